@@ -1,0 +1,471 @@
+"""Load a folder (or file) of news articles into clean :class:`Article` records.
+
+Everything a user brings is accounted for: each file becomes an article or a :class:`Problem`
+with its reason, and files that were repaired (decoded as Latin-1, UTF-16, …) are recorded too.
+Nothing is dropped silently, because a researcher must be able to say what their corpus holds.
+
+>>> import newslib, tempfile, pathlib
+>>> root = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (root / "a.txt").write_text("Talks end\\n\\nThe talks ended on Monday.", encoding="utf-8")
+>>> c = newslib.load_corpus(root)
+>>> [(a.id, a.title, a.outlet) for a in c.articles], c.problems
+([('a', 'Talks end', 'unknown')], [])
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .cleaning import Removed, clean_text, find_date
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "Article", "Corpus", "CorpusError", "Problem", "load_corpus", "decode_bytes",
+    "MAX_ARTICLE_BYTES",
+]
+
+log = logging.getLogger(__name__)
+
+#: Largest article file read, in bytes. A file above it is recorded as a problem and not read,
+#: so a 1 GB log renamed to .txt cannot exhaust memory. Override with ``max_bytes=``.
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+_DOC_NAMES = re.compile(r"^(readme|license|licence|copying|changelog|notice|authors)(\.|$)", re.I)
+_META_NAMES = ("metadata.csv", "metadata.jsonl")
+_TEXT_COLUMNS = ("text", "body", "content", "article", "article_text")
+_META_FIELDS = ("outlet", "date", "url", "title")
+
+
+class CorpusError(ValueError):
+    """A user's mistake in what was given to :func:`load_corpus` (one-line message)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file (or metadata row) that was skipped or repaired, and why."""
+
+    path: str
+    reason: str
+    action: str  # "skipped" | "repaired" | "warning"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article. ``text`` starts with the headline; offsets elsewhere index it."""
+
+    id: str
+    title: str
+    text: str
+    outlet: str = "unknown"
+    date: str | None = None
+    url: str | None = None
+    source_path: str | None = None
+    captions: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def n_words(self) -> int:
+        """Whitespace-separated words of ``text`` (a quick size, not the token count)."""
+        return len(self.text.split())
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
+    """Decode article bytes; return ``(text, note)``, ``note`` saying what was repaired.
+
+    UTF-8 (BOM stripped) first; UTF-16 when it carries a BOM; otherwise cp1252 when the bytes
+    use its 0x80–0x9F punctuation (curly quotes, dashes), else Latin-1. Returns ``(None,
+    reason)`` for binary data. Newlines are normalised to ``\\n``.
+
+    >>> decode_bytes("£5 café".encode("cp1252"))
+    ('£5 café', 'decoded as Latin-1 (not valid UTF-8)')
+    >>> decode_bytes(b"\\x93quoted\\x94")
+    ('“quoted”', 'decoded as cp1252 (not valid UTF-8)')
+    """
+    note = None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+            note = "decoded as UTF-16"
+        except UnicodeDecodeError:
+            return None, "binary or corrupt UTF-16 data"
+    else:
+        if b"\x00" in data[:8192]:
+            return None, "binary data (NUL bytes), not text"
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            if re.search(rb"[\x80-\x9f]", data):
+                try:
+                    text = data.decode("cp1252")
+                    note = "decoded as cp1252 (not valid UTF-8)"
+                except UnicodeDecodeError:
+                    text = data.decode("latin-1")
+                    note = "decoded as Latin-1 (not valid UTF-8)"
+            else:
+                text = data.decode("latin-1")
+                note = "decoded as Latin-1 (not valid UTF-8)"
+    sample = text[:4096]
+    if sample:
+        ctrl = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or 0x7F <= ord(ch) < 0xA0)
+        if ctrl / len(sample) > 0.05:
+            return None, "binary data (control characters), not text"
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return text, note
+
+
+def _build_article(raw: str, *, id: str, source_path: str | None, meta: dict[str, Any],
+                   default_outlet: str) -> tuple[Article | None, str | None]:
+    result = clean_text(raw)
+    if not result.text.strip():
+        return None, "empty or whitespace only"
+    body = result.text[len(result.title):].strip()
+    if not body:
+        # one paragraph with no headline line: the paragraph is the body; title = first words
+        title = " ".join(result.title.split()[:12])
+        if len(result.title.split()) <= 12:
+            return None, "headline only, no body"
+    else:
+        title = result.title
+    date = meta.get("date") or find_date(" ".join([*result.captions, result.text[:500]]))
+    extra = {k: v for k, v in meta.items() if k not in ("id", "title", "outlet", "date", "url")}
+    article = Article(
+        id=id,
+        title=str(meta.get("title") or title),
+        text=result.text,
+        outlet=str(meta.get("outlet") or default_outlet),
+        date=date,
+        url=meta.get("url") or None,
+        source_path=source_path,
+        captions=result.captions,
+        removed=result.removed,
+        meta=extra,
+    )
+    return article, None
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _clean_meta_row(row: dict[str, Any], where: str, problems: list[Problem]) -> dict[str, Any]:
+    out = {str(k).strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
+    out = {k: v for k, v in out.items() if v not in (None, "")}
+    if "date" in out:
+        d = str(out["date"])
+        if not _ISO_DATE.match(d):
+            parsed = find_date(d)
+            if parsed:
+                out["date"] = parsed
+            else:
+                problems.append(Problem(where, f"bad date {d!r} ignored (use YYYY-MM-DD)", "warning"))
+                del out["date"]
+    if "id" in out:
+        out["id"] = str(out["id"])
+    return out
+
+
+def _read_metadata(path: Path, problems: list[Problem]) -> dict[str, dict[str, Any]]:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"cannot read metadata file {path}: {exc.__class__.__name__}") from None
+    rows: list[dict[str, Any]] = []
+    try:
+        if path.suffix == ".jsonl":
+            for n, line in enumerate(raw.splitlines(), 1):
+                if line.strip():
+                    obj = json.loads(line)
+                    if not isinstance(obj, dict):
+                        raise ValueError(f"line {n} is not an object")
+                    rows.append(obj)
+        else:
+            reader = csv.DictReader(io.StringIO(raw))
+            if not reader.fieldnames:
+                raise ValueError("no header row")
+            rows = list(reader)
+    except (ValueError, csv.Error) as exc:
+        raise CorpusError(f"cannot parse metadata file {path}: {exc}") from None
+    if rows and not any("id" in {str(k).strip().lower() for k in r if k} for r in rows):
+        problems.append(Problem(str(path), "metadata has no 'id' column; ignored", "warning"))
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    for n, row in enumerate(rows, 2):
+        clean = _clean_meta_row(row, f"{path}:{n}", problems)
+        if "id" not in clean:
+            problems.append(Problem(f"{path}:{n}", "metadata row without id; ignored", "warning"))
+            continue
+        out[clean["id"]] = clean
+    return out
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            yield Path(dirpath) / name
+
+
+def _iter_table(path: Path, problems: list[Problem]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Yield (id, raw text, metadata) from a .csv or .jsonl corpus file."""
+    if path.suffix == ".jsonl":
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CorpusError(f"cannot read {path}: {exc.__class__.__name__}") from None
+        rows = []
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except ValueError:
+                problems.append(Problem(f"{path}:{n}", "not valid JSON; line skipped", "skipped"))
+                continue
+            if not isinstance(obj, dict):
+                problems.append(Problem(f"{path}:{n}", "not a JSON object; line skipped", "skipped"))
+                continue
+            rows.append((n, obj))
+    else:
+        try:
+            raw = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raw = path.read_bytes().decode("cp1252", errors="replace")
+            problems.append(Problem(str(path), "decoded as cp1252 (not valid UTF-8)", "repaired"))
+        except OSError as exc:
+            raise CorpusError(f"cannot read {path}: {exc.__class__.__name__}") from None
+        csv.field_size_limit(MAX_ARTICLE_BYTES)
+        try:
+            rows = list(enumerate(csv.DictReader(io.StringIO(raw)), 2))
+        except csv.Error as exc:
+            raise CorpusError(f"cannot parse {path}: {exc}") from None
+    if not rows:
+        return
+    keys = {str(k).strip().lower() for _, r in rows for k in r if k}
+    text_col = next((c for c in _TEXT_COLUMNS if c in keys), None)
+    if text_col is None:
+        raise CorpusError(f"{path} has no text column (expected one of: {', '.join(_TEXT_COLUMNS)})")
+    width = max(3, len(str(len(rows))))
+    for i, (n, row) in enumerate(rows):
+        row = {str(k).strip().lower(): v for k, v in row.items() if k}
+        text = row.pop(text_col, None)
+        meta = _clean_meta_row(row, f"{path}:{n}", problems)
+        art_id = meta.get("id") or str(i).zfill(width)
+        if not isinstance(text, str) or not text.strip():
+            problems.append(Problem(f"{path}:{n}", "empty text; row skipped", "skipped"))
+            continue
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if meta.get("title") and not text.lstrip().startswith(str(meta["title"])):
+            text = f"{meta['title']}\n\n{text}"
+        yield art_id, text, meta
+
+
+def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES) -> Corpus:
+    """Load articles from a folder (recursively), one ``.txt`` file, or a ``.csv``/``.jsonl`` table.
+
+    Folder: every ``.txt`` file is an article, id = its path relative to the folder without
+    suffix (``politics/001``); ``metadata.csv`` or ``metadata.jsonl`` at the top (columns
+    ``id, outlet, date, url, title``, any others kept in ``Article.meta``) supplies metadata.
+    Without metadata, outlet = the file's parent folder name (``unknown`` at the top) and the
+    date comes from a dateline or caption when the text has one. Table: one row per article,
+    a ``text`` (or ``body``/``content``) column, optional ``id``, ``title``, ``outlet``,
+    ``date``, ``url``.
+
+    Raises :class:`CorpusError` (one line) for a missing path, unreadable metadata or a
+    corpus with no article; everything else becomes a :class:`Problem`.
+    """
+    root = Path(path).expanduser()
+    if not root.exists():
+        raise CorpusError(f"corpus not found: {root}")
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    if root.is_file():
+        if root.suffix.lower() in (".csv", ".jsonl"):
+            for art_id, raw, meta in _iter_table(root, problems):
+                art, why = _build_article(raw, id=art_id, source_path=str(root), meta=meta,
+                                          default_outlet="unknown")
+                if art is None:
+                    problems.append(Problem(f"{root}#{art_id}", f"{why}; skipped", "skipped"))
+                else:
+                    articles.append(art)
+            return Corpus(articles, problems, root=root)
+        files: Iterable[Path] = [root]
+        base = root.parent
+        metadata: dict[str, dict[str, Any]] = {}
+    else:
+        base = root
+        files = _walk(root)
+        metadata = {}
+        for name in _META_NAMES:
+            if (root / name).is_file():
+                metadata.update(_read_metadata(root / name, problems))
+    used_meta: set[str] = set()
+    for f in files:
+        rel = f.relative_to(base)
+        rel_s = rel.as_posix()
+        if f.parent == base and f.name in _META_NAMES:
+            continue
+        if any(part.startswith(".") for part in rel.parts):
+            problems.append(Problem(rel_s, "hidden file or folder; skipped", "skipped"))
+            continue
+        if f.is_symlink():
+            problems.append(Problem(rel_s, "symbolic link; skipped", "skipped"))
+            continue
+        if _DOC_NAMES.match(f.name):
+            problems.append(Problem(rel_s, "documentation file, not an article; skipped", "skipped"))
+            continue
+        if f.suffix.lower() != ".txt":
+            problems.append(Problem(rel_s, f"not a .txt file ({f.suffix or 'no suffix'}); skipped", "skipped"))
+            continue
+        try:
+            size = f.stat().st_size
+            if size > max_bytes:
+                problems.append(Problem(rel_s, f"file of {size:,} bytes exceeds the {max_bytes:,}-byte limit; skipped", "skipped"))
+                continue
+            data = f.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(rel_s, f"cannot read ({exc.strerror or exc.__class__.__name__}); skipped", "skipped"))
+            continue
+        text, note = decode_bytes(data)
+        if text is None:
+            problems.append(Problem(rel_s, f"{note}; skipped", "skipped"))
+            continue
+        art_id = rel.with_suffix("").as_posix()
+        meta = metadata.get(art_id) or metadata.get(f.stem) or {}
+        if meta:
+            used_meta.add(meta["id"])
+        outlet = rel.parts[-2] if len(rel.parts) > 1 else "unknown"
+        art, why = _build_article(text, id=art_id, source_path=str(f), meta=meta, default_outlet=outlet)
+        if art is None:
+            problems.append(Problem(rel_s, f"{why}; skipped", "skipped"))
+            continue
+        if note:
+            problems.append(Problem(rel_s, note, "repaired"))
+        articles.append(art)
+    for mid in metadata:
+        if mid not in used_meta:
+            problems.append(Problem(f"metadata:{mid}", "metadata id matches no article file", "warning"))
+    return Corpus(articles, problems, root=root)
+
+
+class Corpus:
+    """Articles plus the problems met while loading; tables are built on demand and cached.
+
+    Tables (pandas DataFrames, one row per unit): :meth:`frame` (articles), :meth:`sentences`,
+    :meth:`tokens`, :meth:`quotes`, :meth:`problems_frame`, :meth:`removed_frame`.
+    """
+
+    def __init__(self, articles: list[Article], problems: list[Problem] | None = None,
+                 *, root: str | os.PathLike | None = None) -> None:
+        self.articles = list(articles)
+        self.problems = list(problems or [])
+        self.root = Path(root) if root is not None else None
+        self._cache: dict[str, Any] = {}
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __getitem__(self, key: int | str) -> Article:
+        if isinstance(key, str):
+            for a in self.articles:
+                if a.id == key:
+                    return a
+            raise KeyError(key)
+        return self.articles[key]
+
+    def __repr__(self) -> str:
+        return f"<Corpus {len(self.articles)} articles, {len(self.problems)} problems, root={self.root}>"
+
+    def subset(self, ids: Iterable[str]) -> Corpus:
+        """A new corpus holding the articles with these ids (order kept)."""
+        wanted = set(ids)
+        return Corpus([a for a in self.articles if a.id in wanted], self.problems, root=self.root)
+
+    def with_metadata(self, **columns: dict[str, Any]) -> Corpus:
+        """Return a corpus whose articles carry extra ``meta`` columns, by id.
+
+        >>> c = Corpus([Article(id="a", title="T", text="T\\n\\nBody.")])
+        >>> c.with_metadata(region={"a": "north"}).frame()["region"].tolist()
+        ['north']
+        """
+        arts = []
+        for a in self.articles:
+            meta = dict(a.meta)
+            for col, mapping in columns.items():
+                if a.id in mapping:
+                    meta[col] = mapping[a.id]
+            arts.append(replace(a, meta=meta))
+        return Corpus(arts, self.problems, root=self.root)
+
+    # ---- tables -------------------------------------------------------------------------
+    def frame(self) -> pd.DataFrame:
+        """One row per article: ``id, outlet, date, url, title, words, folder, captions,
+        removed, source_path`` plus any extra metadata columns."""
+        import pandas as pd
+
+        rows = []
+        for a in self.articles:
+            row = {
+                "id": a.id, "outlet": a.outlet, "date": a.date, "url": a.url, "title": a.title,
+                "words": a.n_words, "folder": a.id.rsplit("/", 1)[0] if "/" in a.id else "",
+                "captions": len(a.captions), "removed": len(a.removed), "source_path": a.source_path,
+            }
+            for k, v in a.meta.items():
+                row.setdefault(k, v)
+            rows.append(row)
+        cols = ["id", "outlet", "date", "url", "title", "words", "folder", "captions", "removed", "source_path"]
+        return pd.DataFrame(rows, columns=cols + sorted({k for r in rows for k in r} - set(cols)))
+
+    def problems_frame(self) -> pd.DataFrame:
+        """One row per problem: ``path, action, reason``."""
+        import pandas as pd
+
+        return pd.DataFrame([(p.path, p.action, p.reason) for p in self.problems],
+                            columns=["path", "action", "reason"])
+
+    def removed_frame(self) -> pd.DataFrame:
+        """One row per line that cleaning removed: ``article_id, reason, line``."""
+        import pandas as pd
+
+        return pd.DataFrame([(a.id, r.reason, r.line) for a in self.articles for r in a.removed],
+                            columns=["article_id", "reason", "line"])
+
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: ``article_id, sentence_id, start, end, text`` (offsets into
+        ``Article.text``). See :func:`newslib.tokens.sentence_spans`."""
+        if "sentences" not in self._cache:
+            from .tokens import sentences_frame
+
+            self._cache["sentences"] = sentences_frame(self.articles)
+        return self._cache["sentences"]
+
+    def tokens(self) -> pd.DataFrame:
+        """One row per token: ``article_id, sentence_id, token_id, token, lower, start, end,
+        is_word, is_stop``. See :func:`newslib.tokens.tokenize`."""
+        if "tokens" not in self._cache:
+            from .tokens import tokens_frame
+
+            self._cache["tokens"] = tokens_frame(self.articles)
+        return self._cache["tokens"]
+
+    def quotes(self) -> pd.DataFrame:
+        """One row per quote in every article (``article_id`` first); see
+        :func:`newslib.quotes.extract_quotes`."""
+        if "quotes" not in self._cache:
+            from .quotes import quotes_frame
+
+            self._cache["quotes"] = quotes_frame(self.articles)
+        return self._cache["quotes"]
