@@ -1,0 +1,654 @@
+"""Quotes, reported speech and who said them — rule-based, offline, measured.
+
+The extractor works in four passes over one article's text (offsets always index that text):
+
+1. **Quotation spans.** Curly “…”, straight "…", ``…'' and «…» marks are paired per paragraph;
+   ‘…’ single quotes count only at top level and only where they cannot be apostrophes. A quote
+   left open at a paragraph end continues when the next paragraph opens with a mark (the
+   newspaper convention for multi-paragraph quotes); each paragraph's piece is its own span.
+2. **Outer sentences.** Quote contents are masked so that sentences are split only *outside*
+   quotes: the attribution of a quote is in the writer's own words around it.
+3. **Cue and speaker.** In the writer's words of that sentence the nearest reporting cue
+   (``data/reporting_verbs.csv``, a colon, a dash, "according to") is found, and the speaker
+   mention next to it: before the verb ("X said", skipping an apposition "X, a doctor, said"),
+   after it ("said X", "according to X"), or before a colon. A quote without a cue inherits the
+   previous quote's speaker when it follows closely (floating quotes).
+4. **Resolution.** Name variants are clustered (Ebrahim Raisi / Raisi / Mr Raisi / the Iranian
+   president), titles stripped, and pronouns resolved to the nearest preceding speaker.
+
+Types: ``direct`` (a whole quoted utterance), ``partial`` (a quoted fragment in the writer's
+sentence, including "what he called …"), ``indirect`` (reported speech without marks).
+Short quoted words with no cue in their sentence (scare quotes, titles, nicknames) are not
+returned unless ``include_scare=True``, which types them ``scare``.
+
+Why rules and not a model: the strong tools (BBC Citron, the Gender Gap Tracker, CoreNLP)
+need spaCy models or Java that cannot be installed offline; these rules are transparent, so
+a student can see *why* a speaker was chosen, and they are scored in
+``benchmarks/eval_quotes.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .tokens import sentence_spans
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .corpus import Article
+
+__all__ = ["extract_quotes", "quotes_frame", "reporting_verbs", "QUOTE_COLUMNS"]
+
+QUOTE_COLUMNS = ["quote_id", "type", "quote", "start", "end", "speaker", "mention",
+                 "mention_start", "mention_end", "verb", "verb_class", "sentence_id"]
+
+
+# ---------------------------------------------------------------------------- lexicons
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, tuple[str, str, bool]]:
+    """Map each reporting-verb form to ``(lemma, class, introduces_speech)``.
+
+    >>> reporting_verbs()["accused"]
+    ('accuse', 'critical', False)
+    """
+    raw = resources.files("newslib.data").joinpath("reporting_verbs.csv").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, str, bool]] = {}
+    for row in csv.DictReader(ln for ln in raw.splitlines() if ln and not ln.startswith("#")):
+        for form in row["forms"].split("|"):
+            out[form] = (row["lemma"], row["class"], row["speech"] == "1")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _speaker_words() -> dict[str, frozenset[str]]:
+    raw = resources.files("newslib.data").joinpath("speaker_words.txt").read_text(encoding="utf-8")
+    sections: dict[str, set[str]] = {}
+    cur = None
+    for ln in raw.splitlines():
+        ln = ln.strip()
+        if not ln or ln.startswith("#"):
+            continue
+        if ln.startswith("["):
+            cur = ln.strip("[]")
+            sections[cur] = set()
+        elif cur:
+            sections[cur].add(ln.lower())
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+@lru_cache(maxsize=1)
+def _verb_re() -> re.Pattern[str]:
+    forms = sorted(reporting_verbs(), key=len, reverse=True)
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])", re.I)
+
+
+# ---------------------------------------------------------------------------- quote spans
+_OPEN_D = "“«„"
+_CLOSE_D = "”»"
+_SPACEISH = " \t\n([{—–-/"
+
+
+@dataclass
+class _Span:
+    start: int          # first char inside the marks
+    end: int            # one past the last char inside
+    open_at: int        # index of the opening mark
+    close_at: int | None  # index of the closing mark (None: runs to paragraph end)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
+        out.append(m.span())
+    return out
+
+
+def _find_spans(text: str) -> list[_Span]:
+    spans: list[_Span] = []
+    paras = _paragraphs(text)
+    carry = False  # previous paragraph left a quote open
+    for pi, (ps, pe) in enumerate(paras):
+        i = ps
+        open_at: int | None = None
+        open_kind = ""
+        single_open: int | None = None
+        while i < pe:
+            ch = text[i]
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[i + 1] if i + 1 < pe else " "
+            is_open = is_close = False
+            kind = ""
+            if ch in _OPEN_D:
+                is_open, kind = True, "d"
+            elif ch in _CLOSE_D:
+                is_close, kind = True, "d"
+            elif ch == '"':
+                kind = "d"
+                if open_at is None and (prev in _SPACEISH or prev in "“‘'") and not nxt.isspace():
+                    is_open = True
+                elif open_at is not None:
+                    is_close = True
+                elif not nxt.isspace() and nxt not in ".,;:!?":
+                    is_open = True
+            elif ch == "`" and nxt == "`":
+                is_open, kind = True, "b"
+            elif ch == "'" and nxt == "'" and open_kind == "b":
+                is_close, kind = True, "b"
+            elif ch == "‘" and open_at is None and prev in _SPACEISH and not nxt.isspace():
+                if single_open is None:
+                    single_open = i
+            elif ch == "’" and open_at is None and single_open is not None and not nxt.isalpha():
+                if i - single_open > 1:
+                    spans.append(_Span(single_open + 1, i, single_open, i))
+                single_open = None
+            if is_open and open_at is None:
+                open_at, open_kind = i, kind
+                i += 2 if kind == "b" else 1
+                single_open = None
+                continue
+            if is_close and open_at is not None and kind == open_kind:
+                spans.append(_Span(open_at + (2 if kind == "b" else 1), i, open_at, i))
+                open_at = None
+                i += 2 if kind == "b" else 1
+                continue
+            i += 1
+        if open_at is not None:
+            # unclosed: a multi-paragraph quote if the next paragraph opens with a mark
+            nxt_para = paras[pi + 1] if pi + 1 < len(paras) else None
+            continues = nxt_para is not None and text[nxt_para[0]] in _OPEN_D + '"`'
+            inner_start = open_at + (2 if open_kind == "b" else 1)
+            if continues or len(text[inner_start:pe].split()) >= 4:
+                spans.append(_Span(inner_start, pe, open_at, None))
+        carry = open_at is not None
+    del carry
+    return [s for s in spans if text[s.start:s.end].strip()]
+
+
+# ---------------------------------------------------------------------------- tokens near cues
+_WORD_RE = re.compile(r"[^\W_][\w.'’-]*|[,:;.!?—–―()\"“”‘’]")
+_DETS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "one", "two", "three",
+         "several", "many", "some", "most", "other", "both", "this", "that", "these", "those", "each",
+         "no", "few", "senior", "top"}
+_SKIP_BEFORE_VERB = {"also", "later", "then", "previously", "recently", "once", "has", "have", "had",
+                     "was", "were", "is", "would", "will", "had", "repeatedly", "publicly", "again",
+                     "further", "simply", "reportedly", "separately", "earlier", "privately",
+                     "first", "just", "often", "frequently", "explicitly", "specifically", "quickly"}
+_PRONOUN_RE = re.compile(r"^(?:he|she|they|it|we|i|you)$", re.I)
+_NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w.'’-]*|al-\w+|bin|ibn|de|da|van|von|der|del|la|le)$")
+
+
+@dataclass
+class _Mention:
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, lo, hi)]
+
+
+def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
+    """Noun phrase ending at token index ``j`` (inclusive), walking left."""
+    w = _speaker_words()
+    # skip auxiliaries/adverbs between subject and verb
+    while j >= 0 and toks[j][0].lower() in _SKIP_BEFORE_VERB:
+        j -= 1
+    # skip an apposition: "X, a doctor at the clinic, said"
+    if j >= 0 and toks[j][0] == ",":
+        k = j - 1
+        while k >= 0 and toks[k][0] not in {",", ".", ":", ";", "“", "”", '"', "(", ")"} and j - k < 14:
+            k -= 1
+        if k >= 0 and toks[k][0] == "," and k - 1 >= 0:
+            inner = _np_before(text, toks, k - 1)
+            if inner is not None:
+                return inner
+        return None
+    if j < 0:
+        return None
+    tok = toks[j][0]
+    if _PRONOUN_RE.match(tok):
+        return _Mention(tok, toks[j][1], toks[j][2])
+    end_i = j
+    k = j
+    seen_cap = False
+    while k >= 0 and end_i - k < 8:
+        t = toks[k][0]
+        low = t.lower()
+        if t[0].isupper() and t[0].isalpha():
+            seen_cap = True
+            k -= 1
+            continue
+        if low in {"'s", "’s"} or low in {"of", "for", "at", "and"} and seen_cap and k - 1 >= 0 and toks[k - 1][0][:1].isupper():
+            k -= 1
+            continue
+        if low in _DETS:
+            k -= 1
+            break
+        if t[0].isalpha() and t.islower() and not seen_cap and low not in reporting_verbs() and (end_i - k) < 4:
+            # lowercase noun phrase: "a campaign operative", "analysts"
+            k -= 1
+            continue
+        break
+    start_i = k + 1
+    # trim leading lowercase junk not introduced by a determiner
+    while start_i <= end_i and toks[start_i][0].islower() and toks[start_i][0].lower() not in _DETS \
+            and not (start_i == end_i or toks[start_i][0].lower() in w["groups"]):
+        if start_i > 0 and toks[start_i - 1][0].lower() in _DETS:
+            break
+        start_i += 1
+    if start_i > end_i:
+        return None
+    if start_i > 0 and toks[start_i - 1][0].lower() in _DETS:
+        start_i -= 1
+    # strip leading "Of" / sentence connectors like "But"
+    while start_i <= end_i and toks[start_i][0].lower() in {"but", "and", "so", "yet", "however", "meanwhile", "still"}:
+        start_i += 1
+    if start_i > end_i:
+        return None
+    phrase_toks = toks[start_i:end_i + 1]
+    head = phrase_toks[-1][0]
+    if not (any(t[0][:1].isupper() for t in phrase_toks) or head.lower() in w["groups"]
+            or head.lower().rstrip("s") in w["groups"] or head.lower() in w["titles"]
+            or (phrase_toks[0][0].lower() in _DETS and len(phrase_toks) >= 2)):
+        return None
+    if all(t[0].lower() in _DETS for t in phrase_toks):
+        return None
+    s, e = phrase_toks[0][1], phrase_toks[-1][2]
+    return _Mention(text[s:e], s, e)
+
+
+def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
+    """Noun phrase starting at token index ``j``, walking right ("said Tom Reed, a …")."""
+    if j >= len(toks):
+        return None
+    tok = toks[j][0]
+    if _PRONOUN_RE.match(tok):
+        return _Mention(tok, toks[j][1], toks[j][2])
+    k = j
+    if tok.lower() in _DETS:
+        k += 1
+    start_i = j
+    while k < len(toks) and k - j < 8:
+        t = toks[k][0]
+        if t[:1].isupper() and t[0].isalpha():
+            k += 1
+            continue
+        if t.lower() in {"'s", "’s"} or (t.lower() in {"of", "for"} and k + 1 < len(toks) and toks[k + 1][0][:1].isupper()):
+            k += 1
+            continue
+        if t[:1].isalpha() and t.islower() and t.lower() not in {"that", "on", "in", "at", "to", "the", "when", "after", "before", "as", "while", "during", "via", "with", "who"} and (k == j or toks[start_i][0].lower() in _DETS) and k - j < 5:
+            k += 1
+            continue
+        break
+    if k == start_i or (k == start_i + 1 and toks[start_i][0].lower() in _DETS):
+        return None
+    s, e = toks[start_i][1], toks[k - 1][2]
+    phrase = text[s:e]
+    if not any(ch.isupper() for ch in phrase) and toks[k - 1][0].lower() not in _speaker_words()["groups"] \
+            and toks[start_i][0].lower() not in _DETS:
+        return None
+    return _Mention(phrase, s, e)
+
+
+# ---------------------------------------------------------------------------- resolution
+_PERSON_NAME_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+\.?\s+)*?((?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|al-\w+|bin|de|van|von))+)")
+
+
+def _strip_titles(name: str) -> str:
+    titles = _speaker_words()["titles"]
+    words = name.replace("’s", "").split()
+    while len(words) > 1 and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
+                              or words[0].lower() in {"the", "a", "an"}
+                              or re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)", words[0]) and len(words) > 2):
+        words = words[1:]
+    return " ".join(words)
+
+
+class _Resolver:
+    """Clusters name variants of one article and resolves pronouns and descriptions."""
+
+    def __init__(self, text: str) -> None:
+        self.full: list[str] = []            # canonical multi-word names, first seen first
+        self.title_of: dict[str, str] = {}   # "iranian president" -> "Ebrahim Raisi"
+        titles = _speaker_words()["titles"]
+        for m in re.finditer(r"((?:[A-Z][a-z]+\s+){0,3})((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+){1,3})", text):
+            pre, name = m.group(1).split(), m.group(2).split()
+            # move title-like leading words of the name into the prefix
+            while len(name) > 2 and (name[0].lower() in titles or re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|ish)", name[0])):
+                pre.append(name.pop(0))
+            if len(name) >= 2 and name[0].lower() in titles:
+                pre.append(name.pop(0))
+            if len(name) < 2 or any(w.lower() in {"the", "of"} for w in name):
+                continue
+            canon = " ".join(name)
+            if canon not in self.full:
+                self.full.append(canon)
+            key = " ".join(w.lower() for w in pre if w.lower() not in {"the", "a", "an", "and"})
+            if key and any(w in titles for w in key.split()):
+                self.title_of.setdefault(key, canon)
+                self.title_of.setdefault(key.split()[-1], canon) if len(key.split()) > 1 else None
+
+    def canonical(self, mention: str) -> str:
+        m = mention.strip()
+        low = m.lower()
+        words = low.split()
+        if words and words[0] in {"the", "a", "an"}:
+            rest = " ".join(words[1:])
+            if rest in self.title_of:
+                return self.title_of[rest]
+            # "the Kremlin" -> "Kremlin"; lower-case descriptions stay as written
+            if m.split()[1:] and m.split()[1][:1].isupper():
+                return " ".join(m.split()[1:])
+            return m
+        stripped = _strip_titles(m)
+        if len(stripped.split()) == 1:
+            for full in self.full:
+                if full.split()[-1] == stripped or full.split()[-1] == stripped.rstrip("’s"):
+                    return full
+        else:
+            for full in self.full:
+                if full != stripped and full.endswith(" " + stripped.split()[-1]) and stripped.split()[0] in full.split():
+                    return full
+        return stripped
+
+
+def _is_person_like(speaker: str | None) -> bool:
+    return bool(speaker) and len(speaker.split()) >= 2 and speaker[0].isupper()
+
+
+# ---------------------------------------------------------------------------- main
+def _mask(text: str, spans: list[_Span]) -> str:
+    chars = list(text)
+    for s in spans:
+        for k in range(s.start, s.end):
+            if chars[k] not in "\n":
+                chars[k] = "q"
+    return "".join(chars)
+
+
+def extract_quotes(text: str, *, include_indirect: bool = True,
+                   include_scare: bool = False) -> pd.DataFrame:
+    """Find quotes and reported speech in ``text`` and attribute each to a speaker.
+
+    Returns a DataFrame with columns :data:`QUOTE_COLUMNS`; offsets index ``text`` as given,
+    and ``text[start:end] == quote``. ``mention`` is the speaker as written at the attribution
+    (``he``, ``Mr Raisi``, ``the Kremlin``) with its offsets; ``speaker`` the resolved name.
+
+    >>> t = "“We tried,” Ana Silva said, “but the money ran out.”"
+    >>> extract_quotes(t)[["type", "quote", "speaker", "verb"]].values.tolist()
+    [['direct', 'We tried,', 'Ana Silva', 'said'], ['direct', 'but the money ran out.', 'Ana Silva', 'said']]
+    """
+    import pandas as pd
+
+    rows = _extract(text, include_indirect=include_indirect, include_scare=include_scare)
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def _find_cue(masked: str, lo: int, hi: int, anchor: int) -> tuple[int, int, str] | None:
+    """Nearest reporting-verb cue in ``masked[lo:hi]`` to position ``anchor``."""
+    best = None
+    for m in _verb_re().finditer(masked, lo, hi):
+        d = min(abs(m.start() - anchor), abs(m.end() - anchor))
+        if best is None or d < best[0]:
+            best = (d, m.start(), m.end())
+    if best is None:
+        return None
+    return best[1], best[2], masked[best[1]:best[2]]
+
+
+def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in_sentence: list[_Span]):
+    """Return (mention, verb, cue_start) for quote ``q`` inside outer sentence [s_lo, s_hi)."""
+    open_at = q.open_at
+    close_end = (q.close_at + 1) if q.close_at is not None else q.end
+    cue = _find_cue(masked, s_lo, s_hi, open_at if True else close_end)
+    # prefer cues outside the quote: _verb_re runs on masked text, so inside is 'qqq'
+    toks = _tokens(masked, s_lo, s_hi)
+    tok_starts = [t[1] for t in toks]
+    if cue is not None:
+        cs, ce, verb = cue
+        vi = bisect_right(tok_starts, cs) - 1
+        vlow = " ".join(verb.lower().split())
+        if vlow == "according to":
+            ment = _np_after(text, toks, vi + 1 + (1 if vi + 1 < len(toks) and toks[vi + 1][0].lower() == "to" else 0))
+            # "according to" spans two tokens
+            ment = _np_after(text, toks, _tok_after(toks, ce)) or ment
+            return ment, text[cs:ce], cs
+        prev_tok = toks[vi - 1][0] if vi >= 1 else ""
+        # inverted "…,” said X" — verb right after a closing quote/comma and no subject between
+        before = _np_before(text, toks, vi - 1) if vi >= 1 and prev_tok not in {"”", '"', ","} else None
+        if before is None and vi >= 1 and prev_tok == ",":
+            before = _np_before(text, toks, vi - 1)
+            if before is not None and before.end <= close_end:
+                before = None
+        if before is not None and any(qq.start <= before.start < qq.end for qq in quotes_in_sentence):
+            before = None
+        if before is None:
+            after = _np_after(text, toks, vi + 1)
+            if after is not None:
+                return after, text[cs:ce], cs
+        if before is not None:
+            return before, text[cs:ce], cs
+        return None, text[cs:ce], cs
+    # colon cue: "X: “…”" or "X responded via a translator: “…”" (verb found above)
+    lead = masked[s_lo:open_at].rstrip()
+    if lead.endswith((":", "—", "–", "―")):
+        toks2 = _tokens(masked, s_lo, s_lo + len(lead) - 1)
+        ment = _np_before(text, toks2, len(toks2) - 1) if toks2 else None
+        return ment, lead[-1], s_lo + len(lead) - 1
+    # dash cue after the quote: "“…” — Senator X"
+    trail = masked[close_end:s_hi]
+    m = re.match(r"\s*[—–―]\s*", trail)
+    if m:
+        toks3 = _tokens(masked, close_end + m.end(), s_hi)
+        ment = _np_after(text, toks3, 0)
+        if ment:
+            return ment, trail[m.start():m.end()].strip(), close_end + m.start()
+    return None, None, None
+
+
+def _tok_after(toks: list[tuple[str, int, int]], pos: int) -> int:
+    for k, t in enumerate(toks):
+        if t[1] >= pos:
+            return k
+    return len(toks)
+
+
+_CONTENT_START_RE = re.compile(r"\s*(?:that\s+)?")
+
+
+def _extract(text: str, *, include_indirect: bool, include_scare: bool) -> list[dict]:
+    spans = _find_spans(text)
+    masked = _mask(text, spans)
+    outer = sentence_spans(masked)
+    outer_starts = [s for s, _ in outer]
+    sent_starts = [s for s, _ in sentence_spans(text)]
+    resolver = _Resolver(text)
+    verbs = reporting_verbs()
+    groups = _speaker_words()["groups"]
+    rows: list[dict] = []
+    last: dict | None = None           # last attributed quote (for floating quotes)
+    speakers_seen: list[tuple[int, str]] = []
+    by_sentence: dict[int, list[_Span]] = {}
+    for q in spans:
+        k = max(0, bisect_right(outer_starts, q.open_at) - 1)
+        by_sentence.setdefault(k, []).append(q)
+    quoted_sentences = set(by_sentence)
+
+    def resolve(ment: _Mention | None, at: int) -> str | None:
+        if ment is None:
+            return None
+        if _PRONOUN_RE.match(ment.text):
+            low = ment.text.lower()
+            if low in {"i", "we", "you"}:
+                return last["speaker"] if last else None
+            for pos, spk in reversed(speakers_seen):
+                if pos < at and (low != "it" and _is_person_like(spk) or low in {"it", "they"} and not _is_person_like(spk)):
+                    return spk
+            if low in {"he", "she"}:
+                # nearest preceding full name in the text
+                best = None
+                for full in resolver.full:
+                    i = text.rfind(full.split()[-1], 0, at)
+                    if i >= 0 and (best is None or i > best[0]):
+                        best = (i, full)
+                return best[1] if best else None
+            return None
+        return resolver.canonical(ment.text)
+
+    def add(typ: str, s: int, e: int, ment: _Mention | None, verb: str | None, speaker: str | None) -> dict:
+        row = {
+            "quote_id": 0, "type": typ, "quote": text[s:e], "start": s, "end": e,
+            "speaker": speaker, "mention": ment.text if ment else None,
+            "mention_start": ment.start if ment else None, "mention_end": ment.end if ment else None,
+            "verb": verb, "verb_class": verbs.get(" ".join(verb.lower().split()), (None, None, None))[1] if verb else None,
+            "sentence_id": max(0, bisect_right(sent_starts, s) - 1),
+        }
+        rows.append(row)
+        if speaker:
+            speakers_seen.append((s, speaker))
+        return row
+
+    for k, (s_lo, s_hi) in enumerate(outer):
+        qs = by_sentence.get(k, [])
+        for q in qs:
+            inner = text[q.start:q.end]
+            n_words = len(inner.split())
+            ment, verb, cue_at = _attribute(text, masked, s_lo, s_hi, q, qs)
+            # the quoted text is the whole sentence, set off by a cue: direct; inside the
+            # writer's clause: partial
+            before_txt = masked[s_lo:q.open_at].rstrip()
+            after_txt = masked[(q.close_at + 1) if q.close_at is not None else q.end:s_hi].lstrip()
+            set_off = (not before_txt or before_txt.endswith((":", ",", "—", "–", "―", "qq”", 'qq"'))
+                       or re.search(r"(?:\b(?:that|said|says|told|added|asked|wrote)|[:,])\s*$", before_txt))
+            starts_upper = inner.lstrip("…. ")[:1].isupper() or inner.lstrip()[:1] in "'‘\"“"
+            direct = bool(set_off) and (starts_upper or not before_txt or before_txt.endswith((":", "—")) or
+                                        (after_txt[:1] in {",", ""} and n_words >= 4) or q.close_at is None)
+            if before_txt.endswith("that") and not starts_upper:
+                direct = False
+            if ment is None and verb is None:
+                if direct and last is not None and q.open_at - last["end"] < 1500 and (n_words >= 4 or starts_upper):
+                    # floating quote: inherits the previous speaker
+                    prev_m = _Mention(last["mention"], last["mention_start"], last["mention_end"]) if last["mention"] else None
+                    row = add("direct", q.start, q.end, prev_m, last["verb"], last["speaker"])
+                    last = row
+                    continue
+                if n_words >= 5 and direct:
+                    last = add("direct", q.start, q.end, None, None, None)
+                    continue
+                if include_scare:
+                    add("scare", q.start, q.end, None, None, None)
+                continue
+            lemma_info = verbs.get(" ".join((verb or "").lower().split()))
+            if ment is None and verb and lemma_info and last is not None and direct and verb in (":",):
+                ment = _Mention(last["mention"], last["mention_start"], last["mention_end"]) if last["mention"] else None
+            speaker = resolve(ment, q.start)
+            if ment is not None and speaker is None and _PRONOUN_RE.match(ment.text) and last is not None:
+                speaker = last["speaker"]
+            typ = "direct" if direct else "partial"
+            if typ == "partial" and ment is None and n_words <= 3 and not include_scare:
+                continue
+            if typ == "partial" and ment is None and n_words <= 3:
+                typ = "scare"
+            last = add(typ, q.start, q.end, ment, verb, speaker)
+        if include_indirect and k not in quoted_sentences:
+            _indirect(text, masked, s_lo, s_hi, resolve, add, groups)
+    rows.sort(key=lambda r: r["start"])
+    for i, r in enumerate(rows):
+        r["quote_id"] = i
+    return rows
+
+
+_INDIRECT_TAIL_RE = re.compile(r",\s*(?P<np>[^,]{2,60}?)\s+(?P<verb>said|says|added|noted|argued|warned|told \w+)\s*\.?\s*$")
+
+
+def _indirect(text, masked, s_lo, s_hi, resolve, add, groups) -> None:
+    """Reported speech without quotation marks in the sentence ``[s_lo, s_hi)``."""
+    verbs = reporting_verbs()
+    sent = text[s_lo:s_hi]
+    toks = _tokens(text, s_lo, s_hi)
+    # "Trade rose, Putin said."
+    m = _INDIRECT_TAIL_RE.search(sent)
+    if m:
+        toks_np = _tokens(text, s_lo + m.start("np"), s_lo + m.end("np"))
+        ment = _np_before(text, toks_np, len(toks_np) - 1) if toks_np else None
+        if ment is not None and ment.start == s_lo + m.start("np"):
+            c_end = s_lo + m.start()
+            if len(text[s_lo:c_end].split()) >= 4:
+                add("indirect", s_lo, c_end, ment, m.group("verb").split()[0], resolve(ment, s_lo))
+                return
+    for vm in _verb_re().finditer(text, s_lo, s_hi):
+        verb = vm.group()
+        low = " ".join(verb.lower().split())
+        info = verbs.get(low)
+        if info is None or not info[2]:
+            continue
+        if low == "according to":
+            vi = _tok_after(toks, vm.end())
+            ment = _np_after(text, toks, vi)
+            if ment is None:
+                return
+            # content: the rest of the sentence after "according to X," or before it
+            rest_start = ment.end
+            rest = text[rest_start:s_hi]
+            if rest.lstrip().startswith(","):
+                c_s = rest_start + len(rest) - len(rest.lstrip()) + 1
+                c_e = s_hi
+            else:
+                c_s, c_e = s_lo, vm.start()
+            seg = text[c_s:c_e].strip(" ,.")
+            if len(seg.split()) >= 3:
+                off = text.index(seg, c_s)
+                add("indirect", off, off + len(seg), ment, verb, resolve(ment, off))
+            return
+        vi = bisect_right([t[1] for t in toks], vm.start()) - 1
+        if vi < 1:
+            continue
+        ment = _np_before(text, toks, vi - 1)
+        if ment is None:
+            continue
+        # content after the verb (and its object for "told X"), optional "that"
+        j = vm.end()
+        tail = text[j:s_hi]
+        if low.startswith(("tell", "told", "ask", "urge", "warn", "remind")):
+            mm = re.match(r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*", tail)
+            if mm:
+                j += mm.end()
+                tail = text[j:s_hi]
+        mm = re.match(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+(?:that\s+)?", tail)
+        if not mm:
+            continue
+        if not re.match(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+that\s", tail) \
+                and low not in {"said", "says", "say", "added", "told", "tells", "noted", "stated", "claimed", "argued", "insisted", "warned", "wrote", "acknowledged", "suggested", "announced", "reported", "believes", "thinks"}:
+            continue
+        c_s = j + mm.end()
+        seg = text[c_s:s_hi].rstrip(" .")
+        if len(seg.split()) < 3 or seg[:1] in ",.;:":
+            continue
+        add("indirect", c_s, c_s + len(seg), ment, verb, resolve(ment, c_s))
+        return
+
+
+def quotes_frame(articles: Iterable[Article]) -> pd.DataFrame:
+    """Quotes of every article, ``article_id`` first, offsets into ``Article.text``."""
+    import pandas as pd
+
+    frames = []
+    for a in articles:
+        df = extract_quotes(a.text)
+        if len(df):
+            df.insert(0, "article_id", a.id)
+            frames.append(df)
+    if not frames:
+        return pd.DataFrame(columns=["article_id", *QUOTE_COLUMNS])
+    return pd.concat(frames, ignore_index=True)
