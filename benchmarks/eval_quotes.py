@@ -24,6 +24,7 @@ from newslib.quotes import extract_quotes
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared" / "eval"
+MARKS = "\"“”„«»'‘’`"
 
 
 def predict_polnear(gold_path: Path, out_path: Path, *, indirect: bool) -> None:
@@ -40,8 +41,10 @@ def predict_polnear(gold_path: Path, out_path: Path, *, indirect: bool) -> None:
             for r in df.itertuples():
                 s, e = int(r.start), int(r.end)
                 if r.type != "indirect":  # content spans include the quotation marks
-                    s = max(0, s - 1)
-                    e = min(len(text), e + 1)
+                    while s > 0 and text[s - 1] in MARKS:
+                        s -= 1
+                    while e < len(text) and text[e] in MARKS:
+                        e += 1
                 q = {"content": [{"start": s, "end": e}], "source": []}
                 if r.mention_start is not None and r.mention_start == r.mention_start:
                     q["source"] = [{"start": int(r.mention_start), "end": int(r.mention_end)}]

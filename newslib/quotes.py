@@ -115,74 +115,71 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _find_spans(text: str) -> list[_Span]:
     spans: list[_Span] = []
     paras = _paragraphs(text)
-    carry = False  # previous paragraph left a quote open
     for pi, (ps, pe) in enumerate(paras):
         i = ps
         open_at: int | None = None
-        open_kind = ""
+        open_len = 1
         single_open: int | None = None
         while i < pe:
             ch = text[i]
+            two = text[i:i + 2]
             prev = text[i - 1] if i > ps else " "
-            nxt = text[i + 1] if i + 1 < pe else " "
-            is_open = is_close = False
-            kind = ""
-            if ch in _OPEN_D:
-                is_open, kind = True, "d"
+            if two == "``":
+                mark, size = "open", 2
+            elif two == "''":
+                mark, size = "ambiguous", 2
+            elif ch in _OPEN_D:
+                mark, size = "open", 1
             elif ch in _CLOSE_D:
-                is_close, kind = True, "d"
+                mark, size = "close", 1
             elif ch == '"':
-                kind = "d"
-                if open_at is None and (prev in _SPACEISH or prev in "“‘'") and not nxt.isspace():
-                    is_open = True
-                elif open_at is not None:
-                    is_close = True
-                elif not nxt.isspace() and nxt not in ".,;:!?":
-                    is_open = True
-            elif ch == "`" and nxt == "`":
-                is_open, kind = True, "b"
-            elif ch == "'" and nxt == "'" and open_kind == "b":
-                is_close, kind = True, "b"
-            elif ch == "‘" and open_at is None and prev in _SPACEISH and not nxt.isspace():
-                if single_open is None:
+                mark, size = "ambiguous", 1
+            else:
+                mark, size = "", 1
+                if ch == "‘" and open_at is None and prev in _SPACEISH and not text[i + 1:i + 2].isspace():
                     single_open = i
-            elif ch == "’" and open_at is None and single_open is not None and not nxt.isalpha():
-                if i - single_open > 1:
+                elif ch == "’" and open_at is None and single_open is not None \
+                        and not text[i + 1:i + 2].isalpha() and i - single_open > 1:
                     spans.append(_Span(single_open + 1, i, single_open, i))
+                    single_open = None
+            if mark == "ambiguous":
+                nxt = text[i + size:i + size + 1] or " "
+                if open_at is None:
+                    mark = "open" if (prev in _SPACEISH or prev in "“‘'" or not nxt.isspace()) and not nxt.isspace() else ""
+                else:
+                    mark = "close"
+            if mark == "open" and open_at is None:
+                open_at, open_len = i, size
                 single_open = None
-            if is_open and open_at is None:
-                open_at, open_kind = i, kind
-                i += 2 if kind == "b" else 1
-                single_open = None
-                continue
-            if is_close and open_at is not None and kind == open_kind:
-                spans.append(_Span(open_at + (2 if kind == "b" else 1), i, open_at, i))
+            elif mark == "open" and open_at is not None and ch not in _OPEN_D:
+                pass
+            elif mark == "close" and open_at is not None:
+                spans.append(_Span(open_at + open_len, i, open_at, i + size - 1))
                 open_at = None
-                i += 2 if kind == "b" else 1
-                continue
-            i += 1
+            i += size
         if open_at is not None:
             # unclosed: a multi-paragraph quote if the next paragraph opens with a mark
             nxt_para = paras[pi + 1] if pi + 1 < len(paras) else None
-            continues = nxt_para is not None and text[nxt_para[0]] in _OPEN_D + '"`'
-            inner_start = open_at + (2 if open_kind == "b" else 1)
+            continues = nxt_para is not None and (text[nxt_para[0]] in _OPEN_D + '"'
+                                                   or text.startswith(("``", "''"), nxt_para[0]))
+            inner_start = open_at + open_len
             if continues or len(text[inner_start:pe].split()) >= 4:
                 spans.append(_Span(inner_start, pe, open_at, None))
-        carry = open_at is not None
-    del carry
     return [s for s in spans if text[s.start:s.end].strip()]
 
 
 # ---------------------------------------------------------------------------- tokens near cues
 _WORD_RE = re.compile(r"[^\W_][\w.'’-]*|[,:;.!?—–―()\"“”‘’]")
 _DETS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "one", "two", "three",
-         "several", "many", "some", "most", "other", "both", "this", "that", "these", "those", "each",
+         "several", "many", "some", "most", "other", "both", "each",
          "no", "few", "senior", "top"}
 _SKIP_BEFORE_VERB = {"also", "later", "then", "previously", "recently", "once", "has", "have", "had",
                      "was", "were", "is", "would", "will", "had", "repeatedly", "publicly", "again",
                      "further", "simply", "reportedly", "separately", "earlier", "privately",
                      "first", "just", "often", "frequently", "explicitly", "specifically", "quickly"}
-_PRONOUN_RE = re.compile(r"^(?:he|she|they|it|we|i|you)$", re.I)
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+               "month", "year", "statement", "interview", "night", "morning", "evening", "afternoon"}
+_PRONOUN_RE = re.compile(r"^(?:he|she|they|it|we|i|you|who)$", re.I)
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w.'’-]*|al-\w+|bin|ibn|de|da|van|von|der|del|la|le)$")
 
 
@@ -192,6 +189,13 @@ class _Mention:
     start: int
     end: int
 
+    def __post_init__(self) -> None:
+        last = self.text.split()[-1] if self.text.split() else ""
+        if self.text.endswith(".") and len(last) > 2 and last.count(".") == 1 \
+                and last[:-1].lower() not in _speaker_words()["titles"]:
+            self.text = self.text[:-1]
+            self.end -= 1
+
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, lo, hi)]
@@ -200,13 +204,27 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
 def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
     """Noun phrase ending at token index ``j`` (inclusive), walking left."""
     w = _speaker_words()
-    # skip auxiliaries/adverbs between subject and verb
-    while j >= 0 and toks[j][0].lower() in _SKIP_BEFORE_VERB:
-        j -= 1
+    # skip auxiliaries/adverbs, time phrases and parentheticals between subject and verb
+    while j >= 0:
+        low = toks[j][0].lower()
+        if low in _SKIP_BEFORE_VERB:
+            j -= 1
+        elif toks[j][0] == ")":
+            k = j - 1
+            while k >= 0 and toks[k][0] != "(" and j - k < 8:
+                k -= 1
+            if k < 0 or toks[k][0] != "(":
+                break
+            j = k - 1
+        elif j >= 1 and toks[j - 1][0].lower() in {"on", "in", "last", "this", "earlier"} and (
+                toks[j][0][:1].isdigit() or low in _TIME_WORDS):
+            j -= 2
+        else:
+            break
     # skip an apposition: "X, a doctor at the clinic, said"
     if j >= 0 and toks[j][0] == ",":
         k = j - 1
-        while k >= 0 and toks[k][0] not in {",", ".", ":", ";", "“", "”", '"', "(", ")"} and j - k < 14:
+        while k >= 0 and toks[k][0] not in {",", ".", ":", ";", "“", "”", '"', "(", ")"} and j - k < 30:
             k -= 1
         if k >= 0 and toks[k][0] == "," and k - 1 >= 0:
             inner = _np_before(text, toks, k - 1)
@@ -274,6 +292,8 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
     tok = toks[j][0]
     if _PRONOUN_RE.match(tok):
         return _Mention(tok, toks[j][1], toks[j][2])
+    if tok.lower() in {"of", "on", "in", "at", "to", "that", "for", "with", "about", "by", "from"}:
+        return None
     k = j
     if tok.lower() in _DETS:
         k += 1
@@ -395,60 +415,71 @@ def extract_quotes(text: str, *, include_indirect: bool = True,
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
-def _find_cue(masked: str, lo: int, hi: int, anchor: int) -> tuple[int, int, str] | None:
-    """Nearest reporting-verb cue in ``masked[lo:hi]`` to position ``anchor``."""
-    best = None
+_NOUNISH_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s",
+                   "these", "those", "this", "such", "any", "no", "recent", "earlier", "latest"}
+
+
+def _find_cues(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Reporting cues in the writer's words of ``masked[lo:hi]`` (quotes are masked)."""
+    out = []
     for m in _verb_re().finditer(masked, lo, hi):
-        d = min(abs(m.start() - anchor), abs(m.end() - anchor))
-        if best is None or d < best[0]:
-            best = (d, m.start(), m.end())
-    if best is None:
-        return None
-    return best[1], best[2], masked[best[1]:best[2]]
+        before = masked[max(lo, m.start() - 20):m.start()].split()
+        if before and before[-1].lower() in _NOUNISH_BEFORE and m.group().lower().endswith("s"):
+            continue  # "his comments", "the reports": a noun, not a cue
+        out.append((m.start(), m.end(), m.group()))
+    return out
 
 
-def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in_sentence: list[_Span]):
+def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in_sentence: list[_Span],
+               *, partial: bool = False):
     """Return (mention, verb, cue_start) for quote ``q`` inside outer sentence [s_lo, s_hi)."""
     open_at = q.open_at
     close_end = (q.close_at + 1) if q.close_at is not None else q.end
-    cue = _find_cue(masked, s_lo, s_hi, open_at if True else close_end)
-    # prefer cues outside the quote: _verb_re runs on masked text, so inside is 'qqq'
+    cues = _find_cues(masked, s_lo, s_hi)
     toks = _tokens(masked, s_lo, s_hi)
     tok_starts = [t[1] for t in toks]
-    if cue is not None:
-        cs, ce, verb = cue
+    if partial:
+        order = sorted(cues, key=lambda c: (c[0] > open_at, c[0]))   # leftmost governing verb
+    else:
+        order = sorted(cues, key=lambda c: min(abs(c[0] - close_end), abs(c[1] - open_at)))
+    fallback = None
+    for cs, ce, verb in order:
         vi = bisect_right(tok_starts, cs) - 1
         vlow = " ".join(verb.lower().split())
         if vlow == "according to":
-            ment = _np_after(text, toks, vi + 1 + (1 if vi + 1 < len(toks) and toks[vi + 1][0].lower() == "to" else 0))
-            # "according to" spans two tokens
-            ment = _np_after(text, toks, _tok_after(toks, ce)) or ment
-            return ment, text[cs:ce], cs
+            ment = _np_after(text, toks, _tok_after(toks, ce))
+            if ment is not None:
+                return ment, text[cs:ce], cs
+            continue
         prev_tok = toks[vi - 1][0] if vi >= 1 else ""
-        # inverted "…,” said X" — verb right after a closing quote/comma and no subject between
-        before = _np_before(text, toks, vi - 1) if vi >= 1 and prev_tok not in {"”", '"', ","} else None
+        before = _np_before(text, toks, vi - 1) if vi >= 1 and prev_tok not in {"”", '"', "''", ","} else None
         if before is None and vi >= 1 and prev_tok == ",":
             before = _np_before(text, toks, vi - 1)
-            if before is not None and before.end <= close_end:
+            if before is not None and before.end <= close_end and before.start < open_at:
                 before = None
-        if before is not None and any(qq.start <= before.start < qq.end for qq in quotes_in_sentence):
+        if before is not None and any(qq.open_at <= before.start <= qq.end for qq in quotes_in_sentence):
             before = None
         if before is None:
             after = _np_after(text, toks, vi + 1)
             if after is not None:
                 return after, text[cs:ce], cs
-        if before is not None:
-            return before, text[cs:ce], cs
-        return None, text[cs:ce], cs
-    # colon cue: "X: “…”" or "X responded via a translator: “…”" (verb found above)
+            if fallback is None:
+                fallback = (None, text[cs:ce], cs)
+            continue
+        return before, text[cs:ce], cs
+    # colon or dash cue: "X: “…”", "Mitt Romney -- ''…''"
     lead = masked[s_lo:open_at].rstrip()
-    if lead.endswith((":", "—", "–", "―")):
-        toks2 = _tokens(masked, s_lo, s_lo + len(lead) - 1)
-        ment = _np_before(text, toks2, len(toks2) - 1) if toks2 else None
-        return ment, lead[-1], s_lo + len(lead) - 1
+    for mark in (":", "—", "–", "―", "--"):
+        if lead.endswith(mark) and len(lead) > len(mark):
+            toks2 = _tokens(masked, s_lo, s_lo + len(lead) - len(mark))
+            ment = _np_before(text, toks2, len(toks2) - 1) if toks2 else None
+            if ment is not None or fallback is None:
+                return ment, mark, s_lo + len(lead) - len(mark)
+    if fallback is not None:
+        return fallback
     # dash cue after the quote: "“…” — Senator X"
     trail = masked[close_end:s_hi]
-    m = re.match(r"\s*[—–―]\s*", trail)
+    m = re.match(r"\s*(?:[—–―]|--)\s*", trail)
     if m:
         toks3 = _tokens(masked, close_end + m.end(), s_hi)
         ment = _np_after(text, toks3, 0)
@@ -524,7 +555,6 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool) -> list[
         for q in qs:
             inner = text[q.start:q.end]
             n_words = len(inner.split())
-            ment, verb, cue_at = _attribute(text, masked, s_lo, s_hi, q, qs)
             # the quoted text is the whole sentence, set off by a cue: direct; inside the
             # writer's clause: partial
             before_txt = masked[s_lo:q.open_at].rstrip()
@@ -536,6 +566,19 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool) -> list[
                                         (after_txt[:1] in {",", ""} and n_words >= 4) or q.close_at is None)
             if before_txt.endswith("that") and not starts_upper:
                 direct = False
+            ment, verb, cue_at = _attribute(text, masked, s_lo, s_hi, q, qs, partial=not direct)
+            if ment is None and verb is None and k > 0 and masked[:q.open_at].rstrip().endswith(":") \
+                    and not masked[s_lo:q.open_at].strip():
+                # "He said:\n\n“…”" — the cue closes the previous sentence
+                p_lo, p_hi = outer[k - 1]
+                toks_p = _tokens(masked, p_lo, p_hi - 1)
+                cues_p = _find_cues(masked, p_lo, p_hi)
+                if cues_p:
+                    cs, ce, verb = cues_p[-1]
+                    vi = bisect_right([t[1] for t in toks_p], cs) - 1
+                    ment = _np_before(text, toks_p, vi - 1) if vi >= 1 else None
+                elif toks_p:
+                    ment, verb = _np_before(text, toks_p, len(toks_p) - 1), ":"
             if ment is None and verb is None:
                 if direct and last is not None and q.open_at - last["end"] < 1500 and (n_words >= 4 or starts_upper):
                     # floating quote: inherits the previous speaker
