@@ -24,6 +24,7 @@ from newslib.quotes import extract_quotes
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared" / "eval"
+SCARE = False
 MARKS = "\"“”„«»'‘’`"
 
 
@@ -36,7 +37,7 @@ def predict_polnear(gold_path: Path, out_path: Path, *, indirect: bool) -> None:
                 continue
             seen.add(doc["doc_id"])
             text = doc["text"]
-            df = extract_quotes(text, include_indirect=indirect)
+            df = extract_quotes(text, include_indirect=indirect, include_scare=SCARE)
             quotes = []
             for r in df.itertuples():
                 s, e = int(r.start), int(r.end)

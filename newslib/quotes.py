@@ -367,10 +367,7 @@ class _Resolver:
             rest = " ".join(words[1:])
             if rest in self.title_of:
                 return self.title_of[rest]
-            # "the Kremlin" -> "Kremlin"; lower-case descriptions stay as written
-            if m.split()[1:] and m.split()[1][:1].isupper():
-                return " ".join(m.split()[1:])
-            return m
+            return m  # "the Kremlin", "a spokesperson": as written
         stripped = _strip_titles(m)
         if len(stripped.split()) == 1:
             for full in self.full:
@@ -455,8 +452,6 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
         before = _np_before(text, toks, vi - 1) if vi >= 1 and prev_tok not in {"”", '"', "''", ","} else None
         if before is None and vi >= 1 and prev_tok == ",":
             before = _np_before(text, toks, vi - 1)
-            if before is not None and before.end <= close_end and before.start < open_at:
-                before = None
         if before is not None and any(qq.open_at <= before.start <= qq.end for qq in quotes_in_sentence):
             before = None
         if before is None:
@@ -486,6 +481,45 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
         if ment:
             return ment, trail[m.start():m.end()].strip(), close_end + m.start()
     return None, None, None
+
+
+_MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
+                "from", "is", "as", "vs", "vs."}
+
+
+def _is_title_case(inner: str) -> bool:
+    words = [w.strip(",.;:!?") for w in inner.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 8:
+        return False
+    sig = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return bool(sig) and all(w[:1].isupper() or w[:1].isdigit() for w in sig) and len(words) >= 2
+
+
+def _subject(text: str, masked: str, s_lo: int, limit: int) -> _Mention | None:
+    """The sentence subject when it is a name or pronoun: the first NP followed by a verb-like
+    lower-case word, before ``limit``."""
+    toks = _tokens(masked, s_lo, limit)
+    i = 0
+    # skip an introductory phrase up to its comma ("In his speech, Trump ...")
+    for k, t in enumerate(toks[:12]):
+        if t[0] == ",":
+            if k + 1 < len(toks) and (toks[k + 1][0][:1].isupper()):
+                i = k + 1
+            break
+    while i < len(toks) and toks[i][0].lower() in {"but", "and", "so", "yet", "meanwhile", "still", "instead"}:
+        i += 1
+    if i >= len(toks):
+        return None
+    if _PRONOUN_RE.match(toks[i][0]) and toks[i][0].lower() != "who":
+        return _Mention(toks[i][0], toks[i][1], toks[i][2])
+    j = i
+    while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in {"'s", "’s"}) and j - i < 6:
+        j += 1
+    if j == i or j >= len(toks) or not toks[j][0][:1].islower():
+        return None
+    s, e = toks[i][1], toks[j - 1][2]
+    return _Mention(text[s:e], s, e)
 
 
 def _tok_after(toks: list[tuple[str, int, int]], pos: int) -> int:
@@ -589,8 +623,20 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool) -> list[
                 if n_words >= 5 and direct:
                     last = add("direct", q.start, q.end, None, None, None)
                     continue
-                if include_scare:
-                    add("scare", q.start, q.end, None, None, None)
+                if _is_title_case(inner) or not inner.strip(" .,;:!?'\"‘’“”") \
+                        or masked[max(0, q.open_at - 12):q.open_at].rstrip().lower().endswith("so-called"):
+                    # a title or name in quotation marks ("Face the Nation"), not speech
+                    if include_scare:
+                        add("scare", q.start, q.end, None, None, None)
+                    continue
+                # an uncued fragment is the wording of the sentence's subject, when it has a
+                # name or pronoun for one (PolNeAR's convention); otherwise a scare quote
+                ment = _subject(text, masked, s_lo, q.open_at)
+                if ment is None:
+                    if include_scare:
+                        add("scare", q.start, q.end, None, None, None)
+                    continue
+                add("partial", q.start, q.end, ment, None, resolve(ment, q.start))
                 continue
             lemma_info = verbs.get(" ".join((verb or "").lower().split()))
             if ment is None and verb and lemma_info and last is not None and direct and verb in (":",):
@@ -599,10 +645,15 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool) -> list[
             if ment is not None and speaker is None and _PRONOUN_RE.match(ment.text) and last is not None:
                 speaker = last["speaker"]
             typ = "direct" if direct else "partial"
-            if typ == "partial" and ment is None and n_words <= 3 and not include_scare:
-                continue
-            if typ == "partial" and ment is None and n_words <= 3:
-                typ = "scare"
+            if typ == "partial" and verb is None:
+                if _is_title_case(inner):
+                    # a title or name in quotation marks ("Face the Nation"), not speech
+                    if include_scare:
+                        add("scare", q.start, q.end, None, None, None)
+                    continue
+                # an uncued fragment is the sentence subject's wording (PolNeAR's convention)
+                ment = _subject(text, masked, s_lo, q.open_at)
+                speaker = resolve(ment, q.start)
             last = add(typ, q.start, q.end, ment, verb, speaker)
         if include_indirect and k not in quoted_sentences:
             _indirect(text, masked, s_lo, s_hi, resolve, add, groups)
