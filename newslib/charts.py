@@ -1,0 +1,206 @@
+"""Charts for newslib tables. Every function returns the matplotlib Figure (and accepts
+``ax=``); none calls ``plt.show()`` or sets a backend, so notebooks and batch reports decide.
+
+Style: large type (readable on a projector), colour-blind-safe colours (Okabe & Ito 2008),
+no chart junk, the same look everywhere via :func:`style`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["style", "top_terms", "back_to_back", "keyness_bars", "scatter_terms", "dispersion",
+           "bar_counts", "save_figure"]
+
+#: Okabe–Ito palette: distinguishable for the common forms of colour blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+_RC = {"font.size": 13, "axes.titlesize": 15, "axes.labelsize": 13, "xtick.labelsize": 12,
+       "ytick.labelsize": 12, "axes.spines.top": False, "axes.spines.right": False,
+       "figure.dpi": 100, "savefig.dpi": 150, "savefig.bbox": "tight", "pdf.fonttype": 42}
+
+
+def style() -> dict:
+    """The rcParams newslib charts use (apply with ``plt.rcParams.update(style())``)."""
+    return dict(_RC)
+
+
+def _fig_ax(ax: Axes | None, size: tuple[float, float]):
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context(_RC):
+        if ax is None:
+            fig, ax = plt.subplots(figsize=size)
+        else:
+            fig = ax.figure
+    return fig, ax
+
+
+def _finish(fig: Figure) -> Figure:
+    import matplotlib.pyplot as plt
+
+    # keep the figure out of pyplot's global list so notebooks show it once (when returned)
+    try:
+        fig.tight_layout()
+    except Exception:  # noqa: BLE001 - layout is cosmetic
+        pass
+    plt.close(fig)
+    return fig
+
+
+def top_terms(counts: pd.DataFrame, *, top_n: int = 15, value: str = "per_1000",
+              title: str | None = None) -> Figure:
+    """Horizontal bars of the top terms of each group (one panel per group)."""
+    import matplotlib.pyplot as plt
+
+    groups = list(dict.fromkeys(counts["group"]))
+    with plt.rc_context(_RC):
+        fig, axes = plt.subplots(1, max(1, len(groups)), figsize=(5.5 * max(1, len(groups)), 0.35 * top_n + 1.8),
+                                 squeeze=False)
+        for i, (ax, g) in enumerate(zip(axes[0], groups, strict=False)):
+            sub = counts[counts["group"] == g].nlargest(top_n, value).iloc[::-1]
+            ax.barh(sub["term"], sub[value], color=PALETTE[i % len(PALETTE)])
+            ax.set_title(str(g)[:40])
+            ax.set_xlabel("per 1,000 words" if value == "per_1000" else value)
+        if title:
+            fig.suptitle(title)
+    return _finish(fig)
+
+
+def back_to_back(key: pd.DataFrame, a: str, b: str, *, top_n: int = 12, ax: Axes | None = None) -> Figure:
+    """Back-to-back bars: per-1,000 rates of the most distinctive terms of each side."""
+    fig, ax = _fig_ax(ax, (10, 0.4 * 2 * top_n + 1.5))
+    sub = _top_both(key, top_n).iloc[::-1]
+    y = range(len(sub))
+    ax.barh(list(y), -sub["per_1000_a"], color=PALETTE[0], label=a)
+    ax.barh(list(y), sub["per_1000_b"], color=PALETTE[1], label=b)
+    ax.set_yticks(list(y), sub["term"])
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_xlabel(f"← {a[:25]}   per 1,000 words   {b[:25]} →")
+    ticks = ax.get_xticks()
+    ax.set_xticks(ticks, [f"{abs(t):g}" for t in ticks])
+    ax.legend(loc="lower right", frameon=False)
+    return _finish(fig)
+
+
+def _top_both(key: pd.DataFrame, top_n: int) -> pd.DataFrame:
+    import pandas as pd
+
+    pos = key[key["g2"] > 0].nlargest(top_n, "g2")
+    neg = key[key["g2"] < 0].nsmallest(top_n, "g2")
+    return pd.concat([pos, neg.iloc[::-1]])
+
+
+def keyness_bars(key: pd.DataFrame, a: str, b: str, *, top_n: int = 12, measure: str = "log_ratio",
+                 ax: Axes | None = None) -> Figure:
+    """Diverging bars of an effect size (default Log Ratio) for the terms with the largest G²
+    on each side; bars of terms reaching p < 0.05 are solid, others hatched."""
+    fig, ax = _fig_ax(ax, (9, 0.4 * 2 * top_n + 1.5))
+    sub = _top_both(key, top_n).iloc[::-1]
+    colors = [PALETTE[0] if v > 0 else PALETTE[1] for v in sub[measure]]
+    bars = ax.barh(sub["term"], sub[measure], color=colors)
+    for bar, p in zip(bars, sub["p"], strict=True):
+        if p >= 0.05:
+            bar.set_hatch("//")
+            bar.set_alpha(0.6)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_xlabel(f"{measure.replace('_', ' ')}   (← {b[:25]} | {a[:25]} →)")
+    ax.set_title("Distinctive terms (hatched: not significant at p < 0.05)")
+    return _finish(fig)
+
+
+def scatter_terms(key: pd.DataFrame, a: str, b: str, *, label_n: int = 12, ax: Axes | None = None) -> Figure:
+    """Scattertext-style static scatter: rate in A against rate in B (log scales), the most
+    distinctive terms labelled; labels are nudged apart to avoid overlaps."""
+    import numpy as np
+
+    fig, ax = _fig_ax(ax, (9, 8))
+    x = key["per_1000_b"] + 0.05
+    y = key["per_1000_a"] + 0.05
+    ax.scatter(x, y, s=12, color="#999999", alpha=0.6)
+    lab = _top_both(key, label_n // 2 or 1)
+    ax.scatter(lab["per_1000_b"] + 0.05, lab["per_1000_a"] + 0.05, s=24,
+               color=[PALETTE[0] if g > 0 else PALETTE[1] for g in lab["g2"]])
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    lim = [min(x.min(), y.min()) * 0.8, max(x.max(), y.max()) * 1.3]
+    ax.plot(lim, lim, color="black", lw=0.6)
+    ax.set_xlabel(f"{b[:30]}: per 1,000 words (log)")
+    ax.set_ylabel(f"{a[:30]}: per 1,000 words (log)")
+    placed: list[tuple[float, float]] = []
+    for _, r in lab.iterrows():
+        px, py = np.log10(r["per_1000_b"] + 0.05), np.log10(r["per_1000_a"] + 0.05)
+        dy = 0.0
+        while any(abs(px - qx) < 0.25 and abs(py + dy - qy) < 0.06 for qx, qy in placed):
+            dy += 0.06
+        placed.append((px, py + dy))
+        ax.annotate(r["term"], (10 ** px, 10 ** py), xytext=(10 ** px, 10 ** (py + dy)), fontsize=11,
+                    arrowprops={"arrowstyle": "-", "lw": 0.4} if dy else None)
+    return _finish(fig)
+
+
+def dispersion(tokens: pd.DataFrame, terms: list[str], *, labels: dict[str, str] | None = None,
+               ax: Axes | None = None) -> Figure:
+    """Where each term occurs along each article (x = position as share of the article)."""
+    from .tokens import normalize_token
+
+    arts = list(dict.fromkeys(tokens["article_id"]))
+    fig, ax = _fig_ax(ax, (10, 0.45 * len(terms) * len(arts) + 1.5))
+    ylabels = []
+    y = 0
+    for ai, aid in enumerate(arts):
+        t = tokens[tokens["article_id"] == aid]
+        n = max(1, len(t))
+        for term in terms:
+            hits = t.index[t["lower"] == normalize_token(term)] - t.index[0]
+            ax.scatter(hits / n, [y] * len(hits), marker="|", s=200, color=PALETTE[ai % len(PALETTE)])
+            ylabels.append(f"{term} · {(labels or {}).get(aid, aid)[:22]}")
+            y += 1
+    ax.set_yticks(range(len(ylabels)), ylabels)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("position in article (0 = headline, 1 = end)")
+    ax.invert_yaxis()
+    return _finish(fig)
+
+
+def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, title: str = "",
+               xlabel: str = "", ax: Axes | None = None, top_n: int = 20) -> Figure:
+    """Grouped horizontal bars of ``y`` by ``x`` (and ``hue``): quotes per speaker, verbs, …"""
+    fig, ax = _fig_ax(ax, (9, 0.45 * min(top_n, df[x].nunique() if len(df) else 1) + 2))
+    if not len(df):
+        ax.text(0.5, 0.5, "nothing to show", ha="center", va="center", transform=ax.transAxes)
+        return _finish(fig)
+    if hue is None:
+        sub = df.nlargest(top_n, y).iloc[::-1]
+        ax.barh(sub[x].astype(str), sub[y], color=PALETTE[0])
+    else:
+        piv = df.pivot_table(index=x, columns=hue, values=y, aggfunc="sum", fill_value=0)
+        piv = piv.loc[piv.sum(axis=1).nlargest(top_n).index[::-1]]
+        left = None
+        for i, col in enumerate(piv.columns):
+            ax.barh(piv.index.astype(str), piv[col], left=left, color=PALETTE[i % len(PALETTE)], label=str(col)[:30])
+            left = piv[col] if left is None else left + piv[col]
+        ax.legend(frameon=False, loc="lower right")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel or y)
+    return _finish(fig)
+
+
+def save_figure(fig: Figure, path, *, data: pd.DataFrame | None = None) -> None:
+    """Save ``fig`` as PNG (and the chart's data as CSV beside it, same stem), atomically."""
+    import io
+    from pathlib import Path
+
+    from ._io import atomic_write_bytes, atomic_write_csv
+
+    path = Path(path)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    atomic_write_bytes(path.with_suffix(".png"), buf.getvalue())
+    if data is not None:
+        atomic_write_csv(data, path.with_suffix(".csv"))
