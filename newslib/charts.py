@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = ["style", "top_terms", "back_to_back", "keyness_bars", "scatter_terms", "dispersion",
-           "bar_counts", "save_figure"]
+           "bar_counts", "save_figure", "publish"]
 
 #: Okabe–Ito palette: distinguishable for the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -204,3 +204,13 @@ def save_figure(fig: Figure, path, *, data: pd.DataFrame | None = None) -> None:
     atomic_write_bytes(path.with_suffix(".png"), buf.getvalue())
     if data is not None:
         atomic_write_csv(data, path.with_suffix(".csv"))
+
+
+def publish(fig: Figure, name: str, output_dir: str, *, data: pd.DataFrame | None = None) -> Figure:
+    """Return ``fig`` for display; when ``output_dir`` is set (batch runs) also save it as
+    ``output_dir/name.png`` with its data as ``name.csv``."""
+    if output_dir:
+        from pathlib import Path
+
+        save_figure(fig, Path(output_dir) / name, data=data)
+    return fig

@@ -389,6 +389,14 @@ class Corpus:
     def __repr__(self) -> str:
         return f"<Corpus {len(self.articles)} articles, {len(self.problems)} problems, root={self.root}>"
 
+    def require(self, n: int = 2, *, what: str = "this notebook") -> Corpus:
+        """Raise :class:`CorpusError` with a clear message unless the corpus has ``n`` articles."""
+        if len(self.articles) < n:
+            probs = "; ".join(f"{p.path}: {p.reason}" for p in self.problems[:3])
+            raise CorpusError(f"{what} needs at least {n} articles; {self.root} has {len(self.articles)}"
+                              + (f" ({probs})" if probs else ""))
+        return self
+
     def subset(self, ids: Iterable[str]) -> Corpus:
         """A new corpus holding the articles with these ids (order kept)."""
         wanted = set(ids)

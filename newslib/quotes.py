@@ -174,7 +174,7 @@ _DETS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "one"
          "several", "many", "some", "most", "other", "both", "each",
          "no", "few", "senior", "top"}
 _SKIP_BEFORE_VERB = {"also", "later", "then", "previously", "recently", "once", "has", "have", "had",
-                     "was", "were", "is", "would", "will", "had", "repeatedly", "publicly", "again",
+                     "was", "were", "is", "would", "will", "repeatedly", "publicly", "again",
                      "further", "simply", "reportedly", "separately", "earlier", "privately",
                      "first", "just", "often", "frequently", "explicitly", "specifically", "quickly"}
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",

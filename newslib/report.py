@@ -1,0 +1,336 @@
+"""Batch reports: run notebooks with papermill, render HTML with nbconvert, write an index.
+
+Guards against the papermill pitfalls others hit: kernel ``python3`` always; the working
+directory set to the notebook folder and every path passed as an absolute parameter; a
+per-cell timeout; figures drawn with ``%matplotlib inline`` in the notebooks (``MPLBACKEND=Agg``
+would drop them silently, so it is removed from the kernel's environment); parameters checked
+against each notebook's ``parameters`` cell before anything runs; a failed notebook is
+reported with its cell and error while the others still run; outputs written atomically so a
+failed run never destroys a previous good report.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import json
+import os
+import platform
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._io import atomic_write_text
+
+__all__ = ["ReportError", "notebook_parameters", "parse_params", "run_reports", "run_notebook",
+           "write_student_edition", "NOTEBOOK_DIR"]
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+class ReportError(ValueError):
+    """A user's mistake in a report request (one line)."""
+
+
+@dataclass
+class Result:
+    notebook: str
+    run: str
+    status: str = "ok"          # ok | failed
+    seconds: float = 0.0
+    error: str = ""
+    cell: int | None = None
+    html: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def notebook_parameters(path: str | os.PathLike) -> dict[str, tuple[str, Any, str]]:
+    """Parameters declared in a notebook's ``parameters`` cell: name → (type, default, help).
+
+    Each line must read ``name: type = literal  # help``; anything else is an error.
+    """
+    import nbformat
+
+    nb = nbformat.read(str(path), as_version=4)
+    cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if not cells:
+        raise ReportError(f"{Path(path).name} has no cell tagged 'parameters'")
+    out: dict[str, tuple[str, Any, str]] = {}
+    for line in cells[0].source.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        code, _, help_ = line.partition("#")
+        tree = ast.parse(code.strip())
+        node = tree.body[0]
+        if not isinstance(node, ast.AnnAssign) or not isinstance(node.target, ast.Name):
+            raise ReportError(f"{Path(path).name}: parameters cell line is not 'name: type = value': {line!r}")
+        out[node.target.id] = (ast.unparse(node.annotation), ast.literal_eval(node.value), help_.strip())
+    return out
+
+
+def _coerce(name: str, typ: str, raw: Any, nb: str) -> Any:
+    if not isinstance(raw, str):
+        value = raw
+    elif typ == "str":
+        return raw  # "007" stays "007"
+    elif typ == "bool":
+        low = raw.lower()
+        if low in {"true", "1", "yes"}:
+            return True
+        if low in {"false", "0", "no"}:
+            return False
+        raise ReportError(f"parameter {name} of {nb} must be true or false, not {raw!r}")
+    else:
+        try:
+            value = ast.literal_eval(raw)
+        except (ValueError, SyntaxError):
+            if typ.startswith("list"):
+                value = [v.strip() for v in raw.split(",") if v.strip()]
+            else:
+                raise ReportError(f"parameter {name} of {nb} must be {typ}, not {raw!r}") from None
+    base = typ.split("[")[0].split("|")[0].strip()
+    kinds = {"int": int, "float": (int, float), "list": list, "str": str, "bool": bool, "dict": dict}
+    if base in kinds and not isinstance(value, kinds[base]) and "None" not in typ:
+        if base == "list" and isinstance(value, str | int | float):
+            return [value]
+        raise ReportError(f"parameter {name} of {nb} must be {typ}, not {raw!r}")
+    return value
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``["a=1", "b=x"]`` → ``{"a": "1", "b": "x"}`` (values stay strings until checked)."""
+    out = {}
+    for p in pairs:
+        if "=" not in p:
+            raise ReportError(f"parameter {p!r} is not NAME=VALUE")
+        k, v = p.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+def _check(nb_path: Path, given: dict[str, Any]) -> dict[str, Any]:
+    declared = notebook_parameters(nb_path)
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        raise ReportError(f"unknown parameter(s) {', '.join(unknown)} for {nb_path.name}; "
+                          f"valid: {', '.join(declared)}")
+    return {k: _coerce(k, declared[k][0], v, nb_path.name) for k, v in given.items()}
+
+
+def _failure(nb: Any) -> tuple[int | None, str]:
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                return i, f"{out.get('ename')}: {str(out.get('evalue', '')).splitlines()[-1] if out.get('evalue') else ''}"
+    return None, ""
+
+
+def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params: dict[str, Any], *,
+                 timeout: int = 600, no_input: bool = False, run: str = "") -> Result:
+    """Execute one notebook with papermill into ``out_dir`` and render it as HTML."""
+    import nbformat
+    import papermill as pm
+    from nbconvert import HTMLExporter
+
+    nb_path, out_dir = Path(nb_path), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    res = Result(notebook=nb_path.stem, run=run, params={k: v for k, v in params.items()})
+    final_ipynb = out_dir / f"{nb_path.stem}.ipynb"
+    tmp_ipynb = out_dir / f".{nb_path.stem}.running.ipynb"
+    import logging
+
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    env_backup = os.environ.pop("MPLBACKEND", None)
+    t0 = time.perf_counter()
+    try:
+        for attempt in range(2):
+            try:
+                pm.execute_notebook(str(nb_path), str(tmp_ipynb), parameters=params, kernel_name="python3",
+                                    cwd=str(nb_path.parent), execution_timeout=timeout, progress_bar=False,
+                                    log_output=False, request_save_on_cell_execute=False)
+                break
+            except pm.PapermillExecutionError as exc:
+                res.status, res.cell = "failed", exc.exec_count
+                res.error = f"{exc.ename}: {str(exc.evalue).splitlines()[-1] if exc.evalue else ''}"
+                break
+            except Exception as exc:  # noqa: BLE001 - kernel start races, timeouts: reported
+                if attempt == 0 and "ZMQ" in type(exc).__name__ + str(exc):
+                    continue
+                res.status = "failed"
+                res.error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}"
+                break
+    finally:
+        if env_backup is not None:
+            os.environ["MPLBACKEND"] = env_backup
+    res.seconds = time.perf_counter() - t0
+    if tmp_ipynb.exists():
+        nb = nbformat.read(str(tmp_ipynb), as_version=4)
+        if res.status == "ok":
+            cell, err = _failure(nb)
+            if err:
+                res.status, res.cell, res.error = "failed", cell, err
+        exporter = HTMLExporter(exclude_input=no_input, exclude_input_prompt=no_input,
+                                exclude_output_prompt=no_input)
+        body, _ = exporter.from_notebook_node(nb)
+        suffix = "" if res.status == "ok" else ".failed"
+        html_path = out_dir / f"{nb_path.stem}{suffix}.html"
+        atomic_write_text(html_path, body)
+        os.replace(tmp_ipynb, final_ipynb if res.status == "ok" else out_dir / f"{nb_path.stem}.failed.ipynb")
+        res.html = html_path.name
+    return res
+
+
+def _run_one(args: tuple) -> Result:
+    return run_notebook(*args[:3], timeout=args[3], no_input=args[4], run=args[5])
+
+
+def _runs_from(params_file: str | None, corpus: str | None, params: dict[str, str]) -> list[dict[str, Any]]:
+    if not params_file:
+        run = {"name": "", "params": dict(params)}
+        if corpus is not None:
+            run["params"]["corpus"] = corpus
+        return [run]
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(params_file).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ReportError(f"cannot read params file {params_file}: {exc.__class__.__name__}") from None
+    if not isinstance(data, list) or not all(isinstance(r, dict) and r.get("name") for r in data):
+        raise ReportError(f"{params_file} must be a YAML list of runs, each with a 'name'")
+    runs = []
+    for r in data:
+        p = {k: (str(v) if isinstance(v, str) else v) for k, v in (r.get("params") or {}).items()}
+        p.update(params)
+        if r.get("corpus") or corpus:
+            p["corpus"] = str(r.get("corpus") or corpus)
+        runs.append({"name": str(r["name"]), "params": p})
+    return runs
+
+
+def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: list[str] | None = None,
+                params: list[str] | None = None, params_file: str | None = None, jobs: int = 1,
+                no_input: bool = False, timeout: int = 600, progress: bool = True,
+                notebook_dir: str | os.PathLike | None = None) -> int:
+    """Run the notebooks and write ``OUT/<nb>.html`` and ``OUT/index.html``; 0 when all pass."""
+    nb_dir = Path(notebook_dir) if notebook_dir else NOTEBOOK_DIR
+    available = sorted(p for p in nb_dir.glob("[0-9]*.ipynb"))
+    if notebooks:
+        chosen = []
+        for name in notebooks:
+            match = [p for p in available if p.stem == name or p.name == name or p.stem.startswith(name + "_")]
+            if not match:
+                raise ReportError(f"unknown notebook {name!r}; available: {', '.join(p.stem for p in available)}")
+            chosen.extend(match)
+        available = chosen
+    runs = _runs_from(params_file, corpus, parse_params(params or []))
+    out_root = Path(out).resolve()
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+        probe = out_root / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise ReportError(f"cannot write to {out_root}: {exc.strerror or exc.__class__.__name__}") from None
+    tasks = []
+    for run in runs:
+        rp = dict(run["params"])
+        if "corpus" in rp:
+            cpath = Path(str(rp["corpus"])).expanduser().resolve()
+            if not cpath.exists():
+                raise ReportError(f"corpus not found: {rp['corpus']}")
+            rp["corpus"] = str(cpath)
+        run_dir = out_root / run["name"] if run["name"] else out_root
+        for nb in available:
+            p = _check(nb, {k: v for k, v in rp.items() if k in notebook_parameters(nb) or k not in {"corpus"}})
+            p["output_dir"] = str(run_dir / f"{nb.stem}_files")
+            tasks.append((str(nb), str(run_dir), p, timeout, no_input, run["name"]))
+    t0 = time.perf_counter()
+    results: list[Result] = []
+    bar = None
+    if progress:
+        try:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=len(tasks), desc="notebooks", unit="nb")
+        except ImportError:  # pragma: no cover
+            bar = None
+    if jobs > 1 and len(tasks) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as ex:
+            for r in ex.map(_run_one, tasks):
+                results.append(r)
+                bar and bar.update(1)
+    else:
+        for t in tasks:
+            results.append(_run_one(t))
+            bar and bar.update(1)
+    if bar:
+        bar.close()
+    write_index(out_root, results, corpus=corpus, seconds=time.perf_counter() - t0)
+    failed = [r for r in results if r.status != "ok"]
+    import sys
+
+    for r in failed:
+        where = f"cell {r.cell}" if r.cell is not None else "before any cell"
+        print(f"newslib: {r.run + '/' if r.run else ''}{r.notebook} failed at {where}: {r.error}", file=sys.stderr)
+    print(f"{len(results) - len(failed)} of {len(results)} notebooks ok; index: {out_root / 'index.html'}")
+    return 1 if failed else 0
+
+
+def write_index(out_root: Path, results: list[Result], *, corpus: str | None, seconds: float) -> Path:
+    """Write ``index.html`` (every value escaped) and ``index.json`` atomically."""
+    import importlib.metadata as md
+
+    versions = {}
+    for pkg in ("newslib", "pandas", "matplotlib", "nltk", "papermill", "nbconvert"):
+        try:
+            versions[pkg] = md.version(pkg)
+        except md.PackageNotFoundError:
+            versions[pkg] = "?"
+    e = html.escape
+    rows = []
+    for r in results:
+        link = (Path(r.run) / r.html).as_posix() if r.run else r.html
+        color = "#1a7f37" if r.status == "ok" else "#cf222e"
+        params = ", ".join(f"{k}={v!r}" for k, v in r.params.items() if k != "output_dir")
+        rows.append(f"<tr><td>{e(r.run)}</td><td><a href=\"{e(link, quote=True)}\">{e(r.notebook)}</a></td>"
+                    f"<td style=\"color:{color};font-weight:bold\">{e(r.status)}</td><td>{r.seconds:.1f} s</td>"
+                    f"<td>{e(r.error)}{' (cell ' + str(r.cell) + ')' if r.cell is not None else ''}</td>"
+                    f"<td><code>{e(params)}</code></td></tr>")
+    doc = f"""<!doctype html><html><head><meta charset="utf-8"><title>newslib reports</title>
+<style>body{{font-family:system-ui,sans-serif;margin:2em;max-width:70em}}td,th{{padding:.3em .8em;text-align:left;vertical-align:top}}
+tr:nth-child(even){{background:#f6f8fa}}</style></head><body>
+<h1>newslib reports</h1>
+<p>Corpus: <code>{e(str(corpus or 'notebook defaults'))}</code> · {len(results)} notebooks ·
+{sum(r.status == 'ok' for r in results)} ok · {sum(r.status != 'ok' for r in results)} failed · {seconds:.1f} s ·
+{e(time.strftime('%Y-%m-%d %H:%M'))}</p>
+<table><tr><th>run</th><th>notebook</th><th>status</th><th>time</th><th>error</th><th>parameters</th></tr>
+{''.join(rows)}</table>
+<p>Versions: {e(', '.join(f'{k} {v}' for k, v in versions.items()))}; Python {e(platform.python_version())}</p>
+</body></html>"""
+    atomic_write_text(out_root / "index.json", json.dumps([asdict(r) for r in results], indent=1, default=str))
+    return atomic_write_text(out_root / "index.html", doc)
+
+
+def write_student_edition(notebook_dir: str | os.PathLike, out: str | os.PathLike) -> list[Path]:
+    """Copy every notebook without cells tagged ``solution`` and without outputs."""
+    import nbformat
+
+    src, dst = Path(notebook_dir), Path(out)
+    if not src.is_dir():
+        raise ReportError(f"notebook folder not found: {src}")
+    written = []
+    for nb_path in sorted(src.glob("*.ipynb")):
+        nb = nbformat.read(str(nb_path), as_version=4)
+        cells = []
+        for c in nb.cells:
+            if "solution" in c.get("metadata", {}).get("tags", []):
+                continue
+            if c.cell_type == "code":
+                c.outputs, c.execution_count = [], None
+            cells.append(c)
+        nb.cells = cells
+        written.append(atomic_write_text(dst / nb_path.name, nbformat.writes(nb)))
+    return written
