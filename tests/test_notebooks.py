@@ -1,0 +1,119 @@
+"""Every notebook through papermill: defaults (on the seeds when present) and another corpus."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from conftest import DEMO, ROOT, SEEDS, needs_seeds
+
+from newslib.cli import main
+from newslib.report import ReportError, run_notebook, run_reports
+
+NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
+pytestmark = pytest.mark.slow
+
+
+def _images(ipynb):
+    nb = json.loads(ipynb.read_text(encoding="utf-8"))
+    return sum("image/png" in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", []))
+
+
+@pytest.fixture(scope="module")
+def demo_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    code = run_reports(corpus=str(DEMO), out=str(out), jobs=2, progress=False)
+    return out, code
+
+
+def test_report_on_demo_corpus_writes_everything(demo_report):
+    out, code = demo_report
+    assert code == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for nb in NOTEBOOKS:
+        assert (out / f"{nb}.html").is_file() and f'href="{nb}.html"' in index
+        assert _images(out / f"{nb}.ipynb") >= 1, f"{nb} produced no figure"
+        html = (out / f"{nb}.html").read_text(encoding="utf-8")
+        assert 'class="jp-OutputArea-output jp-RenderedText" data-mime-type="application/vnd.jupyter.stderr"' not in html or "Traceback" not in html
+    files = out / "02_term_frequency_files"
+    key = pd.read_csv(files / "keyness.csv")
+    assert {"term", "g2", "log_ratio", "z", "only_in"} <= set(key.columns) and len(key) > 20
+    for chart in ("top_terms", "keyness_bars", "scatter", "dispersion"):
+        assert (files / f"{chart}.png").is_file() and (files / f"{chart}.csv").is_file()
+    quotes = pd.read_csv(out / "03_quote_attribution_files" / "quotes.csv")
+    assert "Piet Adler" in set(quotes["speaker"]) and {"direct", "partial"} <= set(quotes["type"])
+    assert len(pd.read_csv(out / "01_corpus_tour_files" / "removed_lines.csv")) >= 8
+
+
+def test_notebooks_on_bbc_grouped_by_folder(bbc_small, tmp_path):
+    code = run_reports(corpus=str(bbc_small), out=str(tmp_path), notebooks=["02_term_frequency"],
+                       params=["group_by=folder", "compare=politics,business", "kwic_term=tax",
+                               "terms=tax,Blair", "ngram=2", "min_count=1"], progress=False)
+    assert code == 0
+    key = pd.read_csv(tmp_path / "02_term_frequency_files" / "keyness.csv")
+    assert len(key) > 50
+    kw = pd.read_csv(tmp_path / "02_term_frequency_files" / "kwic.csv")
+    assert set(kw["group"]) <= {"politics", "business"} and len(kw) >= 1
+
+
+@needs_seeds
+@pytest.mark.parametrize("nb", NOTEBOOKS)
+def test_notebook_defaults_on_seeds(nb, tmp_path):
+    res = run_notebook(ROOT / "notebooks" / f"{nb}.ipynb", tmp_path, {"output_dir": str(tmp_path / "files")})
+    assert res.status == "ok", res.error
+
+
+def test_bad_parameter_and_unknown_notebook_are_one_line_errors(capsys, tmp_path):
+    with pytest.raises(ReportError, match="unknown parameter.*valid: corpus"):
+        run_reports(corpus=str(DEMO), out=str(tmp_path), params=["nope=1"], progress=False)
+    with pytest.raises(ReportError, match="must be int"):
+        run_reports(corpus=str(DEMO), out=str(tmp_path), notebooks=["02_term_frequency"], params=["top_n=many"],
+                    progress=False)
+    assert main(["report", "--corpus", str(DEMO), "--out", str(tmp_path), "--notebooks", "99_none"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newslib: error: unknown notebook") and err.count("\n") == 1
+    assert main(["report", "--corpus", str(tmp_path / "missing"), "--out", str(tmp_path)]) == 2
+    assert "corpus not found" in capsys.readouterr().err
+
+
+def test_failing_notebook_is_reported_and_the_rest_run(tmp_path):
+    import nbformat
+
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    for name, code in (("01_ok", "x = 1"), ("02_boom", "raise RuntimeError('deliberate failure')")):
+        nb = nbformat.v4.new_notebook()
+        p = nbformat.v4.new_code_cell('corpus: str = "x"  # c\noutput_dir: str = ""  # o')
+        p.metadata["tags"] = ["parameters"]
+        nb.cells = [p, nbformat.v4.new_code_cell(code)]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, str(nbdir / f"{name}.ipynb"))
+    out = tmp_path / "out"
+    code = run_reports(out=str(out), notebook_dir=nbdir, progress=False)
+    assert code == 1
+    index = json.loads((out / "index.json").read_text())
+    status = {r["notebook"]: r for r in index}
+    assert status["01_ok"]["status"] == "ok"
+    assert status["02_boom"]["status"] == "failed" and "deliberate failure" in status["02_boom"]["error"]
+    assert (out / "02_boom.failed.ipynb").is_file()
+    assert "#cf222e" in (out / "index.html").read_text()
+
+
+def test_student_edition_has_no_solutions(tmp_path):
+    import nbformat
+
+    assert main(["student", "--notebooks-dir", str(ROOT / "notebooks"), "--out", str(tmp_path)]) == 0
+    for p in tmp_path.glob("*.ipynb"):
+        nb = nbformat.read(str(p), as_version=4)
+        assert not any("solution" in c.metadata.get("tags", []) for c in nb.cells)
+        assert not any("# Solution" in c.source for c in nb.cells)
+    src = nbformat.read(str(ROOT / "notebooks" / "02_term_frequency.ipynb"), as_version=4)
+    assert any("solution" in c.metadata.get("tags", []) for c in src.cells)
+
+
+def test_seeds_without_texts_stop_with_a_clear_message(capsys):
+    if all((SEEDS / f"{i}.txt").is_file() for i in ("000_b2f73600e7ed8564", "001_5d07a8dc69e627f0")):
+        pytest.skip("seed texts present")
+    assert main(["info", str(SEEDS)]) == 2
+    assert "no article found" in capsys.readouterr().err

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DEMO, POLNEAR, SYNTHETIC, needs_polnear
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newslib
+from newslib.quotes import QUOTE_COLUMNS, extract_quotes
+
+
+def rows(text, **kw):
+    return [(r.type, r.quote, r.speaker, r.mention, r.verb) for r in extract_quotes(text, **kw).itertuples()]
+
+
+def test_contract_columns_and_offsets():
+    t = "“We tried,” Ana Silva said, “but the money ran out.”"
+    df = extract_quotes(t)
+    assert list(df.columns) == QUOTE_COLUMNS
+    assert all(t[s:e] == q for q, s, e in zip(df.quote, df.start, df.end, strict=True))
+    assert rows(t) == [("direct", "We tried,", "Ana Silva", "Ana Silva", "said"),
+                       ("direct", "but the money ran out.", "Ana Silva", "Ana Silva", "said")]
+
+
+def test_partial_quote_and_what_he_termed():
+    t = ("Iranian President Ebrahim Raisi accused the West of endorsing what he termed “genocide” "
+         "committed by Israel. Raisi said the attacks were “war crimes and genocide.”")
+    got = rows(t)
+    assert got[0][:3] == ("partial", "genocide", "Ebrahim Raisi")
+    assert got[1][:3] == ("partial", "war crimes and genocide.", "Ebrahim Raisi")
+
+
+def test_inverted_said_pronoun_and_organisation():
+    t = ("Police chief Sam Okafor visited the scene on Monday. “Nobody was hurt,” he said. "
+         "“The claims are baseless,” the Kremlin said in a statement.")
+    got = rows(t)
+    assert got[0][2:4] == ("Sam Okafor", "he")
+    assert got[1][2:4] == ("the Kremlin", "the Kremlin")
+
+
+def test_multi_paragraph_and_floating_quotes():
+    t = ("Ms Chen said: “The first phase is complete.\n\n“The second phase will start in May.”\n\n"
+         "“We have the money,” she added.")
+    got = rows(t)
+    assert [g[0] for g in got] == ["direct", "direct", "direct"]
+    assert {g[2] for g in got} == {"Chen"}
+
+
+def test_indirect_speech_and_according_to():
+    t = "Putin told his counterpart that trade had reached 5 billion dollars. According to IRNA, the talks lasted three hours."
+    got = rows(t)
+    assert ("indirect", "trade had reached 5 billion dollars", "Putin") == got[0][:3]
+    assert got[1][0] == "indirect" and got[1][2] == "IRNA" and got[1][4] == "According to"
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    assert rows("Critics of so-called “woke” policies gathered outside the hall.") == []
+    assert rows("She appeared on “Face the Nation” on Sunday.") == []
+    assert rows("Critics of so-called “woke” policies gathered.", include_scare=True)[0][0] == "scare"
+
+
+def test_unbalanced_and_nested_marks_do_not_crash():
+    for t in ['He said "yes', '“A ‘b’ c,” she said.', '”Odd” start', "''Tis", '“' * 50, '"' * 7]:
+        df = extract_quotes(t)
+        assert all(t[s:e] == q for q, s, e in zip(df.quote, df.start, df.end, strict=True))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,:\n“”\"‘’'said he Mr X")), max_size=200))
+def test_quote_offsets_hold_on_arbitrary_text(text):
+    df = extract_quotes(text)
+    assert all(text[s:e] == q for q, s, e in zip(df.quote, df.start, df.end, strict=True))
+    assert extract_quotes(text).equals(df)
+
+
+def test_demo_corpus_quotes():
+    c = newslib.load_corpus(DEMO)
+    q = c.quotes()
+    nl = q[q.article_id == "northern_ledger/2025-03-04_port_deal"]
+    assert ("This port is the door to our future,", "Lena Varga") in set(zip(nl.quote, nl.speaker, strict=True))
+    assert ("Ivo Brand") in set(nl.speaker)
+    ht = q[q.article_id == "harbour_times/port-deal-signed"]
+    assert ("They sold our jobs before they asked us,", "Piet Adler") in set(zip(ht.quote, ht.speaker, strict=True))
+    a = c["northern_ledger/2025-03-04_port_deal"]
+    assert all(a.text[s:e] == t for t, s, e in zip(nl.quote, nl.start, nl.end, strict=True))
+
+
+def _cases():
+    if not SYNTHETIC.is_file():
+        return []
+    return [json.loads(ln) for ln in SYNTHETIC.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+# Known failures, recorded rather than deleted (see the closing note / README).
+KNOWN_SYNTHETIC_FAILURES = {10, 15, 24, 25, 32}
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: f"{c['id']}-{c['feature']}")
+def test_synthetic_cases(case):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from eval_quotes import check_case
+
+    fails = check_case(case)
+    if case["id"] in KNOWN_SYNTHETIC_FAILURES:
+        assert fails, f"case {case['id']} now passes: remove it from KNOWN_SYNTHETIC_FAILURES"
+        pytest.xfail("; ".join(fails))
+    assert not fails
+
+
+@needs_polnear
+def test_polnear_scores_do_not_regress(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from eval_quotes import predict_polnear
+
+    pred = tmp_path / "pred.jsonl"
+    predict_polnear(POLNEAR, pred, indirect=False)
+    out = subprocess.run([sys.executable, str(POLNEAR.parent / "score_quotes.py"), "--gold", str(POLNEAR),
+                          "--pred", str(pred), "--thresholds", "0.5"], capture_output=True, text=True, check=True).stdout
+    line = next(ln for ln in out.splitlines() if "overlap>=0.5" in ln)
+    f1 = float(line.split(" F1=")[1].split()[0])
+    spk = float(line.split("speaker_acc=")[1].split()[0])
+    # floors at the figures measured when this test was written (0.903 / 0.852)
+    assert f1 >= 0.89 and spk >= 0.84, line

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from conftest import BBC, DEMO, needs_bbc
+
+import newslib
+from newslib import charts
+from newslib import terms as T
+
+
+def small_table():
+    return pd.DataFrame({"group": ["A", "A", "B", "B"], "term": ["x", "y", "x", "y"], "count": [30, 70, 10, 90]})
+
+
+def test_statistics_match_hand_computation():
+    k = T.keyness(small_table(), "A", "B").set_index("term")
+    # four-cell G² for x: observed 30, 10, 70, 90; expected 20, 20, 80, 80
+    g2 = 2 * (30 * math.log(30 / 20) + 10 * math.log(10 / 20) + 70 * math.log(70 / 80) + 90 * math.log(90 / 80))
+    assert math.isclose(k.loc["x", "g2"], g2) and k.loc["x", "g2"] > 0 and k.loc["y", "g2"] < 0
+    assert math.isclose(k.loc["x", "p"], math.erfc(math.sqrt(g2 / 2)))
+    assert math.isclose(k.loc["x", "log_ratio"], math.log2(0.3 / 0.1))
+    assert math.isclose(k.loc["x", "pct_diff"], 200.0)
+    # Monroe et al.: prior = corpus counts (x: 40, y: 160 of 200), alpha0 = 200
+    ax, ay = 40.0, 160.0
+    d = math.log((30 + ax) / (100 + 200 - 30 - ax)) - math.log((10 + ax) / (100 + 200 - 10 - ax))
+    assert math.isclose(k.loc["x", "log_odds"], d)
+    assert math.isclose(k.loc["x", "z"], d / math.sqrt(1 / (30 + ax) + 1 / (10 + ax)))
+    del ay
+
+
+def test_exclusive_terms_and_small_sample_note():
+    counts = pd.DataFrame({"group": ["A", "B", "A", "B"], "term": ["solo", "other", "shared", "shared"],
+                           "count": [2, 1, 1, 1]})
+    k = T.keyness(counts, "A", "B").set_index("term")
+    assert k.loc["solo", "only_in"] == "A" and k.loc["other", "only_in"] == "B" and k.loc["shared", "only_in"] == ""
+    assert "No term reaches" in T.keyness(counts, "A", "B").attrs["note"]
+
+
+def test_counts_ngrams_kwic_on_demo():
+    c = newslib.load_corpus(DEMO)
+    counts = T.term_counts(c, group_by="outlet")
+    assert set(counts["group"]) == {"northern_ledger", "harbour_times"}
+    port = counts[(counts.term == "port")].set_index("group")
+    assert port.loc["northern_ledger", "count"] >= 3
+    assert "the" not in set(counts["term"])
+    bi = T.term_counts(c, group_by="outlet", n=2)
+    assert "port deal" in set(bi["term"]) and not any(t.startswith("of ") for t in bi["term"])
+    kw = T.kwic(c, "port", group_by="outlet")
+    assert len(kw) >= 4 and set(kw["match"].str.lower()) == {"port"}
+    ci = T.bootstrap_log_ratio(c, ["port", "deal"], "northern_ledger", "harbour_times", n_boot=50, seed=3)
+    assert (ci["ci_low"] <= ci["ci_high"]).all()
+    assert ci.equals(T.bootstrap_log_ratio(c, ["port", "deal"], "northern_ledger", "harbour_times", n_boot=50, seed=3))
+
+
+def test_charts_return_figures_and_write_csv(tmp_path):
+    c = newslib.load_corpus(DEMO)
+    counts = T.term_counts(c, group_by="outlet")
+    key = T.keyness(counts, "northern_ledger", "harbour_times")
+    for fig in (charts.top_terms(counts), charts.keyness_bars(key, "a", "b"), charts.back_to_back(key, "a", "b"),
+                charts.scatter_terms(key, "a", "b"), charts.dispersion(c.tokens(), ["port", "Varga"])):
+        assert fig.__class__.__name__ == "Figure" and fig.axes
+    charts.publish(charts.keyness_bars(key, "a", "b"), "kb", str(tmp_path), data=key)
+    assert (tmp_path / "kb.png").stat().st_size > 1000
+    assert pd.read_csv(tmp_path / "kb.csv").shape[0] == len(key)
+
+
+@needs_bbc
+def test_bbc_politics_vs_business_keyness_ranks_expected_terms():
+    c = newslib.load_corpus(BBC)
+    c = c.subset([a.id for a in c if a.id.split("/")[0] in {"politics", "business"}])
+    key = T.keyness(T.term_counts(c, group_by="folder"), "politics", "business")
+    top_pol = set(key.head(25)["term"])
+    top_bus = set(key.tail(25)["term"])
+    assert {"labour", "blair", "election", "party", "tory"} <= top_pol
+    assert {"growth", "company", "market", "economy", "shares"} <= top_bus
