@@ -165,7 +165,26 @@ def _find_spans(text: str) -> list[_Span]:
             inner_start = open_at + open_len
             if continues or len(text[inner_start:pe].split()) >= 4:
                 spans.append(_Span(inner_start, pe, open_at, None))
-    return [s for s in spans if text[s.start:s.end].strip()]
+    return [s for s in spans if text[s.start:s.end].strip() and not _not_speech(text, s)]
+
+
+_TITLE_INTRO_RE = re.compile(r"(?:\b(?:titled|entitled|named|nicknamed|headlined|headline|dubbed it|"
+                             r"book|film|movie|song|album|show|program|programme|series|column|"
+                             r"hashtag|slogan|motto|the words?)\s*,?\s*)$", re.I)
+
+
+def _not_speech(text: str, s: _Span) -> bool:
+    """Marks that enclose markup attributes, numbers, nicknames or announced titles."""
+    inner = text[s.start:s.end].strip()
+    before = text[max(0, s.open_at - 30):s.open_at]
+    after = text[s.end + 1:s.end + 3] if s.close_at is not None else ""
+    if before.endswith("=") or not any(ch.isalpha() for ch in inner):
+        return True  # <tweet id="7834…">, "1474387200"
+    words = inner.split()
+    if len(words) == 1 and before.rstrip()[-1:].isalpha() and before.split()[-1:][0][:1].isupper() \
+            and after.strip()[:1].isupper():
+        return True  # Robert C. "Bobby" Scott
+    return bool(_TITLE_INTRO_RE.search(before)) and len(words) <= 8 and not inner.endswith(("?", "!"))
 
 
 # ---------------------------------------------------------------------------- tokens near cues
