@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = ["style", "top_terms", "back_to_back", "keyness_bars", "scatter_terms", "dispersion",
-           "bar_counts", "save_figure", "publish"]
+           "bar_counts", "save_figure", "publish", "frame_profile", "alignment_heatmap"]
 
 #: Okabe–Ito palette: distinguishable for the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -214,3 +214,38 @@ def publish(fig: Figure, name: str, output_dir: str, *, data: pd.DataFrame | Non
 
         save_figure(fig, Path(output_dir) / name, data=data)
     return fig
+
+
+def frame_profile(scores: pd.DataFrame, *, value: str = "per_1000", ax: Axes | None = None) -> Figure:
+    """Grouped horizontal bars: each frame's score (per 1,000 words by default) per group."""
+    import numpy as np
+
+    frames = sorted(scores["frame"].unique())
+    groups = list(dict.fromkeys(scores["group"]))
+    fig, ax = _fig_ax(ax, (9, 0.5 * len(frames) * max(1, len(groups)) / 1.6 + 1.8))
+    h = 0.8 / max(1, len(groups))
+    y = np.arange(len(frames))
+    for i, g in enumerate(groups):
+        sub = scores[scores["group"] == g].set_index("frame").reindex(frames)
+        ax.barh(y + i * h, sub[value].fillna(0), height=h, color=PALETTE[i % len(PALETTE)], label=str(g)[:30])
+    ax.set_yticks(y + h * (len(groups) - 1) / 2, [f.replace("_", " ") for f in frames])
+    ax.invert_yaxis()
+    ax.set_xlabel("matches per 1,000 words" if value == "per_1000" else value.replace("_", " "))
+    ax.legend(frameon=False, loc="lower right")
+    return _finish(fig)
+
+
+def alignment_heatmap(pairs: pd.DataFrame, *, n_a: int, n_b: int, label_a: str = "A", label_b: str = "B",
+                      ax: Axes | None = None) -> Figure:
+    """Sentence-by-sentence similarity of two articles (rows: A's sentences, columns: B's)."""
+    import numpy as np
+
+    grid = np.zeros((max(1, n_a), max(1, n_b)))
+    for a, b, s in zip(pairs["a_sentence_id"], pairs["b_sentence_id"], pairs["similarity"], strict=True):
+        grid[int(a), int(b)] = s
+    fig, ax = _fig_ax(ax, (min(14, 2 + 0.35 * n_b), min(14, 2 + 0.35 * n_a)))
+    im = ax.imshow(grid, cmap="Blues", vmin=0, vmax=max(0.6, float(grid.max())), aspect="auto")
+    ax.set_xlabel(f"{label_b[:35]}: sentence")
+    ax.set_ylabel(f"{label_a[:35]}: sentence")
+    fig.colorbar(im, ax=ax, label="similarity (TF-IDF cosine)")
+    return _finish(fig)

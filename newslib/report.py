@@ -127,6 +127,30 @@ def _failure(nb: Any) -> tuple[int | None, str]:
     return None, ""
 
 
+class _KernelStderrToFile:
+    """Send file descriptor 2 (inherited by the kernel process) to a log file while a notebook
+    runs, so kernel warnings do not spill on the user; the log stays beside the report."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> None:
+        import sys
+
+        sys.stderr.flush()
+        self.saved = os.dup(2)
+        self.fh = open(self.path, "ab")  # noqa: SIM115 - closed in __exit__
+        os.dup2(self.fh.fileno(), 2)
+
+    def __exit__(self, *exc: object) -> None:
+        import sys
+
+        sys.stderr.flush()
+        os.dup2(self.saved, 2)
+        os.close(self.saved)
+        self.fh.close()
+
+
 def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params: dict[str, Any], *,
                  timeout: int = 600, no_input: bool = False, run: str = "") -> Result:
     """Execute one notebook with papermill into ``out_dir`` and render it as HTML."""
@@ -147,9 +171,10 @@ def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params:
     try:
         for attempt in range(2):
             try:
-                pm.execute_notebook(str(nb_path), str(tmp_ipynb), parameters=params, kernel_name="python3",
-                                    cwd=str(nb_path.parent), execution_timeout=timeout, progress_bar=False,
-                                    log_output=False, request_save_on_cell_execute=False)
+                with _KernelStderrToFile(out_dir / f".{nb_path.stem}.kernel.log"):
+                    pm.execute_notebook(str(nb_path), str(tmp_ipynb), parameters=params, kernel_name="python3",
+                                        cwd=str(nb_path.parent), execution_timeout=timeout, progress_bar=False,
+                                        log_output=False, request_save_on_cell_execute=False)
                 break
             except pm.PapermillExecutionError as exc:
                 res.status, res.cell = "failed", exc.exec_count
@@ -213,7 +238,7 @@ def _runs_from(params_file: str | None, corpus: str | None, params: dict[str, st
 def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: list[str] | None = None,
                 params: list[str] | None = None, params_file: str | None = None, jobs: int = 1,
                 no_input: bool = False, timeout: int = 600, progress: bool = True,
-                notebook_dir: str | os.PathLike | None = None) -> int:
+                notebook_dir: str | os.PathLike | None = None, notebook_filter=None) -> int:
     """Run the notebooks and write ``OUT/<nb>.html`` and ``OUT/index.html``; 0 when all pass."""
     nb_dir = Path(notebook_dir) if notebook_dir else NOTEBOOK_DIR
     available = sorted(p for p in nb_dir.glob("[0-9]*.ipynb"))
@@ -234,8 +259,13 @@ def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: l
         probe.unlink()
     except OSError as exc:
         raise ReportError(f"cannot write to {out_root}: {exc.strerror or exc.__class__.__name__}") from None
+    declared = {nb: notebook_parameters(nb) for nb in available}
+    valid = sorted({k for d in declared.values() for k in d})
     tasks = []
     for run in runs:
+        unknown = sorted(set(run["params"]) - set(valid))
+        if unknown:
+            raise ReportError(f"unknown parameter(s) {', '.join(unknown)}; valid: {', '.join(valid)}")
         rp = dict(run["params"])
         if "corpus" in rp:
             cpath = Path(str(rp["corpus"])).expanduser().resolve()
@@ -244,7 +274,10 @@ def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: l
             rp["corpus"] = str(cpath)
         run_dir = out_root / run["name"] if run["name"] else out_root
         for nb in available:
-            p = _check(nb, {k: v for k, v in rp.items() if k in notebook_parameters(nb) or k not in {"corpus"}})
+            if notebook_filter is not None and not notebook_filter(run["name"], nb.stem):
+                continue
+            # a parameter applies to the notebooks that declare it
+            p = _check(nb, {k: v for k, v in rp.items() if k in declared[nb]})
             p["output_dir"] = str(run_dir / f"{nb.stem}_files")
             tasks.append((str(nb), str(run_dir), p, timeout, no_input, run["name"]))
     t0 = time.perf_counter()

@@ -44,17 +44,39 @@ def test_report_on_demo_corpus_writes_everything(demo_report):
     quotes = pd.read_csv(out / "03_quote_attribution_files" / "quotes.csv")
     assert "Piet Adler" in set(quotes["speaker"]) and {"direct", "partial"} <= set(quotes["type"])
     assert len(pd.read_csv(out / "01_corpus_tour_files" / "removed_lines.csv")) >= 8
+    status = pd.read_csv(out / "04_framing_comparison_files" / "alignment_status.csv")
+    assert {"matched", "unique"} <= set(status["status"])
+    labels = pd.read_csv(out / "04_framing_comparison_files" / "actor_labels.csv")
+    assert "Opposition leader" in set(labels["label"])
 
 
-def test_notebooks_on_bbc_grouped_by_folder(bbc_small, tmp_path):
-    code = run_reports(corpus=str(bbc_small), out=str(tmp_path), notebooks=["02_term_frequency"],
-                       params=["group_by=folder", "compare=politics,business", "kwic_term=tax",
-                               "terms=tax,Blair", "ngram=2", "min_count=1"], progress=False)
+def test_every_notebook_on_bbc_grouped_by_folder(bbc_small, tmp_path):
+    """A second parameter set on another corpus (BBC folders, no metadata) for every notebook."""
+    import yaml
+
+    runs = [{"name": "bbc", "corpus": str(bbc_small), "params": {"group_by": "folder"}},
+            {"name": "bbc_bigrams", "corpus": str(bbc_small),
+             "params": {"group_by": "folder", "compare": ["politics", "business"], "kwic_term": "tax",
+                        "terms": ["tax", "Blair"], "ngram": 2, "min_count": 1}}]
+    pf = tmp_path / "runs.yaml"
+    pf.write_text(yaml.safe_dump(runs))
+    out = tmp_path / "out"
+    code = run_reports(out=str(out), params_file=str(pf), notebooks=None, jobs=2, progress=False,
+                       notebook_filter=lambda run, nb: run == "bbc" or nb == "02_term_frequency")
     assert code == 0
-    key = pd.read_csv(tmp_path / "02_term_frequency_files" / "keyness.csv")
-    assert len(key) > 50
-    kw = pd.read_csv(tmp_path / "02_term_frequency_files" / "kwic.csv")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="bbc/04_framing_comparison.html"' in index and 'href="bbc_bigrams/02_term_frequency.html"' in index
+    key = pd.read_csv(out / "bbc_bigrams" / "02_term_frequency_files" / "keyness.csv")
+    assert len(key) > 50 and key["term"].str.contains(" ").all()
+    kw = pd.read_csv(out / "bbc_bigrams" / "02_term_frequency_files" / "kwic.csv")
     assert set(kw["group"]) <= {"politics", "business"} and len(kw) >= 1
+    frames = pd.read_csv(out / "bbc" / "04_framing_comparison_files" / "frames_generic.csv")
+    assert set(frames["group"]) == {"business", "politics"}
+    econ = frames[frames.frame == "economic"].set_index("group")["per_1000"]
+    assert econ["business"] > econ["politics"]   # business news leans on the economic frame
+    quotes = pd.read_csv(out / "bbc" / "03_quote_attribution_files" / "quotes.csv")
+    assert len(quotes) >= 10 and quotes["speaker"].notna().mean() > 0.6
+    assert (out / "bbc" / "05_event_report_files" / "pair1_frames.png").is_file()
 
 
 @needs_seeds
@@ -65,7 +87,7 @@ def test_notebook_defaults_on_seeds(nb, tmp_path):
 
 
 def test_bad_parameter_and_unknown_notebook_are_one_line_errors(capsys, tmp_path):
-    with pytest.raises(ReportError, match="unknown parameter.*valid: corpus"):
+    with pytest.raises(ReportError, match=r"unknown parameter\(s\) nope; valid: actor_aliases, .*group_by"):
         run_reports(corpus=str(DEMO), out=str(tmp_path), params=["nope=1"], progress=False)
     with pytest.raises(ReportError, match="must be int"):
         run_reports(corpus=str(DEMO), out=str(tmp_path), notebooks=["02_term_frequency"], params=["top_n=many"],

@@ -1,0 +1,553 @@
+"""Framing: frames with evidence, actors and their labels, tone, hedges, sourcing, alignment.
+
+Every figure here is traceable to sentences: each frame score comes with the sentences whose
+words triggered it, each tone score with the sentences it averages, each alignment with the
+pair of sentences. Dictionaries are data (``newslib/data/*.csv``) and can be extended from a
+notebook by passing an edited DataFrame, without touching the package.
+
+Why dictionaries: they are transparent and teachable — a student can see why a sentence counts
+as "economic". Their limits are real (no irony, no negation, topic words counted as frames) and
+are said in every notebook that uses them.
+
+>>> from newslib.corpus import Corpus, Article
+>>> c = Corpus([Article(id="a", title="T", text="T\\n\\nTrade reached 5 billion dollars.", outlet="X")])
+>>> frame_evidence(c)[["frame", "term"]].values.tolist()[:2]
+[['economic', 'trade'], ['economic', 'billion*']]
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .corpus import Corpus
+
+__all__ = ["load_lexicon", "frame_evidence", "frame_scores", "load_actor_aliases", "actor_mentions",
+           "actor_summary", "actor_labels", "sentence_tone", "actor_tone", "hedge_counts",
+           "sourcing", "align_sentences", "alignment_summary", "headline_lead"]
+
+
+def _read_data_csv(name_or_path: str | Path) -> list[dict[str, str]]:
+    p = Path(name_or_path)
+    if p.suffix == ".csv" and p.exists():
+        raw = p.read_text(encoding="utf-8")
+    else:
+        raw = resources.files("newslib.data").joinpath(str(name_or_path)).read_text(encoding="utf-8")
+    return list(csv.DictReader(ln for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")))
+
+
+def load_lexicon(which: str | None = "generic") -> pd.DataFrame:
+    """A frame lexicon as a DataFrame ``term, frame, provenance``.
+
+    ``which``: ``"generic"`` (Semetko & Valkenburg's five frames), ``"policy"`` (Boydstun et
+    al.'s policy frames) or a path to a CSV of your own with the same columns.
+    """
+    import pandas as pd
+
+    which = which or "generic"
+    name = {"generic": "frames_generic.csv", "policy": "frames_policy.csv"}.get(which, which)
+    return pd.DataFrame(_read_data_csv(name), columns=["term", "frame", "provenance"])
+
+
+def _term_regex(term: str) -> re.Pattern[str]:
+    parts = []
+    for w in term.strip().split():
+        star = w.endswith("*")
+        w = re.escape(w.rstrip("*")).replace("'", "['’]").replace("’", "['’]")
+        parts.append(w + (r"[\w'’-]*" if star else ""))
+    return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=32)
+def _compiled(terms: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str, str]]:
+    return [(_term_regex(t), f, t) for t, f in terms]
+
+
+def _lexicon_arg(lexicon: pd.DataFrame | str | None) -> tuple[tuple[str, str], ...]:
+    if lexicon is None or isinstance(lexicon, str):
+        lexicon = load_lexicon(lexicon or "generic")
+    return tuple((str(t), str(f)) for t, f in zip(lexicon["term"], lexicon["frame"], strict=True) if str(t).strip())
+
+
+def frame_evidence(corpus: Corpus, lexicon: pd.DataFrame | str | None = None) -> pd.DataFrame:
+    """Every lexicon match: ``article_id, sentence_id, frame, term, match, start, end, sentence``
+    (offsets into ``Article.text``): the evidence behind each frame score."""
+    import pandas as pd
+
+    pats = _compiled(_lexicon_arg(lexicon))
+    sents = corpus.sentences()
+    rows = []
+    for aid, sid, s0, text in zip(sents["article_id"], sents["sentence_id"], sents["start"], sents["text"], strict=True):
+        for rx, frame, term in pats:
+            for m in rx.finditer(text):
+                rows.append((aid, sid, frame, term, m.group(), s0 + m.start(), s0 + m.end(), text))
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "frame", "term", "match", "start", "end", "sentence"])
+
+
+def frame_scores(corpus: Corpus, lexicon: pd.DataFrame | str | None = None, *, group_by: str = "outlet",
+                 evidence: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Frame profile per group: ``group, frame, matches, per_1000, sentences, sentence_share``.
+
+    ``per_1000`` = matches per 1,000 words of the group; ``sentence_share`` = share of the
+    group's sentences with at least one match for the frame.
+    """
+    import pandas as pd
+
+    from .terms import article_groups
+
+    groups = article_groups(corpus, group_by)
+    ev = evidence if evidence is not None else frame_evidence(corpus, lexicon)
+    lex = lexicon if lexicon is not None and not isinstance(lexicon, str) else load_lexicon(lexicon)
+    frames = sorted(set(lex["frame"]))
+    toks = corpus.tokens()
+    words = toks[toks["is_word"]].groupby(toks["article_id"].map(groups)).size()
+    sents = corpus.sentences().groupby(corpus.sentences()["article_id"].map(groups)).size()
+    ev = ev.assign(group=ev["article_id"].map(groups))
+    rows = []
+    for g in sorted(set(groups.values())):
+        sub = ev[ev["group"] == g]
+        for f in frames:
+            fs = sub[sub["frame"] == f]
+            n_s = fs[["article_id", "sentence_id"]].drop_duplicates().shape[0]
+            rows.append((g, f, len(fs), 1000 * len(fs) / max(1, words.get(g, 0)), n_s, n_s / max(1, sents.get(g, 0))))
+    return pd.DataFrame(rows, columns=["group", "frame", "matches", "per_1000", "sentences", "sentence_share"])
+
+
+# ---------------------------------------------------------------------------- actors
+def load_actor_aliases(path: str | None = None) -> pd.DataFrame:
+    """Actor aliases as ``actor, kind, alias`` (one row per alias); ``path`` for your own CSV."""
+    import pandas as pd
+
+    rows = []
+    for r in _read_data_csv(path or "actors.csv"):
+        for alias in r["alias"].split("|"):
+            rows.append((r["actor"], r["kind"], alias.strip()))
+    return pd.DataFrame(rows, columns=["actor", "kind", "alias"])
+
+
+_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)){1,3}\b")
+
+
+_ORG_WORDS = {"bank", "institute", "ministry", "university", "council", "party", "times", "news", "post",
+              "agency", "company", "corp", "group", "house", "office", "department", "committee", "court",
+              "army", "forces", "union", "association", "organization", "organisation", "fund", "center",
+              "centre", "league", "commission", "parliament", "assembly", "congress", "senate", "guard",
+              "corps", "network", "channel", "service", "foundation", "board", "authority", "federation",
+              "journal", "press", "television", "tv", "radio", "international", "inc", "ltd", "plc"}
+_PLACE_WORDS = {"bay", "city", "sea", "gulf", "strait", "island", "islands", "river", "valley", "street",
+                "square", "province", "region", "county", "state", "mountains", "coast", "port", "airport"}
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+             "saturday", "sunday"}
+_NOT_NAMES = {"the", "in", "on", "at", "but", "and", "a", "an", "this", "that", "it", "he", "she", "they",
+              "we", "his", "her", "their", "its", "for", "of", "to", "as", "by", "after", "before", "when",
+              "while", "if", "so", "yet", "with", "from"}
+
+
+def _name_kind(name: str) -> str:
+    last = name.split()[-1].lower().strip(".")
+    if last in _ORG_WORDS:
+        return "organisation"
+    if last in _PLACE_WORDS:
+        return "place"
+    return "person"
+
+
+def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
+                   people: bool = True, min_single: int = 2) -> pd.DataFrame:
+    """Each mention of an actor: ``article_id, sentence_id, actor, kind, mention, start, end,
+    position`` (``headline``, ``lead`` = first body sentence, or ``body``).
+
+    Countries and organisations come from the alias table (Iran / Iranian / Tehran → Iran);
+    names are found as capitalised word sequences and clustered across the corpus (Ebrahim
+    Raisi / Raisi / Mr Raisi / the Iranian president → Ebrahim Raisi) with the resolver the
+    quote extractor uses; a single capitalised word used ``min_single`` times or more, never
+    only at sentence starts, is an actor too (a place or party the alias table does not know).
+    """
+    import pandas as pd
+
+    from .quotes import _Resolver
+
+    al = aliases if aliases is not None else load_actor_aliases()
+    alias_map = {a: (actor, kind) for actor, kind, a in al.itertuples(index=False)}
+    alias_rx = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(a) for a in alias_map), key=len, reverse=True))
+                          + r")(?![\w-])") if alias_map else None
+    sents = corpus.sentences()
+    by_article = {aid: (g["start"].tolist(), g["sentence_id"].tolist()) for aid, g in sents.groupby("article_id", sort=False)}
+    resolvers = {a.id: _Resolver(a.text) for a in corpus.articles} if people else {}
+    # corpus-wide clusters: surname -> full name when unambiguous
+    surname_full: dict[str, set[str]] = defaultdict(set)
+    for r in resolvers.values():
+        for full in r.full:
+            if full.split()[0].lower() not in _NOT_NAMES and not any(w in alias_map for w in full.split()):
+                surname_full[full.split()[-1]].add(full)
+    title_of: dict[str, str] = {}
+    for r in resolvers.values():
+        for t, full in r.title_of.items():
+            if len(t.split()) >= 2:
+                title_of.setdefault(t, full)
+    surnames = {k: next(iter(v)) for k, v in surname_full.items() if len(v) == 1 and _name_kind(next(iter(v))) == "person"}
+    single_counts: Counter = Counter()
+    initial_only: dict[str, bool] = {}
+    if people:
+        for a in corpus.articles:
+            for m in re.finditer(r"(?<![\w.’'-])([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?=[’']s\b|(?![\w’'-]))", a.text):
+                w = m.group(1)
+                if w.lower() in _NOT_NAMES or w in alias_map or w in surnames or w.lower() in _CALENDAR:
+                    continue
+                before = a.text[max(0, m.start() - 3):m.start()]
+                at_start = m.start() == 0 or bool(re.search(r"(?:[.!?:\n]\s*|[“\"]\s*)$", before))
+                single_counts[w] += 1
+                initial_only[w] = initial_only.get(w, True) and at_start
+    from .quotes import _speaker_words
+    from .tokens import stopwords
+
+    titles = _speaker_words()["titles"]
+    singles = {w for w, n in single_counts.items() if n >= min_single and not initial_only.get(w, True)
+               and w.lower() not in stopwords() and w.lower() not in titles}
+    rows = []
+    for a in corpus.articles:
+        starts, ids = by_article.get(a.id, ([0], [0]))
+
+        def locate(pos: int, starts=starts, ids=ids) -> tuple[int, str]:
+            from bisect import bisect_right
+
+            k = max(0, bisect_right(starts, pos) - 1)
+            sid = ids[k] if ids else 0
+            return sid, ("headline" if sid == 0 else "lead" if sid == 1 else "body")
+
+        taken: list[tuple[int, int]] = []
+
+        def free(s0: int, e0: int, taken=taken) -> bool:
+            return not any(ts < e0 and s0 < te for ts, te in taken)
+
+        def add(actor: str, kind: str, m0: int, m1: int, a=a, taken=taken, locate=locate) -> None:
+            sid, pos = locate(m0)
+            rows.append((a.id, sid, actor, kind, a.text[m0:m1], m0, m1, pos))
+            taken.append((m0, m1))
+
+        if people:
+            # "the Iranian president" -> the person this corpus calls Iranian President X
+            for title, full in title_of.items():
+                for m in re.finditer(rf"\bthe {re.escape(title)}\b", a.text, re.I):
+                    if free(*m.span()):
+                        add(full, "person", *m.span())
+        if alias_rx is not None:
+            for m in alias_rx.finditer(a.text):
+                if free(*m.span()):
+                    actor, kind = alias_map[m.group(1)]
+                    add(actor, kind, m.start(), m.end())
+        if not people:
+            continue
+        res = resolvers[a.id]
+        for m in _NAME_RE.finditer(a.text):
+            words = m.group().split()
+            while words and (words[0].lower() in _NOT_NAMES or words[0] in alias_map):
+                words = words[1:]  # "Iranian President Ebrahim Raisi": Iranian is Iran's mention
+            if len(words) < 2 or any(w in alias_map for w in words):
+                continue
+            start = m.end() - len(" ".join(words))
+            if not free(start, m.end()):
+                continue
+            raw = " ".join(words)
+            name = res.canonical(raw) if _name_kind(raw) == "person" else raw
+            if len(name.split()) == 1 and name in surnames:
+                name = surnames[name]
+            add(name, _name_kind(name), start, m.end())
+        if surnames or singles:
+            rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted({*surnames, *singles}, key=len, reverse=True)))
+                            + r")(?![\w-])")
+            for m in rx.finditer(a.text):
+                if free(*m.span()):
+                    w = m.group(1)
+                    add(surnames.get(w, w), "person" if w in surnames else "name", *m.span())
+    df = pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "kind", "mention", "start", "end", "position"])
+    return df.sort_values(["article_id", "start"]).reset_index(drop=True)
+
+
+def actor_summary(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "outlet", top_n: int = 20) -> pd.DataFrame:
+    """Per group and actor: ``mentions, per_1000, in_headline, first_position, first_sentence``."""
+    from .terms import article_groups
+
+    groups = article_groups(corpus, group_by)
+    toks = corpus.tokens()
+    words = toks[toks["is_word"]].groupby(toks["article_id"].map(groups)).size()
+    m = mentions.assign(group=mentions["article_id"].map(groups))
+    order = {"headline": 0, "lead": 1, "body": 2}
+    out = (m.groupby(["group", "actor", "kind"])
+             .agg(mentions=("mention", "size"), in_headline=("position", lambda p: bool((p == "headline").any())),
+                  first_position=("position", lambda p: min(p, key=order.get)),
+                  first_sentence=("sentence_id", "min"))
+             .reset_index())
+    out["per_1000"] = 1000 * out["mentions"] / out["group"].map(words)
+    out = out.sort_values(["group", "mentions"], ascending=[True, False])
+    return out.groupby("group").head(top_n).reset_index(drop=True)
+
+
+_APPOS_RE = re.compile(r"^,\s+((?:a|an|the)\s[^,;:“”\"\n]{3,80}?)(?:,|\.(?=\s+[A-Z“\"])|\.$)")
+_APPOS_VERBS = {"is", "was", "are", "were", "has", "have", "had", "would", "will", "can", "could", "said", "says"}
+_LABEL_ADJ_ED = {"alleged", "so-called", "embattled", "beleaguered", "armed", "disputed", "self-styled",
+                 "self-declared", "avowed", "elected", "indicted", "exiled", "jailed", "detained"}
+
+
+def _premodifier(text: str, start: int) -> str:
+    """Words right before a mention that describe it: "Palestinian militant group",
+    "Opposition leader", "Iranian President" (stops at punctuation, determiners, verbs).
+
+    A description needs a determiner before it ("the Palestinian militant group Hamas") or a
+    title as its last word ("Opposition leader Marta Fiel"); otherwise the words before a name
+    are more likely a verb phrase ("Putin hosts Raisi") and nothing is returned.
+    """
+    from .quotes import _speaker_words, reporting_verbs
+    from .tokens import stopwords
+
+    titles = _speaker_words()["titles"]
+    window = text[max(0, start - 80):start]
+    window = window[window.rfind("\n") + 1:]
+    words: list[str] = []
+    determiner = False
+    for m in reversed(list(re.finditer(r"[A-Za-z][\w’'.-]*|[^\w\s]", window))):
+        w = m.group()
+        low = w.lower()
+        if low in {"the", "a", "an"}:
+            determiner = True
+            break
+        if not w[0].isalpha() or low in stopwords() or low in reporting_verbs() or len(words) >= 4:
+            break
+        if low.endswith("ed") and low not in _LABEL_ADJ_ED:
+            break
+        if w.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", w):
+            break  # the end of the previous sentence
+        words.append(w)
+    if not words or not (determiner or words[0].lower() in titles):
+        return ""
+    return " ".join(reversed(words))
+
+
+def actor_labels(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "outlet") -> pd.DataFrame:
+    """Labels each outlet attaches to each actor: ``group, actor, label, kind, sentence``.
+
+    ``apposition``: "Iran, an avowed U.S. adversary, has …" → "an avowed U.S. adversary";
+    ``premodifier``: "the Palestinian militant group Hamas" → "Palestinian militant group".
+    """
+    import pandas as pd
+
+    from .terms import article_groups
+
+    groups = article_groups(corpus, group_by)
+    sents = corpus.sentences().set_index(["article_id", "sentence_id"])["text"]
+    rows = []
+    for r in mentions.itertuples():
+        text = corpus[r.article_id].text
+        sent = sents.loc[(r.article_id, r.sentence_id)]
+        m = _APPOS_RE.match(text[r.end:r.end + 120])
+        if m and len(m.group(1).split()) <= 10 and not (_APPOS_VERBS & set(m.group(1).lower().split())):
+            rows.append((groups[r.article_id], r.actor, m.group(1).strip(), "apposition", sent))
+        if r.mention != r.actor and r.mention.endswith(r.actor.split()[-1]) and r.kind == "person":
+            title = r.mention[: r.mention.find(r.actor.split()[0])].strip() if r.actor.split()[0] in r.mention else ""
+            if title and not title.lower().startswith("the "):
+                rows.append((groups[r.article_id], r.actor, title, "title", sent))
+        attributive = r.kind == "country" and re.match(r"\s+[a-z]", text[r.end:r.end + 3])
+        pre = "" if attributive else _premodifier(text, r.start)  # not "an avowed U.S. adversary"
+        if pre and pre.lower() != r.actor.lower() and not r.actor.lower().startswith(pre.lower()):
+            rows.append((groups[r.article_id], r.actor, pre, "premodifier", sent))
+    df = pd.DataFrame(rows, columns=["group", "actor", "label", "kind", "sentence"])
+    return df.drop_duplicates(["group", "actor", "label"]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------- tone
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def sentence_tone(corpus: Corpus) -> pd.DataFrame:
+    """VADER compound score (−1 … +1) per sentence: ``article_id, sentence_id, compound, text``.
+
+    VADER (Hutto & Gilbert 2014) ships its lexicon in the ``vaderSentiment`` package, so it works
+    offline. It was built for social media; on news it reads the *words* (genocide, crime: negative),
+    not the stance, so treat it as a description of vocabulary, not of sympathy.
+    """
+    s = corpus.sentences()
+    v = _vader()
+    return s.assign(compound=[v.polarity_scores(t)["compound"] for t in s["text"]])[
+        ["article_id", "sentence_id", "compound", "text"]]
+
+
+def actor_tone(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "outlet",
+               tone: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Tone of the sentences that mention each actor, per group.
+
+    Returns ``(summary, sentences)``: summary ``group, actor, sentences, mean_compound,
+    negative_share``; sentences ``group, actor, article_id, sentence_id, compound, text``.
+    """
+    from .terms import article_groups
+
+    groups = article_groups(corpus, group_by)
+    tone = tone if tone is not None else sentence_tone(corpus)
+    pairs = mentions[["article_id", "sentence_id", "actor"]].drop_duplicates()
+    sent = pairs.merge(tone, on=["article_id", "sentence_id"])
+    sent.insert(0, "group", sent["article_id"].map(groups))
+    summary = (sent.groupby(["group", "actor"])
+                   .agg(sentences=("compound", "size"), mean_compound=("compound", "mean"),
+                        negative_share=("compound", lambda c: float((c <= -0.05).mean())))
+                   .reset_index().sort_values(["group", "sentences"], ascending=[True, False]))
+    return summary.reset_index(drop=True), sent
+
+
+def hedge_counts(corpus: Corpus, *, group_by: str = "outlet", mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Hedges, evidentials and distancing markers: ``group, kind, term, match, actor,
+    article_id, sentence_id, sentence`` (one row per occurrence; ``actor`` when the sentence
+    mentions one, else empty)."""
+    import pandas as pd
+
+    from .terms import article_groups
+
+    groups = article_groups(corpus, group_by)
+    lex = _read_data_csv("hedges.csv")
+    pats = [(_term_regex(r["term"]), r["term"], r["kind"]) for r in lex]
+    actors_by_sent: dict[tuple[str, int], set[str]] = defaultdict(set)
+    if mentions is not None:
+        for aid, sid, actor in zip(mentions["article_id"], mentions["sentence_id"], mentions["actor"], strict=True):
+            actors_by_sent[(aid, sid)].add(actor)
+    s = corpus.sentences()
+    rows = []
+    for aid, sid, text in zip(s["article_id"], s["sentence_id"], s["text"], strict=True):
+        for rx, term, kind in pats:
+            for m in rx.finditer(text):
+                for actor in sorted(actors_by_sent.get((aid, sid), {""})):
+                    rows.append((groups[aid], kind, term, m.group(), actor, aid, sid, text))
+    return pd.DataFrame(rows, columns=["group", "kind", "term", "match", "actor", "article_id", "sentence_id", "sentence"])
+
+
+def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Who is quoted and how, per group, from the quote table.
+
+    Returns ``(speakers, verbs)``: speakers ``group, speaker, quotes, words, share_of_words,
+    types``; verbs ``group, verb_class, verb, quotes``. Verb classes come from
+    ``data/reporting_verbs.csv`` (neutral, assertive, critical, directive, emotive).
+    """
+    from .terms import article_groups
+
+    groups = article_groups(corpus, group_by)
+    q = (quotes if quotes is not None else corpus.quotes()).copy()
+    q["group"] = q["article_id"].map(groups)
+    q["speaker"] = q["speaker"].fillna("(unattributed)")
+    q["words"] = q["quote"].str.split().str.len()
+    sp = (q.groupby(["group", "speaker"])
+            .agg(quotes=("quote", "size"), words=("words", "sum"),
+                 types=("type", lambda t: ", ".join(f"{k} {v}" for k, v in Counter(t).most_common())))
+            .reset_index())
+    sp["share_of_words"] = sp["words"] / sp.groupby("group")["words"].transform("sum")
+    verbs = (q.dropna(subset=["verb"]).assign(verb=lambda d: d["verb"].str.lower(),
+                                              verb_class=lambda d: d["verb_class"].fillna("punctuation"))
+              .groupby(["group", "verb_class", "verb"]).size().rename("quotes").reset_index())
+    return sp.sort_values(["group", "words"], ascending=[True, False]).reset_index(drop=True), verbs
+
+
+# ---------------------------------------------------------------------------- alignment
+def _content_vectors(corpus: Corpus, ids: Iterable[str]) -> tuple[list[tuple[str, int, str]], list[Counter]]:
+    toks = corpus.tokens()
+    toks = toks[toks["article_id"].isin(list(ids)) & toks["is_word"] & ~toks["is_stop"]]
+    keys, vecs = [], []
+    sents = corpus.sentences()
+    sents = sents[sents["article_id"].isin(list(ids))]
+    grouped = {k: g["lower"].tolist() for k, g in toks.groupby(["article_id", "sentence_id"])}
+    for aid, sid, text in zip(sents["article_id"], sents["sentence_id"], sents["text"], strict=True):
+        words = [w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+                 for w in grouped.get((aid, sid), [])]
+        keys.append((aid, sid, text))
+        vecs.append(Counter(words))
+    return keys, vecs
+
+
+def align_sentences(corpus: Corpus, a_id: str, b_id: str, *, matched: float = 0.5,
+                    paraphrased: float = 0.2) -> pd.DataFrame:
+    """Similarity of every sentence of article ``a_id`` with every sentence of ``b_id``.
+
+    TF-IDF cosine over content words (stopwords out, a crude plural fold), IDF from the two
+    articles' sentences. Returns one row per pair with similarity > 0: ``a_sentence_id,
+    b_sentence_id, similarity, a_text, b_text`` (one-to-many allowed).
+    """
+    import pandas as pd
+
+    keys, vecs = _content_vectors(corpus, [a_id, b_id])
+    n = len(vecs)
+    df = Counter(w for v in vecs for w in v)
+    idf = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}
+    weighted = []
+    for v in vecs:
+        w = {t: c * idf[t] for t, c in v.items()}
+        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
+        weighted.append({t: x / norm for t, x in w.items()})
+    ai = [i for i, k in enumerate(keys) if k[0] == a_id]
+    bi = [i for i, k in enumerate(keys) if k[0] == b_id]
+    rows = []
+    for i in ai:
+        for j in bi:
+            sim = sum(x * weighted[j].get(t, 0.0) for t, x in weighted[i].items())
+            if sim > 0:
+                rows.append((keys[i][1], keys[j][1], sim, keys[i][2], keys[j][2]))
+    out = pd.DataFrame(rows, columns=["a_sentence_id", "b_sentence_id", "similarity", "a_text", "b_text"])
+    out.attrs.update({"a": a_id, "b": b_id, "matched": matched, "paraphrased": paraphrased})
+    return out.sort_values("similarity", ascending=False).reset_index(drop=True)
+
+
+def alignment_summary(corpus: Corpus, pairs: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, float]]:
+    """Status of every sentence of both articles: ``article_id, sentence_id, status, best,
+    best_match, text`` with status ``matched`` / ``paraphrased`` / ``unique``, and coverage:
+    the share of each article's sentences that the other one also reports (matched or
+    paraphrased)."""
+    import pandas as pd
+
+    a_id, b_id = pairs.attrs["a"], pairs.attrs["b"]
+    hi, lo = pairs.attrs["matched"], pairs.attrs["paraphrased"]
+    sents = corpus.sentences()
+    rows = []
+    coverage = {}
+    for aid, own, other_text in ((a_id, "a_sentence_id", "b_text"), (b_id, "b_sentence_id", "a_text")):
+        s = sents[sents["article_id"] == aid]
+        best = pairs.sort_values("similarity", ascending=False).drop_duplicates(own).set_index(own)
+        n_cov = 0
+        for sid, text in zip(s["sentence_id"], s["text"], strict=True):
+            sim = float(best.loc[sid, "similarity"]) if sid in best.index else 0.0
+            status = "matched" if sim >= hi else "paraphrased" if sim >= lo else "unique"
+            n_cov += status != "unique"
+            match = best.loc[sid, other_text] if sid in best.index and status != "unique" else ""
+            rows.append((aid, sid, status, round(sim, 3), match, text))
+        coverage[aid] = n_cov / max(1, len(s))
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "status", "best", "best_match", "text"]), coverage
+
+
+def headline_lead(corpus: Corpus, *, mentions: pd.DataFrame | None = None,
+                  lexicon: pd.DataFrame | str | None = None, tone: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Headline and lead (first body sentence) of every article with their actors, frames and
+    tone: ``article_id, outlet, part, text, actors, frames, compound``."""
+    import pandas as pd
+
+    mentions = mentions if mentions is not None else actor_mentions(corpus)
+    ev = frame_evidence(corpus, lexicon)
+    tone = tone if tone is not None else sentence_tone(corpus)
+    rows = []
+    for a in corpus.articles:
+        for sid, part in ((0, "headline"), (1, "lead")):
+            t = tone[(tone["article_id"] == a.id) & (tone["sentence_id"] == sid)]
+            if t.empty:
+                continue
+            acts = mentions[(mentions["article_id"] == a.id) & (mentions["sentence_id"] == sid)]["actor"]
+            frs = ev[(ev["article_id"] == a.id) & (ev["sentence_id"] == sid)]["frame"]
+            rows.append((a.id, a.outlet, part, t["text"].iloc[0], ", ".join(dict.fromkeys(acts)),
+                         ", ".join(dict.fromkeys(frs)), float(t["compound"].iloc[0])))
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "part", "text", "actors", "frames", "compound"])
