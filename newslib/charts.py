@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = ["style", "top_terms", "back_to_back", "keyness_bars", "scatter_terms", "dispersion",
-           "bar_counts", "save_figure", "publish", "frame_profile", "alignment_heatmap"]
+           "bar_counts", "save_figure", "save_table", "publish", "frame_profile", "alignment_heatmap"]
 
 #: Okabe–Ito palette: distinguishable for the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -23,6 +23,16 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 _RC = {"font.size": 13, "axes.titlesize": 15, "axes.labelsize": 13, "xtick.labelsize": 12,
        "ytick.labelsize": 12, "axes.spines.top": False, "axes.spines.right": False,
        "figure.dpi": 100, "savefig.dpi": 150, "savefig.bbox": "tight", "pdf.fonttype": 42}
+
+
+def _t(value: object) -> str:
+    """Text from data, made safe for matplotlib: a ``$`` would start mathtext ("$40 and $50"
+    renders as maths or fails), so it is escaped."""
+    return str(value).replace("$", r"\$")
+
+
+def _tl(values) -> list[str]:
+    return [_t(v) for v in values]
 
 
 def style() -> dict:
@@ -64,11 +74,11 @@ def top_terms(counts: pd.DataFrame, *, top_n: int = 15, value: str = "per_1000",
                                  squeeze=False)
         for i, (ax, g) in enumerate(zip(axes[0], groups, strict=False)):
             sub = counts[counts["group"] == g].nlargest(top_n, value).iloc[::-1]
-            ax.barh(sub["term"], sub[value], color=PALETTE[i % len(PALETTE)])
-            ax.set_title(str(g)[:40])
+            ax.barh(_tl(sub["term"]), sub[value], color=PALETTE[i % len(PALETTE)])
+            ax.set_title(_t(str(g)[:40]))
             ax.set_xlabel("per 1,000 words" if value == "per_1000" else value)
         if title:
-            fig.suptitle(title)
+            fig.suptitle(_t(title))
     return _finish(fig)
 
 
@@ -77,11 +87,11 @@ def back_to_back(key: pd.DataFrame, a: str, b: str, *, top_n: int = 12, ax: Axes
     fig, ax = _fig_ax(ax, (10, 0.4 * 2 * top_n + 1.5))
     sub = _top_both(key, top_n).iloc[::-1]
     y = range(len(sub))
-    ax.barh(list(y), -sub["per_1000_a"], color=PALETTE[0], label=a)
-    ax.barh(list(y), sub["per_1000_b"], color=PALETTE[1], label=b)
-    ax.set_yticks(list(y), sub["term"])
+    ax.barh(list(y), -sub["per_1000_a"], color=PALETTE[0], label=_t(a))
+    ax.barh(list(y), sub["per_1000_b"], color=PALETTE[1], label=_t(b))
+    ax.set_yticks(list(y), _tl(sub["term"]))
     ax.axvline(0, color="black", lw=0.8)
-    ax.set_xlabel(f"← {a[:25]}   per 1,000 words   {b[:25]} →")
+    ax.set_xlabel(_t(f"← {a[:25]}   per 1,000 words   {b[:25]} →"))
     ticks = ax.get_xticks()
     ax.set_xticks(ticks, [f"{abs(t):g}" for t in ticks])
     ax.legend(loc="lower right", frameon=False)
@@ -103,13 +113,13 @@ def keyness_bars(key: pd.DataFrame, a: str, b: str, *, top_n: int = 12, measure:
     fig, ax = _fig_ax(ax, (9, 0.4 * 2 * top_n + 1.5))
     sub = _top_both(key, top_n).iloc[::-1]
     colors = [PALETTE[0] if v > 0 else PALETTE[1] for v in sub[measure]]
-    bars = ax.barh(sub["term"], sub[measure], color=colors)
+    bars = ax.barh(_tl(sub["term"]), sub[measure], color=colors)
     for bar, p in zip(bars, sub["p"], strict=True):
         if p >= 0.05:
             bar.set_hatch("//")
             bar.set_alpha(0.6)
     ax.axvline(0, color="black", lw=0.8)
-    ax.set_xlabel(f"{measure.replace('_', ' ')}   (← {b[:25]} | {a[:25]} →)")
+    ax.set_xlabel(_t(f"{measure.replace('_', ' ')}   (← {b[:25]} | {a[:25]} →)"))
     ax.set_title("Distinctive terms (hatched: not significant at p < 0.05)")
     return _finish(fig)
 
@@ -130,8 +140,8 @@ def scatter_terms(key: pd.DataFrame, a: str, b: str, *, label_n: int = 12, ax: A
     ax.set_yscale("log")
     lim = [min(x.min(), y.min()) * 0.8, max(x.max(), y.max()) * 1.3]
     ax.plot(lim, lim, color="black", lw=0.6)
-    ax.set_xlabel(f"{b[:30]}: per 1,000 words (log)")
-    ax.set_ylabel(f"{a[:30]}: per 1,000 words (log)")
+    ax.set_xlabel(_t(f"{b[:30]}: per 1,000 words (log)"))
+    ax.set_ylabel(_t(f"{a[:30]}: per 1,000 words (log)"))
     placed: list[tuple[float, float]] = []
     for _, r in lab.iterrows():
         px, py = np.log10(r["per_1000_b"] + 0.05), np.log10(r["per_1000_a"] + 0.05)
@@ -139,7 +149,7 @@ def scatter_terms(key: pd.DataFrame, a: str, b: str, *, label_n: int = 12, ax: A
         while any(abs(px - qx) < 0.25 and abs(py + dy - qy) < 0.06 for qx, qy in placed):
             dy += 0.06
         placed.append((px, py + dy))
-        ax.annotate(r["term"], (10 ** px, 10 ** py), xytext=(10 ** px, 10 ** (py + dy)), fontsize=11,
+        ax.annotate(_t(r["term"]), (10 ** px, 10 ** py), xytext=(10 ** px, 10 ** (py + dy)), fontsize=11,
                     arrowprops={"arrowstyle": "-", "lw": 0.4} if dy else None)
     return _finish(fig)
 
@@ -161,7 +171,7 @@ def dispersion(tokens: pd.DataFrame, terms: list[str], *, labels: dict[str, str]
             ax.scatter(hits / n, [y] * len(hits), marker="|", s=200, color=PALETTE[ai % len(PALETTE)])
             ylabels.append(f"{term} · {(labels or {}).get(aid, aid)[:22]}")
             y += 1
-    ax.set_yticks(range(len(ylabels)), ylabels)
+    ax.set_yticks(range(len(ylabels)), _tl(ylabels))
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in article (0 = headline, 1 = end)")
     ax.invert_yaxis()
@@ -177,17 +187,17 @@ def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, titl
         return _finish(fig)
     if hue is None:
         sub = df.nlargest(top_n, y).iloc[::-1]
-        ax.barh(sub[x].astype(str), sub[y], color=PALETTE[0])
+        ax.barh(_tl(sub[x].astype(str)), sub[y], color=PALETTE[0])
     else:
         piv = df.pivot_table(index=x, columns=hue, values=y, aggfunc="sum", fill_value=0)
         piv = piv.loc[piv.sum(axis=1).nlargest(top_n).index[::-1]]
         left = None
         for i, col in enumerate(piv.columns):
-            ax.barh(piv.index.astype(str), piv[col], left=left, color=PALETTE[i % len(PALETTE)], label=str(col)[:30])
+            ax.barh(_tl(piv.index.astype(str)), piv[col], left=left, color=PALETTE[i % len(PALETTE)], label=_t(str(col)[:30]))
             left = piv[col] if left is None else left + piv[col]
         ax.legend(frameon=False, loc="lower right")
-    ax.set_title(title)
-    ax.set_xlabel(xlabel or y)
+    ax.set_title(_t(title))
+    ax.set_xlabel(_t(xlabel or y))
     return _finish(fig)
 
 
@@ -227,7 +237,7 @@ def frame_profile(scores: pd.DataFrame, *, value: str = "per_1000", ax: Axes | N
     y = np.arange(len(frames))
     for i, g in enumerate(groups):
         sub = scores[scores["group"] == g].set_index("frame").reindex(frames)
-        ax.barh(y + i * h, sub[value].fillna(0), height=h, color=PALETTE[i % len(PALETTE)], label=str(g)[:30])
+        ax.barh(y + i * h, sub[value].fillna(0), height=h, color=PALETTE[i % len(PALETTE)], label=_t(str(g)[:30]))
     ax.set_yticks(y + h * (len(groups) - 1) / 2, [f.replace("_", " ") for f in frames])
     ax.invert_yaxis()
     ax.set_xlabel("matches per 1,000 words" if value == "per_1000" else value.replace("_", " "))
@@ -245,7 +255,18 @@ def alignment_heatmap(pairs: pd.DataFrame, *, n_a: int, n_b: int, label_a: str =
         grid[int(a), int(b)] = s
     fig, ax = _fig_ax(ax, (min(14, 2 + 0.35 * n_b), min(14, 2 + 0.35 * n_a)))
     im = ax.imshow(grid, cmap="Blues", vmin=0, vmax=max(0.6, float(grid.max())), aspect="auto")
-    ax.set_xlabel(f"{label_b[:35]}: sentence")
-    ax.set_ylabel(f"{label_a[:35]}: sentence")
+    ax.set_xlabel(_t(f"{label_b[:35]}: sentence"))
+    ax.set_ylabel(_t(f"{label_a[:35]}: sentence"))
     fig.colorbar(im, ax=ax, label="similarity (TF-IDF cosine)")
     return _finish(fig)
+
+
+def save_table(frame: pd.DataFrame, name: str, output_dir: str) -> None:
+    """Write ``frame`` as ``output_dir/name.csv`` atomically (nothing when ``output_dir`` is
+    empty): an interrupted batch run never leaves a half-written CSV behind."""
+    if output_dir:
+        from pathlib import Path
+
+        from ._io import atomic_write_csv
+
+        atomic_write_csv(frame, Path(output_dir) / f"{name}.csv")

@@ -16,6 +16,7 @@ as furniture, which is what keeps article bodies whole.
 from __future__ import annotations
 
 import csv
+import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -100,8 +101,11 @@ def find_date(text: str) -> str | None:
             g = m.groupdict()
             month = int(g["m"]) if g.get("m") else _MONTHS[g["mon"].lower()]
             day = int(g["d"])
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                best = (m.start(), f"{int(g['y']):04d}-{month:02d}-{day:02d}")
+            try:
+                iso = datetime.date(int(g["y"]), month, day).isoformat()
+            except ValueError:
+                continue  # 30 February is not a date
+            best = (m.start(), iso)
     return best[1] if best else None
 
 

@@ -158,18 +158,27 @@ def _build_article(raw: str, *, id: str, source_path: str | None, meta: dict[str
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def _valid_date(iso: str) -> bool:
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
 def _clean_meta_row(row: dict[str, Any], where: str, problems: list[Problem]) -> dict[str, Any]:
     out = {str(k).strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
     out = {k: v for k, v in out.items() if v not in (None, "")}
     if "date" in out:
         d = str(out["date"])
-        if not _ISO_DATE.match(d):
-            parsed = find_date(d)
-            if parsed:
-                out["date"] = parsed
-            else:
-                problems.append(Problem(where, f"bad date {d!r} ignored (use YYYY-MM-DD)", "warning"))
-                del out["date"]
+        parsed = d if _ISO_DATE.match(d) else find_date(d)
+        if parsed and _valid_date(parsed):
+            out["date"] = parsed
+        else:
+            problems.append(Problem(where, f"bad date {d!r} ignored (use YYYY-MM-DD)", "warning"))
+            del out["date"]
     if "id" in out:
         out["id"] = str(out["id"])
     return out
