@@ -20,6 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pandas as pd
+
 from newslib.quotes import extract_quotes
 
 HERE = Path(__file__).resolve().parent
@@ -47,7 +49,7 @@ def predict_polnear(gold_path: Path, out_path: Path, *, indirect: bool) -> None:
                     while e < len(text) and text[e] in MARKS:
                         e += 1
                 q = {"content": [{"start": s, "end": e}], "source": []}
-                if r.mention_start is not None and r.mention_start == r.mention_start:
+                if not pd.isna(r.mention_start):
                     q["source"] = [{"start": int(r.mention_start), "end": int(r.mention_end)}]
                 quotes.append(q)
             out.write(json.dumps({"doc_id": doc["doc_id"], "quotes": quotes}) + "\n")

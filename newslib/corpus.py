@@ -475,7 +475,7 @@ class Corpus:
         if "tokens" not in self._cache:
             from .tokens import tokens_frame
 
-            self._cache["tokens"] = tokens_frame(self.articles)
+            self._cache["tokens"] = tokens_frame(self.articles, sentences=self.sentences())
         return self._cache["tokens"]
 
     def quotes(self) -> pd.DataFrame:
@@ -484,5 +484,5 @@ class Corpus:
         if "quotes" not in self._cache:
             from .quotes import quotes_frame
 
-            self._cache["quotes"] = quotes_frame(self.articles)
+            self._cache["quotes"] = quotes_frame(self.articles, sentences=self.sentences())
         return self._cache["quotes"]

@@ -212,6 +212,34 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, lo, hi)]
 
 
+class _TokIndex:
+    """The word tokens of one (masked) text, found once; :meth:`get` returns exactly what
+    ``_tokens(text, lo, hi)`` would, re-scanning only a token cut by ``lo`` or ``hi``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = _tokens(text, 0, len(text))
+        self.starts = [t[1] for t in self.toks]
+
+    def get(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
+        if hi <= lo:
+            return []
+        i = bisect_left(self.starts, lo)
+        if i > 0 and self.toks[i - 1][2] > lo:      # a token cut by lo: scan from lo
+            i -= 1
+            head_end = min(self.toks[i][2], hi)
+            head = _tokens(self.text, lo, head_end)
+            i += 1
+        else:
+            head = []
+        j = bisect_left(self.starts, hi)
+        mid = self.toks[i:j]
+        if mid and mid[-1][2] > hi:                   # a token cut by hi: scan to hi
+            last = mid.pop()
+            mid = mid + _tokens(self.text, last[1], hi)
+        return head + mid
+
+
 def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
     """Noun phrase ending at token index ``j`` (inclusive), walking left."""
     w = _speaker_words()
@@ -391,6 +419,26 @@ class _Resolver:
         return stripped
 
 
+class _LazyResolver:
+    """Builds the name clusters of an article only when a speaker has to be resolved."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._r: _Resolver | None = None
+
+    def _get(self) -> _Resolver:
+        if self._r is None:
+            self._r = _Resolver(self._text)
+        return self._r
+
+    @property
+    def full(self) -> list[str]:
+        return self._get().full
+
+    def canonical(self, mention: str) -> str:
+        return self._get().canonical(mention)
+
+
 def _is_person_like(speaker: str | None) -> bool:
     return bool(speaker) and len(speaker.split()) >= 2 and speaker[0].isupper()
 
@@ -420,7 +468,14 @@ def extract_quotes(text: str, *, include_indirect: bool = True,
     import pandas as pd
 
     rows = _extract(text, include_indirect=include_indirect, include_scare=include_scare)
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return _typed(pd.DataFrame(rows, columns=QUOTE_COLUMNS))
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Offsets of a missing mention are <NA>, and stay integers otherwise."""
+    for col in ("mention_start", "mention_end"):
+        df[col] = df[col].astype("Int64")
+    return df
 
 
 _NOUNISH_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s",
@@ -488,12 +543,12 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
 
 
 def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in_sentence: list[_Span],
-               *, cues_index: _CueIndex, partial: bool = False):
+               *, cues_index: _CueIndex, tix: _TokIndex, partial: bool = False):
     """Return (mention, verb, cue_start) for quote ``q`` inside outer sentence [s_lo, s_hi)."""
     open_at = q.open_at
     close_end = (q.close_at + 1) if q.close_at is not None else q.end
     cues = _find_cues(cues_index, masked, s_lo, s_hi)
-    toks = _tokens(masked, s_lo, s_hi)
+    toks = tix.get(s_lo, s_hi)
     tok_starts = [t[1] for t in toks]
     if partial:
         order = sorted(cues, key=lambda c: (c[0] > open_at, c[0]))   # leftmost governing verb
@@ -526,7 +581,7 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
     lead = masked[s_lo:open_at].rstrip()
     for mark in (":", "—", "–", "―", "--"):
         if lead.endswith(mark) and len(lead) > len(mark):
-            toks2 = _tokens(masked, s_lo, s_lo + len(lead) - len(mark))
+            toks2 = tix.get(s_lo, s_lo + len(lead) - len(mark))
             ment = _np_before(text, toks2, len(toks2) - 1) if toks2 else None
             if ment is not None or fallback is None:
                 return ment, mark, s_lo + len(lead) - len(mark)
@@ -536,7 +591,7 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
     trail = masked[close_end:s_hi]
     m = re.match(r"\s*(?:[—–―]|--)\s*", trail)
     if m:
-        toks3 = _tokens(masked, close_end + m.end(), s_hi)
+        toks3 = tix.get(close_end + m.end(), s_hi)
         ment = _np_after(text, toks3, 0)
         if ment:
             return ment, trail[m.start():m.end()].strip(), close_end + m.start()
@@ -556,10 +611,10 @@ def _is_title_case(inner: str) -> bool:
     return bool(sig) and all(w[:1].isupper() or w[:1].isdigit() for w in sig) and len(words) >= 2
 
 
-def _subject(text: str, masked: str, s_lo: int, limit: int) -> _Mention | None:
+def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int) -> _Mention | None:
     """The sentence subject when it is a name or pronoun: the first NP followed by a verb-like
     lower-case word, before ``limit``."""
-    toks = _tokens(masked, s_lo, limit)
+    toks = tix.get(s_lo, limit)
     i = 0
     # skip an introductory phrase up to its comma ("In his speech, Trump ...")
     for k, t in enumerate(toks[:12]):
@@ -592,14 +647,21 @@ def _tok_after(toks: list[tuple[str, int, int]], pos: int) -> int:
 _CONTENT_START_RE = re.compile(r"\s*(?:that\s+)?")
 
 
-def _extract(text: str, *, include_indirect: bool, include_scare: bool) -> list[dict]:
+def _extract(text: str, *, include_indirect: bool, include_scare: bool,
+             sentence_starts: list[int] | None = None) -> list[dict]:
     spans = _find_spans(text)
     masked = _mask(text, spans)
     cues_index = _CueIndex(masked)
-    outer = sentence_spans(masked)
+    tix = _TokIndex(masked)
+    if sentence_starts is None:
+        sentence_starts = [s for s, _ in sentence_spans(text)]
+    # the writer's sentences: split with quotes masked (no quote: the article's own sentences)
+    outer = sentence_spans(masked) if spans else None
+    if outer is None:
+        outer = sentence_spans(text)
     outer_starts = [s for s, _ in outer]
-    sent_starts = [s for s, _ in sentence_spans(text)]
-    resolver = _Resolver(text)
+    sent_starts = sentence_starts
+    resolver = _LazyResolver(text)
     verbs = reporting_verbs()
     rows: list[dict] = []
     last: dict | None = None           # last attributed quote (for floating quotes)
@@ -661,12 +723,12 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool) -> list[
             if before_txt.endswith("that") and not starts_upper:
                 direct = False
             ment, verb, cue_at = _attribute(text, masked, s_lo, s_hi, q, qs, cues_index=cues_index,
-                                            partial=not direct)
+                                            tix=tix, partial=not direct)
             if ment is None and verb is None and k > 0 and masked[:q.open_at].rstrip().endswith(":") \
                     and not masked[s_lo:q.open_at].strip():
                 # "He said:\n\n“…”" — the cue closes the previous sentence
                 p_lo, p_hi = outer[k - 1]
-                toks_p = _tokens(masked, p_lo, p_hi - 1)
+                toks_p = tix.get(p_lo, p_hi - 1)
                 cues_p = _find_cues(cues_index, masked, p_lo, p_hi)
                 if cues_p:
                     cs, ce, verb = cues_p[-1]
@@ -692,7 +754,7 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool) -> list[
                     continue
                 # an uncued fragment is the wording of the sentence's subject, when it has a
                 # name or pronoun for one (PolNeAR's convention); otherwise a scare quote
-                ment = _subject(text, masked, s_lo, q.open_at)
+                ment = _subject(text, tix, s_lo, q.open_at)
                 if ment is None:
                     if include_scare:
                         add("scare", q.start, q.end, None, None, None)
@@ -713,11 +775,11 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool) -> list[
                         add("scare", q.start, q.end, None, None, None)
                     continue
                 # an uncued fragment is the sentence subject's wording (PolNeAR's convention)
-                ment = _subject(text, masked, s_lo, q.open_at)
+                ment = _subject(text, tix, s_lo, q.open_at)
                 speaker = resolve(ment, q.start)
             last = add(typ, q.start, q.end, ment, verb, speaker)
         if include_indirect and k not in quoted_sentences:
-            _indirect(text, cues_index, s_lo, s_hi, resolve, add)
+            _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add)
     rows.sort(key=lambda r: r["start"])
     for i, r in enumerate(rows):
         r["quote_id"] = i
@@ -727,11 +789,11 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool) -> list[
 _INDIRECT_TAIL_RE = re.compile(r",\s*(?P<np>[^,]{2,60}?)\s+(?P<verb>said|says|added|noted|argued|warned|told \w+)\s*\.?\s*$")
 
 
-def _indirect(text, cues_index, s_lo, s_hi, resolve, add) -> None:
+def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
     """Reported speech without quotation marks in the sentence ``[s_lo, s_hi)``."""
     verbs = reporting_verbs()
     sent = text[s_lo:s_hi]
-    toks = _tokens(text, s_lo, s_hi)
+    toks = tix.get(s_lo, s_hi)  # no quote in this sentence: masked == text here
     # "Trade rose, Putin said."
     m = _INDIRECT_TAIL_RE.search(sent)
     if m:
@@ -794,16 +856,17 @@ def _indirect(text, cues_index, s_lo, s_hi, resolve, add) -> None:
         return
 
 
-def quotes_frame(articles: Iterable[Article]) -> pd.DataFrame:
-    """Quotes of every article, ``article_id`` first, offsets into ``Article.text``."""
+def quotes_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quotes of every article, ``article_id`` first, offsets into ``Article.text``
+    (one DataFrame built once, not one per article)."""
     import pandas as pd
 
-    frames = []
+    rows = []
+    starts: dict[str, list[int]] = {}
+    if sentences is not None:
+        starts = {aid: g.tolist() for aid, g in sentences.groupby("article_id", sort=False)["start"]}
     for a in articles:
-        df = extract_quotes(a.text)
-        if len(df):
-            df.insert(0, "article_id", a.id)
-            frames.append(df)
-    if not frames:
-        return pd.DataFrame(columns=["article_id", *QUOTE_COLUMNS])
-    return pd.concat(frames, ignore_index=True)
+        for r in _extract(a.text, include_indirect=True, include_scare=False, sentence_starts=starts.get(a.id)):
+            r["article_id"] = a.id
+            rows.append(r)
+    return _typed(pd.DataFrame(rows, columns=["article_id", *QUOTE_COLUMNS]))

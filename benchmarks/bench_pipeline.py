@@ -1,0 +1,132 @@
+"""Time the newslib pipeline against NLTK's tokenisation of the same texts, in one run.
+
+    python benchmarks/bench_pipeline.py [--corpus PATH] [--scale 1 10 45] [--no-cache]
+
+Prints, per stage, the time, its ratio to the NLTK baseline measured in the same run (Punkt
+sentence splitter with default parameters — no NLTK data needed — plus NLTKWordTokenizer on
+each sentence), throughput and peak memory; then the cached reload; then, with --scale, a
+scaling table on copies of the corpus in a temporary folder. Ratios, never timed assertions:
+the machine's speed cancels out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT = HERE.parent.parent / "shared" / "corpora" / "bbc"
+
+
+def nltk_baseline(texts: list[str]) -> float:
+    from nltk.tokenize import NLTKWordTokenizer
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    sent, word = PunktSentenceTokenizer(), NLTKWordTokenizer()
+    t0 = time.perf_counter()
+    n = 0
+    for t in texts:
+        for s in sent.tokenize(t):
+            n += len(word.tokenize(s))
+    return time.perf_counter() - t0
+
+
+def run_pipeline(path: str, *, cache_dir: str | None) -> dict[str, float]:
+    import newslib
+    from newslib import terms
+
+    times = {}
+    t0 = time.perf_counter()
+    c = newslib.load_corpus(path, cache=cache_dir is not None, cache_dir=cache_dir)
+    times["load + clean"] = time.perf_counter() - t0
+    t = time.perf_counter()
+    c.sentences()
+    times["sentences"] = time.perf_counter() - t
+    t = time.perf_counter()
+    c.tokens()
+    times["tokens"] = time.perf_counter() - t
+    t = time.perf_counter()
+    c.quotes()
+    times["quotes"] = time.perf_counter() - t
+    t = time.perf_counter()
+    terms.term_counts(c, group_by="folder")
+    times["term counts"] = time.perf_counter() - t
+    if cache_dir is not None:
+        t = time.perf_counter()
+        c.save_cache()
+        times["(cache write)"] = time.perf_counter() - t
+    times["total"] = sum(v for k, v in times.items() if not k.startswith("("))
+    times["_chars"] = sum(len(a.text) for a in c)
+    times["_articles"] = len(c)
+    return times
+
+
+def child(path: str, cache_dir: str | None) -> None:
+    """Run the pipeline in a fresh process and print its times and peak RSS (MB)."""
+    times = run_pipeline(path, cache_dir=cache_dir)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(repr({**times, "_peak_mb": peak}))
+
+
+def in_child(path: str, cache_dir: str | None) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", path, "--cache-dir", cache_dir or ""],
+                         capture_output=True, text=True, check=True).stdout
+    return eval(out.strip().splitlines()[-1])  # noqa: S307 - our own repr of a dict of floats
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--corpus", default=str(DEFAULT))
+    p.add_argument("--scale", type=int, nargs="*", default=[])
+    p.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--cache-dir", default=None, help=argparse.SUPPRESS)
+    a = p.parse_args(argv)
+    if a.child:
+        child(a.child, a.cache_dir or None)
+        return 0
+    if not Path(a.corpus).exists():
+        print(f"corpus not found: {a.corpus}")
+        return 2
+    import newslib
+
+    corpus = newslib.load_corpus(a.corpus)
+    texts = [art.text for art in corpus]
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    base = nltk_baseline(texts)
+    print(f"corpus: {a.corpus}: {len(texts)} articles, {mb:.1f} MB; cores: {os.cpu_count()}")
+    print(f"NLTK baseline (Punkt + NLTKWordTokenizer): {base:.2f} s ({mb / base:.2f} MB/s)\n")
+    with tempfile.TemporaryDirectory() as cache:
+        first = in_child(a.corpus, cache)
+        print(f"{'stage':<16}{'seconds':>9}{'x NLTK':>9}")
+        for k, v in first.items():
+            if not k.startswith("_"):
+                print(f"{k:<16}{v:>9.2f}{v / base:>9.3f}")
+        print(f"throughput {mb / first['total']:.2f} MB/s; peak memory {first['_peak_mb']:.0f} MB")
+        print(f"pipeline / NLTK ratio: {first['total'] / base:.3f}  (target <= 0.2, goal 0.1)\n")
+        second = in_child(a.corpus, cache)
+        print(f"cached reload: {second['total']:.3f} s; reload / first ratio: {second['total'] / first['total']:.3f}"
+              "  (target <= 0.05)")
+    if a.scale:
+        print(f"\n{'scale':>6}{'articles':>10}{'MB':>8}{'seconds':>9}{'s per x':>9}{'peak MB':>9}")
+        for k in a.scale:
+            with tempfile.TemporaryDirectory() as tmp:
+                for i in range(k):
+                    shutil.copytree(a.corpus, Path(tmp) / f"copy{i:03d}")
+                r = in_child(tmp, None)
+                print(f"{k:>6}{int(r['_articles']):>10}{r['_chars'] / 1e6:>8.0f}{r['total']:>9.1f}"
+                      f"{r['total'] / k:>9.2f}{r['_peak_mb']:>9.0f}")
+            gc.collect()
+    del tracemalloc
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
