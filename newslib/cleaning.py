@@ -77,6 +77,7 @@ _MONTHS = {
     for m in names
 }
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _DATE_RES = (
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
     re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
@@ -94,6 +95,8 @@ def find_date(text: str) -> str | None:
     >>> find_date("7 Dec 2023") , find_date("no date here")
     ('2023-12-07', None)
     """
+    if not _YEAR_RE.search(text):
+        return None  # every form needs a year: a cheap test first
     best = None
     for rx in _DATE_RES:
         m = rx.search(text)
@@ -125,8 +128,13 @@ def _is_breadcrumb(line: str) -> bool:
     return bool(_HOME_RE.match(line)) or len(_CAMEL_JOIN_RE.findall(line)) >= 2
 
 
+_CREDIT_HINT_RE = re.compile(r"REUTERS|Reuters|AFP|\bAP\b|EPA|Getty|Anadolu|Sputnik|WANA|IRNA|Xinhua|TASS|"
+                             r"Shutterstock|Alamy|Pool|Handout|Bloomberg")
+
+
 def _is_caption_credit(line: str) -> bool:
-    return _words(line) <= 60 and bool(_CREDIT_RE.search(line))
+    # the full credit pattern backtracks; most lines name no agency at all, so look for one first
+    return _words(line) <= 60 and bool(_CREDIT_HINT_RE.search(line)) and bool(_CREDIT_RE.search(line))
 
 
 def _match_boilerplate(line: str) -> tuple[str, str] | None:

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 #: so a 1 GB log renamed to .txt cannot exhaust memory. Override with ``max_bytes=``.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
+_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _DOC_NAMES = re.compile(r"^(readme|license|licence|copying|changelog|notice|authors)(\.|$)", re.I)
 _META_NAMES = ("metadata.csv", "metadata.jsonl")
 _TEXT_COLUMNS = ("text", "body", "content", "article", "article_text")
@@ -118,7 +119,7 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
                 note = "decoded as Latin-1 (not valid UTF-8)"
     sample = text[:4096]
     if sample:
-        ctrl = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or 0x7F <= ord(ch) < 0xA0)
+        ctrl = len(_CTRL_RE.findall(sample))
         if ctrl / len(sample) > 0.05:
             return None, "binary data (control characters), not text"
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
@@ -279,7 +280,8 @@ def _iter_table(path: Path, problems: list[Problem]) -> Iterator[tuple[str, str,
         yield art_id, text, meta
 
 
-def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES) -> Corpus:
+def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES, cache: bool = False,
+                cache_dir: str | os.PathLike | None = None) -> Corpus:
     """Load articles from a folder (recursively), one ``.txt`` file, or a ``.csv``/``.jsonl`` table.
 
     Folder: every ``.txt`` file is an article, id = its path relative to the folder without
@@ -290,12 +292,29 @@ def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES) 
     a ``text`` (or ``body``/``content``) column, optional ``id``, ``title``, ``outlet``,
     ``date``, ``url``.
 
+    ``cache=True`` keeps the cleaned corpus and every table computed from it (sentences, tokens,
+    quotes) in Parquet, keyed by the files' contents and the newslib version (see
+    :mod:`newslib.cache`); a second load of the same files reads them back.
+
     Raises :class:`CorpusError` (one line) for a missing path, unreadable metadata or a
     corpus with no article; everything else becomes a :class:`Problem`.
     """
     root = Path(path).expanduser()
     if not root.exists():
         raise CorpusError(f"corpus not found: {root}")
+    if cache:
+        from . import cache as _cache
+
+        files = [root] if root.is_file() else list(_walk(root))
+        key = _cache.corpus_key(root, files, options=f"max_bytes={max_bytes}")
+        entry = _cache.entry_dir(key, cache_dir, root)
+        hit = _cache.read_corpus(entry) if entry.is_dir() else None
+        if hit is not None:
+            return hit
+        corpus = load_corpus(root, max_bytes=max_bytes)
+        _cache.write_articles(corpus, entry)
+        corpus._cache_entry = entry
+        return corpus
     problems: list[Problem] = []
     articles: list[Article] = []
     if root.is_file():
@@ -379,7 +398,10 @@ class Corpus:
         self.articles = list(articles)
         self.problems = list(problems or [])
         self.root = Path(root) if root is not None else None
+        #: processes for the per-article stages (None: two on a large corpus, see ``_parallel``)
+        self.jobs: int | None = None
         self._cache: dict[str, Any] = {}
+        self._cache_entry: Path | None = None  # on-disk cache entry (load_corpus(cache=True))
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -460,29 +482,74 @@ class Corpus:
         return pd.DataFrame([(a.id, r.reason, r.line) for a in self.articles for r in a.removed],
                             columns=["article_id", "reason", "line"])
 
+    def _per_article(self, name: str, func, *, with_sentences: bool) -> pd.DataFrame:
+        """Compute a table article by article, in two processes for a large corpus; read it
+        from (and write it to) the on-disk cache when the corpus was loaded with ``cache=True``."""
+
+        entry = self._cache_entry
+        if entry is not None:
+            from .cache import read_table, write_table
+
+            hit = read_table(entry, name)
+            if hit is not None:
+                return hit
+            table = self._per_article_compute(func, with_sentences=with_sentences)
+            write_table(entry, name, table)
+            return table
+        return self._per_article_compute(func, with_sentences=with_sentences)
+
+    def _per_article_compute(self, func, *, with_sentences: bool) -> pd.DataFrame:
+        import pandas as pd
+
+        from ._parallel import chunks, map_chunks, n_jobs
+
+        jobs = n_jobs(sum(len(a.text) for a in self.articles), self.jobs)
+        parts = chunks(self.articles, jobs) if jobs > 1 else [self.articles]
+        if with_sentences:
+            sents = self.sentences()
+            by_id = dict(tuple(sents.groupby("article_id", sort=False))) if jobs > 1 else None
+            args = [(p, sents if by_id is None else
+                     pd.concat([by_id[a.id] for a in p if a.id in by_id], ignore_index=True)) for p in parts]
+        else:
+            args = [(p, None) for p in parts]
+        frames = map_chunks(func, args, jobs=jobs)
+        return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
     def sentences(self) -> pd.DataFrame:
         """One row per sentence: ``article_id, sentence_id, start, end, text`` (offsets into
         ``Article.text``). See :func:`newslib.tokens.sentence_spans`."""
         if "sentences" not in self._cache:
-            from .tokens import sentences_frame
-
-            self._cache["sentences"] = sentences_frame(self.articles)
+            self._cache["sentences"] = self._per_article("sentences", _sentences_job, with_sentences=False)
         return self._cache["sentences"]
 
     def tokens(self) -> pd.DataFrame:
         """One row per token: ``article_id, sentence_id, token_id, token, lower, start, end,
         is_word, is_stop``. See :func:`newslib.tokens.tokenize`."""
         if "tokens" not in self._cache:
-            from .tokens import tokens_frame
-
-            self._cache["tokens"] = tokens_frame(self.articles, sentences=self.sentences())
+            self._cache["tokens"] = self._per_article("tokens", _tokens_job, with_sentences=True)
         return self._cache["tokens"]
 
     def quotes(self) -> pd.DataFrame:
         """One row per quote in every article (``article_id`` first); see
         :func:`newslib.quotes.extract_quotes`."""
         if "quotes" not in self._cache:
-            from .quotes import quotes_frame
-
-            self._cache["quotes"] = quotes_frame(self.articles, sentences=self.sentences())
+            self._cache["quotes"] = self._per_article("quotes", _quotes_job, with_sentences=True)
         return self._cache["quotes"]
+
+
+def _sentences_job(arg):
+    from .tokens import sentences_frame
+
+    return sentences_frame(arg[0])
+
+
+def _tokens_job(arg):
+    from .tokens import tokens_frame
+
+    return tokens_frame(arg[0], sentences=arg[1])
+
+
+def _quotes_job(arg):
+    from .quotes import quotes_frame
+
+    return quotes_frame(arg[0], sentences=arg[1])

@@ -1,0 +1,77 @@
+"""Cache, parallel processing and pinned outputs: speed work must not change results."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+from conftest import BBC, DEMO, needs_bbc
+
+import newslib
+from newslib.corpus import CorpusError
+
+
+def _digest(df: pd.DataFrame) -> str:
+    return hashlib.sha256(pd.util.hash_pandas_object(df.astype(str), index=False).values.tobytes()).hexdigest()[:16]
+
+
+def test_cache_round_trip_and_invalidation(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for p in DEMO.rglob("*.txt"):
+        (corpus / p.name).write_bytes(p.read_bytes())
+    cache = tmp_path / "cache"
+    first = newslib.load_corpus(corpus, cache=True, cache_dir=cache)
+    tables = (first.sentences(), first.tokens(), first.quotes())
+    assert len(list(cache.iterdir())) == 1
+    entry = next(cache.iterdir())
+    assert {"articles.parquet", "sentences.parquet", "tokens.parquet", "quotes.parquet"} <= {p.name for p in entry.iterdir()}
+    second = newslib.load_corpus(corpus, cache=True, cache_dir=cache)
+    assert second._cache_entry == entry and [a for a in second] == [a for a in first]
+    for a, b in zip(tables, (second.sentences(), second.tokens(), second.quotes()), strict=True):
+        pd.testing.assert_frame_equal(a, b)
+    # editing one file's contents makes a new entry; the old one is not used
+    f = next(corpus.glob("*.txt"))
+    f.write_text(f.read_text(encoding="utf-8") + "\n\nA new closing paragraph.", encoding="utf-8")
+    third = newslib.load_corpus(corpus, cache=True, cache_dir=cache)
+    assert third._cache_entry != entry and len(list(cache.iterdir())) == 2
+    assert "A new closing paragraph." in " ".join(a.text for a in third)
+
+
+def test_cache_never_inside_the_corpus(tmp_path):
+    (tmp_path / "a.txt").write_text("Head\n\nBody text.", encoding="utf-8")
+    with pytest.raises(CorpusError, match="must not be inside the corpus"):
+        newslib.load_corpus(tmp_path, cache=True, cache_dir=tmp_path / ".cache")
+
+
+def test_default_cache_location_follows_platform(monkeypatch, tmp_path):
+    from newslib.cache import cache_root
+
+    monkeypatch.setenv("NEWSLIB_CACHE_DIR", str(tmp_path / "x"))
+    assert cache_root() == tmp_path / "x"
+    monkeypatch.delenv("NEWSLIB_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_root() == tmp_path / "xdg" / "newslib"
+
+
+@needs_bbc
+def test_two_processes_give_the_same_tables_as_one():
+    c1 = newslib.load_corpus(BBC)
+    c2 = newslib.load_corpus(BBC)
+    c1.jobs, c2.jobs = 1, 2
+    for name in ("sentences", "tokens", "quotes"):
+        pd.testing.assert_frame_equal(getattr(c1, name)(), getattr(c2, name)())
+
+
+@needs_bbc
+def test_outputs_pinned_on_bbc_politics():
+    """Digests of the tables on 100 BBC articles: a speed change must not move them. When a
+    deliberate behaviour change moves them, update the digests in the same commit and say why."""
+    c = newslib.load_corpus(BBC)
+    c = c.subset([f"politics/{i:03d}" for i in range(1, 101)])
+    got = {name: _digest(getattr(c, name)()) for name in ("sentences", "tokens", "quotes")}
+    assert got == PINNED, got
+
+
+PINNED = {"sentences": "b1582bbb9123c34a", "tokens": "feb44d9174c0f5c1", "quotes": "7ebd6cf71b6580ee"}
