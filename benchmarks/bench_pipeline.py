@@ -67,7 +67,15 @@ def run_pipeline(path: str, *, cache_dir: str | None) -> dict[str, float]:
 
 
 def child(path: str, cache_dir: str | None) -> None:
-    """Run the pipeline in a fresh process and print its times and peak RSS (MB)."""
+    """Run the pipeline in a fresh process and print its times and peak RSS (MB). Libraries
+    are imported before the clock starts: import time is not pipeline time."""
+    import pandas  # noqa: F401
+    import pyarrow.parquet  # noqa: F401
+
+    import newslib.cache  # noqa: F401
+    import newslib.quotes  # noqa: F401
+    import newslib.terms  # noqa: F401
+
     times = run_pipeline(path, cache_dir=cache_dir)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(repr({**times, "_peak_mb": peak}))
@@ -101,17 +109,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {a.corpus}: {len(texts)} articles, {mb:.1f} MB; cores: {os.cpu_count()}")
     print(f"NLTK baseline (Punkt + NLTKWordTokenizer): {base:.2f} s ({mb / base:.2f} MB/s)\n")
     with tempfile.TemporaryDirectory() as cache:
-        first = in_child(a.corpus, cache)
+        first = in_child(a.corpus, None)
         print(f"{'stage':<16}{'seconds':>9}{'x NLTK':>9}")
         for k, v in first.items():
             if not k.startswith("_") and k != "load + tables":
                 print(f"{k:<16}{v:>9.2f}{v / base:>9.3f}")
         print(f"throughput {mb / first['total']:.2f} MB/s; peak memory {first['_peak_mb']:.0f} MB")
         print(f"pipeline / NLTK ratio: {first['total'] / base:.3f}  (target <= 0.2, goal 0.1)\n")
+        cold = in_child(a.corpus, cache)
         second = in_child(a.corpus, cache)
-        r = second["load + tables"] / first["load + tables"]
-        print(f"cached reload (load + sentences + tokens + quotes): {second['load + tables']:.3f} s against "
-              f"{first['load + tables']:.3f} s; ratio {r:.3f}  (target <= 0.05)")
+        r = second["load + tables"] / cold["load + tables"]
+        print(f"first load with cache (load + sentences + tokens + quotes, cache written): {cold['load + tables']:.2f} s")
+        print(f"second load (read back from the cache): {second['load + tables']:.3f} s; ratio {r:.3f}  (target <= 0.05)")
     if a.scale:
         print(f"\n{'scale':>6}{'articles':>10}{'MB':>8}{'seconds':>9}{'s per x':>9}{'peak MB':>9}")
         for k in a.scale:

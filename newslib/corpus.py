@@ -280,6 +280,68 @@ def _iter_table(path: Path, problems: list[Problem]) -> Iterator[tuple[str, str,
         yield art_id, text, meta
 
 
+def _load_files(files: list[Path], base: Path, metadata: dict[str, dict[str, Any]],
+                max_bytes: int) -> list[tuple[Article | None, list[Problem], str | None]]:
+    """Read, decode and clean ``files``; for each: (article or None, problems, metadata id used).
+
+    In two processes when the files are many (see ``_parallel``): reading is I/O, but decoding
+    and cleaning are Python work.
+    """
+    from ._parallel import chunks, map_chunks, n_jobs
+
+    size = 0
+    for f in files[:50]:
+        try:
+            size += f.stat().st_size
+        except OSError:
+            pass
+    jobs = n_jobs(size * max(1, len(files)) // max(1, min(50, len(files))))
+    if jobs > 1 and len(files) > 200:
+        parts = map_chunks(_load_chunk, [(c, base, metadata, max_bytes) for c in chunks(files, jobs)], jobs=jobs)
+        return [r for part in parts for r in part]
+    return _load_chunk((files, base, metadata, max_bytes))
+
+
+def _load_chunk(arg) -> list[tuple[Article | None, list[Problem], str | None]]:
+    files, base, metadata, max_bytes = arg
+    return [_load_file(f, base, metadata, max_bytes) for f in files]
+
+
+def _load_file(f: Path, base: Path, metadata: dict[str, dict[str, Any]],
+               max_bytes: int) -> tuple[Article | None, list[Problem], str | None]:
+    rel = f.relative_to(base)
+    rel_s = rel.as_posix()
+    if f.parent == base and f.name in _META_NAMES:
+        return None, [], None
+    if any(part.startswith(".") for part in rel.parts):
+        return None, [Problem(rel_s, "hidden file or folder; skipped", "skipped")], None
+    if f.is_symlink():
+        return None, [Problem(rel_s, "symbolic link; skipped", "skipped")], None
+    if _DOC_NAMES.match(f.name):
+        return None, [Problem(rel_s, "documentation file, not an article; skipped", "skipped")], None
+    if f.suffix.lower() != ".txt":
+        return None, [Problem(rel_s, f"not a .txt file ({f.suffix or 'no suffix'}); skipped", "skipped")], None
+    try:
+        size = f.stat().st_size
+        if size > max_bytes:
+            return None, [Problem(rel_s, f"file of {size:,} bytes exceeds the {max_bytes:,}-byte limit; skipped",
+                                  "skipped")], None
+        data = f.read_bytes()
+    except OSError as exc:
+        return None, [Problem(rel_s, f"cannot read ({exc.strerror or exc.__class__.__name__}); skipped", "skipped")], None
+    text, note = decode_bytes(data)
+    if text is None:
+        return None, [Problem(rel_s, f"{note}; skipped", "skipped")], None
+    art_id = rel.with_suffix("").as_posix()
+    meta = metadata.get(art_id) or metadata.get(f.stem) or {}
+    outlet = rel.parts[-2] if len(rel.parts) > 1 else "unknown"
+    art, why = _build_article(text, id=art_id, source_path=str(f), meta=meta, default_outlet=outlet)
+    mid = meta.get("id") if meta else None
+    if art is None:
+        return None, [Problem(rel_s, f"{why}; skipped", "skipped")], mid
+    return art, ([Problem(rel_s, note, "repaired")] if note else []), mid
+
+
 def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES, cache: bool = False,
                 cache_dir: str | os.PathLike | None = None) -> Corpus:
     """Load articles from a folder (recursively), one ``.txt`` file, or a ``.csv``/``.jsonl`` table.
@@ -338,48 +400,12 @@ def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES, 
             if (root / name).is_file():
                 metadata.update(_read_metadata(root / name, problems))
     used_meta: set[str] = set()
-    for f in files:
-        rel = f.relative_to(base)
-        rel_s = rel.as_posix()
-        if f.parent == base and f.name in _META_NAMES:
-            continue
-        if any(part.startswith(".") for part in rel.parts):
-            problems.append(Problem(rel_s, "hidden file or folder; skipped", "skipped"))
-            continue
-        if f.is_symlink():
-            problems.append(Problem(rel_s, "symbolic link; skipped", "skipped"))
-            continue
-        if _DOC_NAMES.match(f.name):
-            problems.append(Problem(rel_s, "documentation file, not an article; skipped", "skipped"))
-            continue
-        if f.suffix.lower() != ".txt":
-            problems.append(Problem(rel_s, f"not a .txt file ({f.suffix or 'no suffix'}); skipped", "skipped"))
-            continue
-        try:
-            size = f.stat().st_size
-            if size > max_bytes:
-                problems.append(Problem(rel_s, f"file of {size:,} bytes exceeds the {max_bytes:,}-byte limit; skipped", "skipped"))
-                continue
-            data = f.read_bytes()
-        except OSError as exc:
-            problems.append(Problem(rel_s, f"cannot read ({exc.strerror or exc.__class__.__name__}); skipped", "skipped"))
-            continue
-        text, note = decode_bytes(data)
-        if text is None:
-            problems.append(Problem(rel_s, f"{note}; skipped", "skipped"))
-            continue
-        art_id = rel.with_suffix("").as_posix()
-        meta = metadata.get(art_id) or metadata.get(f.stem) or {}
-        if meta:
-            used_meta.add(meta["id"])
-        outlet = rel.parts[-2] if len(rel.parts) > 1 else "unknown"
-        art, why = _build_article(text, id=art_id, source_path=str(f), meta=meta, default_outlet=outlet)
-        if art is None:
-            problems.append(Problem(rel_s, f"{why}; skipped", "skipped"))
-            continue
-        if note:
-            problems.append(Problem(rel_s, note, "repaired"))
-        articles.append(art)
+    for art, probs, mid in _load_files(list(files), base, metadata, max_bytes):
+        problems.extend(probs)
+        if mid:
+            used_meta.add(mid)
+        if art is not None:
+            articles.append(art)
     for mid in metadata:
         if mid not in used_meta:
             problems.append(Problem(f"metadata:{mid}", "metadata id matches no article file", "warning"))
@@ -507,13 +533,13 @@ class Corpus:
         parts = chunks(self.articles, jobs) if jobs > 1 else [self.articles]
         if with_sentences:
             sents = self.sentences()
-            by_id = dict(tuple(sents.groupby("article_id", sort=False))) if jobs > 1 else None
+            by_id = dict(tuple(sents.groupby("article_id", sort=False, observed=True))) if jobs > 1 else None
             args = [(p, sents if by_id is None else
                      pd.concat([by_id[a.id] for a in p if a.id in by_id], ignore_index=True)) for p in parts]
         else:
             args = [(p, None) for p in parts]
         frames = map_chunks(func, args, jobs=jobs)
-        return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+        return frames[0] if len(frames) == 1 else concat_frames(frames)
 
     def sentences(self) -> pd.DataFrame:
         """One row per sentence: ``article_id, sentence_id, start, end, text`` (offsets into
@@ -535,6 +561,19 @@ class Corpus:
         if "quotes" not in self._cache:
             self._cache["quotes"] = self._per_article("quotes", _quotes_job, with_sentences=True)
         return self._cache["quotes"]
+
+
+def concat_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """``pd.concat`` that keeps categorical columns categorical (plain concat turns columns with
+    different categories into Python objects, multiplying memory)."""
+    import pandas as pd
+    from pandas.api.types import union_categoricals
+
+    out = pd.concat(frames, ignore_index=True)
+    for col in frames[0].columns:
+        if isinstance(frames[0][col].dtype, pd.CategoricalDtype) and not isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = union_categoricals([f[col] for f in frames])
+    return out
 
 
 def _sentences_job(arg):

@@ -110,8 +110,8 @@ def frame_scores(corpus: Corpus, lexicon: pd.DataFrame | str | None = None, *, g
     lex = lexicon if lexicon is not None and not isinstance(lexicon, str) else load_lexicon(lexicon)
     frames = sorted(set(lex["frame"]))
     toks = corpus.tokens()
-    words = toks[toks["is_word"]].groupby(toks["article_id"].map(groups)).size()
-    sents = corpus.sentences().groupby(corpus.sentences()["article_id"].map(groups)).size()
+    words = toks[toks["is_word"]].groupby(toks["article_id"].map(groups), observed=True).size()
+    sents = corpus.sentences().groupby(corpus.sentences()["article_id"].map(groups), observed=True).size()
     ev = ev.assign(group=ev["article_id"].map(groups))
     rows = []
     for g in sorted(set(groups.values())):
@@ -183,7 +183,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
     alias_rx = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(a) for a in alias_map), key=len, reverse=True))
                           + r")(?![\w-])") if alias_map else None
     sents = corpus.sentences()
-    by_article = {aid: (g["start"].tolist(), g["sentence_id"].tolist()) for aid, g in sents.groupby("article_id", sort=False)}
+    by_article = {aid: (g["start"].tolist(), g["sentence_id"].tolist()) for aid, g in sents.groupby("article_id", sort=False, observed=True)}
     resolvers = {a.id: _Resolver(a.text) for a in corpus.articles} if people else {}
     # corpus-wide clusters: surname -> full name when unambiguous
     surname_full: dict[str, set[str]] = defaultdict(set)
@@ -281,17 +281,17 @@ def actor_summary(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "ou
 
     groups = article_groups(corpus, group_by)
     toks = corpus.tokens()
-    words = toks[toks["is_word"]].groupby(toks["article_id"].map(groups)).size()
+    words = toks[toks["is_word"]].groupby(toks["article_id"].map(groups), observed=True).size()
     m = mentions.assign(group=mentions["article_id"].map(groups))
     order = {"headline": 0, "lead": 1, "body": 2}
-    out = (m.groupby(["group", "actor", "kind"])
+    out = (m.groupby(["group", "actor", "kind"], observed=True)
              .agg(mentions=("mention", "size"), in_headline=("position", lambda p: bool((p == "headline").any())),
                   first_position=("position", lambda p: min(p, key=order.get)),
                   first_sentence=("sentence_id", "min"))
              .reset_index())
     out["per_1000"] = 1000 * out["mentions"] / out["group"].map(words)
     out = out.sort_values(["group", "mentions"], ascending=[True, False])
-    return out.groupby("group").head(top_n).reset_index(drop=True)
+    return out.groupby("group", observed=True).head(top_n).reset_index(drop=True)
 
 
 _APPOS_RE = re.compile(r"^,\s+((?:a|an|the)\s[^,;:“”\"\n]{3,80}?)(?:,|\.(?=\s+[A-Z“\"])|\.$)")
@@ -400,7 +400,7 @@ def actor_tone(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "outle
     pairs = mentions[["article_id", "sentence_id", "actor"]].drop_duplicates()
     sent = pairs.merge(tone, on=["article_id", "sentence_id"])
     sent.insert(0, "group", sent["article_id"].map(groups))
-    summary = (sent.groupby(["group", "actor"])
+    summary = (sent.groupby(["group", "actor"], observed=True)
                    .agg(sentences=("compound", "size"), mean_compound=("compound", "mean"),
                         negative_share=("compound", lambda c: float((c <= -0.05).mean())))
                    .reset_index().sort_values(["group", "sentences"], ascending=[True, False]))
@@ -446,14 +446,14 @@ def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame |
     q["group"] = q["article_id"].map(groups)
     q["speaker"] = q["speaker"].fillna("(unattributed)")
     q["words"] = q["quote"].str.split().str.len()
-    sp = (q.groupby(["group", "speaker"])
+    sp = (q.groupby(["group", "speaker"], observed=True)
             .agg(quotes=("quote", "size"), words=("words", "sum"),
                  types=("type", lambda t: ", ".join(f"{k} {v}" for k, v in Counter(t).most_common())))
             .reset_index())
-    sp["share_of_words"] = sp["words"] / sp.groupby("group")["words"].transform("sum")
+    sp["share_of_words"] = sp["words"] / sp.groupby("group", observed=True)["words"].transform("sum")
     verbs = (q.dropna(subset=["verb"]).assign(verb=lambda d: d["verb"].str.lower(),
                                               verb_class=lambda d: d["verb_class"].fillna("punctuation"))
-              .groupby(["group", "verb_class", "verb"]).size().rename("quotes").reset_index())
+              .groupby(["group", "verb_class", "verb"], observed=True).size().rename("quotes").reset_index())
     return sp.sort_values(["group", "words"], ascending=[True, False]).reset_index(drop=True), verbs
 
 
@@ -464,7 +464,7 @@ def _content_vectors(corpus: Corpus, ids: Iterable[str]) -> tuple[list[tuple[str
     keys, vecs = [], []
     sents = corpus.sentences()
     sents = sents[sents["article_id"].isin(list(ids))]
-    grouped = {k: g["lower"].tolist() for k, g in toks.groupby(["article_id", "sentence_id"])}
+    grouped = {k: g["lower"].tolist() for k, g in toks.groupby(["article_id", "sentence_id"], observed=True)}
     for aid, sid, text in zip(sents["article_id"], sents["sentence_id"], sents["text"], strict=True):
         words = [w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
                  for w in grouped.get((aid, sid), [])]

@@ -864,7 +864,7 @@ def quotes_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
     rows = []
     starts: dict[str, list[int]] = {}
     if sentences is not None:
-        starts = {aid: g.tolist() for aid, g in sentences.groupby("article_id", sort=False)["start"]}
+        starts = {aid: g.tolist() for aid, g in sentences.groupby("article_id", sort=False, observed=True)["start"]}
     for a in articles:
         for r in _extract(a.text, include_indirect=True, include_scare=False, sentence_starts=starts.get(a.id)):
             r["article_id"] = a.id

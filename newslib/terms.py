@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from .corpus import Corpus
 
-__all__ = ["term_counts", "ngrams", "keyness", "kwic", "collocates", "tfidf",
+__all__ = ["term_counts", "article_term_counts", "group_term_counts", "finish_group_counts", "ngrams", "keyness", "kwic", "collocates", "tfidf",
            "article_groups", "bootstrap_log_ratio"]
 
 
@@ -63,9 +63,11 @@ def ngrams(tokens: pd.DataFrame, *, n: int = 1, drop_stopwords: bool = True) -> 
     words = tokens[tokens["is_word"]]
     if n == 1:
         out = words if not drop_stopwords else words[~words["is_stop"]]
-        return out[["article_id", "sentence_id", "lower"]].rename(columns={"lower": "term"}).reset_index(drop=True)
+        out = out[["article_id", "sentence_id", "lower"]].rename(columns={"lower": "term"}).reset_index(drop=True)
+        # plain strings: terms sort alphabetically, ids compare with any other table's
+        return out.astype({"term": str, "article_id": str})
     rows = []
-    for (aid, sid), grp in words.groupby(["article_id", "sentence_id"], sort=False):
+    for (aid, sid), grp in words.groupby(["article_id", "sentence_id"], sort=False, observed=True):
         low = grp["lower"].tolist()
         stop = grp["is_stop"].tolist()
         for i in range(len(low) - n + 1):
@@ -73,6 +75,38 @@ def ngrams(tokens: pd.DataFrame, *, n: int = 1, drop_stopwords: bool = True) -> 
                 continue
             rows.append((aid, sid, " ".join(low[i:i + n])))
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "term"])
+
+
+def article_term_counts(tokens: pd.DataFrame, *, n: int = 1, drop_stopwords: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per-article counts, the unit both the in-memory and the Dask paths add up.
+
+    Returns ``(counts, totals)``: counts ``article_id, term, count``; totals ``article_id,
+    words`` (word tokens, stopwords included).
+    """
+    grams = ngrams(tokens, n=n, drop_stopwords=drop_stopwords)
+    counts = grams.groupby(["article_id", "term"], sort=False, observed=True).size().rename("count").reset_index()
+    totals = tokens[tokens["is_word"]].groupby("article_id", sort=False, observed=True).size().rename("words").reset_index()
+    return counts, totals
+
+
+def group_term_counts(counts: pd.DataFrame, totals: pd.DataFrame, groups: dict[str, str], *,
+                      min_count: int = 1) -> pd.DataFrame:
+    """Add per-article counts up to groups: ``group, term, count, per_1000, share, doc_freq``."""
+    c = counts.assign(group=counts["article_id"].map(groups))
+    words = totals.assign(group=totals["article_id"].map(groups)).groupby("group", observed=True)["words"].sum()
+    agg = c.groupby(["group", "term"], observed=True).agg(count=("count", "sum"), doc_freq=("article_id", "size")).reset_index()
+    return finish_group_counts(agg, words, min_count=min_count)
+
+
+def finish_group_counts(agg: pd.DataFrame, words: pd.Series, *, min_count: int = 1) -> pd.DataFrame:
+    """From summed ``group, term, count, doc_freq`` and words per group to the final table
+    (rates, filter, order) — shared by the in-memory and the Dask paths."""
+    out = agg.copy()
+    out["per_1000"] = 1000 * out["count"] / out["group"].map(words)
+    out["share"] = out["count"] / out["group"].map(words)
+    out = out[out["count"] >= min_count]
+    return out.sort_values(["group", "count", "term"], ascending=[True, False, True]).reset_index(drop=True)[
+        ["group", "term", "count", "per_1000", "share", "doc_freq"]]
 
 
 def term_counts(corpus: Corpus, *, group_by: str = "outlet", n: int = 1,
@@ -84,28 +118,19 @@ def term_counts(corpus: Corpus, *, group_by: str = "outlet", n: int = 1,
     articles using the term.
     """
     groups = article_groups(corpus, group_by)
-    toks = corpus.tokens()
-    grams = ngrams(toks, n=n, drop_stopwords=drop_stopwords)
-    grams["group"] = grams["article_id"].map(groups)
-    totals = toks[toks["is_word"]].assign(group=lambda d: d["article_id"].map(groups)).groupby("group").size()
-    counts = grams.groupby(["group", "term"]).agg(count=("term", "size"),
-                                                  doc_freq=("article_id", "nunique")).reset_index()
-    counts["per_1000"] = 1000 * counts["count"] / counts["group"].map(totals)
-    counts["share"] = counts["count"] / counts["group"].map(totals)
-    counts = counts[counts["count"] >= min_count]
-    return counts.sort_values(["group", "count", "term"], ascending=[True, False, True]).reset_index(drop=True)[
-        ["group", "term", "count", "per_1000", "share", "doc_freq"]]
+    counts, totals = article_term_counts(corpus.tokens(), n=n, drop_stopwords=drop_stopwords)
+    return group_term_counts(counts, totals, groups, min_count=min_count)
 
 
 def tfidf(corpus: Corpus, *, n: int = 1, top_n: int = 10) -> pd.DataFrame:
     """Top TF-IDF terms per article: ``article_id, term, count, tfidf`` (idf = ln(N/df) + 1)."""
     grams = ngrams(corpus.tokens(), n=n)
-    tf = grams.groupby(["article_id", "term"]).size().rename("count").reset_index()
+    tf = grams.groupby(["article_id", "term"], observed=True).size().rename("count").reset_index()
     n_docs = max(1, tf["article_id"].nunique())
-    df = tf.groupby("term")["article_id"].nunique()
+    df = tf.groupby("term", observed=True)["article_id"].nunique()
     tf["tfidf"] = tf["count"] * (tf["term"].map(lambda t: math.log(n_docs / df[t]) + 1))
     return (tf.sort_values(["article_id", "tfidf"], ascending=[True, False])
-              .groupby("article_id").head(top_n).reset_index(drop=True))
+              .groupby("article_id", observed=True).head(top_n).reset_index(drop=True))
 
 
 def _chi2_sf1(x: float) -> float:
@@ -135,13 +160,13 @@ def keyness(counts: pd.DataFrame, a: str, b: str | None = None, *, prior_strengt
         raise ValueError(f"group {a!r} not found; groups are: {', '.join(map(str, sorted(set(counts['group']))))}")
     if b is not None and b not in set(counts["group"]):
         raise ValueError(f"group {b!r} not found; groups are: {', '.join(map(str, sorted(set(counts['group']))))}")
-    ca = counts[counts["group"] == a].groupby("term")["count"].sum()
-    cb = (counts[counts["group"] == b] if b is not None else counts[counts["group"] != a]).groupby("term")["count"].sum()
+    ca = counts[counts["group"] == a].groupby("term", observed=True)["count"].sum()
+    cb = (counts[counts["group"] == b] if b is not None else counts[counts["group"] != a]).groupby("term", observed=True)["count"].sum()
     df = pd.concat([ca.rename("count_a"), cb.rename("count_b")], axis=1).fillna(0)
     df = df[(df["count_a"] + df["count_b"]) >= min_count]
     c, d = float(ca.sum()), float(cb.sum())
     rows = []
-    total = counts.groupby("term")["count"].sum()
+    total = counts.groupby("term", observed=True)["count"].sum()
     grand = float(total.sum())
     alpha0 = (prior_strength or grand) if prior == "informative" else 0.01 * len(total)
     for term, (x, y) in df[["count_a", "count_b"]].iterrows():
@@ -187,7 +212,7 @@ def bootstrap_log_ratio(corpus: Corpus, terms: list[str], a: str, b: str, *, gro
     for g in (a, b):
         w = words[words["group"] == g]
         key = w["article_id"].astype(str) + "#" + w["sentence_id"].astype(str)
-        tab = pd.crosstab(key, w["lower"])
+        tab = pd.crosstab(key, w["lower"].astype(str))
         cols = [t for t in terms if t in tab.columns]
         per_sent[g] = (tab.sum(axis=1).to_numpy(), tab.reindex(columns=terms, fill_value=0).to_numpy(), cols)
     rows = []
@@ -224,7 +249,7 @@ def kwic(corpus: Corpus, term: str, *, group_by: str = "outlet", width: int = 45
     toks = corpus.tokens()
     sents = corpus.sentences().set_index(["article_id", "sentence_id"])
     rows = []
-    for aid, grp in toks.groupby("article_id", sort=False):
+    for aid, grp in toks.groupby("article_id", sort=False, observed=True):
         low = grp["lower"].tolist()
         starts, ends, sids = grp["start"].tolist(), grp["end"].tolist(), grp["sentence_id"].tolist()
         text = corpus[aid].text
@@ -259,5 +284,5 @@ def collocates(corpus: Corpus, term: str, *, window: int = 5, top_n: int = 15,
     rows = [((w2 if w1 == target else w1), finder.ngram_fd[(w1, w2)], pmi[(w1, w2)], ll[(w1, w2)])
             for (w1, w2) in pmi]
     df = pd.DataFrame(rows, columns=["collocate", "count", "pmi", "likelihood"])
-    df = df.groupby("collocate", as_index=False).agg({"count": "sum", "pmi": "max", "likelihood": "max"})
+    df = df.groupby("collocate", as_index=False, observed=True).agg({"count": "sum", "pmi": "max", "likelihood": "max"})
     return df.sort_values(["likelihood", "collocate"], ascending=[False, True]).head(top_n).reset_index(drop=True)

@@ -279,6 +279,7 @@ def tokens_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
     art = np.searchsorted(offsets, starts, side="right") - 1 if len(starts) else np.zeros(0, dtype=np.int64)
     tokens = [big[s:e] for s, e in zip(st, en, strict=True)]
     codes, uniques = pd.factorize(pd.Series(tokens, dtype=object), sort=False)
+    uniques = list(uniques)
     info = [_token_info(u) for u in uniques]
     lower = np.asarray([x[0] for x in info], dtype=object)[codes] if len(info) else np.zeros(0, dtype=object)
     is_word = np.asarray([x[1] for x in info], dtype=bool)[codes] if len(info) else np.zeros(0, dtype=bool)
@@ -299,15 +300,20 @@ def tokens_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
     k_clip = np.clip(k, 0, max(0, len(s_glob) - 1))
     same = valid & (s_art[k_clip] == art) if len(s_glob) else np.zeros(len(starts), dtype=bool)
     sentence_id = np.where(same, s_ids[k_clip] if len(s_glob) else 0, 0)
-    ids = np.asarray([a.id for a in articles], dtype=object)
+    # compact columns: ids and terms as categoricals (codes + one copy of each distinct string),
+    # numbers as 32-bit — a 100,000-article corpus then fits in a few GB
+    ids = [a.id for a in articles]
+    low_codes, low_uniques = pd.factorize(pd.Series(lower, dtype=object), sort=False)
+    del tokens
     return pd.DataFrame({
-        "article_id": ids[art] if len(starts) else np.zeros(0, dtype=object),
-        "sentence_id": sentence_id.astype(np.int64),
-        "token_id": (np.arange(len(starts)) - first_tok[art]).astype(np.int64),
-        "token": tokens,
-        "lower": lower,
-        "start": local.astype(np.int64),
-        "end": (local + (ends - starts)).astype(np.int64),
+        "article_id": pd.Categorical.from_codes(art.astype(np.int32), categories=pd.Index(ids, dtype=str))
+        if len(starts) else pd.Categorical([], categories=pd.Index(ids, dtype=str)),
+        "sentence_id": sentence_id.astype(np.int32),
+        "token_id": (np.arange(len(starts)) - first_tok[art]).astype(np.int32),
+        "token": pd.Categorical.from_codes(codes.astype(np.int32), categories=pd.Index(uniques, dtype=str)),
+        "lower": pd.Categorical.from_codes(low_codes.astype(np.int32), categories=pd.Index(low_uniques, dtype=str)),
+        "start": local.astype(np.int32),
+        "end": (local + (ends - starts)).astype(np.int32),
         "is_word": is_word,
         "is_stop": is_stop,
     })

@@ -8,7 +8,7 @@ from conftest import ROOT
 
 
 def _name(spec: str) -> str:
-    return re.split(r"[<>=!~ ]", spec.strip(), maxsplit=1)[0].lower().replace("_", "-")
+    return re.split(r"[<>=!~ \[]", spec.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 
 def test_environment_yml_lists_the_same_packages_as_pyproject():
