@@ -278,6 +278,8 @@ def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: l
                 continue
             # a parameter applies to the notebooks that declare it
             p = _check(nb, {k: v for k, v in rp.items() if k in declared[nb]})
+            if "interactive" in declared[nb] and "interactive" not in rp:
+                p["interactive"] = False  # no browser in a batch run: draw the static views
             p["output_dir"] = str(run_dir / f"{nb.stem}_files")
             tasks.append((str(nb), str(run_dir), p, timeout, no_input, run["name"]))
     t0 = time.perf_counter()

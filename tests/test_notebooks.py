@@ -134,6 +134,18 @@ def test_student_edition_has_no_solutions(tmp_path):
     assert any("solution" in c.metadata.get("tags", []) for c in src.cells)
 
 
+def test_student_edition_runs(tmp_path):
+    from newslib.report import write_student_edition
+
+    student = tmp_path / "student"
+    write_student_edition(ROOT / "notebooks", student)
+    code = run_reports(corpus=str(DEMO), out=str(tmp_path / "out"), notebook_dir=student,
+                       notebooks=["00_start_here", "02_term_frequency", "06_explore"], progress=False)
+    assert code == 0
+    html = (tmp_path / "out" / "06_explore.html").read_text(encoding="utf-8")
+    assert "Frames marked in this article" in html      # static views drawn in batch
+
+
 def test_seeds_without_texts_stop_with_a_clear_message(capsys):
     if all((SEEDS / f"{i}.txt").is_file() for i in ("000_b2f73600e7ed8564", "001_5d07a8dc69e627f0")):
         pytest.skip("seed texts present")
