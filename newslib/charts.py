@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = ["style", "top_terms", "back_to_back", "keyness_bars", "scatter_terms", "dispersion",
-           "bar_counts", "save_figure", "save_table", "publish", "frame_profile", "alignment_heatmap"]
+           "bar_counts", "save_figure", "save_table", "publish", "frame_profile", "alignment_heatmap", "term_trend"]
 
 #: Okabe–Ito palette: distinguishable for the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -270,3 +270,17 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str) -> None:
         from ._io import atomic_write_csv
 
         atomic_write_csv(frame, Path(output_dir) / f"{name}.csv")
+
+
+def term_trend(trend: pd.DataFrame, *, value: str = "per_1000", ax: Axes | None = None) -> Figure:
+    """Lines: each term's rate (per 1,000 words) per period (see :func:`newslib.terms.term_trend`)."""
+    fig, ax = _fig_ax(ax, (10, 5))
+    for i, (term, sub) in enumerate(trend.groupby("term", sort=True, observed=True)):
+        ax.plot(sub["period"], sub[value], marker="o", color=PALETTE[i % len(PALETTE)], label=_t(term))
+    ax.set_ylabel("per 1,000 words" if value == "per_1000" else value)
+    ax.set_xlabel("period")
+    ax.legend(frameon=False)
+    for label in ax.get_xticklabels():
+        label.set_rotation(45)
+        label.set_ha("right")
+    return _finish(fig)

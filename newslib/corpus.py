@@ -525,7 +525,6 @@ class Corpus:
         return self._per_article_compute(func, with_sentences=with_sentences)
 
     def _per_article_compute(self, func, *, with_sentences: bool) -> pd.DataFrame:
-        import pandas as pd
 
         from ._parallel import chunks, map_chunks, n_jobs
 
@@ -533,9 +532,8 @@ class Corpus:
         parts = chunks(self.articles, jobs) if jobs > 1 else [self.articles]
         if with_sentences:
             sents = self.sentences()
-            by_id = dict(tuple(sents.groupby("article_id", sort=False, observed=True))) if jobs > 1 else None
-            args = [(p, sents if by_id is None else
-                     pd.concat([by_id[a.id] for a in p if a.id in by_id], ignore_index=True)) for p in parts]
+            args = [(p, sents if jobs == 1 else sents[sents["article_id"].isin([a.id for a in p])])
+                    for p in parts]
         else:
             args = [(p, None) for p in parts]
         frames = map_chunks(func, args, jobs=jobs)

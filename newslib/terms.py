@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 __all__ = ["term_counts", "article_term_counts", "group_term_counts", "finish_group_counts", "ngrams", "keyness", "kwic", "collocates", "tfidf",
-           "article_groups", "bootstrap_log_ratio"]
+           "article_groups", "bootstrap_log_ratio", "term_trend"]
 
 
 def article_groups(corpus: Corpus, group_by: str) -> dict[str, str]:
@@ -286,3 +286,40 @@ def collocates(corpus: Corpus, term: str, *, window: int = 5, top_n: int = 15,
     df = pd.DataFrame(rows, columns=["collocate", "count", "pmi", "likelihood"])
     df = df.groupby("collocate", as_index=False, observed=True).agg({"count": "sum", "pmi": "max", "likelihood": "max"})
     return df.sort_values(["likelihood", "collocate"], ascending=[False, True]).head(top_n).reset_index(drop=True)
+
+
+def term_trend(corpus: Corpus, terms: list[str], *, freq: str = "D") -> pd.DataFrame:
+    """Use of ``terms`` over time: ``period, term, count, per_1000`` (per 1,000 words of all
+    articles dated in that period). ``freq``: pandas period code (``D`` day, ``W`` week,
+    ``M`` month). Articles without a date are left out; an empty frame when fewer than two
+    periods have dated articles.
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> c = Corpus([Article(id="a", title="T", text="T\\n\\nOil rose.", date="2024-01-01"),
+    ...             Article(id="b", title="U", text="U\\n\\nOil and oil.", date="2024-01-02")])
+    >>> term_trend(c, ["oil"])[["period", "count"]].values.tolist()
+    [['2024-01-01', 1], ['2024-01-02', 2]]
+    """
+    import pandas as pd
+
+    from .tokens import normalize_token
+
+    frame = corpus.frame()[["id", "date"]].dropna()
+    if frame.empty:
+        return pd.DataFrame(columns=["period", "term", "count", "per_1000"])
+    dates = pd.to_datetime(frame["date"], errors="coerce")
+    period = dict(zip(frame["id"], dates.dt.to_period(freq).astype(str), strict=True))
+    if len(set(period.values())) < 2:
+        return pd.DataFrame(columns=["period", "term", "count", "per_1000"])
+    toks = corpus.tokens()
+    words = toks[toks["is_word"] & toks["article_id"].isin(list(period))].astype({"article_id": str, "lower": str})
+    words = words.assign(period=words["article_id"].map(period))
+    totals = words.groupby("period").size()
+    wanted = {normalize_token(t): t for t in terms}
+    hits = words[words["lower"].isin(list(wanted))]
+    counts = hits.groupby(["period", "lower"]).size().rename("count").reset_index()
+    grid = pd.MultiIndex.from_product([sorted(totals.index), sorted(wanted)], names=["period", "lower"])
+    counts = counts.set_index(["period", "lower"]).reindex(grid, fill_value=0).reset_index()
+    counts["term"] = counts["lower"].map(wanted)
+    counts["per_1000"] = 1000 * counts["count"] / counts["period"].map(totals)
+    return counts[["period", "term", "count", "per_1000"]].sort_values(["period", "term"]).reset_index(drop=True)

@@ -22,6 +22,7 @@ when the next word starts with a capital, a digit or an opening quote, except af
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -88,32 +89,57 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(allv), frozenset(titles)
 
 
-def _token_spans(text: str) -> tuple[list[int], list[int]]:
-    """Token starts and ends of ``text``: one regular-expression pass, then two rare fix-ups
-    done only where they apply (abbreviation full stops, ``n't``), so that a 5 MB corpus is
-    split in well under a second."""
-    spans = [m.span() for m in _TOKEN_RE.finditer(text)]
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
+_ABBR_CAND_RE = re.compile(r"(?<![\w.'’-])([^\W\d_]{1,6})\.")
+_NT_CAND_RE = re.compile(r"[nN]['’][tT]\b")
+
+
+_SPLIT_RE = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + ")", re.X)
+
+
+def _token_spans(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Token starts, ends and strings of ``text``.
+
+    One ``re.split`` with the token pattern as its single group gives [gap, token, gap, token,
+    …, gap] without building a match object per token; offsets are the running sum of the
+    pieces' lengths. Every non-space character belongs to some token (the pattern ends with a
+    catch-all), so gaps are whitespace only. Two rare fix-ups (abbreviation full stops,
+    ``n't``) are then applied only where a second, cheap search finds them.
+    """
+    import numpy as np
+
+    parts = _SPLIT_RE.split(text)
+    lens = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+    cum = np.concatenate(([0], np.cumsum(lens)))
+    starts = cum[1:-1:2].tolist()
+    ends = cum[2::2].tolist()
+    tokens = parts[1::2]
     abbrevs = _abbreviations()[0]
-    n = len(starts)
     drop: set[int] = set()
     # "Mr" + "." -> "Mr." when the full stop touches a known abbreviation
-    for i in range(n - 1):
-        if ends[i] == starts[i + 1] and ends[i + 1] - starts[i + 1] == 1 and text[starts[i + 1]] == "." \
-                and i not in drop and text[starts[i]:ends[i]].lower() in abbrevs:
+    for m in _ABBR_CAND_RE.finditer(text):
+        if m.group(1).lower() not in abbrevs:
+            continue
+        i = bisect_left(starts, m.start())
+        if i + 1 < len(starts) and starts[i] == m.start() and ends[i] == m.end(1) \
+                and starts[i + 1] == m.end(1) and ends[i + 1] == m.end() and i not in drop:
             ends[i] += 1
+            tokens[i] = text[starts[i]:ends[i]]
             drop.add(i + 1)
     if drop:
-        starts = [x for k, x in enumerate(starts) if k not in drop]
-        ends = [x for k, x in enumerate(ends) if k not in drop]
+        keep = [k for k in range(len(starts)) if k not in drop]
+        starts = [starts[k] for k in keep]
+        ends = [ends[k] for k in keep]
+        tokens = [tokens[k] for k in keep]
     # "don" + "'t" -> "do" + "n't"
-    for i in range(1, len(starts)):
-        if ends[i] - starts[i] == 2 and text[starts[i]] in "'’" and text[starts[i] + 1] in "tT" \
-                and ends[i - 1] == starts[i] and ends[i - 1] - starts[i - 1] > 1 and text[ends[i - 1] - 1] in "nN":
+    for m in _NT_CAND_RE.finditer(text):
+        i = bisect_left(starts, m.start() + 1)       # the clitic token starts at the apostrophe
+        if 0 < i < len(starts) and starts[i] == m.start() + 1 and ends[i] == m.end() \
+                and ends[i - 1] == starts[i] and ends[i - 1] - starts[i - 1] > 1:
             ends[i - 1] -= 1
             starts[i] -= 1
-    return starts, ends
+            tokens[i - 1] = text[starts[i - 1]:ends[i - 1]]
+            tokens[i] = text[starts[i]:ends[i]]
+    return starts, ends, tokens
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -124,8 +150,8 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     >>> [t for t, _, _ in tokenize("Tehran-Moscow ties don't waver")]
     ['Tehran-Moscow', 'ties', 'do', "n't", 'waver']
     """
-    starts, ends = _token_spans(text)
-    return [(text[s:e], s, e) for s, e in zip(starts, ends, strict=True)]
+    starts, ends, tokens = _token_spans(text)
+    return list(zip(tokens, starts, ends, strict=True))
 
 
 _CANDIDATE_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
@@ -256,64 +282,97 @@ def sentences_frame(articles: Iterable[Article]) -> pd.DataFrame:
                          "text": texts})
 
 
-def tokens_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+def tokens_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None = None,
+                 batch_chars: int = 4_000_000) -> pd.DataFrame:
     """One row per token: ``article_id, sentence_id, token_id, token, lower, start, end,
     is_word, is_stop``. ``token_id`` counts from 0 within each article.
 
-    Why it is fast: the articles are joined with newlines (no token crosses one) and split in
-    one pass; lower case, word and stopword flags are computed once per distinct token, not once
-    per token; sentence and token numbers come from sorted-array searches.
+    Why it is fast and small: articles are joined with newlines (no token crosses one) and
+    split in one pass per batch of about ``batch_chars`` characters; each distinct token gets a
+    code once, and lower case, word and stopword flags are computed once per distinct token;
+    sentence and token numbers come from sorted-array searches. Columns are compact: ids and
+    terms are categoricals, numbers 32-bit, so 100,000 articles fit in a few GB.
     """
     import numpy as np
     import pandas as pd
 
     articles = list(articles)
-    texts = [a.text for a in articles]
-    offsets = np.zeros(len(texts), dtype=np.int64)
-    if texts:
-        offsets[1:] = np.cumsum([len(t) + 1 for t in texts])[:-1]
-    big = "\n".join(texts)
-    st, en = _token_spans(big)
-    starts = np.asarray(st, dtype=np.int64)
-    ends = np.asarray(en, dtype=np.int64)
-    art = np.searchsorted(offsets, starts, side="right") - 1 if len(starts) else np.zeros(0, dtype=np.int64)
-    tokens = [big[s:e] for s, e in zip(st, en, strict=True)]
-    codes, uniques = pd.factorize(pd.Series(tokens, dtype=object), sort=False)
-    uniques = list(uniques)
-    info = [_token_info(u) for u in uniques]
-    lower = np.asarray([x[0] for x in info], dtype=object)[codes] if len(info) else np.zeros(0, dtype=object)
-    is_word = np.asarray([x[1] for x in info], dtype=bool)[codes] if len(info) else np.zeros(0, dtype=bool)
-    is_stop = np.asarray([x[2] for x in info], dtype=bool)[codes] if len(info) else np.zeros(0, dtype=bool)
-    first_tok = np.searchsorted(art, np.arange(len(texts)), side="left")
-    local = starts - offsets[art] if len(starts) else starts
-    # sentence numbers: global sentence starts, searched once
     if sentences is None:
         sentences = sentences_frame(articles)
     sid_of = {a.id: i for i, a in enumerate(articles)}
-    s_art = sentences["article_id"].map(sid_of).to_numpy(dtype=np.int64)
-    s_glob = s_art * 0 + sentences["start"].to_numpy(dtype=np.int64) + offsets[s_art] if len(sentences) else np.zeros(0, dtype=np.int64)
-    order = np.argsort(s_glob, kind="stable")
-    s_glob, s_ids = s_glob[order], sentences["sentence_id"].to_numpy(dtype=np.int64)[order]
-    s_art = s_art[order]
-    k = np.searchsorted(s_glob, starts, side="right") - 1
-    valid = (k >= 0)
-    k_clip = np.clip(k, 0, max(0, len(s_glob) - 1))
-    same = valid & (s_art[k_clip] == art) if len(s_glob) else np.zeros(len(starts), dtype=bool)
-    sentence_id = np.where(same, s_ids[k_clip] if len(s_glob) else 0, 0)
-    # compact columns: ids and terms as categoricals (codes + one copy of each distinct string),
-    # numbers as 32-bit — a 100,000-article corpus then fits in a few GB
-    ids = [a.id for a in articles]
-    low_codes, low_uniques = pd.factorize(pd.Series(lower, dtype=object), sort=False)
-    del tokens
+    s_art_all = sentences["article_id"].map(sid_of).to_numpy(dtype=np.int64)
+    s_start_all = sentences["start"].to_numpy(dtype=np.int64)
+    s_id_all = sentences["sentence_id"].to_numpy(dtype=np.int64)
+
+    vocab: dict[str, int] = {}
+    low_vocab: dict[str, int] = {}
+    tok_low: list[int] = []
+    tok_word: list[bool] = []
+    tok_stop: list[bool] = []
+    cols: dict[str, list] = {k: [] for k in ("art", "sid", "tid", "code", "start", "end")}
+    first = 0
+    while first < len(articles):
+        last, size = first, 0
+        while last < len(articles) and (size < batch_chars or last == first):
+            size += len(articles[last].text) + 1
+            last += 1
+        batch = articles[first:last]
+        texts = [a.text for a in batch]
+        offsets = np.zeros(len(texts), dtype=np.int64)
+        if len(texts) > 1:
+            offsets[1:] = np.cumsum([len(t) + 1 for t in texts])[:-1]
+        big = "\n".join(texts)
+        st, en, toks = _token_spans(big)
+        starts = np.asarray(st, dtype=np.int64)
+        ends = np.asarray(en, dtype=np.int64)
+        art = np.searchsorted(offsets, starts, side="right") - 1
+        n_before = len(vocab)
+        # codes: factorise the batch in C, then give its distinct tokens global codes
+        local_codes, uniq = pd.factorize(np.asarray(toks, dtype=object), sort=False)
+        glob = np.fromiter((vocab.setdefault(u, len(vocab)) for u in uniq), dtype=np.int32, count=len(uniq))
+        codes = glob[local_codes] if len(local_codes) else np.zeros(0, dtype=np.int32)
+        for tok in list(vocab)[n_before:]:  # new distinct tokens only (dicts keep insertion order)
+            low, is_word, is_stop = _token_info(tok)
+            tok_low.append(low_vocab.setdefault(low, len(low_vocab)))
+            tok_word.append(is_word)
+            tok_stop.append(is_stop)
+        local = starts - offsets[art]
+        first_tok = np.searchsorted(art, np.arange(len(texts)), side="left")
+        # sentence numbers: this batch's sentence starts, in batch coordinates, searched once
+        in_batch = (s_art_all >= first) & (s_art_all < last)
+        s_art = s_art_all[in_batch] - first
+        s_glob = s_start_all[in_batch] + offsets[s_art]
+        order = np.argsort(s_glob, kind="stable")
+        s_glob, s_ids, s_art = s_glob[order], s_id_all[in_batch][order], s_art[order]
+        if len(s_glob):
+            k = np.clip(np.searchsorted(s_glob, starts, side="right") - 1, 0, len(s_glob) - 1)
+            sid = np.where(s_art[k] == art, s_ids[k], 0)
+        else:
+            sid = np.zeros(len(starts), dtype=np.int64)
+        cols["art"].append((art + first).astype(np.int32))
+        cols["sid"].append(sid.astype(np.int32))
+        cols["tid"].append((np.arange(len(starts)) - first_tok[art]).astype(np.int32))
+        cols["code"].append(codes)
+        cols["start"].append(local.astype(np.int32))
+        cols["end"].append((local + (ends - starts)).astype(np.int32))
+        first = last
+        del big, st, en, toks
+
+    def cat(key: str, dtype) -> np.ndarray:
+        return np.concatenate(cols[key]) if cols[key] else np.zeros(0, dtype=dtype)
+
+    codes = cat("code", np.int32)
+    low_of = np.asarray(tok_low, dtype=np.int32)
+    ids = pd.Index([a.id for a in articles], dtype=str)
     return pd.DataFrame({
-        "article_id": pd.Categorical.from_codes(art.astype(np.int32), categories=pd.Index(ids, dtype=str))
-        if len(starts) else pd.Categorical([], categories=pd.Index(ids, dtype=str)),
-        "sentence_id": sentence_id.astype(np.int32),
-        "token_id": (np.arange(len(starts)) - first_tok[art]).astype(np.int32),
-        "token": pd.Categorical.from_codes(codes.astype(np.int32), categories=pd.Index(uniques, dtype=str)),
-        "lower": pd.Categorical.from_codes(low_codes.astype(np.int32), categories=pd.Index(low_uniques, dtype=str)),
-        "start": local.astype(np.int32),
-        "end": (local + (ends - starts)).astype(np.int32),
-        "is_word": is_word,
-        "is_stop": is_stop,
+        "article_id": pd.Categorical.from_codes(cat("art", np.int32), categories=ids),
+        "sentence_id": cat("sid", np.int32),
+        "token_id": cat("tid", np.int32),
+        "token": pd.Categorical.from_codes(codes, categories=pd.Index(list(vocab), dtype=str)),
+        "lower": pd.Categorical.from_codes(low_of[codes] if len(codes) else codes,
+                                           categories=pd.Index(list(low_vocab), dtype=str)),
+        "start": cat("start", np.int32),
+        "end": cat("end", np.int32),
+        "is_word": np.asarray(tok_word, dtype=bool)[codes] if len(codes) else np.zeros(0, dtype=bool),
+        "is_stop": np.asarray(tok_stop, dtype=bool)[codes] if len(codes) else np.zeros(0, dtype=bool),
     })

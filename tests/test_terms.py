@@ -75,3 +75,18 @@ def test_bbc_politics_vs_business_keyness_ranks_expected_terms():
     top_bus = set(key.tail(25)["term"])
     assert {"labour", "blair", "election", "party", "tory"} <= top_pol
     assert {"growth", "company", "market", "economy", "shares"} <= top_bus
+
+
+def test_term_trend_over_dates():
+    from newslib.corpus import Article, Corpus
+
+    c = Corpus([Article(id="a", title="T", text="T\n\nOil rose. Gas fell.", date="2024-01-01"),
+                Article(id="b", title="U", text="U\n\nOil and oil and gas.", date="2024-01-02"),
+                Article(id="c", title="V", text="V\n\nNo date here.")])
+    tr = T.term_trend(c, ["oil", "Gas"]).set_index(["period", "term"])
+    assert tr.loc[("2024-01-02", "oil"), "count"] == 2 and tr.loc[("2024-01-01", "Gas"), "count"] == 1
+    assert tr.loc[("2024-01-01", "oil"), "per_1000"] == 1000 * 1 / 5   # 5 words on day one
+    fig = charts.term_trend(tr.reset_index())
+    assert len(fig.axes[0].lines) == 2
+    same_day = Corpus([Article(id="a", title="T", text="T\n\nOil.", date="2024-01-01")])
+    assert T.term_trend(same_day, ["oil"]).empty
