@@ -63,9 +63,8 @@ def ngrams(tokens: pd.DataFrame, *, n: int = 1, drop_stopwords: bool = True) -> 
     words = tokens[tokens["is_word"]]
     if n == 1:
         out = words if not drop_stopwords else words[~words["is_stop"]]
-        out = out[["article_id", "sentence_id", "lower"]].rename(columns={"lower": "term"}).reset_index(drop=True)
-        # plain strings: terms sort alphabetically, ids compare with any other table's
-        return out.astype({"term": str, "article_id": str})
+        # categorical columns stay categorical: 100,000 articles of terms fit in memory
+        return out[["article_id", "sentence_id", "lower"]].rename(columns={"lower": "term"}).reset_index(drop=True)
     rows = []
     for (aid, sid), grp in words.groupby(["article_id", "sentence_id"], sort=False, observed=True):
         low = grp["lower"].tolist()
@@ -102,6 +101,10 @@ def finish_group_counts(agg: pd.DataFrame, words: pd.Series, *, min_count: int =
     """From summed ``group, term, count, doc_freq`` and words per group to the final table
     (rates, filter, order) — shared by the in-memory and the Dask paths."""
     out = agg.copy()
+    # plain strings from here on: the table is small, and terms must sort alphabetically
+    out["group"] = out["group"].astype(str)
+    out["term"] = out["term"].astype(str)
+    words = words.rename(index=str)
     out["per_1000"] = 1000 * out["count"] / out["group"].map(words)
     out["share"] = out["count"] / out["group"].map(words)
     out = out[out["count"] >= min_count]

@@ -261,7 +261,7 @@ def _token_info(tok: str) -> tuple[str, bool, bool]:
         low = normalize_token(tok)
         is_word = any(ch.isalnum() for ch in tok)
         info = (low, is_word, low in stopwords() or (is_word and low.startswith("'")))
-        if len(_word_cache) < 500_000:
+        if len(_word_cache) < 100_000:
             _word_cache[tok] = info
     return info
 
@@ -359,20 +359,23 @@ def tokens_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
         del big, st, en, toks
 
     def cat(key: str, dtype) -> np.ndarray:
-        return np.concatenate(cols[key]) if cols[key] else np.zeros(0, dtype=dtype)
+        # concatenate one column and drop its pieces at once: peak memory stays near one copy
+        parts = cols.pop(key)
+        out = np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+        parts.clear()
+        return out
 
     codes = cat("code", np.int32)
     low_of = np.asarray(tok_low, dtype=np.int32)
     ids = pd.Index([a.id for a in articles], dtype=str)
-    return pd.DataFrame({
-        "article_id": pd.Categorical.from_codes(cat("art", np.int32), categories=ids),
-        "sentence_id": cat("sid", np.int32),
-        "token_id": cat("tid", np.int32),
-        "token": pd.Categorical.from_codes(codes, categories=pd.Index(list(vocab), dtype=str)),
-        "lower": pd.Categorical.from_codes(low_of[codes] if len(codes) else codes,
-                                           categories=pd.Index(list(low_vocab), dtype=str)),
-        "start": cat("start", np.int32),
-        "end": cat("end", np.int32),
-        "is_word": np.asarray(tok_word, dtype=bool)[codes] if len(codes) else np.zeros(0, dtype=bool),
-        "is_stop": np.asarray(tok_stop, dtype=bool)[codes] if len(codes) else np.zeros(0, dtype=bool),
-    })
+    frame = pd.DataFrame({"article_id": pd.Categorical.from_codes(cat("art", np.int32), categories=ids)})
+    frame["sentence_id"] = cat("sid", np.int32)
+    frame["token_id"] = cat("tid", np.int32)
+    frame["token"] = pd.Categorical.from_codes(codes, categories=pd.Index(list(vocab), dtype=str))
+    frame["lower"] = pd.Categorical.from_codes(low_of[codes] if len(codes) else codes,
+                                               categories=pd.Index(list(low_vocab), dtype=str))
+    frame["start"] = cat("start", np.int32)
+    frame["end"] = cat("end", np.int32)
+    frame["is_word"] = np.asarray(tok_word, dtype=bool)[codes] if len(codes) else np.zeros(0, dtype=bool)
+    frame["is_stop"] = np.asarray(tok_stop, dtype=bool)[codes] if len(codes) else np.zeros(0, dtype=bool)
+    return frame

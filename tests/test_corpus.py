@@ -141,3 +141,11 @@ def test_cli_info_and_errors(capsys, tmp_path):
     (tmp_path / "empty").mkdir()
     assert main(["info", str(tmp_path / "empty")]) == 2
     assert "no article found" in capsys.readouterr().err
+
+
+def test_metadata_without_id_column_is_recorded(tmp_path):
+    (tmp_path / "a.txt").write_text("Head\n\nBody text here.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("outlet,date\nX,2024-01-01\n", encoding="utf-8")
+    c = newslib.load_corpus(tmp_path)
+    assert len(c) == 1 and c["a"].outlet == "unknown"
+    assert any("no 'id' column" in p.reason for p in c.problems)

@@ -151,3 +151,46 @@ def test_seeds_without_texts_stop_with_a_clear_message(capsys):
         pytest.skip("seed texts present")
     assert main(["info", str(SEEDS)]) == 2
     assert "no article found" in capsys.readouterr().err
+
+
+def test_parameters_are_typed_before_running(tmp_path):
+    import nbformat
+
+    from newslib.report import _check
+
+    nb = nbformat.v4.new_notebook()
+    p = nbformat.v4.new_code_cell('article_a: str = ""  # id\ntop_n: int = 5  # n\nterms: list = []  # t\n'
+                                  'interactive: bool = True  # i')
+    p.metadata["tags"] = ["parameters"]
+    nb.cells = [p]
+    path = tmp_path / "01_x.ipynb"
+    nbformat.write(nb, str(path))
+    got = _check(path, {"article_a": "007", "top_n": "12", "terms": "oil,gas", "interactive": "no"})
+    assert got == {"article_a": "007", "top_n": 12, "terms": ["oil", "gas"], "interactive": False}
+    with pytest.raises(ReportError, match="top_n .* must be int"):
+        _check(path, {"top_n": "1.5"})
+
+
+def test_failed_rerun_keeps_the_previous_good_report(tmp_path):
+    import nbformat
+
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+
+    def write(code):
+        nb = nbformat.v4.new_notebook()
+        p = nbformat.v4.new_code_cell('corpus: str = "x"  # c\noutput_dir: str = ""  # o')
+        p.metadata["tags"] = ["parameters"]
+        nb.cells = [p, nbformat.v4.new_code_cell(code)]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, str(nbdir / "01_story.ipynb"))
+
+    out = tmp_path / "out"
+    write("print('good version')")
+    assert run_reports(out=str(out), notebook_dir=nbdir, progress=False) == 0
+    good = (out / "01_story.html").read_text(encoding="utf-8")
+    write("raise ValueError('broken edit')")
+    assert run_reports(out=str(out), notebook_dir=nbdir, progress=False) == 1
+    assert (out / "01_story.html").read_text(encoding="utf-8") == good      # untouched
+    assert "broken edit" in (out / "01_story.failed.html").read_text(encoding="utf-8")
+    assert not list(out.glob(".*.running.ipynb"))                          # no half-written leftovers
