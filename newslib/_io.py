@@ -19,18 +19,7 @@ def atomic_write_text(path: str | os.PathLike, text: str, *, encoding: str = "ut
     >>> atomic_write_text(p, "hi").read_text()
     'hi'
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return atomic_write_bytes(path, text.encode(encoding))
 
 
 def atomic_write_csv(frame, path: str | os.PathLike) -> Path:

@@ -508,7 +508,7 @@ class Corpus:
         return pd.DataFrame([(a.id, r.reason, r.line) for a in self.articles for r in a.removed],
                             columns=["article_id", "reason", "line"])
 
-    def _per_article(self, name: str, func, *, with_sentences: bool) -> pd.DataFrame:
+    def _per_article(self, name: str, func, *, with_sentences: bool, parallel: bool = False) -> pd.DataFrame:
         """Compute a table article by article, in two processes for a large corpus; read it
         from (and write it to) the on-disk cache when the corpus was loaded with ``cache=True``."""
 
@@ -519,16 +519,16 @@ class Corpus:
             hit = read_table(entry, name)
             if hit is not None:
                 return hit
-            table = self._per_article_compute(func, with_sentences=with_sentences)
+            table = self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel)
             write_table(entry, name, table)
             return table
-        return self._per_article_compute(func, with_sentences=with_sentences)
+        return self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel)
 
-    def _per_article_compute(self, func, *, with_sentences: bool) -> pd.DataFrame:
+    def _per_article_compute(self, func, *, with_sentences: bool, parallel: bool) -> pd.DataFrame:
 
         from ._parallel import chunks, map_chunks, n_jobs
 
-        jobs = n_jobs(sum(len(a.text) for a in self.articles), self.jobs)
+        jobs = n_jobs(sum(len(a.text) for a in self.articles), self.jobs) if parallel else 1
         parts = chunks(self.articles, jobs) if jobs > 1 else [self.articles]
         if with_sentences:
             sents = self.sentences()
@@ -557,7 +557,9 @@ class Corpus:
         """One row per quote in every article (``article_id`` first); see
         :func:`newslib.quotes.extract_quotes`."""
         if "quotes" not in self._cache:
-            self._cache["quotes"] = self._per_article("quotes", _quotes_job, with_sentences=True)
+            # quotes: much work per article, little output: two processes pay off. Sentences and
+            # tokens return as much data as they compute, so sending it back costs more than it saves
+            self._cache["quotes"] = self._per_article("quotes", _quotes_job, with_sentences=True, parallel=True)
         return self._cache["quotes"]
 
 

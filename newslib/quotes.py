@@ -267,6 +267,11 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
             k -= 1
         if k >= 0 and toks[k][0] == "," and k - 1 >= 0:
             inner = _np_before(text, toks, k - 1)
+            appos = toks[k + 1:j]
+            if inner is not None and appos and all(t[0][:1].isupper() for t in appos) and len(appos) <= 4 \
+                    and inner.text[:1].isupper() and not any(w[:1].isupper() for w in inner.text.split()[1:]):
+                # "The finance minister, Olga Petrova, said": the name is the speaker
+                return _Mention(text[appos[0][1]:appos[-1][2]], appos[0][1], appos[-1][2])
             if inner is not None:
                 return inner
         return None
@@ -291,7 +296,8 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         if low in _DETS:
             k -= 1
             break
-        if t[0].isalpha() and t.islower() and not seen_cap and low not in reporting_verbs() and (end_i - k) < 4:
+        if (t[0].isalpha() and t.islower() or re.fullmatch(r"\d[\w.]*-[a-z][\w-]*", t)) and not seen_cap \
+                and low not in reporting_verbs() and (end_i - k) < 4:
             # lowercase noun phrase: "a campaign operative", "analysts"
             k -= 1
             continue
@@ -320,6 +326,14 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         return None
     if all(t[0].lower() in _DETS for t in phrase_toks):
         return None
+    # "a spokesperson for the Home Office", "an official at the ministry": the person is the speaker
+    first = start_i if phrase_toks[0] is toks[start_i] else toks.index(phrase_toks[0])
+    if first >= 2 and toks[first - 1][0].lower() in {"for", "at", "of"} and \
+            toks[first - 2][0].lower() in (_speaker_words()["titles"] | _speaker_words()["groups"]):
+        head = first - 2
+        if head >= 1 and toks[head - 1][0].lower() in _DETS:
+            head -= 1
+        phrase_toks = toks[head:first] + phrase_toks
     s, e = phrase_toks[0][1], phrase_toks[-1][2]
     return _Mention(text[s:e], s, e)
 
@@ -367,7 +381,7 @@ _PERSON_NAME_RE = re.compile(
 def _strip_titles(name: str) -> str:
     titles = _speaker_words()["titles"]
     words = name.replace("’s", "").split()
-    while len(words) > 1 and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
+    while len(words) > 1 and words[1].lower() not in {"for", "of", "at"} and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
                               or words[0].lower() in {"the", "a", "an"}
                               or re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)", words[0]) and len(words) > 2):
         words = words[1:]
@@ -437,6 +451,21 @@ class _LazyResolver:
 
     def canonical(self, mention: str) -> str:
         return self._get().canonical(mention)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    raw = resources.files("newslib.data").joinpath("given_names.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(ln for ln in raw.splitlines() if ln and not ln.startswith("#"))
+    return {r["name"]: r["pronoun"] for r in rows}
+
+
+def _compatible(pronoun: str, name: str | None) -> bool:
+    """Whether he/she can refer to ``name`` (unknown given names fit either)."""
+    if not name or pronoun not in {"he", "she"}:
+        return True
+    known = _given_names().get(name.split()[0].lower())
+    return known is None or known == pronoun
 
 
 def _is_person_like(speaker: str | None) -> bool:
@@ -680,13 +709,17 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
             if low in {"i", "we", "you"}:
                 return last["speaker"] if last else None
             for pos, spk in reversed(speakers_seen):
-                if pos < at and (low != "it" and _is_person_like(spk) or low in {"it", "they"} and not _is_person_like(spk)):
+                if pos < at and (low != "it" and _is_person_like(spk) and _compatible(low, spk)
+                                 or low in {"it", "they"} and not _is_person_like(spk)):
                     return spk
             if low in {"he", "she"}:
-                # nearest preceding full name in the text
+                # nearest preceding compatible full name in the text (within a few paragraphs)
                 best = None
+                lo = max(0, at - 3000)
                 for full in resolver.full:
-                    i = text.rfind(full.split()[-1], 0, at)
+                    if not _compatible(low, full):
+                        continue
+                    i = text.rfind(full.split()[-1], lo, at)
                     if i >= 0 and (best is None or i > best[0]):
                         best = (i, full)
                 return best[1] if best else None

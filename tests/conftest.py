@@ -31,3 +31,15 @@ def bbc_small(tmp_path_factory):
             src = BBC / folder / f"{i:03d}.txt"
             (root / folder / src.name).write_bytes(src.read_bytes())
     return root
+
+
+def make_notebook(folder, name: str, code: str) -> None:
+    """Write a tiny notebook with a parameters cell (corpus, output_dir) and one code cell."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    p = nbformat.v4.new_code_cell('corpus: str = "x"  # c\noutput_dir: str = ""  # o')
+    p.metadata["tags"] = ["parameters"]
+    nb.cells = [p, nbformat.v4.new_code_cell(code)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, str(folder / f"{name}.ipynb"))

@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import DEMO, ROOT, SEEDS, needs_seeds
+from conftest import DEMO, ROOT, SEEDS, make_notebook, needs_seeds
 
 from newslib.cli import main
 from newslib.report import ReportError, run_notebook, run_reports
@@ -100,17 +100,10 @@ def test_bad_parameter_and_unknown_notebook_are_one_line_errors(capsys, tmp_path
 
 
 def test_failing_notebook_is_reported_and_the_rest_run(tmp_path):
-    import nbformat
-
     nbdir = tmp_path / "nbs"
     nbdir.mkdir()
     for name, code in (("01_ok", "x = 1"), ("02_boom", "raise RuntimeError('deliberate failure')")):
-        nb = nbformat.v4.new_notebook()
-        p = nbformat.v4.new_code_cell('corpus: str = "x"  # c\noutput_dir: str = ""  # o')
-        p.metadata["tags"] = ["parameters"]
-        nb.cells = [p, nbformat.v4.new_code_cell(code)]
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        nbformat.write(nb, str(nbdir / f"{name}.ipynb"))
+        make_notebook(nbdir, name, code)
     out = tmp_path / "out"
     code = run_reports(out=str(out), notebook_dir=nbdir, progress=False)
     assert code == 1
@@ -172,18 +165,11 @@ def test_parameters_are_typed_before_running(tmp_path):
 
 
 def test_failed_rerun_keeps_the_previous_good_report(tmp_path):
-    import nbformat
-
     nbdir = tmp_path / "nbs"
     nbdir.mkdir()
 
     def write(code):
-        nb = nbformat.v4.new_notebook()
-        p = nbformat.v4.new_code_cell('corpus: str = "x"  # c\noutput_dir: str = ""  # o')
-        p.metadata["tags"] = ["parameters"]
-        nb.cells = [p, nbformat.v4.new_code_cell(code)]
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        nbformat.write(nb, str(nbdir / "01_story.ipynb"))
+        make_notebook(nbdir, "01_story", code)
 
     out = tmp_path / "out"
     write("print('good version')")

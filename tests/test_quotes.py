@@ -94,7 +94,7 @@ def _cases():
 
 
 # Known failures, recorded rather than deleted (see the closing note / README).
-KNOWN_SYNTHETIC_FAILURES = {10, 15, 24, 25, 32}
+KNOWN_SYNTHETIC_FAILURES: set[int] = set()
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda c: f"{c['id']}-{c['feature']}")

@@ -161,17 +161,12 @@ def test_cli_faults_are_one_line(tmp_path, capsys):
 def test_hung_notebook_is_stopped_and_reported(tmp_path):
     import json
 
-    import nbformat
+    from conftest import make_notebook
 
     nbdir = tmp_path / "nbs"
     nbdir.mkdir()
     for name, code in (("01_hang", "import time\ntime.sleep(120)"), ("02_fine", "x = 2")):
-        nb = nbformat.v4.new_notebook()
-        p = nbformat.v4.new_code_cell('corpus: str = "x"  # c\noutput_dir: str = ""  # o')
-        p.metadata["tags"] = ["parameters"]
-        nb.cells = [p, nbformat.v4.new_code_cell(code)]
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        nbformat.write(nb, str(nbdir / f"{name}.ipynb"))
+        make_notebook(nbdir, name, code)
     out = tmp_path / "out"
     t0 = time.perf_counter()
     assert run_reports(out=str(out), notebook_dir=nbdir, timeout=5, progress=False) == 1
