@@ -216,14 +216,19 @@ def save_figure(fig: Figure, path, *, data: pd.DataFrame | None = None) -> None:
         atomic_write_csv(data, path.with_suffix(".csv"))
 
 
-def publish(fig: Figure, name: str, output_dir: str, *, data: pd.DataFrame | None = None) -> Figure:
+def publish(fig: Figure, name: str, output_dir: str, *, data: pd.DataFrame | None = None):
     """Return ``fig`` for display; when ``output_dir`` is set (batch runs) also save it as
-    ``output_dir/name.png`` with its data as ``name.csv``."""
-    if output_dir:
-        from pathlib import Path
+    ``output_dir/name.png`` with its data as ``name.csv``, and return that PNG as an image to
+    display — the figure is drawn once, not twice (drawing is most of a report's own time)."""
+    if not output_dir:
+        return fig
+    from pathlib import Path
 
-        save_figure(fig, Path(output_dir) / name, data=data)
-    return fig
+    from IPython.display import Image
+
+    path = Path(output_dir) / name
+    save_figure(fig, path, data=data)
+    return Image(data=path.with_suffix(".png").read_bytes())
 
 
 def frame_profile(scores: pd.DataFrame, *, value: str = "per_1000", ax: Axes | None = None) -> Figure:
