@@ -56,16 +56,32 @@ def _data_digest() -> str:
     return h.hexdigest()
 
 
-def corpus_key(root: Path, files: list[Path], *, options: str) -> str:
-    """Hex key of a corpus: version, rules, options, and every file's path and contents."""
+def corpus_key(root: Path, *, options: str) -> str:
+    """Hex key of a corpus: version, rules, options, and every file's path and contents.
+
+    Walks the folder with plain strings (``os.walk``), not ``Path`` objects: on a cached reload
+    this walk and the reading are most of the time spent.
+    """
     from . import __version__
 
     h = hashlib.sha256(f"{_SCHEMA}|{__version__}|{options}|{_data_digest()}".encode())
-    for f in files:
-        h.update(f.relative_to(root).as_posix().encode() if f != root else f.name.encode())
+    root_s = os.fspath(root)
+    if os.path.isfile(root_s):
+        entries = [(os.path.basename(root_s), root_s)]
+    else:
+        entries = []
+        cut = len(root_s.rstrip(os.sep)) + 1
+        for dirpath, dirnames, filenames in os.walk(root_s):
+            dirnames.sort()
+            for name in sorted(filenames):
+                full = os.path.join(dirpath, name)
+                entries.append((full[cut:].replace(os.sep, "/"), full))
+    for rel, full in entries:
+        h.update(rel.encode("utf-8", "surrogateescape"))
         h.update(b"\0")
         try:
-            h.update(hashlib.sha1(f.read_bytes(), usedforsecurity=False).digest())
+            with open(full, "rb") as fh:
+                h.update(hashlib.sha1(fh.read(), usedforsecurity=False).digest())
         except OSError:
             h.update(b"unreadable")
     return h.hexdigest()[:32]

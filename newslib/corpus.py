@@ -367,8 +367,7 @@ def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES, 
     if cache:
         from . import cache as _cache
 
-        files = [root] if root.is_file() else list(_walk(root))
-        key = _cache.corpus_key(root, files, options=f"max_bytes={max_bytes}")
+        key = _cache.corpus_key(root, options=f"max_bytes={max_bytes}")
         entry = _cache.entry_dir(key, cache_dir, root)
         hit = _cache.read_corpus(entry) if entry.is_dir() else None
         if hit is not None:
