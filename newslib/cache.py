@@ -59,23 +59,16 @@ def _data_digest() -> str:
 def corpus_key(root: Path, *, options: str) -> str:
     """Hex key of a corpus: version, rules, options, and every file's path and contents.
 
-    Walks the folder with plain strings (``os.walk``), not ``Path`` objects: on a cached reload
-    this walk and the reading are most of the time spent.
+    The walk is the loader's own (``corpus._walk_strings``), so both see the same files; on a
+    cached reload this walk and the reading are most of the time spent.
     """
     from . import __version__
 
     h = hashlib.sha256(f"{_SCHEMA}|{__version__}|{options}|{_data_digest()}".encode())
+    from .corpus import _walk_strings
+
     root_s = os.fspath(root)
-    if os.path.isfile(root_s):
-        entries = [(os.path.basename(root_s), root_s)]
-    else:
-        entries = []
-        cut = len(root_s.rstrip(os.sep)) + 1
-        for dirpath, dirnames, filenames in os.walk(root_s):
-            dirnames.sort()
-            for name in sorted(filenames):
-                full = os.path.join(dirpath, name)
-                entries.append((full[cut:].replace(os.sep, "/"), full))
+    entries = [(os.path.basename(root_s), root_s)] if os.path.isfile(root_s) else _walk_strings(root_s)
     for rel, full in entries:
         h.update(rel.encode("utf-8", "surrogateescape"))
         h.update(b"\0")

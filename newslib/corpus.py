@@ -219,11 +219,21 @@ def _read_metadata(path: Path, problems: list[Problem]) -> dict[str, dict[str, A
     return out
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+def _walk_strings(root: str | os.PathLike) -> Iterator[tuple[str, str]]:
+    """Every file below ``root`` in a stable order, as (path relative to root with ``/``, full
+    path) strings; plain strings because the cache key walks large corpora on every load."""
+    root_s = os.fspath(root)
+    cut = len(root_s.rstrip(os.sep)) + 1
+    for dirpath, dirnames, filenames in os.walk(root_s, followlinks=False):
         dirnames.sort()
         for name in sorted(filenames):
-            yield Path(dirpath) / name
+            full = os.path.join(dirpath, name)
+            yield full[cut:].replace(os.sep, "/"), full
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for _, full in _walk_strings(root):
+        yield Path(full)
 
 
 def _iter_table(path: Path, problems: list[Problem]) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -510,7 +520,6 @@ class Corpus:
     def _per_article(self, name: str, func, *, with_sentences: bool, parallel: bool = False) -> pd.DataFrame:
         """Compute a table article by article, in two processes for a large corpus; read it
         from (and write it to) the on-disk cache when the corpus was loaded with ``cache=True``."""
-
         entry = self._cache_entry
         if entry is not None:
             from .cache import read_table, write_table
@@ -524,7 +533,6 @@ class Corpus:
         return self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel)
 
     def _per_article_compute(self, func, *, with_sentences: bool, parallel: bool) -> pd.DataFrame:
-
         from ._parallel import chunks, map_chunks, n_jobs
 
         jobs = n_jobs(sum(len(a.text) for a in self.articles), self.jobs) if parallel else 1

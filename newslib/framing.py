@@ -176,7 +176,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
     """
     import pandas as pd
 
-    from .quotes import _Resolver
+    from .quotes import NameResolver
 
     al = aliases if aliases is not None else load_actor_aliases()
     alias_map = {a: (actor, kind) for actor, kind, a in al.itertuples(index=False)}
@@ -184,7 +184,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                           + r")(?![\w-])") if alias_map else None
     sents = corpus.sentences()
     by_article = {aid: (g["start"].tolist(), g["sentence_id"].tolist()) for aid, g in sents.groupby("article_id", sort=False, observed=True)}
-    resolvers = {a.id: _Resolver(a.text) for a in corpus.articles} if people else {}
+    resolvers = {a.id: NameResolver(a.text) for a in corpus.articles} if people else {}
     # corpus-wide clusters: surname -> full name when unambiguous
     surname_full: dict[str, set[str]] = defaultdict(set)
     for r in resolvers.values():
@@ -209,10 +209,10 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                 at_start = m.start() == 0 or bool(re.search(r"(?:[.!?:\n]\s*|[“\"]\s*)$", before))
                 single_counts[w] += 1
                 initial_only[w] = initial_only.get(w, True) and at_start
-    from .quotes import _speaker_words
+    from .quotes import speaker_words
     from .tokens import stopwords
 
-    titles = _speaker_words()["titles"]
+    titles = speaker_words()["titles"]
     singles = {w for w, n in single_counts.items() if n >= min_single and not initial_only.get(w, True)
                and w.lower() not in stopwords() and w.lower() not in titles}
     rows = []
@@ -308,10 +308,10 @@ def _premodifier(text: str, start: int) -> str:
     title as its last word ("Opposition leader Marta Fiel"); otherwise the words before a name
     are more likely a verb phrase ("Putin hosts Raisi") and nothing is returned.
     """
-    from .quotes import _speaker_words, reporting_verbs
+    from .quotes import reporting_verbs, speaker_words
     from .tokens import stopwords
 
-    titles = _speaker_words()["titles"]
+    titles = speaker_words()["titles"]
     window = text[max(0, start - 80):start]
     window = window[window.rfind("\n") + 1:]
     words: list[str] = []

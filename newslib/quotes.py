@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
     from .corpus import Article
 
-__all__ = ["extract_quotes", "quotes_frame", "reporting_verbs", "QUOTE_COLUMNS"]
+__all__ = ["extract_quotes", "quotes_frame", "reporting_verbs", "speaker_words", "NameResolver", "QUOTE_COLUMNS"]
 
 QUOTE_COLUMNS = ["quote_id", "type", "quote", "start", "end", "speaker", "mention",
                  "mention_start", "mention_end", "verb", "verb_class", "sentence_id"]
@@ -68,7 +68,13 @@ def reporting_verbs() -> dict[str, tuple[str, str, bool]]:
 
 
 @lru_cache(maxsize=1)
-def _speaker_words() -> dict[str, frozenset[str]]:
+def speaker_words() -> dict[str, frozenset[str]]:
+    """Sections of ``data/speaker_words.txt``: ``titles`` (stripped from names), ``groups``
+    (nouns that can speak: "analysts"), ``pronouns``; the framing module uses them too.
+
+    >>> "president" in speaker_words()["titles"]
+    True
+    """
     raw = resources.files("newslib.data").joinpath("speaker_words.txt").read_text(encoding="utf-8")
     sections: dict[str, set[str]] = {}
     cur = None
@@ -203,7 +209,7 @@ class _Mention:
     def __post_init__(self) -> None:
         last = self.text.split()[-1] if self.text.split() else ""
         if self.text.endswith(".") and len(last) > 2 and last.count(".") == 1 \
-                and last[:-1].lower() not in _speaker_words()["titles"]:
+                and last[:-1].lower() not in speaker_words()["titles"]:
             self.text = self.text[:-1]
             self.end -= 1
 
@@ -242,7 +248,7 @@ class _TokIndex:
 
 def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
     """Noun phrase ending at token index ``j`` (inclusive), walking left."""
-    w = _speaker_words()
+    w = speaker_words()
     # skip auxiliaries/adverbs, time phrases and parentheticals between subject and verb
     while j >= 0:
         low = toks[j][0].lower()
@@ -329,7 +335,7 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     # "a spokesperson for the Home Office", "an official at the ministry": the person is the speaker
     first = start_i if phrase_toks[0] is toks[start_i] else toks.index(phrase_toks[0])
     if first >= 2 and toks[first - 1][0].lower() in {"for", "at", "of"} and \
-            toks[first - 2][0].lower() in (_speaker_words()["titles"] | _speaker_words()["groups"]):
+            toks[first - 2][0].lower() in (speaker_words()["titles"] | speaker_words()["groups"]):
         head = first - 2
         if head >= 1 and toks[head - 1][0].lower() in _DETS:
             head -= 1
@@ -367,7 +373,7 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
         return None
     s, e = toks[start_i][1], toks[k - 1][2]
     phrase = text[s:e]
-    if not any(ch.isupper() for ch in phrase) and toks[k - 1][0].lower() not in _speaker_words()["groups"] \
+    if not any(ch.isupper() for ch in phrase) and toks[k - 1][0].lower() not in speaker_words()["groups"] \
             and toks[start_i][0].lower() not in _DETS:
         return None
     return _Mention(phrase, s, e)
@@ -379,7 +385,7 @@ _PERSON_NAME_RE = re.compile(
 
 
 def _strip_titles(name: str) -> str:
-    titles = _speaker_words()["titles"]
+    titles = speaker_words()["titles"]
     words = name.replace("’s", "").split()
     while len(words) > 1 and words[1].lower() not in {"for", "of", "at"} and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
                               or words[0].lower() in {"the", "a", "an"}
@@ -388,13 +394,14 @@ def _strip_titles(name: str) -> str:
     return " ".join(words)
 
 
-class _Resolver:
-    """Clusters name variants of one article and resolves pronouns and descriptions."""
+class NameResolver:
+    """Clusters the name variants of one article (Ebrahim Raisi / Raisi / Mr Raisi) and maps
+    descriptions to names ("the Iranian president"); shared by quote speakers and framing actors."""
 
     def __init__(self, text: str) -> None:
         self.full: list[str] = []            # canonical multi-word names, first seen first
         self.title_of: dict[str, str] = {}   # "iranian president" -> "Ebrahim Raisi"
-        titles = _speaker_words()["titles"]
+        titles = speaker_words()["titles"]
         for m in re.finditer(r"((?:[A-Z][a-z]+\s+){0,3})((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+){1,3})", text):
             pre, name = m.group(1).split(), m.group(2).split()
             # move title-like leading words of the name into the prefix
@@ -438,11 +445,11 @@ class _LazyResolver:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._r: _Resolver | None = None
+        self._r: NameResolver | None = None
 
-    def _get(self) -> _Resolver:
+    def _get(self) -> NameResolver:
         if self._r is None:
-            self._r = _Resolver(self._text)
+            self._r = NameResolver(self._text)
         return self._r
 
     @property
