@@ -35,7 +35,11 @@ def test_report_on_demo_corpus_writes_everything(demo_report):
         assert (out / f"{nb}.html").is_file() and f'href="{nb}.html"' in index
         assert _images(out / f"{nb}.ipynb") >= 1, f"{nb} produced no figure"
         html = (out / f"{nb}.html").read_text(encoding="utf-8")
-        assert "Traceback" not in html and "Error</span>" not in html, f"{nb} rendered an error"
+        executed = json.loads((out / f"{nb}.ipynb").read_text(encoding="utf-8"))
+        outputs = [o for c in executed["cells"] for o in c.get("outputs", [])]
+        assert not [o for o in outputs if o["output_type"] == "error"
+                    or o.get("name") == "stderr" and "Traceback" in "".join(o.get("text", ""))], nb
+        assert "<!DOCTYPE html>" in html
     files = out / "02_term_frequency_files"
     key = pd.read_csv(files / "keyness.csv")
     assert {"term", "g2", "log_ratio", "z", "only_in"} <= set(key.columns) and len(key) > 20
