@@ -571,16 +571,43 @@ class Corpus:
 
 
 def concat_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """``pd.concat`` that keeps categorical columns categorical (plain concat turns columns with
-    different categories into Python objects, multiplying memory)."""
-    import pandas as pd
-    from pandas.api.types import union_categoricals
+    """Stack frames with the same columns, keeping categorical columns categorical.
 
-    out = pd.concat(frames, ignore_index=True)
-    for col in frames[0].columns:
-        if isinstance(frames[0][col].dtype, pd.CategoricalDtype) and not isinstance(out[col].dtype, pd.CategoricalDtype):
-            out[col] = union_categoricals([f[col] for f in frames])
-    return out
+    Why not ``pd.concat``: columns whose categories differ come back as Python objects
+    (multiplying memory), and ``union_categoricals`` on string categories takes half a second
+    per million rows. Here each later frame's categories are looked up once in the growing
+    category index and its integer codes remapped with one array lookup.
+
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"t": pd.Categorical(["x", "y"]), "n": [1, 2]})
+    >>> b = pd.DataFrame({"t": pd.Categorical(["z", "x"]), "n": [3, 4]})
+    >>> out = concat_frames([a, b])
+    >>> out["t"].tolist(), list(out["t"].cat.categories), out["n"].tolist()
+    (['x', 'y', 'z', 'x'], ['x', 'y', 'z'], [1, 2, 3, 4])
+    """
+    import numpy as np
+    import pandas as pd
+
+    frames = [f for f in frames if len(f.columns)] or frames
+    if len(frames) == 1:
+        return frames[0]
+    cat_cols = [c for c in frames[0].columns if isinstance(frames[0][c].dtype, pd.CategoricalDtype)
+                and all(isinstance(f[c].dtype, pd.CategoricalDtype) for f in frames)]
+    out = pd.concat([f.drop(columns=cat_cols) for f in frames], ignore_index=True)
+    for col in cat_cols:
+        cats = frames[0][col].cat.categories
+        codes = [frames[0][col].cat.codes.to_numpy().astype(np.int32)]
+        for f in frames[1:]:
+            fc = f[col].cat.categories
+            idx = cats.get_indexer(fc)
+            new = idx < 0
+            if new.any():
+                idx[new] = np.arange(len(cats), len(cats) + int(new.sum()))
+                cats = cats.append(fc[new])
+            c = f[col].cat.codes.to_numpy()
+            codes.append(np.where(c < 0, -1, idx[c] if len(idx) else c).astype(np.int32))
+        out[col] = pd.Categorical.from_codes(np.concatenate(codes).astype(np.int32), categories=cats)
+    return out[list(frames[0].columns)]
 
 
 def _sentences_job(arg):

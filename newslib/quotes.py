@@ -232,42 +232,23 @@ def _all_tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 class _TokIndex:
-    """The word tokens of one (masked) text, found once; :meth:`get` returns exactly what
-    ``_tokens(text, lo, hi)`` would, re-scanning only a token cut by ``lo`` or ``hi``."""
+    """The word tokens of one (masked) text by character range: :meth:`get` returns exactly
+    what ``_tokens(text, lo, hi)`` would. Only the sentences that need tokens (those with a
+    quote or a reporting cue) are tokenised, each once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._toks: list[tuple[str, int, int]] | None = None   # built on first use
-
-    def _build(self) -> None:
-        self._toks = _all_tokens(self.text)
-        self.starts = [t[1] for t in self._toks]
-
-    @property
-    def toks(self) -> list[tuple[str, int, int]]:
-        if self._toks is None:
-            self._build()
-        return self._toks
+        self._memo: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
 
     def get(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
         if hi <= lo:
             return []
-        if self._toks is None:
-            self._build()
-        i = bisect_left(self.starts, lo)
-        if i > 0 and self.toks[i - 1][2] > lo:      # a token cut by lo: scan from lo
-            i -= 1
-            head_end = min(self.toks[i][2], hi)
-            head = _tokens(self.text, lo, head_end)
-            i += 1
-        else:
-            head = []
-        j = bisect_left(self.starts, hi)
-        mid = self.toks[i:j]
-        if mid and mid[-1][2] > hi:                   # a token cut by hi: scan to hi
-            last = mid.pop()
-            mid = mid + _tokens(self.text, last[1], hi)
-        return head + mid
+        hit = self._memo.get((lo, hi))
+        if hit is None:
+            # no token pattern looks behind or ahead, so a slice tokenises as the range does
+            hit = [(t, s + lo, e + lo) for t, s, e in _all_tokens(self.text[lo:hi])]
+            self._memo[(lo, hi)] = hit
+        return hit
 
 
 def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
@@ -418,6 +399,11 @@ def _strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+# (?=[A-Z]) first: the engine skips every position that cannot start a name at once (twice as
+# fast; the same matches)
+_NAME_SEQ_RE = re.compile(r"(?=[A-Z])((?:[A-Z][a-z]+\s+){0,3})((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+){1,3})")
+
+
 class NameResolver:
     """Clusters the name variants of one article (Ebrahim Raisi / Raisi / Mr Raisi) and maps
     descriptions to names ("the Iranian president"); shared by quote speakers and framing actors."""
@@ -426,7 +412,7 @@ class NameResolver:
         self.full: list[str] = []            # canonical multi-word names, first seen first
         self.title_of: dict[str, str] = {}   # "iranian president" -> "Ebrahim Raisi"
         titles = speaker_words()["titles"]
-        for m in re.finditer(r"((?:[A-Z][a-z]+\s+){0,3})((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+){1,3})", text):
+        for m in _NAME_SEQ_RE.finditer(text):
             pre, name = m.group(1).split(), m.group(2).split()
             # move title-like leading words of the name into the prefix
             while len(name) > 2 and (name[0].lower() in titles or re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|ish)", name[0])):
