@@ -156,7 +156,7 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 _CANDIDATE_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
 _NEXT_WORD_RE = re.compile(r"\s*([\"'“‘(\[]?)(\S*)")
-_PREV_WORD_RE = re.compile(r"(\S+)$")
+_INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -175,15 +175,16 @@ def _is_boundary(text: str, i: int, j: int) -> bool:
         return False  # next word in lower case: "an avowed U.S. adversary"
     if text[i] != ".":
         return True
-    pm = _PREV_WORD_RE.search(text, max(0, i - 40), i + 1)
-    prev = pm.group(1) if pm else ""
+    # the last whitespace-free run of (at most) 40 characters ending at the stop: what
+    # ``(\S+)$`` would match, without trying the pattern at forty positions
+    prev = text[max(0, i - 40):i + 1].rsplit(None, 1)[-1]
     core = prev.rstrip(".").lstrip("\"'“‘(").lower()
     abbrevs, titles = _abbreviations()
     if core in titles:
         return False
     if len(core) == 1 and core.isalpha() and prev.lstrip("\"'“‘(")[:1].isupper():
         return False  # an initial: John F. Kennedy
-    if core in abbrevs or re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", core):
+    if core in abbrevs or _INITIALS_RE.fullmatch(core):
         if first.isdigit():
             return False  # "Dec. 7"
         w = word.lower().strip("\"'“‘”’,;:")
