@@ -550,22 +550,21 @@ class Corpus:
         """One row per sentence: ``article_id, sentence_id, start, end, text`` (offsets into
         ``Article.text``). See :func:`newslib.tokens.sentence_spans`."""
         if "sentences" not in self._cache:
-            self._cache["sentences"] = self._per_article("sentences", _sentences_job, with_sentences=False)
+            self._cache["sentences"] = self._per_article("sentences", _sentences_job, with_sentences=False,
+                                                         parallel=True)
         return self._cache["sentences"]
 
     def tokens(self) -> pd.DataFrame:
         """One row per token: ``article_id, sentence_id, token_id, token, lower, start, end,
         is_word, is_stop``. See :func:`newslib.tokens.tokenize`."""
         if "tokens" not in self._cache:
-            self._cache["tokens"] = self._per_article("tokens", _tokens_job, with_sentences=True)
+            self._cache["tokens"] = self._per_article("tokens", _tokens_job, with_sentences=True, parallel=True)
         return self._cache["tokens"]
 
     def quotes(self) -> pd.DataFrame:
         """One row per quote in every article (``article_id`` first); see
         :func:`newslib.quotes.extract_quotes`."""
         if "quotes" not in self._cache:
-            # quotes: much work per article, little output: two processes pay off. Sentences and
-            # tokens return as much data as they compute, so sending it back costs more than it saves
             self._cache["quotes"] = self._per_article("quotes", _quotes_job, with_sentences=True, parallel=True)
         return self._cache["quotes"]
 

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -89,7 +90,8 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(allv), frozenset(titles)
 
 
-_ABBR_CAND_RE = re.compile(r"(?<![\w.'’-])([^\W\d_]{1,6})\.")
+_LETTERS_RE = re.compile(r"[^\W\d_]{1,6}")
+_ABBR_BEFORE_RE = re.compile(r"[\w.'’-]")
 _NT_CAND_RE = re.compile(r"[nN]['’][tT]\b")
 
 
@@ -110,26 +112,33 @@ def _token_spans(text: str) -> tuple[list[int], list[int], list[str]]:
     parts = _SPLIT_RE.split(text)
     lens = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
     cum = np.concatenate(([0], np.cumsum(lens)))
-    starts = cum[1:-1:2].tolist()
-    ends = cum[2::2].tolist()
+    st, en = cum[1:-1:2], cum[2::2]
+    starts = st.tolist()
+    ends = en.tolist()
     tokens = parts[1::2]
     abbrevs = _abbreviations()[0]
     drop: set[int] = set()
-    # "Mr" + "." -> "Mr." when the full stop touches a known abbreviation
-    for m in _ABBR_CAND_RE.finditer(text):
-        if m.group(1).lower() not in abbrevs:
+    # "Mr" + "." -> "Mr." when the full stop touches a known abbreviation. Candidates come from
+    # the token arrays (a short token touching a one-character token), not from a search of
+    # the whole text: a pattern tried at every character took longer than the split itself
+    tl = lens[1::2]
+    cand = np.flatnonzero((tl[:-1] <= 6) & (tl[1:] == 1) & (st[1:] == en[:-1])) if len(tl) > 1 else []
+    for i in cand.tolist() if len(cand) else []:
+        if tokens[i + 1] != "." or i in drop or tokens[i].lower() not in abbrevs:
             continue
-        i = bisect_left(starts, m.start())
-        if i + 1 < len(starts) and starts[i] == m.start() and ends[i] == m.end(1) \
-                and starts[i + 1] == m.end(1) and ends[i + 1] == m.end() and i not in drop:
-            ends[i] += 1
-            tokens[i] = text[starts[i]:ends[i]]
-            drop.add(i + 1)
+        s0 = starts[i]
+        if not _LETTERS_RE.fullmatch(tokens[i]) or (s0 > 0 and _ABBR_BEFORE_RE.match(text, s0 - 1)):
+            continue
+        ends[i] += 1
+        tokens[i] = text[s0:ends[i]]
+        drop.add(i + 1)
     if drop:
-        keep = [k for k in range(len(starts)) if k not in drop]
-        starts = [starts[k] for k in keep]
-        ends = [ends[k] for k in keep]
-        tokens = [tokens[k] for k in keep]
+        # one boolean mask and itertools.compress (C loops), not four list comprehensions
+        keep = np.ones(len(starts), dtype=bool)
+        keep[list(drop)] = False
+        starts = list(compress(starts, keep))
+        ends = list(compress(ends, keep))
+        tokens = list(compress(tokens, keep))
     # "don" + "'t" -> "do" + "n't"
     for m in _NT_CAND_RE.finditer(text):
         i = bisect_left(starts, m.start() + 1)       # the clitic token starts at the apostrophe
