@@ -78,7 +78,11 @@ def child(path: str, cache_dir: str | None) -> None:
 
     times = run_pipeline(path, cache_dir=cache_dir)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(repr({**times, "_peak_mb": peak}))
+    from newslib import _parallel
+
+    _parallel.shutdown()  # so the workers' peak is counted below
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(repr({**times, "_peak_mb": peak, "_worker_peak_mb": worker}))
 
 
 def in_child(path: str, cache_dir: str | None) -> dict[str, float]:
@@ -114,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         for k, v in first.items():
             if not k.startswith("_") and k != "load + tables":
                 print(f"{k:<16}{v:>9.2f}{v / base:>9.3f}")
-        print(f"throughput {mb / first['total']:.2f} MB/s; peak memory {first['_peak_mb']:.0f} MB")
+        print(f"throughput {mb / first['total']:.2f} MB/s; peak memory {first['_peak_mb']:.0f} MB "
+              f"(largest worker process {first['_worker_peak_mb']:.0f} MB)")
         print(f"pipeline / NLTK ratio: {first['total'] / base:.3f}  (target <= 0.2, goal 0.1)\n")
         cold = in_child(a.corpus, cache)
         second = in_child(a.corpus, cache)
@@ -122,14 +127,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"first load with cache (load + sentences + tokens + quotes, cache written): {cold['load + tables']:.2f} s")
         print(f"second load (read back from the cache): {second['load + tables']:.3f} s; ratio {r:.3f}  (target <= 0.05)")
     if a.scale:
-        print(f"\n{'scale':>6}{'articles':>10}{'MB':>8}{'seconds':>9}{'s per x':>9}{'peak MB':>9}")
+        print(f"\n{'scale':>6}{'articles':>10}{'MB':>8}{'seconds':>9}{'s per x':>9}{'peak MB':>9}{'worker MB':>10}")
         for k in a.scale:
             with tempfile.TemporaryDirectory() as tmp:
                 for i in range(k):
                     shutil.copytree(a.corpus, Path(tmp) / f"copy{i:03d}")
                 r = in_child(tmp, None)
                 print(f"{k:>6}{int(r['_articles']):>10}{r['_chars'] / 1e6:>8.0f}{r['total']:>9.1f}"
-                      f"{r['total'] / k:>9.2f}{r['_peak_mb']:>9.0f}")
+                      f"{r['total'] / k:>9.2f}{r['_peak_mb']:>9.0f}{r['_worker_peak_mb']:>10.0f}")
             gc.collect()
     return 0
 

@@ -11,6 +11,7 @@ import multiprocessing as mp
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -42,10 +43,42 @@ def chunks(items: Sequence[T], n: int) -> list[list[T]]:
     return [c for c in out if c]
 
 
+_POOL: ProcessPoolExecutor | None = None
+_POOL_JOBS = 0
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """One pool of worker processes, started on first use and kept for the later stages.
+
+    Why kept: starting (forking) two workers costs about a tenth of a second, paid once
+    instead of once per stage (load, sentences, tokens, quotes). The workers hold no state
+    between calls: every call sends its own articles.
+    """
+    global _POOL, _POOL_JOBS
+    if _POOL is None or _POOL_JOBS != jobs:
+        if _POOL is not None:
+            _POOL.shutdown(wait=False, cancel_futures=True)
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        _POOL, _POOL_JOBS = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx), jobs
+    return _POOL
+
+
+def shutdown() -> None:
+    """Stop the worker processes (they are started again when needed)."""
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(wait=True)
+        _POOL = None
+
+
 def map_chunks(func: Callable[..., Any], parts: list[Any], *, jobs: int) -> list[Any]:
     """``[func(p) for p in parts]``, in ``jobs`` processes when ``jobs > 1``."""
+    global _POOL
     if jobs <= 1 or len(parts) <= 1:
         return [func(p) for p in parts]
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as ex:
-        return list(ex.map(func, parts))
+    try:
+        return list(_pool(jobs).map(func, parts))
+    except BrokenProcessPool:
+        # a worker died (killed, out of memory): start a fresh pool once and retry
+        _POOL = None
+        return list(_pool(jobs).map(func, parts))

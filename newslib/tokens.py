@@ -262,18 +262,7 @@ def split_sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
-_word_cache: dict[str, tuple[str, bool, bool]] = {}
-
-
-def _token_info(tok: str) -> tuple[str, bool, bool]:
-    info = _word_cache.get(tok)
-    if info is None:
-        low = normalize_token(tok)
-        is_word = any(ch.isalnum() for ch in tok)
-        info = (low, is_word, low in stopwords() or (is_word and low.startswith("'")))
-        if len(_word_cache) < 100_000:
-            _word_cache[tok] = info
-    return info
+_ALNUM_RE = re.compile(r"[^\W_]")   # a letter or digit: the token is a word, not punctuation
 
 
 def sentences_frame(articles: Iterable[Article]) -> pd.DataFrame:
@@ -341,11 +330,15 @@ def tokens_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
         local_codes, uniq = pd.factorize(np.asarray(toks, dtype=object), sort=False)
         glob = np.fromiter((vocab.setdefault(u, len(vocab)) for u in uniq), dtype=np.int32, count=len(uniq))
         codes = glob[local_codes] if len(local_codes) else np.zeros(0, dtype=np.int32)
-        for tok in list(vocab)[n_before:]:  # new distinct tokens only (dicts keep insertion order)
-            low, is_word, is_stop = _token_info(tok)
-            tok_low.append(low_vocab.setdefault(low, len(low_vocab)))
-            tok_word.append(is_word)
-            tok_stop.append(is_stop)
+        # new distinct tokens only (dicts keep insertion order); lower case and flags for the
+        # whole list at once, each step a C loop
+        new = list(vocab)[n_before:]
+        lows = [t.translate(_LOWER_TABLE) for t in map(str.lower, new)]
+        words = [_ALNUM_RE.search(t) is not None for t in new]
+        stop = stopwords()
+        tok_low.extend(low_vocab.setdefault(low, len(low_vocab)) for low in lows)
+        tok_word.extend(words)
+        tok_stop.extend(low in stop or (w and low.startswith("'")) for low, w in zip(lows, words, strict=True))
         local = starts - offsets[art]
         first_tok = np.searchsorted(art, np.arange(len(texts)), side="left")
         # sentence numbers: this batch's sentence starts, in batch coordinates, searched once
