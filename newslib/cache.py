@@ -103,13 +103,19 @@ def read_corpus(entry: Path) -> Corpus | None:
         root = json.loads((entry / "root.json").read_text(encoding="utf-8"))["root"]
     except (OSError, ValueError, KeyError):
         return None
-    articles = [Article(id=r.id, title=r.title, text=r.text, outlet=r.outlet,
-                        date=None if pd.isna(r.date) else r.date, url=None if pd.isna(r.url) else r.url,
-                        source_path=None if pd.isna(r.source_path) else r.source_path,
-                        captions=tuple(json.loads(r.captions)),
-                        removed=tuple(Removed(*x) for x in json.loads(r.removed)),
-                        meta=json.loads(r.meta))
-                for r in arts.itertuples(index=False)]
+
+    def some(v):
+        return None if v is None or v != v else v   # missing (None or NaN) -> None
+
+    # most articles have no captions, removed lines or metadata: skip the JSON parser for those
+    cols = {c: arts[c].tolist() for c in arts.columns}   # plain lists: no per-row pandas work
+    articles = [Article(id=i, title=t, text=x, outlet=o, date=some(d), url=some(u), source_path=some(sp),
+                        captions=() if c == "[]" else tuple(json.loads(c)),
+                        removed=() if r == "[]" else tuple(Removed(*v) for v in json.loads(r)),
+                        meta={} if m == "{}" else json.loads(m))
+                for i, t, x, o, d, u, sp, c, r, m in zip(
+                    cols["id"], cols["title"], cols["text"], cols["outlet"], cols["date"], cols["url"],
+                    cols["source_path"], cols["captions"], cols["removed"], cols["meta"], strict=True)]
     problems = [Problem(r.path, r.reason, r.action) for r in probs.itertuples(index=False)]
     c = Corpus(articles, problems, root=root)
     c._cache_entry = entry
