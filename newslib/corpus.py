@@ -533,18 +533,30 @@ class Corpus:
         return self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel)
 
     def _per_article_compute(self, func, *, with_sentences: bool, parallel: bool) -> pd.DataFrame:
-        from ._parallel import chunks, map_chunks, n_jobs
+        from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, release_memory
 
-        jobs = n_jobs(sum(len(a.text) for a in self.articles), self.jobs) if parallel else 1
-        parts = chunks(self.articles, jobs) if jobs > 1 else [self.articles]
+        total = sum(len(a.text) for a in self.articles)
+        jobs = n_jobs(total, self.jobs) if parallel else 1
+        sents = None
         if with_sentences:
-            sents = self.sentences()
-            args = [(p, sents if jobs == 1 else sents[sents["article_id"].isin([a.id for a in p])])
-                    for p in parts]
-        else:
-            args = [(p, None) for p in parts]
-        frames = map_chunks(func, args, jobs=jobs)
-        return frames[0] if len(frames) == 1 else concat_frames(frames)
+            # the jobs need the sentence offsets, not the sentence text: less to send
+            sents = self.sentences()[["article_id", "sentence_id", "start", "end"]]
+        if jobs == 1:
+            out = func((self.articles, sents))
+            release_memory()
+            return out
+        # many chunks of about CHUNK_CHARS characters, each table added to the result as it
+        # arrives and then dropped: memory stays near one copy of the final table
+        parts = chunks_by_chars(self.articles, jobs * -(-total // (CHUNK_CHARS * jobs)))  # a multiple of jobs
+        builder = FrameBuilder()
+        for k, frame in enumerate(imap_chunks(func, _job_args(parts, sents), jobs=jobs)):
+            builder.add(frame)
+            del frame
+            if k % 8 == 7:
+                release_memory()  # the chunks' freed memory, before it piles up
+        out = builder.finish()
+        release_memory()
+        return out
 
     def sentences(self) -> pd.DataFrame:
         """One row per sentence: ``article_id, sentence_id, start, end, text`` (offsets into
@@ -569,44 +581,109 @@ class Corpus:
         return self._cache["quotes"]
 
 
-def concat_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Stack frames with the same columns, keeping categorical columns categorical.
+class FrameBuilder:
+    """Stacks frames with the same columns, one at a time, keeping categorical columns
+    categorical; :meth:`finish` returns the stacked frame.
 
     Why not ``pd.concat``: columns whose categories differ come back as Python objects
     (multiplying memory), and ``union_categoricals`` on string categories takes half a second
-    per million rows. Here each later frame's categories are looked up once in the growing
-    category index and its integer codes remapped with one array lookup.
+    per million rows. Here each frame's categories are looked up once in the growing category
+    index and its integer codes remapped with one array lookup; the frame is then dropped, and
+    each column is joined and freed in turn, so memory peaks near one copy of the result.
 
     >>> import pandas as pd
-    >>> a = pd.DataFrame({"t": pd.Categorical(["x", "y"]), "n": [1, 2]})
-    >>> b = pd.DataFrame({"t": pd.Categorical(["z", "x"]), "n": [3, 4]})
-    >>> out = concat_frames([a, b])
+    >>> b = FrameBuilder()
+    >>> b.add(pd.DataFrame({"t": pd.Categorical(["x", "y"]), "n": [1, 2]}))
+    >>> b.add(pd.DataFrame({"t": pd.Categorical(["z", "x"]), "n": [3, 4]}))
+    >>> out = b.finish()
     >>> out["t"].tolist(), list(out["t"].cat.categories), out["n"].tolist()
     (['x', 'y', 'z', 'x'], ['x', 'y', 'z'], [1, 2, 3, 4])
     """
+
+    def __init__(self) -> None:
+        self.columns: list[str] | None = None
+        self.parts: dict[str, list] = {}
+        self.cats: dict = {}
+        self.first = None
+
+    def add(self, frame: pd.DataFrame) -> None:
+        import numpy as np
+        import pandas as pd
+
+        if self.columns is None:
+            self.columns = list(frame.columns)
+            self.first = frame.iloc[:0]
+            self.parts = {c: [] for c in self.columns}
+            self.cats = {c: frame[c].cat.categories[:0] for c in self.columns
+                         if isinstance(frame[c].dtype, pd.CategoricalDtype)}
+        for col in self.columns:
+            x = frame[col]
+            if col in self.cats and isinstance(x.dtype, pd.CategoricalDtype):
+                cats, fc = self.cats[col], x.cat.categories
+                idx = cats.get_indexer(fc)
+                new = idx < 0
+                if new.any():
+                    idx[new] = np.arange(len(cats), len(cats) + int(new.sum()))
+                    self.cats[col] = cats.append(fc[new])
+                c = x.cat.codes.to_numpy()
+                self.parts[col].append(np.where(c < 0, -1, idx[c] if len(idx) else c).astype(np.int32))
+            elif col in self.cats:
+                raise TypeError(f"column {col!r} is categorical in one frame and not in another")
+            else:
+                self.parts[col].append(x.to_numpy() if isinstance(x.dtype, np.dtype) else x)
+
+    def finish(self) -> pd.DataFrame:
+        import numpy as np
+        import pandas as pd
+
+        if self.columns is None:
+            raise ValueError("no frame was added")
+        out = pd.DataFrame(index=pd.RangeIndex(sum(len(p) for p in next(iter(self.parts.values()), []))))
+        for col in self.columns:
+            parts = self.parts.pop(col)
+            if col in self.cats:
+                out[col] = pd.Categorical.from_codes(np.concatenate(parts), categories=self.cats[col])
+            elif parts and all(isinstance(p, np.ndarray) for p in parts):
+                out[col] = np.concatenate(parts)
+            else:
+                out[col] = pd.concat(parts, ignore_index=True).astype(self.first[col].dtype)
+            parts.clear()
+        return out
+
+
+def concat_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """``pd.concat(frames, ignore_index=True)`` that keeps categorical columns categorical
+    (see :class:`FrameBuilder`)."""
+    if len(frames) == 1:
+        return frames[0]
+    b = FrameBuilder()
+    for f in frames:
+        b.add(f)
+    return b.finish()
+
+
+def _job_args(parts: list[list[Article]], sents: pd.DataFrame | None):
+    """(articles, their sentences) per chunk. Sentences are stored in article order, so each
+    chunk's rows are one slice found by binary search, not a membership test per chunk."""
     import numpy as np
     import pandas as pd
 
-    frames = [f for f in frames if len(f.columns)] or frames
-    if len(frames) == 1:
-        return frames[0]
-    cat_cols = [c for c in frames[0].columns if isinstance(frames[0][c].dtype, pd.CategoricalDtype)
-                and all(isinstance(f[c].dtype, pd.CategoricalDtype) for f in frames)]
-    out = pd.concat([f.drop(columns=cat_cols) for f in frames], ignore_index=True)
-    for col in cat_cols:
-        cats = frames[0][col].cat.categories
-        codes = [frames[0][col].cat.codes.to_numpy().astype(np.int32)]
-        for f in frames[1:]:
-            fc = f[col].cat.categories
-            idx = cats.get_indexer(fc)
-            new = idx < 0
-            if new.any():
-                idx[new] = np.arange(len(cats), len(cats) + int(new.sum()))
-                cats = cats.append(fc[new])
-            c = f[col].cat.codes.to_numpy()
-            codes.append(np.where(c < 0, -1, idx[c] if len(idx) else c).astype(np.int32))
-        out[col] = pd.Categorical.from_codes(np.concatenate(codes).astype(np.int32), categories=cats)
-    return out[list(frames[0].columns)]
+    if sents is None:
+        for p in parts:
+            yield p, None
+        return
+    order = [a.id for p in parts for a in p]
+    pos = pd.Categorical(sents["article_id"], categories=order).codes.astype(np.int64)
+    ordered = bool(len(pos) == 0 or (pos[0] >= 0 and (np.diff(pos) >= 0).all()))
+    first = 0
+    for p in parts:
+        lo, hi = first, first + len(p)
+        first = hi
+        if ordered:
+            a, b = np.searchsorted(pos, [lo, hi])
+            yield p, sents.iloc[a:b]
+        else:
+            yield p, sents[(pos >= lo) & (pos < hi)]
 
 
 def _sentences_job(arg):

@@ -35,8 +35,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from importlib import resources
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .tokens import sentence_spans
@@ -228,7 +228,7 @@ def _all_tokens(text: str) -> list[tuple[str, int, int]]:
     parts = _WORD_SPLIT_RE.split(text)
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2]
-    return list(zip(words, [e - len(w) for w, e in zip(words, ends[1::2])], ends[1::2]))
+    return list(zip(words, [e - len(w) for w, e in zip(words, ends[1::2], strict=True)], ends[1::2], strict=True))
 
 
 class _TokIndex:
