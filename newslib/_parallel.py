@@ -20,8 +20,9 @@ T = TypeVar("T")
 #: Corpora with fewer characters than this are processed in the calling process.
 PARALLEL_MIN_CHARS = 1_500_000
 #: Characters per piece of work sent to a worker: small enough that no worker and no result
-#: in transit holds much memory, large enough that sending costs little.
-CHUNK_CHARS = 2_000_000
+#: in transit holds much memory and that uneven pieces (quotes cluster in some articles) even
+#: out across workers, large enough that sending costs little.
+CHUNK_CHARS = 1_000_000
 
 
 def n_jobs(total_chars: int, jobs: int | None = None) -> int:
