@@ -153,12 +153,6 @@ def imap_chunks(func: Callable[..., Any], parts: Iterable[Any], *, jobs: int) ->
 
 def map_chunks(func: Callable[..., Any], parts: list[Any], *, jobs: int) -> list[Any]:
     """``[func(p) for p in parts]``, in ``jobs`` processes when ``jobs > 1``."""
-    global _POOL
     if jobs <= 1 or len(parts) <= 1:
         return [func(p) for p in parts]
-    try:
-        return list(_pool(jobs).map(func, parts))
-    except BrokenProcessPool:
-        # a worker died (killed, out of memory): start a fresh pool once and retry
-        _POOL = None
-        return list(_pool(jobs).map(func, parts))
+    return list(imap_chunks(func, parts, jobs=jobs))

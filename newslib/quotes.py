@@ -547,7 +547,6 @@ class _Cue:
 
 
 _WORD_ONLY_RE = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
-_WORD_ONLY_SPLIT_RE = re.compile("(" + _WORD_ONLY_RE.pattern + ")")
 _TO_RE = re.compile(r"\s+to(?![\w'’-])", re.I)
 
 
