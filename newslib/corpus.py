@@ -377,8 +377,8 @@ def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES, 
     if cache:
         from . import cache as _cache
 
-        key = _cache.corpus_key(root, options=f"max_bytes={max_bytes}")
-        entry = _cache.entry_dir(key, cache_dir, root)
+        folder = _cache.cache_folder(cache_dir, root)
+        entry = folder / _cache.corpus_key(root, options=f"max_bytes={max_bytes}", memo_dir=folder)
         hit = _cache.read_corpus(entry) if entry.is_dir() else None
         if hit is not None:
             return hit
@@ -517,7 +517,8 @@ class Corpus:
         return pd.DataFrame([(a.id, r.reason, r.line) for a in self.articles for r in a.removed],
                             columns=["article_id", "reason", "line"])
 
-    def _per_article(self, name: str, func, *, with_sentences: bool, parallel: bool = False) -> pd.DataFrame:
+    def _per_article(self, name: str, func, *, with_sentences: bool, parallel: bool = False,
+                     chunk_chars: int | None = None) -> pd.DataFrame:
         """Compute a table article by article, in two processes for a large corpus; read it
         from (and write it to) the on-disk cache when the corpus was loaded with ``cache=True``."""
         entry = self._cache_entry
@@ -527,12 +528,15 @@ class Corpus:
             hit = read_table(entry, name)
             if hit is not None:
                 return hit
-            table = self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel)
+            table = self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel,
+                                              chunk_chars=chunk_chars)
             write_table(entry, name, table)
             return table
-        return self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel)
+        return self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel,
+                                         chunk_chars=chunk_chars)
 
-    def _per_article_compute(self, func, *, with_sentences: bool, parallel: bool) -> pd.DataFrame:
+    def _per_article_compute(self, func, *, with_sentences: bool, parallel: bool,
+                             chunk_chars: int | None = None) -> pd.DataFrame:
         from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, release_memory
 
         total = sum(len(a.text) for a in self.articles)
@@ -547,7 +551,8 @@ class Corpus:
             return out
         # many chunks of about CHUNK_CHARS characters, each table added to the result as it
         # arrives and then dropped: memory stays near one copy of the final table
-        parts = chunks_by_chars(self.articles, jobs * -(-total // (CHUNK_CHARS * jobs)))  # a multiple of jobs
+        size = chunk_chars or CHUNK_CHARS
+        parts = chunks_by_chars(self.articles, jobs * -(-total // (size * jobs)))  # a multiple of jobs
         builder = FrameBuilder()
         for k, frame in enumerate(imap_chunks(func, _job_args(parts, sents), jobs=jobs)):
             builder.add(frame)
@@ -577,7 +582,12 @@ class Corpus:
         """One row per quote in every article (``article_id`` first); see
         :func:`newslib.quotes.extract_quotes`."""
         if "quotes" not in self._cache:
-            self._cache["quotes"] = self._per_article("quotes", _quotes_job, with_sentences=True, parallel=True)
+            # small pieces: quotes cluster in some articles, and a quote table is small, so many
+            # pieces even the two workers' loads out at little cost
+            from ._parallel import QUOTE_CHUNK_CHARS
+
+            self._cache["quotes"] = self._per_article("quotes", _quotes_job, with_sentences=True, parallel=True,
+                                                      chunk_chars=QUOTE_CHUNK_CHARS)
         return self._cache["quotes"]
 
 
@@ -603,7 +613,7 @@ class FrameBuilder:
     def __init__(self) -> None:
         self.columns: list[str] | None = None
         self.parts: dict[str, list] = {}
-        self.cats: dict = {}
+        self.codes: dict[str, dict] = {}    # categorical column -> {category: global code}
         self.first = None
 
     def add(self, frame: pd.DataFrame) -> None:
@@ -614,20 +624,22 @@ class FrameBuilder:
             self.columns = list(frame.columns)
             self.first = frame.iloc[:0]
             self.parts = {c: [] for c in self.columns}
-            self.cats = {c: frame[c].cat.categories[:0] for c in self.columns
-                         if isinstance(frame[c].dtype, pd.CategoricalDtype)}
+            self.codes = {c: {} for c in self.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)}
         for col in self.columns:
             x = frame[col]
-            if col in self.cats and isinstance(x.dtype, pd.CategoricalDtype):
-                cats, fc = self.cats[col], x.cat.categories
-                idx = cats.get_indexer(fc)
-                new = idx < 0
-                if new.any():
-                    idx[new] = np.arange(len(cats), len(cats) + int(new.sum()))
-                    self.cats[col] = cats.append(fc[new])
+            if col in self.codes and isinstance(x.dtype, pd.CategoricalDtype):
+                # a dict lookup per category of this frame (tens of thousands at most): cheaper
+                # than an index search against the growing category index
+                known = self.codes[col]
+                fc = x.cat.categories.tolist()
+                missing = set(fc).difference(known)
+                if missing:   # new categories get the next codes, in this frame's order
+                    fresh = list(filter(missing.__contains__, fc))
+                    known.update(zip(fresh, range(len(known), len(known) + len(fresh)), strict=True))
+                idx = np.fromiter(map(known.__getitem__, fc), dtype=np.int32, count=len(fc))
                 c = x.cat.codes.to_numpy()
                 self.parts[col].append(np.where(c < 0, -1, idx[c] if len(idx) else c).astype(np.int32))
-            elif col in self.cats:
+            elif col in self.codes:
                 raise TypeError(f"column {col!r} is categorical in one frame and not in another")
             else:
                 self.parts[col].append(x.to_numpy() if isinstance(x.dtype, np.dtype) else x)
@@ -641,8 +653,9 @@ class FrameBuilder:
         out = pd.DataFrame(index=pd.RangeIndex(sum(len(p) for p in next(iter(self.parts.values()), []))))
         for col in self.columns:
             parts = self.parts.pop(col)
-            if col in self.cats:
-                out[col] = pd.Categorical.from_codes(np.concatenate(parts), categories=self.cats[col])
+            if col in self.codes:
+                cats = pd.Index(list(self.codes.pop(col)), dtype=self.first[col].cat.categories.dtype)
+                out[col] = pd.Categorical.from_codes(np.concatenate(parts), categories=cats, validate=False)
             elif parts and all(isinstance(p, np.ndarray) for p in parts):
                 out[col] = np.concatenate(parts)
             else:

@@ -490,13 +490,29 @@ def _is_person_like(speaker: str | None) -> bool:
 
 
 # ---------------------------------------------------------------------------- main
+_NOT_NEWLINE_RE = re.compile(r"[^\n]")
+
+
 def _mask(text: str, spans: list[_Span]) -> str:
-    chars = list(text)
-    for s in spans:
-        for k in range(s.start, s.end):
-            if chars[k] not in "\n":
-                chars[k] = "q"
-    return "".join(chars)
+    r"""``text`` with every character inside a quote (line breaks aside) replaced by ``q``, so
+    the writer's own words can be searched without the quoted ones; offsets are unchanged.
+
+    >>> _mask("He said “no\nway” today", [_Span(9, 15, 8, 15)])
+    'He said “qq\nqqq” today'
+    """
+    if not spans:
+        return text
+    out, at = [], 0
+    for s in sorted(spans, key=lambda sp: sp.start):
+        lo, hi = max(at, s.start), s.end
+        if hi <= lo:
+            continue
+        out.append(text[at:lo])
+        seg = text[lo:hi]
+        out.append("q" * len(seg) if "\n" not in seg else _NOT_NEWLINE_RE.sub("q", seg))
+        at = hi
+    out.append(text[at:])
+    return "".join(out)
 
 
 def extract_quotes(text: str, *, include_indirect: bool = True,
