@@ -8,7 +8,8 @@ each sentence), throughput and peak memory; then the cached reload; then, with -
 scaling table on copies of the corpus in a temporary folder (one run per scale). Ratios,
 never timed assertions: the machine's speed cancels out. Each figure above the scaling table
 is the fastest of ``--repeat`` runs, baseline included, because on a shared machine other
-work only ever adds time.
+work only ever adds time; baseline and pipeline runs alternate so that both meet the same
+phases of the machine.
 """
 
 from __future__ import annotations
@@ -114,12 +115,18 @@ def main(argv: list[str] | None = None) -> int:
     corpus = newslib.load_corpus(a.corpus)
     texts = [art.text for art in corpus]
     mb = sum(len(t.encode()) for t in texts) / 1e6
-    base = min(nltk_baseline(texts) for _ in range(a.repeat))
+    # baseline and pipeline runs alternate, so both meet the same phases of a shared machine
+    # (its speed was seen to drift by a third between minutes)
+    bases, runs = [], []
+    for _ in range(a.repeat):
+        bases.append(nltk_baseline(texts))
+        runs.append(in_child(a.corpus, None))
+    base = min(bases)
     print(f"corpus: {a.corpus}: {len(texts)} articles, {mb:.1f} MB; cores: {os.cpu_count()}")
     print(f"NLTK baseline (Punkt + NLTKWordTokenizer): {base:.2f} s ({mb / base:.2f} MB/s); "
-          f"every figure is the fastest of {a.repeat} runs\n")
+          f"every figure is the fastest of {a.repeat} runs, baseline and pipeline runs alternating\n")
     with tempfile.TemporaryDirectory() as cache:
-        first = min((in_child(a.corpus, None) for _ in range(a.repeat)), key=lambda r: r["total"])
+        first = min(runs, key=lambda r: r["total"])
         print(f"{'stage':<16}{'seconds':>9}{'x NLTK':>9}")
         for k, v in first.items():
             if not k.startswith("_") and k != "load + tables":

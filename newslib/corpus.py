@@ -648,20 +648,27 @@ class FrameBuilder:
         import numpy as np
         import pandas as pd
 
+        from ._parallel import release_memory
+
         if self.columns is None:
             raise ValueError("no frame was added")
-        out = pd.DataFrame(index=pd.RangeIndex(sum(len(p) for p in next(iter(self.parts.values()), []))))
+        n = sum(len(p) for p in next(iter(self.parts.values()), []))
+        cols: dict[str, Any] = {}
         for col in self.columns:
             parts = self.parts.pop(col)
             if col in self.codes:
                 cats = pd.Index(list(self.codes.pop(col)), dtype=self.first[col].cat.categories.dtype)
-                out[col] = pd.Categorical.from_codes(np.concatenate(parts), categories=cats, validate=False)
+                cols[col] = pd.Categorical.from_codes(np.concatenate(parts), categories=cats, validate=False)
             elif parts and all(isinstance(p, np.ndarray) for p in parts):
-                out[col] = np.concatenate(parts)
+                cols[col] = np.concatenate(parts)
             else:
-                out[col] = pd.concat(parts, ignore_index=True).astype(self.first[col].dtype)
+                cols[col] = pd.concat(parts, ignore_index=True).astype(self.first[col].dtype)
             parts.clear()
-        return out
+            # the pieces lie in the C heap and the joined column in a fresh mapping, which
+            # never reuses them: hand them back now, or the peak holds the table twice
+            release_memory()
+        # one constructor call without copying (assigning column by column copied each array)
+        return pd.DataFrame(cols, index=pd.RangeIndex(n), copy=False)
 
 
 def concat_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -90,3 +90,20 @@ def test_term_trend_over_dates():
     assert len(fig.axes[0].lines) == 2
     same_day = Corpus([Article(id="a", title="T", text="T\n\nOil.", date="2024-01-01")])
     assert T.term_trend(same_day, ["oil"]).empty
+
+
+def test_group_sums_agree_with_a_pandas_group_by(monkeypatch):
+    # the integer-key sums (dense and sorted) must give what a plain group-by gives, including
+    # an article that belongs to no group
+    c = newslib.load_corpus(DEMO)
+    counts, totals = T.article_term_counts(c.tokens())
+    groups = T.article_groups(c, "outlet")
+    groups.pop(next(iter(groups)))
+    g = counts.assign(group=counts["article_id"].map(groups))
+    agg = g.groupby(["group", "term"], observed=True).agg(count=("count", "sum"), doc_freq=("article_id", "size")).reset_index()
+    words = totals.assign(group=totals["article_id"].map(groups)).groupby("group", observed=True)["words"].sum()
+    expected = T.finish_group_counts(agg, words)
+    assert len(expected) > 50
+    pd.testing.assert_frame_equal(T.group_term_counts(counts, totals, groups), expected)
+    monkeypatch.setattr(T, "_DENSE_MAX", 0)
+    pd.testing.assert_frame_equal(T.group_term_counts(counts, totals, groups), expected)
