@@ -193,12 +193,14 @@ def write_table(entry: Path, name: str, frame: pd.DataFrame) -> None:
 
 
 def _fast_frame(path: Path) -> pd.DataFrame | None:
-    """A table of numbers, booleans and categoricals of strings, read without pandas' generic
-    conversion; None for any other table (read it with ``pd.read_parquet``).
+    """A table of numbers, booleans, strings and categoricals of strings, converted without
+    pandas' generic path; None when a column is of another kind (numbers with gaps, say):
+    read that table with ``pd.read_parquet``.
 
     Why: pandas rebuilds each categorical's categories through a generic path that took two
     thirds of a token table's reload; here the Parquet dictionary becomes the categories and
-    its indices the codes, as they are.
+    its indices the codes, as they are, and string columns stay the Arrow arrays they are read
+    as. The dtypes are those ``pd.read_parquet`` gives (a test compares the two).
     """
     import numpy as np
     import pandas as pd
@@ -207,8 +209,12 @@ def _fast_frame(path: Path) -> pd.DataFrame | None:
 
     tab = pq.read_table(path)
     cols = {}
+    text_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
     for name, col in zip(tab.column_names, tab.columns, strict=True):
         typ = col.type
+        if pa.types.is_string(typ) or pa.types.is_large_string(typ):
+            cols[name] = pd.array(col, dtype=text_dtype)
+            continue
         if col.null_count or col.num_chunks == 0:
             return None
         if pa.types.is_dictionary(typ) and pa.types.is_string(typ.value_type):
@@ -221,7 +227,7 @@ def _fast_frame(path: Path) -> pd.DataFrame | None:
             cols[name] = col.to_numpy()
         else:
             return None
-    return pd.DataFrame(cols, copy=False)
+    return pd.DataFrame(cols, index=pd.RangeIndex(tab.num_rows), copy=False)
 
 
 def read_table(entry: Path, name: str) -> pd.DataFrame | None:
