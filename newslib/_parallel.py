@@ -23,8 +23,6 @@ PARALLEL_MIN_CHARS = 1_500_000
 #: in transit holds much memory and that uneven pieces (quotes cluster in some articles) even
 #: out across workers, large enough that sending costs little.
 CHUNK_CHARS = 1_000_000
-#: Pieces for quote extraction: its work per character varies most, its tables are small.
-QUOTE_CHUNK_CHARS = 250_000
 
 
 def n_jobs(total_chars: int, jobs: int | None = None) -> int:

@@ -517,8 +517,7 @@ class Corpus:
         return pd.DataFrame([(a.id, r.reason, r.line) for a in self.articles for r in a.removed],
                             columns=["article_id", "reason", "line"])
 
-    def _per_article(self, name: str, func, *, with_sentences: bool, parallel: bool = False,
-                     chunk_chars: int | None = None) -> pd.DataFrame:
+    def _per_article(self, name: str, func, *, with_sentences: bool, parallel: bool = False) -> pd.DataFrame:
         """Compute a table article by article, in two processes for a large corpus; read it
         from (and write it to) the on-disk cache when the corpus was loaded with ``cache=True``."""
         entry = self._cache_entry
@@ -528,15 +527,12 @@ class Corpus:
             hit = read_table(entry, name)
             if hit is not None:
                 return hit
-            table = self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel,
-                                              chunk_chars=chunk_chars)
+            table = self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel)
             write_table(entry, name, table)
             return table
-        return self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel,
-                                         chunk_chars=chunk_chars)
+        return self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel)
 
-    def _per_article_compute(self, func, *, with_sentences: bool, parallel: bool,
-                             chunk_chars: int | None = None) -> pd.DataFrame:
+    def _per_article_compute(self, func, *, with_sentences: bool, parallel: bool) -> pd.DataFrame:
         from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, release_memory
 
         total = sum(len(a.text) for a in self.articles)
@@ -551,8 +547,7 @@ class Corpus:
             return out
         # many chunks of about CHUNK_CHARS characters, each table added to the result as it
         # arrives and then dropped: memory stays near one copy of the final table
-        size = chunk_chars or CHUNK_CHARS
-        parts = chunks_by_chars(self.articles, jobs * -(-total // (size * jobs)))  # a multiple of jobs
+        parts = chunks_by_chars(self.articles, jobs * -(-total // (CHUNK_CHARS * jobs)))  # a multiple of jobs
         builder = FrameBuilder()
         for k, frame in enumerate(imap_chunks(func, _job_args(parts, sents), jobs=jobs)):
             builder.add(frame)
@@ -582,12 +577,7 @@ class Corpus:
         """One row per quote in every article (``article_id`` first); see
         :func:`newslib.quotes.extract_quotes`."""
         if "quotes" not in self._cache:
-            # small pieces: quotes cluster in some articles, and a quote table is small, so many
-            # pieces even the two workers' loads out at little cost
-            from ._parallel import QUOTE_CHUNK_CHARS
-
-            self._cache["quotes"] = self._per_article("quotes", _quotes_job, with_sentences=True, parallel=True,
-                                                      chunk_chars=QUOTE_CHUNK_CHARS)
+            self._cache["quotes"] = self._per_article("quotes", _quotes_job, with_sentences=True, parallel=True)
         return self._cache["quotes"]
 
 
