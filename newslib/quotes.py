@@ -349,6 +349,24 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     return _Mention(text[s:e], s, e)
 
 
+def _source_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
+    """The source after "according to" when it is a long description ("a 52-count civil
+    complaint filed by the SEC", "conservative talk radio host Rush Limbaugh"): every token up
+    to the next comma or the sentence end, when it names something (a capital or a group word)."""
+    k = j
+    while k < len(toks) and toks[k][0] not in {",", ".", ";", ":", "“", '"', "(", "—"} and k - j < 25:
+        k += 1
+    if k == j:
+        return None
+    s, e = toks[j][1], toks[k - 1][2]
+    phrase = text[s:e]
+    words = phrase.lower().split()
+    if not any(ch.isupper() for ch in phrase) and not set(words) & speaker_words()["groups"] \
+            and words[0] not in {"a", "an", "the", "its", "his", "her", "their", "our"}:
+        return None
+    return _Mention(phrase, s, e)
+
+
 def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
     """Noun phrase starting at token index ``j``, walking right ("said Tom Reed, a …")."""
     if j >= len(toks):
@@ -640,11 +658,27 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
         vi = bisect_right(tok_starts, cs) - 1
         vlow = " ".join(verb.lower().split())
         if vlow == "according to":
-            ment = _np_after(text, toks, _tok_after(toks, ce))
+            ment = _np_after(text, toks, _tok_after(toks, ce)) or _source_after(text, toks, _tok_after(toks, ce))
             if ment is not None:
                 return ment, text[cs:ce], cs
             continue
         prev_tok = toks[vi - 1][0] if vi >= 1 else ""
+        if vi >= 2 and toks[vi - 2][0].lower() == "what" and _PRONOUN_RE.match(prev_tok):
+            # "It is denouncing what it calls “…”": the pronoun's antecedent, the clause's
+            # subject, is the source (as PolNeAR marks it)
+            subj = _subject(text, tix, s_lo, toks[vi - 2][1], strict=True)
+            if subj is not None:
+                return subj, text[cs:ce], cs
+        if prev_tok.lower() == "to" and vi >= 2 and toks[vi - 2][0].lower() in {"him", "her", "them", "us", "me"}:
+            # "leading him to quip", "urged them to say": the object is the speaker
+            o = toks[vi - 2]
+            return _Mention(o[0], o[1], o[2]), text[cs:ce], cs
+        if vlow.endswith("ing") or prev_tok.lower() in _NONFINITE_BEFORE or prev_tok.lower() in {"and", "but"}:
+            # "…, saying", "before asking", "took to Twitter to accuse": the verb has no subject
+            # of its own; the speaker is the subject of the clause it hangs on
+            subj = _subject(text, tix, s_lo, cs, strict=True)
+            if subj is not None:
+                return subj, text[cs:ce], cs
         before = _np_before(text, toks, vi - 1) if vi >= 1 and prev_tok not in {"”", '"', "''", ","} else None
         if before is None and vi >= 1 and prev_tok == ",":
             before = _np_before(text, toks, vi - 1)
@@ -692,15 +726,35 @@ def _is_title_case(inner: str) -> bool:
     return bool(sig) and all(w[:1].isupper() or w[:1].isdigit() for w in sig) and len(words) >= 2
 
 
-def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int) -> _Mention | None:
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
+_QUOTE_TOKS = {"“", "”", '"', "''", "``", "‘", "’", ",", "…", "."}
+_NONFINITE_BEFORE = {"to", "by", "for", "before", "after", "while", "when", "without", "in"}
+# capitalised only because they open the sentence: never a subject
+_NOT_SUBJECT = {"after", "before", "while", "when", "although", "though", "if", "in", "on", "at", "for",
+                "with", "despite", "according", "following", "as", "since", "because", "during", "last",
+                "this", "that", "the", "a", "an", "it's", "there", "here", "what", "why", "how", "but"}
+
+
+def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool = False) -> _Mention | None:
     """The sentence subject when it is a name or pronoun: the first NP followed by a verb-like
     lower-case word, before ``limit``."""
     toks = tix.get(s_lo, limit)
+    if strict:
+        # a quotation opening the sentence ("“…,” Blige sings to Clinton before asking") is
+        # not its subject: start after its closing mark (quoted words are masked as q's)
+        last_close = max((k for k, t in enumerate(toks) if t[0] in {"”", '"', "''", "’"}), default=-1)
+        if last_close >= 0 and all(t[0] in _QUOTE_TOKS or set(t[0]) <= {"q"} or not t[0][:1].isalnum()
+                                   for t in toks[:last_close]):
+            toks = toks[last_close + 1:]
+            while toks and toks[0][0] in {",", "—", "–", "--"}:
+                toks = toks[1:]
     i = 0
     # skip an introductory phrase up to its comma ("In his speech, Trump ...")
-    for k, t in enumerate(toks[:12]):
+    subordinate = bool(toks) and toks[0][0].lower() in _NOT_SUBJECT
+    for k, t in enumerate(toks[:25 if subordinate else 12]):
         if t[0] == ",":
-            if k + 1 < len(toks) and (toks[k + 1][0][:1].isupper()):
+            if k + 1 < len(toks) and (toks[k + 1][0][:1].isupper()
+                                      or (subordinate and _PRONOUN_RE.match(toks[k + 1][0]))):
                 i = k + 1
             break
     while i < len(toks) and toks[i][0].lower() in {"but", "and", "so", "yet", "meanwhile", "still", "instead"}:
@@ -709,9 +763,20 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int) -> _Mention | Non
         return None
     if _PRONOUN_RE.match(toks[i][0]) and toks[i][0].lower() != "who":
         return _Mention(toks[i][0], toks[i][1], toks[i][2])
+    if strict and toks[i][0].lower() in {"the", "a", "an"} and i + 1 < len(toks) and toks[i + 1][0][:1].isupper():
+        pass  # "The Republican nominee vowed"
+    elif strict and toks[i][0].lower() in _NOT_SUBJECT:
+        return None
     j = i
-    while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in {"'s", "’s"}) and j - i < 6:
+    while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in {"'s", "’s"}
+                             or (j == i and strict and toks[j][0].lower() in {"the", "a", "an"})) and j - i < 6:
         j += 1
+    if strict and j < len(toks) and j > i and toks[j][0][:1].islower() and toks[i][0].lower() in {"the", "a", "an"}:
+        # "The Republican nominee": a common noun may end the description
+        while j < len(toks) and toks[j][0].isalpha() and toks[j][0].islower() and j - i < 6 \
+                and toks[j][0] not in _NOT_SUBJECT and toks[j][0] not in _SKIP_BEFORE_VERB \
+                and not toks[j][0].endswith(("ed", "s")):
+            j += 1
     if j == i or j >= len(toks) or not toks[j][0][:1].islower():
         return None
     s, e = toks[i][1], toks[j - 1][2]
@@ -754,8 +819,9 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
     def resolve(ment: _Mention | None, at: int) -> str | None:
         if ment is None:
             return None
-        if _PRONOUN_RE.match(ment.text):
-            low = ment.text.lower()
+        low = ment.text.lower()
+        if _PRONOUN_RE.match(ment.text) or low in _OBJECT_PRONOUNS:
+            low = _OBJECT_PRONOUNS.get(low, low)   # "leading him to quip": him -> he
             if low in {"i", "we", "you"}:
                 return last["speaker"] if last else None
             for pos, spk in reversed(speakers_seen):

@@ -55,6 +55,21 @@ def test_indirect_speech_and_according_to():
     assert got[1][0] == "indirect" and got[1][2] == "IRNA" and got[1][4] == "According to"
 
 
+def test_speaker_of_verbs_without_their_own_subject():
+    # a gerund, an infinitive or a second verb shares the clause's subject; "what it calls"
+    # belongs to the clause's subject; "according to" may introduce a long description
+    got = rows("“Keep your hands in sight,” Maya Blige sings to Hillary Clinton before asking her, “Where do we go?”")
+    assert [g[3] for g in got] == ["Maya Blige", "Maya Blige"]
+    got = rows("Tom Reyes took to Twitter overnight to accuse the council of being “duped” by developers.")
+    assert got[0][:4] == ("partial", "duped", "Tom Reyes", "Tom Reyes")
+    got = rows("The prize went to Robbie Ward, leading him to quip he was “always the talented one”.")
+    assert got[0][2:4] == ("Robbie Ward", "him")
+    got = rows("The Harbour Board is denouncing what it calls “a campaign of lies” by the mayor.")
+    assert got[0][1] == "a campaign of lies" and got[0][3].startswith("The Harbour Board")
+    got = rows("According to a 40-page complaint filed by the state regulator, the firm ran a “massive scheme” for years.")
+    assert got[0][3] == "a 40-page complaint filed by the state regulator" and got[0][4] == "According to"
+
+
 def test_scare_quotes_and_titles_are_not_quotes():
     assert rows("Critics of so-called “woke” policies gathered outside the hall.") == []
     assert rows("She appeared on “Face the Nation” on Sunday.") == []
@@ -128,5 +143,5 @@ def test_polnear_scores_do_not_regress(tmp_path):
     line = next(ln for ln in out.splitlines() if "overlap>=0.5" in ln)
     f1 = float(line.split(" F1=")[1].split()[0])
     spk = float(line.split("speaker_acc=")[1].split()[0])
-    # floors at the figures measured when this test was written (0.903 / 0.852)
-    assert f1 >= 0.89 and spk >= 0.84, line
+    # floors just under the figures measured at the last change (0.909 / 0.878)
+    assert f1 >= 0.90 and spk >= 0.87, line
