@@ -635,7 +635,7 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
     out = []
     for m in index.between(lo, hi):
         before = masked[max(lo, m.start() - 20):m.start()].split()
-        if before and before[-1].lower() in _NOUNISH_BEFORE and m.group().lower().endswith("s"):
+        if before and before[-1].lower() in _NOUNISH_BEFORE:
             continue  # "his comments", "the reports": a noun, not a cue
         out.append((m.start(), m.end(), m.group()))
     return out
