@@ -168,7 +168,7 @@ def _find_spans(text: str) -> list[_Span]:
 
 
 _TITLE_INTRO_RE = re.compile(r"(?:\b(?:titled|entitled|named|nicknamed|headlined|headline|dubbed it|"
-                             r"book|film|movie|song|album|show|program|programme|series|column|"
+                             r"book|film|movie|documentary|episode|broadcast|anthem|podcast|song|album|show|program|programme|series|column|"
                              r"hashtag|slogan|motto|the words?)\s*,?\s*)$", re.I)
 
 
@@ -183,6 +183,8 @@ def _not_speech(text: str, s: _Span) -> bool:
     if len(words) == 1 and before.rstrip()[-1:].isalpha() and before.split()[-1:][0][:1].isupper() \
             and after.strip()[:1].isupper():
         return True  # Robert C. "Bobby" Scott
+    if _is_title_case(inner) and re.search(r"\w['’]s\s*$", before) and not inner.endswith(("?", "!")):
+        return True  # MSNBC’s “Morning Joe”, CBS's "Face the Nation": a programme, not words said
     return bool(_TITLE_INTRO_RE.search(before)) and len(words) <= 8 and not inner.endswith(("?", "!"))
 
 

@@ -73,6 +73,9 @@ def test_speaker_of_verbs_without_their_own_subject():
 def test_scare_quotes_and_titles_are_not_quotes():
     assert rows("Critics of so-called “woke” policies gathered outside the hall.") == []
     assert rows("She appeared on “Face the Nation” on Sunday.") == []
+    # a programme after a broadcaster's possessive, or a title after "documentary", even with a cue
+    assert all(r[1] != "Morning Joe" for r in rows("Sanders told MSNBC’s “Morning Joe” that the debate would be close."))
+    assert all(r[1] != "13th" for r in rows("The director makes this clear in her new documentary “13th”, critics said."))
     assert rows("Critics of so-called “woke” policies gathered.", include_scare=True)[0][0] == "scare"
 
 
