@@ -167,9 +167,44 @@ def _find_spans(text: str) -> list[_Span]:
     return [s for s in spans if text[s.start:s.end].strip() and not _not_speech(text, s)]
 
 
-_TITLE_INTRO_RE = re.compile(r"(?:\b(?:titled|entitled|named|nicknamed|headlined|headline|dubbed it|"
-                             r"book|film|movie|documentary|episode|broadcast|anthem|podcast|song|album|show|program|programme|series|column|"
-                             r"hashtag|slogan|motto|the words?)\s*,?\s*)$", re.I)
+# a quotation right after one of these words is a title or label: "the book “…”", "titled “…”"
+_TITLE_INTRO_WORDS = frozenset(
+    "titled entitled named nicknamed headlined headline book film movie documentary episode broadcast "
+    "anthem podcast song album show program programme series column hashtag slogan motto".split())
+
+
+def _is_word_char_re(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"     # what \w matches
+
+
+def _title_intro(before: str) -> bool:
+    """Whether ``before`` ends with a title-announcing word (optionally then a comma): the test
+    a pattern anchored at the end did, without the pattern scanning all thirty characters.
+
+    >>> _title_intro("his new book, "), _title_intro("an e-book "), _title_intro("a notebook ")
+    (True, True, False)
+    """
+    t = before.rstrip()
+    if t.endswith(","):
+        t = t[:-1].rstrip()
+    k = len(t)
+    while k > 0 and _is_word_char_re(t[k - 1]):
+        k -= 1
+    word = t[k:].lower()
+    if word in _TITLE_INTRO_WORDS:
+        return True
+    if word in ("it", "word", "words"):          # "dubbed it", "the word(s)"
+        want = "dubbed " if word == "it" else "the "
+        prev = t[:k]
+        if prev.lower().endswith(want):
+            j = len(prev) - len(want)
+            return j == 0 or not _is_word_char_re(prev[j - 1])
+    return False
+
+
+def _after_possessive(before: str) -> bool:
+    t = before.rstrip()
+    return len(t) >= 3 and t[-1] == "s" and t[-2] in "'’" and _is_word_char_re(t[-3])
 
 
 def _not_speech(text: str, s: _Span) -> bool:
@@ -183,9 +218,11 @@ def _not_speech(text: str, s: _Span) -> bool:
     if len(words) == 1 and before.rstrip()[-1:].isalpha() and before.split()[-1:][0][:1].isupper() \
             and after.strip()[:1].isupper():
         return True  # Robert C. "Bobby" Scott
-    if _is_title_case(inner) and re.search(r"\w['’]s\s*$", before) and not inner.endswith(("?", "!")):
+    if inner.endswith(("?", "!")):
+        return False
+    if _after_possessive(before) and _is_title_case(inner):
         return True  # MSNBC’s “Morning Joe”, CBS's "Face the Nation": a programme, not words said
-    return bool(_TITLE_INTRO_RE.search(before)) and len(words) <= 8 and not inner.endswith(("?", "!"))
+    return len(words) <= 8 and _title_intro(before)
 
 
 # ---------------------------------------------------------------------------- tokens near cues
@@ -582,7 +619,9 @@ class _Cue:
         return self._g
 
 
-_WORD_ONLY_RE = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
+# candidate verb forms: runs of letters (twice as fast to find as whole words with look-arounds);
+# each occurrence is then kept only when it stands as a whole word (see _CueIndex)
+_LETTER_RUN_RE = re.compile(r"[A-Za-z]+")
 _TO_RE = re.compile(r"\s+to(?![\w'’-])", re.I)
 
 
@@ -609,9 +648,9 @@ class _CueIndex:
     def __init__(self, masked: str) -> None:
         cues = []
         # which verb forms occur (a set intersection, in C), then where: str.find per form,
-        # kept when it stands as a whole word (the boundaries of _WORD_ONLY_RE)
+        # kept when it stands as a whole word (no letter, digit, _, ' , ’ or - on either side)
         n = len(masked)
-        for w in set(_WORD_ONLY_RE.findall(masked)) & _cased_forms():
+        for w in set(_LETTER_RUN_RE.findall(masked)) & _cased_forms():
             k, size = masked.find(w), len(w)
             while k >= 0:
                 e = k + size
@@ -947,7 +986,7 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
         return  # every pattern below needs a reporting cue
     verbs = reporting_verbs()
     sent = text[s_lo:s_hi]
-    toks = tix.get(s_lo, s_hi)
+    toks: list | None = None            # tokenised only when a cue can introduce speech
     # "Trade rose, Putin said."
     m = _INDIRECT_TAIL_RE.search(sent)
     if m:
@@ -964,6 +1003,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
         info = verbs.get(low)
         if info is None or not info[2]:
             continue
+        if toks is None:
+            toks = tix.get(s_lo, s_hi)
         if low == "according to":
             vi = _tok_after(toks, vm.end())
             ment = _np_after(text, toks, vi)
