@@ -261,13 +261,14 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, lo, hi)]
 
 
-def _all_tokens(text: str) -> list[tuple[str, int, int]]:
+def _all_tokens(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """``_tokens(text, 0, len(text))`` in a third of the time: ``re.split`` runs in C and
-    the offsets are running sums of the piece lengths (no match object per token)."""
+    the offsets are running sums of the piece lengths (no match object per token); every
+    offset is shifted by ``offset``."""
     parts = _WORD_SPLIT_RE.split(text)
-    ends = list(accumulate(map(len, parts)))
+    ends = list(accumulate(map(len, parts), initial=offset))
     words = parts[1::2]
-    return list(zip(words, [e - len(w) for w, e in zip(words, ends[1::2], strict=True)], ends[1::2], strict=True))
+    return list(zip(words, ends[1:-1:2], ends[2::2], strict=True))
 
 
 class _TokIndex:
@@ -285,7 +286,7 @@ class _TokIndex:
         hit = self._memo.get((lo, hi))
         if hit is None:
             # no token pattern looks behind or ahead, so a slice tokenises as the range does
-            hit = [(t, s + lo, e + lo) for t, s, e in _all_tokens(self.text[lo:hi])]
+            hit = _all_tokens(self.text[lo:hi], lo)
             self._memo[(lo, hi)] = hit
         return hit
 
@@ -461,6 +462,10 @@ def _strip_titles(name: str) -> str:
 _NAME_SEQ_RE = re.compile(r"(?=[A-Z])((?:[A-Z][a-z]+\s+){0,3})((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+){1,3})")
 
 
+_NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
+_THE_OF = frozenset({"the", "of"})
+
+
 class NameResolver:
     """Clusters the name variants of one article (Ebrahim Raisi / Raisi / Mr Raisi) and maps
     descriptions to names ("the Iranian president"); shared by quote speakers and framing actors."""
@@ -469,17 +474,19 @@ class NameResolver:
         self.full: list[str] = []            # canonical multi-word names, first seen first
         self.title_of: dict[str, str] = {}   # "iranian president" -> "Ebrahim Raisi"
         titles = speaker_words()["titles"]
+        seen: set[str] = set()
         for m in _NAME_SEQ_RE.finditer(text):
             pre, name = m.group(1).split(), m.group(2).split()
             # move title-like leading words of the name into the prefix
-            while len(name) > 2 and (name[0].lower() in titles or re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|ish)", name[0])):
+            while len(name) > 2 and (name[0].lower() in titles or _NATIONALITY_RE.fullmatch(name[0])):
                 pre.append(name.pop(0))
             if len(name) >= 2 and name[0].lower() in titles:
                 pre.append(name.pop(0))
-            if len(name) < 2 or any(w.lower() in {"the", "of"} for w in name):
+            if len(name) < 2 or any(w.lower() in _THE_OF for w in name):
                 continue
             canon = " ".join(name)
-            if canon not in self.full:
+            if canon not in seen:
+                seen.add(canon)
                 self.full.append(canon)
             key = " ".join(w.lower() for w in pre if w.lower() not in {"the", "a", "an", "and"})
             if key and any(w in titles for w in key.split()):
@@ -832,6 +839,7 @@ def _tok_after(toks: list[tuple[str, int, int]], pos: int) -> int:
 
 
 _CONTENT_START_RE = re.compile(r"\s*(?:that\s+)?")
+
 
 
 def _extract(text: str, *, include_indirect: bool, include_scare: bool,
