@@ -437,6 +437,8 @@ class Corpus:
         self.jobs: int | None = None
         self._cache: dict[str, Any] = {}
         self._cache_entry: Path | None = None  # on-disk cache entry (load_corpus(cache=True))
+        #: processor seconds per stage in the workers, from the last :meth:`prepare` pass
+        self.stage_seconds: dict[str, float] = {}
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -558,6 +560,69 @@ class Corpus:
         release_memory()
         return out
 
+    def prepare(self, *names: str) -> Corpus:
+        r"""Compute the per-article tables ``names`` (default: sentences, tokens and quotes) in
+        one pass, and return the corpus; :meth:`sentences`, :meth:`tokens` and :meth:`quotes`
+        then return them at once. Tables already computed (or in the on-disk cache) are kept.
+
+        Why: on a large corpus each table is computed in worker processes, piece by piece. One
+        pass per piece — its sentences, then its tokens and quotes from them — sends the
+        articles once, needs no stacked sentence table in between, and keeps both workers busy
+        across what would be three waits for the slowest piece. ``stage_seconds`` then holds
+        the processor seconds each stage took in the workers.
+
+        >>> c = Corpus([Article(id="a", title="T", text="T\n\n“We won,” Ana Silva said.")])
+        >>> c.prepare() is c, len(c.tokens()), c.quotes()["speaker"].tolist()
+        (True, 10, ['Ana Silva'])
+        """
+        from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, release_memory
+
+        wanted = list(names) or list(_TABLES)
+        unknown = [n for n in wanted if n not in _TABLES]
+        if unknown:
+            raise ValueError(f"unknown table {unknown[0]!r}; choose from {', '.join(_TABLES)}")
+        todo = [n for n in _TABLES if n in wanted and n not in self._cache]
+        entry = self._cache_entry
+        if entry is not None:
+            from .cache import read_table
+
+            for n in list(todo):
+                hit = read_table(entry, n)
+                if hit is not None:
+                    self._cache[n] = hit
+                    todo.remove(n)
+        total = sum(len(a.text) for a in self.articles)
+        jobs = n_jobs(total, self.jobs)
+        if not todo or jobs == 1 or todo == ["sentences"]:
+            for n in todo:
+                getattr(self, n)()
+            return self
+        # the workers split the sentences themselves unless they are already known
+        sents = self._cache["sentences"][["article_id", "sentence_id", "start", "end"]] \
+            if "sentences" in self._cache else None
+        parts = chunks_by_chars(self.articles, jobs * -(-total // (CHUNK_CHARS * jobs)))  # a multiple of jobs
+        builders = {n: FrameBuilder() for n in todo}
+        seconds: dict[str, float] = dict.fromkeys(todo, 0.0)
+        args = [(p, s, tuple(todo)) for p, s in _job_args(parts, sents)]
+        for k, (frames, cpu) in enumerate(imap_chunks(_prepare_job, args, jobs=jobs)):
+            for n, frame in frames.items():
+                builders[n].add(frame)
+                seconds[n] += cpu[n]
+            del frames
+            if k % 8 == 7:
+                release_memory()
+        for n in todo:
+            table = builders.pop(n).finish()
+            self._cache[n] = table
+            if entry is not None:
+                from .cache import write_table
+
+                write_table(entry, n, table)
+            del table
+            release_memory()
+        self.stage_seconds = seconds
+        return self
+
     def sentences(self) -> pd.DataFrame:
         """One row per sentence: ``article_id, sentence_id, start, end, text`` (offsets into
         ``Article.text``). See :func:`newslib.tokens.sentence_spans`."""
@@ -569,6 +634,8 @@ class Corpus:
     def tokens(self) -> pd.DataFrame:
         """One row per token: ``article_id, sentence_id, token_id, token, lower, start, end,
         is_word, is_stop``. See :func:`newslib.tokens.tokenize`."""
+        if "tokens" not in self._cache and "sentences" not in self._cache:
+            self.prepare("sentences", "tokens")   # both in one pass (tokens need the sentences)
         if "tokens" not in self._cache:
             self._cache["tokens"] = self._per_article("tokens", _tokens_job, with_sentences=True, parallel=True)
         return self._cache["tokens"]
@@ -576,6 +643,8 @@ class Corpus:
     def quotes(self) -> pd.DataFrame:
         """One row per quote in every article (``article_id`` first); see
         :func:`newslib.quotes.extract_quotes`."""
+        if "quotes" not in self._cache and "sentences" not in self._cache:
+            self.prepare("sentences", "quotes")   # both in one pass (quotes need the sentences)
         if "quotes" not in self._cache:
             self._cache["quotes"] = self._per_article("quotes", _quotes_job, with_sentences=True, parallel=True)
         return self._cache["quotes"]
@@ -706,6 +775,34 @@ def _tokens_job(arg):
     from .tokens import tokens_frame
 
     return tokens_frame(arg[0], sentences=arg[1])
+
+
+_TABLES = ("sentences", "tokens", "quotes")
+
+
+def _prepare_job(arg):
+    """Sentences (unless given), then tokens and quotes of one piece of articles, with the
+    processor seconds each took."""
+    import time
+
+    from .quotes import quotes_frame
+    from .tokens import sentences_frame, tokens_frame
+
+    articles, sents, todo = arg
+    frames, cpu = {}, {}
+    t = time.process_time()
+    if sents is None:
+        full = sentences_frame(articles)
+        if "sentences" in todo:
+            frames["sentences"] = full
+        sents = full[["article_id", "sentence_id", "start", "end"]]
+    cpu["sentences"] = time.process_time() - t
+    for name, fn in (("tokens", tokens_frame), ("quotes", quotes_frame)):
+        if name in todo:
+            t = time.process_time()
+            frames[name] = fn(articles, sentences=sents)
+            cpu[name] = time.process_time() - t
+    return frames, cpu
 
 
 def _quotes_job(arg):

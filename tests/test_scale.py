@@ -85,6 +85,19 @@ def test_two_processes_give_the_same_tables_as_one():
     c1.jobs, c2.jobs = 1, 2
     for name in ("sentences", "tokens", "quotes"):
         pd.testing.assert_frame_equal(getattr(c1, name)(), getattr(c2, name)())
+    # the one-pass path (sentences, tokens and quotes per piece in the workers) gives the same
+    c3 = newslib.load_corpus(BBC)
+    c3.jobs = 2
+    assert c3.prepare() is c3 and set(c3.stage_seconds) == {"sentences", "tokens", "quotes"}
+    for name in ("sentences", "tokens", "quotes"):
+        pd.testing.assert_frame_equal(getattr(c1, name)(), getattr(c3, name)())
+    # tokens asked for first: sentences and tokens come from one pass, the same again
+    c4 = newslib.load_corpus(BBC)
+    c4.jobs = 2
+    pd.testing.assert_frame_equal(c1.tokens(), c4.tokens())
+    assert "sentences" in c4.stage_seconds and "quotes" not in c4.stage_seconds
+    with pytest.raises(ValueError, match="unknown table"):
+        c4.prepare("paragraphs")
     # the parallel path itself, on a table that is computed in parts and put back together
     from newslib.corpus import _tokens_job, concat_frames
     from newslib.tokens import tokens_frame
