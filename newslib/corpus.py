@@ -519,47 +519,6 @@ class Corpus:
         return pd.DataFrame([(a.id, r.reason, r.line) for a in self.articles for r in a.removed],
                             columns=["article_id", "reason", "line"])
 
-    def _per_article(self, name: str, func, *, with_sentences: bool, parallel: bool = False) -> pd.DataFrame:
-        """Compute a table article by article, in two processes for a large corpus; read it
-        from (and write it to) the on-disk cache when the corpus was loaded with ``cache=True``."""
-        entry = self._cache_entry
-        if entry is not None:
-            from .cache import read_table, write_table
-
-            hit = read_table(entry, name)
-            if hit is not None:
-                return hit
-            table = self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel)
-            write_table(entry, name, table)
-            return table
-        return self._per_article_compute(func, with_sentences=with_sentences, parallel=parallel)
-
-    def _per_article_compute(self, func, *, with_sentences: bool, parallel: bool) -> pd.DataFrame:
-        from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, release_memory
-
-        total = sum(len(a.text) for a in self.articles)
-        jobs = n_jobs(total, self.jobs) if parallel else 1
-        sents = None
-        if with_sentences:
-            # the jobs need the sentence offsets, not the sentence text: less to send
-            sents = self.sentences()[["article_id", "sentence_id", "start", "end"]]
-        if jobs == 1:
-            out = func((self.articles, sents))
-            release_memory()
-            return out
-        # many chunks of about CHUNK_CHARS characters, each table added to the result as it
-        # arrives and then dropped: memory stays near one copy of the final table
-        parts = chunks_by_chars(self.articles, jobs * -(-total // (CHUNK_CHARS * jobs)))  # a multiple of jobs
-        builder = FrameBuilder()
-        for k, frame in enumerate(imap_chunks(func, _job_args(parts, sents), jobs=jobs)):
-            builder.add(frame)
-            del frame
-            if k % 8 == 7:
-                release_memory()  # the chunks' freed memory, before it piles up
-        out = builder.finish()
-        release_memory()
-        return out
-
     def prepare(self, *names: str) -> Corpus:
         r"""Compute the per-article tables ``names`` (default: sentences, tokens and quotes) in
         one pass, and return the corpus; :meth:`sentences`, :meth:`tokens` and :meth:`quotes`
@@ -581,36 +540,44 @@ class Corpus:
         unknown = [n for n in wanted if n not in _TABLES]
         if unknown:
             raise ValueError(f"unknown table {unknown[0]!r}; choose from {', '.join(_TABLES)}")
-        todo = [n for n in _TABLES if n in wanted and n not in self._cache]
         entry = self._cache_entry
         if entry is not None:
             from .cache import read_table
 
-            for n in list(todo):
-                hit = read_table(entry, n)
-                if hit is not None:
-                    self._cache[n] = hit
-                    todo.remove(n)
+            for n in ("sentences", *wanted):
+                if n not in self._cache:
+                    hit = read_table(entry, n)
+                    if hit is not None:
+                        self._cache[n] = hit
+        todo = [n for n in _TABLES if n in wanted and n not in self._cache]
+        if not todo:
+            return self
+        if "sentences" in self._cache:
+            # the workers need the sentence offsets, not the sentence text: less to send
+            sents = self._cache["sentences"][["article_id", "sentence_id", "start", "end"]]
+        else:
+            sents = None
+            todo = ["sentences", *(n for n in todo if n != "sentences")]   # split anyway: keep them
         total = sum(len(a.text) for a in self.articles)
         jobs = n_jobs(total, self.jobs)
-        if not todo or jobs == 1 or todo == ["sentences"]:
-            for n in todo:
-                getattr(self, n)()
-            return self
-        # the workers split the sentences themselves unless they are already known
-        sents = self._cache["sentences"][["article_id", "sentence_id", "start", "end"]] \
-            if "sentences" in self._cache else None
-        parts = chunks_by_chars(self.articles, jobs * -(-total // (CHUNK_CHARS * jobs)))  # a multiple of jobs
+        if jobs == 1:
+            results = [_prepare_job((self.articles, sents, tuple(todo)))]
+            parts_iter = iter(results)
+        else:
+            # pieces of about CHUNK_CHARS characters, each piece's tables added to the result as
+            # they arrive and then dropped: memory stays near one copy of the final tables
+            parts = chunks_by_chars(self.articles, jobs * -(-total // (CHUNK_CHARS * jobs)))  # a multiple of jobs
+            parts_iter = imap_chunks(_prepare_job, [(p, s, tuple(todo)) for p, s in _job_args(parts, sents)],
+                                     jobs=jobs)
         builders = {n: FrameBuilder() for n in todo}
         seconds: dict[str, float] = dict.fromkeys(todo, 0.0)
-        args = [(p, s, tuple(todo)) for p, s in _job_args(parts, sents)]
-        for k, (frames, cpu) in enumerate(imap_chunks(_prepare_job, args, jobs=jobs)):
+        for k, (frames, cpu) in enumerate(parts_iter):
             for n, frame in frames.items():
                 builders[n].add(frame)
                 seconds[n] += cpu[n]
             del frames
             if k % 8 == 7:
-                release_memory()
+                release_memory()  # the pieces' freed memory, before it piles up
         for n in todo:
             table = builders.pop(n).finish()
             self._cache[n] = table
@@ -627,26 +594,21 @@ class Corpus:
         """One row per sentence: ``article_id, sentence_id, start, end, text`` (offsets into
         ``Article.text``). See :func:`newslib.tokens.sentence_spans`."""
         if "sentences" not in self._cache:
-            self._cache["sentences"] = self._per_article("sentences", _sentences_job, with_sentences=False,
-                                                         parallel=True)
+            self.prepare("sentences")
         return self._cache["sentences"]
 
     def tokens(self) -> pd.DataFrame:
         """One row per token: ``article_id, sentence_id, token_id, token, lower, start, end,
         is_word, is_stop``. See :func:`newslib.tokens.tokenize`."""
-        if "tokens" not in self._cache and "sentences" not in self._cache:
-            self.prepare("sentences", "tokens")   # both in one pass (tokens need the sentences)
         if "tokens" not in self._cache:
-            self._cache["tokens"] = self._per_article("tokens", _tokens_job, with_sentences=True, parallel=True)
+            self.prepare("tokens")      # with the sentences, in the same pass, if not yet split
         return self._cache["tokens"]
 
     def quotes(self) -> pd.DataFrame:
         """One row per quote in every article (``article_id`` first); see
         :func:`newslib.quotes.extract_quotes`."""
-        if "quotes" not in self._cache and "sentences" not in self._cache:
-            self.prepare("sentences", "quotes")   # both in one pass (quotes need the sentences)
         if "quotes" not in self._cache:
-            self._cache["quotes"] = self._per_article("quotes", _quotes_job, with_sentences=True, parallel=True)
+            self.prepare("quotes")      # with the sentences, in the same pass, if not yet split
         return self._cache["quotes"]
 
 
@@ -765,18 +727,6 @@ def _job_args(parts: list[list[Article]], sents: pd.DataFrame | None):
             yield p, sents[(pos >= lo) & (pos < hi)]
 
 
-def _sentences_job(arg):
-    from .tokens import sentences_frame
-
-    return sentences_frame(arg[0])
-
-
-def _tokens_job(arg):
-    from .tokens import tokens_frame
-
-    return tokens_frame(arg[0], sentences=arg[1])
-
-
 _TABLES = ("sentences", "tokens", "quotes")
 
 
@@ -803,9 +753,3 @@ def _prepare_job(arg):
             frames[name] = fn(articles, sentences=sents)
             cpu[name] = time.process_time() - t
     return frames, cpu
-
-
-def _quotes_job(arg):
-    from .quotes import quotes_frame
-
-    return quotes_frame(arg[0], sentences=arg[1])

@@ -109,12 +109,12 @@ def test_two_processes_give_the_same_tables_as_one():
     with pytest.raises(ValueError, match="unknown table"):
         c4.prepare("paragraphs")
     # the parallel path itself, on a table that is computed in parts and put back together
-    from newslib.corpus import _tokens_job, concat_frames
+    from newslib.corpus import _prepare_job, concat_frames
     from newslib.tokens import tokens_frame
 
     half = len(c1.articles) // 2
     s = c1.sentences()
-    parts = [_tokens_job((c1.articles[:half], s)), _tokens_job((c1.articles[half:], s))]
+    parts = [_prepare_job((arts, s, ("tokens",)))[0]["tokens"] for arts in (c1.articles[:half], c1.articles[half:])]
     joined = concat_frames(parts)
     whole = tokens_frame(c1.articles, sentences=s)
     assert joined["token"].dtype.name == "category"
