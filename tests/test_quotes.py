@@ -66,6 +66,9 @@ def test_speaker_of_verbs_without_their_own_subject():
     assert got[0][2:4] == ("Robbie Ward", "him")
     got = rows("The Harbour Board is denouncing what it calls “a campaign of lies” by the mayor.")
     assert got[0][1] == "a campaign of lies" and got[0][3].startswith("The Harbour Board")
+    # a document "reads"; a verb form after a determiner is a noun ("the report"), not the cue
+    assert rows("“Our support is not abstract,” the letter reads.")[0][3:] == ("the letter", "reads")
+    assert rows("The report says that “the penalties are so light” that firms ignore them.")[0][4] == "says"
     got = rows("According to a 40-page complaint filed by the state regulator, the firm ran a “massive scheme” for years.")
     assert got[0][3] == "a 40-page complaint filed by the state regulator" and got[0][4] == "According to"
 
