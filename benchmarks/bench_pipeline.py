@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             if not k.startswith("_") and k != "load + tables":
                 print(f"{k:<28}{v:>9.2f}{v / base:>9.3f}")
         if first["_cpu"]:
-            print("  (sentences + tokens + quotes run as one pass in the workers; processor seconds there: "
+            print("  (sentences + tokens + quotes run as one pass, in the workers on a large corpus; "
+                  "processor seconds per stage: "
                   + ", ".join(f"{k} {v:.2f}" for k, v in first["_cpu"].items()) + ")")
         print(f"throughput {mb / first['total']:.2f} MB/s; peak memory {first['_peak_mb']:.0f} MB "
               f"(largest worker process {first['_worker_peak_mb']:.0f} MB)")

@@ -126,10 +126,6 @@ def cache_folder(cache_dir: str | os.PathLike | None, corpus_root: Path) -> Path
     return root
 
 
-def entry_dir(key: str, cache_dir: str | os.PathLike | None, corpus_root: Path) -> Path:
-    return cache_folder(cache_dir, corpus_root) / key
-
-
 def read_corpus(entry: Path) -> Corpus | None:
     """The corpus stored in ``entry``, or None when there is none (or it is unreadable)."""
     import pandas as pd

@@ -541,14 +541,16 @@ class Corpus:
         if unknown:
             raise ValueError(f"unknown table {unknown[0]!r}; choose from {', '.join(_TABLES)}")
         entry = self._cache_entry
-        if entry is not None:
+        if entry is not None:   # tables stored by an earlier load of the same files
             from .cache import read_table
 
-            for n in ("sentences", *wanted):
-                if n not in self._cache:
-                    hit = read_table(entry, n)
-                    if hit is not None:
-                        self._cache[n] = hit
+            for n in wanted:
+                if n not in self._cache and (hit := read_table(entry, n)) is not None:
+                    self._cache[n] = hit
+            if "sentences" not in self._cache and any(n not in self._cache for n in wanted):
+                # the missing tables are computed from the sentences: reuse stored ones
+                if (hit := read_table(entry, "sentences")) is not None:
+                    self._cache["sentences"] = hit
         todo = [n for n in _TABLES if n in wanted and n not in self._cache]
         if not todo:
             return self
@@ -561,14 +563,16 @@ class Corpus:
         total = sum(len(a.text) for a in self.articles)
         jobs = n_jobs(total, self.jobs)
         if jobs == 1:
-            results = [_prepare_job((self.articles, sents, tuple(todo)))]
-            parts_iter = iter(results)
-        else:
-            # pieces of about CHUNK_CHARS characters, each piece's tables added to the result as
-            # they arrive and then dropped: memory stays near one copy of the final tables
-            parts = chunks_by_chars(self.articles, jobs * -(-total // (CHUNK_CHARS * jobs)))  # a multiple of jobs
-            parts_iter = imap_chunks(_prepare_job, [(p, s, tuple(todo)) for p, s in _job_args(parts, sents)],
-                                     jobs=jobs)
+            # one piece: its tables are the tables (no stacking)
+            frames, cpu = _prepare_job((self.articles, sents, tuple(todo)))
+            for n in todo:
+                self._store(n, frames.pop(n))
+            self.stage_seconds = {n: cpu[n] for n in todo}
+            return self
+        # pieces of about CHUNK_CHARS characters, each piece's tables added to the result as they
+        # arrive and then dropped: memory stays near one copy of the final tables
+        parts = chunks_by_chars(self.articles, jobs * -(-total // (CHUNK_CHARS * jobs)))  # a multiple of jobs
+        parts_iter = imap_chunks(_prepare_job, [(p, s, tuple(todo)) for p, s in _job_args(parts, sents)], jobs=jobs)
         builders = {n: FrameBuilder() for n in todo}
         seconds: dict[str, float] = dict.fromkeys(todo, 0.0)
         for k, (frames, cpu) in enumerate(parts_iter):
@@ -579,16 +583,18 @@ class Corpus:
             if k % 8 == 7:
                 release_memory()  # the pieces' freed memory, before it piles up
         for n in todo:
-            table = builders.pop(n).finish()
-            self._cache[n] = table
-            if entry is not None:
-                from .cache import write_table
-
-                write_table(entry, n, table)
-            del table
+            self._store(n, builders.pop(n).finish())
             release_memory()
         self.stage_seconds = seconds
         return self
+
+    def _store(self, name: str, table: pd.DataFrame) -> None:
+        """Keep a computed table, and write it to the on-disk cache entry when there is one."""
+        self._cache[name] = table
+        if self._cache_entry is not None:
+            from .cache import write_table
+
+            write_table(self._cache_entry, name, table)
 
     def sentences(self) -> pd.DataFrame:
         """One row per sentence: ``article_id, sentence_id, start, end, text`` (offsets into
@@ -618,8 +624,8 @@ class FrameBuilder:
 
     Why not ``pd.concat``: columns whose categories differ come back as Python objects
     (multiplying memory), and ``union_categoricals`` on string categories takes half a second
-    per million rows. Here each frame's categories are looked up once in the growing category
-    index and its integer codes remapped with one array lookup; the frame is then dropped, and
+    per million rows. Here each frame's categories get global codes from one dict (new ones
+    appended in order) and its integer codes are remapped with one array lookup; the frame is then dropped, and
     each column is joined and freed in turn, so memory peaks near one copy of the result.
 
     >>> import pandas as pd

@@ -108,11 +108,7 @@ def article_term_counts(tokens: pd.DataFrame, *, n: int = 1, drop_stopwords: boo
         # np.unique sorts a copy and keeps index arrays beside it; sorting in place and marking
         # where the key changes needs one boolean per key (memory at 100,000 articles)
         key.sort()
-        flag = np.empty(len(key), dtype=bool)
-        flag[:1] = True
-        np.not_equal(key[1:], key[:-1], out=flag[1:])
-        starts = np.flatnonzero(flag)
-        del flag
+        starts = _run_starts(key)
         n_of = np.diff(starts, append=len(key))
         uniq = key[starts]
         del key, starts
@@ -135,6 +131,22 @@ def article_term_counts(tokens: pd.DataFrame, *, n: int = 1, drop_stopwords: boo
     else:
         totals = tokens[tokens["is_word"]].groupby("article_id", sort=False, observed=True).size().rename("words").reset_index()
     return counts, totals
+
+
+def _run_starts(key):
+    """Where each run of equal values starts in the sorted array ``key`` (one boolean per key,
+    no copy of the keys).
+
+    >>> import numpy as np
+    >>> _run_starts(np.array([1, 1, 4, 7, 7, 7])).tolist()
+    [0, 2, 3]
+    """
+    import numpy as np
+
+    flag = np.empty(len(key), dtype=bool)
+    flag[:1] = True
+    np.not_equal(key[1:], key[:-1], out=flag[1:])
+    return np.flatnonzero(flag)
 
 
 def _take(col: pd.Series, idx):
@@ -196,9 +208,9 @@ def _group_sums(counts: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
         order = np.argsort(key, kind="stable")
         key, cnt = key[order], cnt[order]
         del order
-        starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1]))) if len(key) else np.zeros(0, np.int64)
+        starts = _run_starts(key)
         uniq = key[starts]
-        doc = np.diff(np.append(starts, len(key)))
+        doc = np.diff(starts, append=len(key))
         total = np.add.reduceat(cnt, starts) if len(starts) else np.zeros(0, np.int64)
     return pd.DataFrame({
         "group": pd.Categorical.from_codes((uniq // n_terms).astype(np.int32), categories=gcat.categories),
