@@ -8,7 +8,7 @@ JOBS   ?= 2
 
 .PHONY: report test lab student lint bench eval clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml newslib/_speedups.c
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"

@@ -1,0 +1,118 @@
+"""The compiled fast paths (newslib/_speedups.c) give exactly what the pure-Python code gives.
+
+The pure-Python functions are the reference; each compiled function is compared with it on
+real text (every BBC article, every PolNeAR document, the synthetic quote cases), on strings
+built from the characters where the rules turn (abbreviations, clitics, numbers, URLs, quote
+marks, line breaks, letters outside ASCII) and on arbitrary Unicode from hypothesis.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+
+import numpy as np
+import pytest
+from conftest import BBC, POLNEAR, SYNTHETIC
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslib import _compiled, quotes, tokens
+
+C = _compiled.load()
+needs_c = pytest.mark.skipif(C is None, reason="newslib._speedups is not built (no C compiler) "
+                                              "or NEWSLIB_PURE_PYTHON is set")
+
+# characters and pieces where the token and sentence rules change their decision
+PIECES = (list("aAbsStTdDmMlLrReEvVhwp.:-‐‑'’`\"“”‘«»„_$£€¥₹0123456789,%()[]!?…/\\ \n\t")
+          + ["ſ", "é", "É", "İ", "²", "½", "٣", "ß", "http://", "https://", "www.", "n't", "N'T",
+             "’s", "'S", "’ll", "U.S.", "Mr. ", "mr. ", "Dec. 7", "p.m. ", "No. 5", "Inc. ", "F. ",
+             "1st", "5.5%", "$1.13bn", "But ", "the ", "\n\n", "x" * 55, " Abe Lincoln ", "Al-Assad"])
+
+
+def _both(fn, *args):
+    """``fn(*args)`` with the compiled module, then with pure Python."""
+    saved = _compiled.C
+    try:
+        _compiled.C = C
+        fast = fn(*args)
+        _compiled.C = None
+        slow = fn(*args)
+    finally:
+        _compiled.C = saved
+    return fast, slow
+
+
+def _same(text: str) -> None:
+    (fs, fe, ft), (ss, se, stoks) = _both(tokens._token_arrays, text)
+    assert ft == stoks and np.array_equal(fs, ss) and np.array_equal(fe, se), text
+    fast, slow = _both(tokens.sentence_spans, text)
+    assert fast == slow, text
+    fast, slow = _both(quotes._all_tokens, text, 5)
+    assert fast == slow, text
+
+
+def _real_texts() -> list[str]:
+    texts = []
+    if BBC.is_dir():
+        texts += [p.read_bytes().decode("utf-8", "replace") for p in sorted(BBC.glob("*/*.txt"))]
+    for path in (POLNEAR, SYNTHETIC):
+        if path.is_file():
+            texts += [json.loads(ln).get("text", "") for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return texts
+
+
+@needs_c
+def test_compiled_and_python_agree_on_real_news():
+    texts = _real_texts()
+    if not texts:
+        pytest.skip("../shared is absent")
+    for t in texts:
+        _same(t)
+
+
+@needs_c
+def test_compiled_and_python_agree_where_the_rules_turn():
+    rng = random.Random(7)
+    for _ in range(20_000):
+        _same("".join(rng.choice(PIECES) for _ in range(rng.randint(0, 30))))
+
+
+@needs_c
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=200))
+def test_compiled_and_python_agree_on_any_text(text):
+    _same(text)
+
+
+@needs_c
+def test_the_corpus_tables_do_not_depend_on_the_compiled_path():
+    from newslib.corpus import Article, Corpus
+
+    text = ("Talks end\n\n“We won’t stop,” Mr. Raisi said on Dec. 7 in the U.S. capital. "
+            "Trade reached $5.5bn, the Kremlin said.\nPutin told reporters that ties were strong.")
+    arts = [Article(id="a", title="Talks end", text=text)]
+
+    def tables():
+        c = Corpus(arts)
+        return c.sentences(), c.tokens(), c.quotes()
+
+    fast, slow = _both(tables)
+    for f, s in zip(fast, slow, strict=True):
+        assert f.astype(str).equals(s.astype(str))
+
+
+def test_the_compiled_path_is_built_where_a_compiler_is():
+    """``make`` installs with ``pip install -e .``, which compiles newslib/_speedups.c; a build
+    that fails silently (the extension is optional) would leave users on the slow path."""
+    if _compiled.os.environ.get("NEWSLIB_PURE_PYTHON", "") not in ("", "0"):
+        pytest.skip("NEWSLIB_PURE_PYTHON is set")
+    if not (shutil.which("cc") or shutil.which("gcc")):
+        pytest.skip("no C compiler here: pure Python is expected")
+    assert C is not None, "newslib._speedups did not build: run `pip install -e .` and read its output"
+
+
+def test_pure_python_can_be_forced(monkeypatch):
+    monkeypatch.setenv("NEWSLIB_PURE_PYTHON", "1")
+    assert _compiled.load() is None
