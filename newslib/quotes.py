@@ -135,8 +135,14 @@ def _find_spans(text: str) -> list[_Span]:
                 mark = "ambiguous"
             elif ch in _OPEN_D:
                 mark = "open"
+                if ch == "“" and open_at is not None and prev not in _SPACEISH \
+                        and (i + 1 >= pe or text[i + 1].isspace()):
+                    mark = "close"   # an opening mark typed where the closing one belongs: “Mostly False.“
             elif ch in _CLOSE_D:
                 mark = "close"
+                if ch == "”" and open_at is None and prev in _SPACEISH and i + 1 < pe \
+                        and not text[i + 1].isspace():
+                    mark = "open"    # a closing mark typed where the opening one belongs: ”Fear. I am…”
             else:
                 mark = ""
                 if ch == "‘" and open_at is None and prev in _SPACEISH and not text[i + 1:i + 2].isspace():

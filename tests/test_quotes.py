@@ -82,6 +82,16 @@ def test_scare_quotes_and_titles_are_not_quotes():
     assert rows("Critics of so-called “woke” policies gathered.", include_scare=True)[0][0] == "scare"
 
 
+def test_marks_typed_the_wrong_way_round():
+    # a closing mark opening a paragraph's quote (an auto-correct slip), and an opening mark
+    # closing one: both are read as what they must be, and the next paragraph is not swallowed
+    text = "Voters wrote in.\n\n”Fear. I am truly afraid of what comes next.” ― Edwin Monroy\n\nThe end."
+    got = rows(text)
+    assert got[0][:2] == ("direct", "Fear. I am truly afraid of what comes next.")
+    text = "The site concluded his comments were “Mostly False.“\n\nThe rate is a widely used term."
+    assert [g[1] for g in rows(text)] == ["Mostly False."]
+
+
 def test_unbalanced_and_nested_marks_do_not_crash():
     for t in ['He said "yes', '“A ‘b’ c,” she said.', '”Odd” start', "''Tis", '“' * 50, '"' * 7]:
         df = extract_quotes(t)
