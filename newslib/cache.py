@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 
     from .corpus import Corpus
 
-__all__ = ["cache_root", "corpus_key", "read_corpus", "write_articles", "write_table", "read_table"]
+__all__ = ["cache_root", "corpus_key", "read_corpus", "write_articles", "write_table", "read_table",
+           "read_tables"]
 
-_SCHEMA = "3"
+_SCHEMA = "4"
 KEEP_ENTRIES = 20
 #: Parquet compression of cache entries. Why LZ4 and not Parquet's usual Snappy: on the BBC
 #: corpus the article and sentence tables read back three times faster (12 -> 4 ms each) for
@@ -70,52 +71,87 @@ def corpus_key(root: Path, *, options: str, memo_dir: str | os.PathLike | None =
     is not read again: on a cached reload, reading every file was a third of the time. A
     file changed within two seconds of the memo being written is always read again (the
     clock may not have moved), and the change time cannot be set back by a user, so an edit
-    is never missed.
+    is never missed. When no path and none of the four changed anywhere, one digest of the
+    whole listing finds the remembered contents digest without reading the per-file memo.
     """
     from . import __version__
-
-    h = hashlib.sha256(f"{_SCHEMA}|{__version__}|{options}|{_data_digest()}".encode())
     from .corpus import _walk_strings
 
     root_s = os.fspath(root)
-    entries = [(os.path.basename(root_s), root_s)] if os.path.isfile(root_s) else _walk_strings(root_s)
-    memo_path = None
-    known: dict[str, list] = {}
-    trust_before = 0
-    if memo_dir is not None:
-        tag = hashlib.sha1(os.path.abspath(root_s).encode("utf-8", "surrogateescape"), usedforsecurity=False)
-        memo_path = Path(memo_dir) / f"files-{tag.hexdigest()[:16]}.json"
-        try:
-            memo = json.loads(memo_path.read_text(encoding="utf-8"))
-            known, trust_before = memo["files"], int(memo["written"]) - 2_000_000_000
-        except (OSError, ValueError, KeyError, TypeError):
-            known, trust_before = {}, 0
-    seen: dict[str, list] = {}
+    entries = [(os.path.basename(root_s), root_s)] if os.path.isfile(root_s) else list(_walk_strings(root_s))
+    sigs: list[tuple] = []
     for rel, full in entries:
-        h.update(rel.encode("utf-8", "surrogateescape"))
-        h.update(b"\0")
         try:
             st = os.stat(full)
-            sig = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-            old = known.get(rel)
-            if old is not None and old[:4] == sig and max(sig[1], sig[2]) < trust_before:
-                digest = old[4]
-            else:
+            sigs.append((rel, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+        except OSError:
+            sigs.append((rel, -1, 0, 0, 0))
+    listing = hashlib.sha1(repr(sigs).encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()
+    newest = max((max(sg[2], sg[3]) for sg in sigs), default=0)
+    head_path = files_path = None
+    head: dict = {}
+    if memo_dir is not None:
+        tag = hashlib.sha1(os.path.abspath(root_s).encode("utf-8", "surrogateescape"), usedforsecurity=False)
+        head_path = Path(memo_dir) / f"files-{tag.hexdigest()[:16]}.json"
+        files_path = head_path.with_name(head_path.stem + "-digests.json")
+        try:
+            head = json.loads(head_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            head = {}
+    contents = None
+    if head.get("listing") == listing and isinstance(head.get("written"), int) \
+            and newest < head["written"] - 2_000_000_000:
+        contents = head.get("contents")
+    if not isinstance(contents, str):
+        contents = _contents_digest(entries, sigs, head, files_path)
+        if head_path is not None:
+            _write_json(files_path, {"files": {sg[0]: [*sg[1:], d] for sg, d in contents[1].items()}})
+            _write_json(head_path, {"written": time.time_ns(), "listing": listing, "contents": contents[0]})
+        contents = contents[0]
+    h = hashlib.sha256(f"{_SCHEMA}|{__version__}|{options}|{_data_digest()}|{contents}".encode())
+    return h.hexdigest()[:32]
+
+
+def _contents_digest(entries, sigs, head: dict, files_path: Path | None):
+    """Digest of every file's path and contents (per-file digests reused from the memo where a
+    file's size, times and inode are unchanged), and the per-file digests to remember."""
+    known: dict[str, list] = {}
+    if files_path is not None and isinstance(head.get("written"), int):
+        try:
+            known = json.loads(files_path.read_text(encoding="utf-8"))["files"]
+        except (OSError, ValueError, KeyError, TypeError):
+            known = {}
+    trust_before = head.get("written", 0) - 2_000_000_000 if known else 0
+    h = hashlib.sha256()
+    remember: dict[tuple, str] = {}
+    for (rel, full), sg in zip(entries, sigs, strict=True):
+        h.update(rel.encode("utf-8", "surrogateescape") + b"\0")
+        old = known.get(rel)
+        if sg[1] >= 0 and old is not None and list(old[:4]) == list(sg[1:]) and max(sg[2], sg[3]) < trust_before:
+            digest = old[4]
+        else:
+            try:
                 with open(full, "rb") as fh:
                     digest = hashlib.sha1(fh.read(), usedforsecurity=False).hexdigest()
-            seen[rel] = [*sig, digest]
-            h.update(digest.encode())
-        except OSError:
-            h.update(b"unreadable")
-    if memo_path is not None and seen != known:
-        try:
-            memo_path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = memo_path.with_name(memo_path.name + f".tmp{os.getpid()}")
-            tmp.write_text(json.dumps({"written": time.time_ns(), "files": seen}), encoding="utf-8")
-            os.replace(tmp, memo_path)
-        except OSError:
-            pass  # a read-only cache folder: the key is still right, only slower next time
-    return h.hexdigest()[:32]
+            except OSError:
+                h.update(b"unreadable")
+                continue
+        if sg[1] >= 0:
+            remember[sg] = digest
+        h.update(digest.encode())
+    return h.hexdigest(), remember
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """Write ``data`` to ``path`` atomically; a read-only cache folder is not an error (the key
+    is still right, only slower to compute next time)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def cache_folder(cache_dir: str | os.PathLike | None, corpus_root: Path) -> Path:
@@ -270,6 +306,23 @@ def read_table(entry: Path, name: str) -> pd.DataFrame | None:
         if col in df.columns:
             df[col] = df[col].astype("Int64")
     return df
+
+
+def read_tables(entry: Path, names: list[str]) -> dict[str, pd.DataFrame]:
+    """The tables ``names`` stored in ``entry`` (those present and readable), read at once.
+
+    Why threads: Arrow decodes a file without holding Python's lock, so one table's file is
+    decoded while another is turned into a DataFrame (on the BBC corpus 62 -> 51 ms, fastest of
+    nine fresh processes).
+    """
+    if len(names) <= 1:
+        found = {n: read_table(entry, n) for n in names}
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=len(names)) as ex:
+            found = dict(zip(names, ex.map(lambda n: read_table(entry, n), names), strict=True))
+    return {n: t for n, t in found.items() if t is not None}
 
 
 def _prune(root: Path) -> None:

@@ -534,26 +534,23 @@ class Corpus:
         >>> c.prepare() is c, len(c.tokens()), c.quotes()["speaker"].tolist()
         (True, 10, ['Ana Silva'])
         """
-        from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, release_memory
-
         wanted = list(names) or list(_TABLES)
         unknown = [n for n in wanted if n not in _TABLES]
         if unknown:
             raise ValueError(f"unknown table {unknown[0]!r}; choose from {', '.join(_TABLES)}")
         entry = self._cache_entry
         if entry is not None:   # tables stored by an earlier load of the same files
-            from .cache import read_table
+            from .cache import read_tables
 
-            for n in wanted:
-                if n not in self._cache and (hit := read_table(entry, n)) is not None:
-                    self._cache[n] = hit
+            self._cache.update(read_tables(entry, [n for n in wanted if n not in self._cache]))
             if "sentences" not in self._cache and any(n not in self._cache for n in wanted):
                 # the missing tables are computed from the sentences: reuse stored ones
-                if (hit := read_table(entry, "sentences")) is not None:
-                    self._cache["sentences"] = hit
+                self._cache.update(read_tables(entry, ["sentences"]))
         todo = [n for n in _TABLES if n in wanted and n not in self._cache]
         if not todo:
             return self
+        from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, release_memory
+
         if "sentences" in self._cache:
             # the workers need the sentence offsets, not the sentence text: less to send
             sents = self._cache["sentences"][["article_id", "sentence_id", "start", "end"]]

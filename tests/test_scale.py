@@ -72,6 +72,42 @@ def test_cache_sees_an_edit_that_keeps_size_and_modification_time(tmp_path):
     assert "BRAVO" in third["1"].text
 
 
+def test_cache_reload_reads_no_file_when_nothing_changed(tmp_path, monkeypatch):
+    # with every file older than the memo, a reload finds the contents digest from the listing
+    # alone (no file read, no per-file memo); an edit, a new file or a removed one is still seen
+    import os
+
+    import newslib.cache as K
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i, word in enumerate(("alpha", "bravo", "delta")):
+        (corpus / f"{i}.txt").write_text(f"Headline {i}\n\nThe {word} story.", encoding="utf-8")
+    real_ns = K.time.time_ns
+    monkeypatch.setattr(K.time, "time_ns", lambda: real_ns() + 10_000_000_000)  # memo "10 s later"
+    cache = tmp_path / "cache"
+    first = newslib.load_corpus(corpus, cache=True, cache_dir=cache)._cache_entry
+    digest = K._contents_digest
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("files were read although nothing changed")
+
+    monkeypatch.setattr(K, "_contents_digest", no_reading)
+    assert newslib.load_corpus(corpus, cache=True, cache_dir=cache)._cache_entry == first
+    monkeypatch.setattr(K, "_contents_digest", digest)
+    f = corpus / "1.txt"
+    stat = f.stat()
+    f.write_text("Headline 1\n\nThe BRAVO story.", encoding="utf-8")            # same length
+    os.utime(f, ns=(stat.st_atime_ns, stat.st_mtime_ns))                         # same mtime
+    edited = newslib.load_corpus(corpus, cache=True, cache_dir=cache)
+    assert edited._cache_entry != first and "BRAVO" in edited["1"].text
+    (corpus / "3.txt").write_text("Headline 3\n\nA new story.", encoding="utf-8")
+    added = newslib.load_corpus(corpus, cache=True, cache_dir=cache)
+    assert added._cache_entry != edited._cache_entry and len(added) == 4
+    (corpus / "0.txt").unlink()
+    assert len(newslib.load_corpus(corpus, cache=True, cache_dir=cache)) == 3
+
+
 def test_cache_never_inside_the_corpus(tmp_path):
     (tmp_path / "a.txt").write_text("Head\n\nBody text.", encoding="utf-8")
     with pytest.raises(CorpusError, match="must not be inside the corpus"):
