@@ -54,11 +54,13 @@ def test_report_on_demo_corpus_writes_everything(demo_report):
     assert "Opposition leader" in set(labels["label"])
 
 
-def test_every_notebook_on_bbc_grouped_by_folder(bbc_small, tmp_path):
-    """A second parameter set on another corpus (BBC folders, no metadata) for every notebook."""
+def test_every_notebook_on_bbc_grouped_by_folder(bbc_small, tmp_path, monkeypatch):
+    """A second parameter set on another corpus (BBC folders, no metadata) for every notebook;
+    the first run keeps the corpus in the on-disk cache, which the notebooks then share."""
     import yaml
 
-    runs = [{"name": "bbc", "corpus": str(bbc_small), "params": {"group_by": "folder"}},
+    monkeypatch.setenv("NEWSLIB_CACHE_DIR", str(tmp_path / "cache"))   # inherited by the kernels
+    runs = [{"name": "bbc", "corpus": str(bbc_small), "params": {"group_by": "folder", "cache": True}},
             {"name": "bbc_bigrams", "corpus": str(bbc_small),
              "params": {"group_by": "folder", "compare": ["politics", "business"], "kwic_term": "tax",
                         "terms": ["tax", "Blair"], "ngram": 2, "min_count": 1}}]
@@ -81,6 +83,10 @@ def test_every_notebook_on_bbc_grouped_by_folder(bbc_small, tmp_path):
     quotes = pd.read_csv(out / "bbc" / "03_quote_attribution_files" / "quotes.csv")
     assert len(quotes) >= 10 and quotes["speaker"].notna().mean() > 0.6
     assert (out / "bbc" / "05_event_report_files" / "pair1_frames.png").is_file()
+    # one cache entry for the corpus, holding the tables the notebooks computed
+    entries = [p for p in (tmp_path / "cache").iterdir() if p.is_dir()]
+    assert len(entries) == 1
+    assert {"articles.parquet", "tokens.parquet", "quotes.parquet"} <= {p.name for p in entries[0].iterdir()}
 
 
 @needs_seeds
