@@ -3,7 +3,9 @@
 Two gold formats:
 * PolNeAR-derived JSONL (``../shared/eval/polnear/polnear_dev.jsonl``): predictions are written
   in the scorer's format and scored by its ``score_quotes.py`` (span P/R/F1 at overlap >= 0.5,
-  strict speaker accuracy, end-to-end F1), for quoted segments and for all attributions;
+  strict speaker accuracy, end-to-end F1), for quoted segments and for all attributions, then
+  (labelled apart, the reference staying the first) for quoted segments without the documents
+  whose gold segments the conversion paired inside out at ``''`` marks;
 * simple cases JSONL (``{text, expect: [{quote, speaker, type}], expect_none}`` per line, or
   ``{file, quote, speaker, type}`` rows): each expected quote must be found with its speaker.
 
@@ -69,6 +71,38 @@ def score_polnear(gold: Path) -> None:
         subprocess.run([sys.executable, str(scorer), "--gold", str(gold), "--pred", str(pred_all),
                         "--unit", "attribution", "--subset", "all", "--pred-filter", "none",
                         "--thresholds", "0.5"], check=True)
+        # a second, labelled figure: without the documents whose gold quoted segments the
+        # conversion paired inside out. The scores above stay the reference.
+        kept, dropped = _without_inverted_segments(gold, Path(tmp))
+        if dropped:
+            print(f"== PolNeAR quoted segments without the {dropped} documents whose gold segments are "
+                  "bounded by a '' mark on one side only (the conversion pairs ''...'' marks inside out: "
+                  "the gold then holds the words outside the marks) ==", flush=True)
+            subprocess.run([sys.executable, str(kept.parent / scorer.name), "--gold", str(kept),
+                            "--pred", str(pred_q), "--thresholds", "0.5"], check=True)
+
+
+def _without_inverted_segments(gold: Path, tmp: Path) -> tuple[Path, int]:
+    """A copy of ``gold`` (with its scorer beside it) without the documents where a derived
+    quoted segment starts with a '' mark and does not end with one, or the reverse."""
+    import shutil
+
+    out_dir = tmp / "no_inverted"
+    out_dir.mkdir()
+    for f in gold.parent.glob("*.py"):
+        shutil.copy(f, out_dir / f.name)
+    kept, dropped = out_dir / gold.name, 0
+    with open(gold, encoding="utf-8") as fh, open(kept, "w", encoding="utf-8") as out:
+        for line in fh:
+            doc = json.loads(line)
+            text = doc["text"]
+            segs = [text[q["start"]:q["end"]].strip() for a in doc["attributions"]
+                    for q in a["derived"].get("quoted_segments", [])]
+            if any(sg.startswith("''") != sg.endswith("''") for sg in segs):
+                dropped += doc.get("primary", True)
+                continue
+            out.write(line)
+    return kept, dropped
 
 
 def _norm(s: str | None) -> str:
