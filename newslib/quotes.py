@@ -943,6 +943,14 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
                     ment = _np_before(text, toks_p, vi - 1) if vi >= 1 else None
                 elif toks_p:
                     ment, verb = _np_before(text, toks_p, len(toks_p) - 1), ":"
+            if ment is None and verb is None and direct and k > 0 and (k - 1) not in quoted_sentences \
+                    and (n_words >= 4 or starts_upper) and not masked[s_lo:q.open_at].strip():
+                # a quote opening its sentence right after the writer's own report of a speaker
+                # ("…, Schiff said. “The other factor…”"): that speaker, not an older quote's
+                p_lo, p_hi = outer[k - 1]
+                said = _reported_by(text, masked, p_lo, p_hi, cues_index, tix)
+                if said is not None:
+                    ment, verb = said
             if ment is None and verb is None:
                 if direct and last is not None and q.open_at - last["end"] < 1500 and (n_words >= 4 or starts_upper):
                     # floating quote: inherits the previous speaker
@@ -991,6 +999,37 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
     for i, r in enumerate(rows):
         r["quote_id"] = i
     return rows
+
+
+def _reported_by(text: str, masked: str, lo: int, hi: int, cues_index: _CueIndex, tix: _TokIndex):
+    """(mention, verb) of the speaker the sentence ``[lo, hi)`` reports with a speech verb
+    ("Trade rose, Schiff said.", "Schiff said trade rose."), or None."""
+    if masked[lo:hi].rstrip(" \"'”’)").endswith("?"):
+        return None     # the writer's question ("…, as X once declared?"): the quote answers it
+    verbs = reporting_verbs()
+    toks = tix.get(lo, hi)
+    for cs, _ce, verb in reversed(_find_cues(cues_index, masked, lo, hi)):
+        info = verbs.get(" ".join(verb.lower().split()))
+        if info is None or not info[2] or verb.lower().startswith("according"):
+            continue
+        vi = bisect_right([t[1] for t in toks], cs) - 1
+        if vi >= 1 and (toks[vi - 1][0].lower() in {"not", "never"}
+                        or toks[vi - 1][0].lower().endswith(("n't", "n’t"))):
+            continue    # "He didn't suggest retaliation.": no one was reported saying anything
+        ment = _np_before(text, toks, vi - 1) if vi >= 1 else None
+        if ment is None and vi + 1 < len(toks):
+            ment = _np_after(text, toks, vi + 1)     # "…, said Schiff."
+        last = ment.text.split()[-1] if ment is not None else ""
+        if ment is not None and last.lower() not in _NOT_A_SPEAKER_END \
+                and not (last.islower() and last.endswith("ly") and len(ment.text.split()) > 1):
+            return ment, verb   # not "Mr Wyatt and [said]", "X once notoriously [declared]"
+    return None
+
+
+# the last word of a phrase that ran past its subject ("Mr Wyatt and [said]", "the only [answer]")
+_NOT_A_SPEAKER_END = frozenset(
+    "and or but nor only might may would could will can should must also not that which to of for "
+    "by with the a an".split())
 
 
 _INDIRECT_TAIL_RE = re.compile(r",\s*(?P<np>[^,]{2,60}?)\s+(?P<verb>said|says|added|noted|argued|warned|told \w+)\s*\.?\s*$")

@@ -82,6 +82,18 @@ def test_scare_quotes_and_titles_are_not_quotes():
     assert rows("Critics of so-called “woke” policies gathered.", include_scare=True)[0][0] == "scare"
 
 
+def test_a_quote_after_the_writers_report_of_a_speaker_is_that_speakers():
+    text = ("“We will win,” Mr Obama said. Trade may fall while the talks go on, Adam Schiff said. "
+            "“The other factor is the timing of the vote.”")
+    assert rows(text)[-1][:4] == ("direct", "The other factor is the timing of the vote.", "Adam Schiff", "Adam Schiff")
+    # a negated verb reports no one: the quote floats to the previous speaker
+    text = "“We will win,” Mr Obama said. He didn't suggest retaliation. “Our goal is not a new arms race.”"
+    assert rows(text)[-1][2] == "Obama"
+    # the writer's question names someone; the quote that answers it is not theirs
+    text = "So is the party's aim to win, as Tom Reyes once declared? “No. Our aim is to leave the union.”"
+    assert all(r[2] != "Tom Reyes" for r in rows(text))
+
+
 def test_marks_typed_the_wrong_way_round():
     # a closing mark opening a paragraph's quote (an auto-correct slip), and an opening mark
     # closing one: both are read as what they must be, and the next paragraph is not swallowed
