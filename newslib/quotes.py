@@ -238,7 +238,7 @@ _DETS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "one"
          "several", "many", "some", "most", "other", "both", "each",
          "no", "few", "senior", "top"}
 _SKIP_BEFORE_VERB = {"also", "later", "then", "previously", "recently", "once", "has", "have", "had",
-                     "was", "were", "is", "would", "will", "repeatedly", "publicly", "again",
+                     "was", "were", "is", "are", "am", "would", "will", "repeatedly", "publicly", "again",
                      "further", "simply", "reportedly", "separately", "earlier", "privately",
                      "first", "just", "often", "frequently", "explicitly", "specifically", "quickly"}
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
@@ -687,6 +687,11 @@ class _CueIndex:
         return [m for m in self.matches[i:j] if m.end() <= hi]
 
 
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+# verbs whose passive subject is the one spoken to
+_HEARER_VERBS = frozenset({"told", "asked", "warned", "urged", "reminded", "informed", "advised"})
+
+
 def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Reporting cues in the writer's words of ``masked[lo:hi]`` (quotes are masked)."""
     out = []
@@ -694,6 +699,8 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
         before = masked[max(lo, m.start() - 20):m.start()].split()
         if before and before[-1].lower() in _NOUNISH_BEFORE:
             continue  # "his comments", "the reports": a noun, not a cue
+        if before and before[-1].lower() in _BE_FORMS and m.group().lower() in _HEARER_VERBS:
+            continue  # "we are told", "he was asked": the subject heard it, someone unnamed said it
         out.append((m.start(), m.end(), m.group()))
     return out
 
@@ -730,7 +737,9 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
             # "leading him to quip", "urged them to say": the object is the speaker
             o = toks[vi - 2]
             return _Mention(o[0], o[1], o[2]), text[cs:ce], cs
-        if vlow.endswith("ing") or prev_tok.lower() in _NONFINITE_BEFORE or prev_tok.lower() in {"and", "but"}:
+        progressive = vlow.endswith("ing") and prev_tok.lower() in {"is", "are", "was", "were", "am", "been", "be"}
+        if (vlow.endswith("ing") and not progressive) or prev_tok.lower() in _NONFINITE_BEFORE \
+                or prev_tok.lower() in {"and", "but"}:
             # "…, saying", "before asking", "took to Twitter to accuse": the verb has no subject
             # of its own; the speaker is the subject of the clause it hangs on
             subj = _subject(text, tix, s_lo, cs, strict=True)
@@ -1059,6 +1068,9 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
         info = verbs.get(low)
         if info is None or not info[2]:
             continue
+        prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
+        if prev_word and prev_word[0].lower() in _BE_FORMS and low in _HEARER_VERBS:
+            continue    # "we are told it is…": the subject is the hearer
         if toks is None:
             toks = tix.get(s_lo, s_hi)
         if low == "according to":

@@ -94,6 +94,18 @@ def test_a_quote_after_the_writers_report_of_a_speaker_is_that_speakers():
     assert all(r[2] != "Tom Reyes" for r in rows(text))
 
 
+def test_the_one_spoken_to_is_not_the_speaker():
+    # "X was told/asked": X heard it; the speaker is not named
+    assert all(r[2] != "The conference" for r in rows("The conference was told that taxes would fall sharply next year."))
+    got = rows("Wheelchair user Kevin Reyes was asked: “Why on earth do you want this job?”")
+    assert got and got[0][2] is None
+    # a progressive verb keeps its subject, auxiliary skipped: "X is calling", "X are warning"
+    got = rows("Presidential candidate Gary Lane’s doctor is calling the candidate “extremely physically fit.”")
+    assert got[0][3] == "Gary Lane’s doctor"
+    got = rows("Ecologists are warning ministers that Scotland may face “significant intrusion” from wind farms.")
+    assert got[0][3] == "Ecologists"
+
+
 def test_marks_typed_the_wrong_way_round():
     # a closing mark opening a paragraph's quote (an auto-correct slip), and an opening mark
     # closing one: both are read as what they must be, and the next paragraph is not swallowed
