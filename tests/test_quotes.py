@@ -104,6 +104,9 @@ def test_the_one_spoken_to_is_not_the_speaker():
     assert got[0][3] == "Gary Lane’s doctor"
     got = rows("Ecologists are warning ministers that Scotland may face “significant intrusion” from wind farms.")
     assert got[0][3] == "Ecologists"
+    # a member of a body speaks for herself, not the body
+    got = rows("A member of the Cabinet said: “We were never consulted about the plan at all.”")
+    assert got[0][3] == "A member of the Cabinet"
 
 
 def test_marks_typed_the_wrong_way_round():
