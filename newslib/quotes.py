@@ -252,6 +252,8 @@ class _Mention:
     text: str
     start: int
     end: int
+    #: for a relative "who": the noun phrase it stands for ("Tom Reyes, who said")
+    ref: _Mention | None = None
 
     def __post_init__(self) -> None:
         last = self.text.split()[-1] if self.text.split() else ""
@@ -339,6 +341,14 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         return None
     tok = toks[j][0]
     if _PRONOUN_RE.match(tok):
+        if tok.lower() == "who" and j >= 1:
+            # a relative pronoun: its antecedent is the speaker ("Tom Reyes, who said …")
+            k = j - 1 if toks[j - 1][0] != "," else j - 2
+            ante = _np_before(text, toks, k) if k >= 0 and not _PRONOUN_RE.match(toks[k][0]) else None
+            if ante is not None:
+                # the mention stays "who", as written where the attribution is; the speaker
+                # resolves through the antecedent
+                return _Mention(tok, toks[j][1], toks[j][2], ref=ante)
         return _Mention(tok, toks[j][1], toks[j][2])
     end_i = j
     k = j
@@ -886,6 +896,8 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
     def resolve(ment: _Mention | None, at: int) -> str | None:
         if ment is None:
             return None
+        if ment.ref is not None:
+            ment = ment.ref
         low = ment.text.lower()
         if _PRONOUN_RE.match(ment.text) or low in _OBJECT_PRONOUNS:
             low = _OBJECT_PRONOUNS.get(low, low)   # "leading him to quip": him -> he

@@ -109,6 +109,15 @@ def test_the_one_spoken_to_is_not_the_speaker():
     assert got[0][3] == "A member of the Cabinet"
 
 
+def test_who_is_resolved_through_its_antecedent():
+    # the mention stays as written ("who"); the speaker is the noun phrase it stands for, not
+    # the last person quoted
+    text = ("“We are ready,” Mr Lane said. The plan was backed by Tom Reyes, who said the council "
+            "would “act within weeks”.")
+    got = rows(text)[-1]
+    assert got[1:4] == ("act within weeks", "Tom Reyes", "who")
+
+
 def test_marks_typed_the_wrong_way_round():
     # a closing mark opening a paragraph's quote (an auto-correct slip), and an opening mark
     # closing one: both are read as what they must be, and the next paragraph is not swallowed
