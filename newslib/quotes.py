@@ -530,6 +530,13 @@ class NameResolver:
             for full in self.full:
                 if full != stripped and full.endswith(" " + stripped.split()[-1]) and stripped.split()[0] in full.split():
                     return full
+            # "Home Secretary Charles Clarke": a known name after words that include a title
+            titles = speaker_words()["titles"]
+            known = [full for full in self.full if stripped.endswith(" " + full) and any(
+                w.lower().strip(",.") in titles for w in stripped[:-len(full)].split())
+                and stripped[:-len(full)].split()[-1][:1].isupper()]   # not "spokesman for North East"
+            if known:
+                return max(known, key=len)
         return stripped
 
 

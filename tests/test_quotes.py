@@ -118,6 +118,15 @@ def test_who_is_resolved_through_its_antecedent():
     assert got[1:4] == ("act within weeks", "Tom Reyes", "who")
 
 
+def test_a_long_title_before_a_known_name_is_not_part_of_the_speaker():
+    text = ("Home Secretary Charles Clarke defended the plan. “It is necessary,” Home Secretary "
+            "Charles Clarke said. “We will review it,” Mr Clarke added.")
+    assert [r[2] for r in rows(text)] == ["Charles Clarke", "Charles Clarke"]
+    # but a name after "spokesman for" is the body the spokesman speaks for
+    text = "“Prices will rise,” said a spokesman for North East Energy. North East Energy won the tender."
+    assert rows(text)[0][2] != "North East Energy"
+
+
 def test_marks_typed_the_wrong_way_round():
     # a closing mark opening a paragraph's quote (an auto-correct slip), and an opening mark
     # closing one: both are read as what they must be, and the next paragraph is not swallowed
