@@ -854,16 +854,26 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
     while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in {"'s", "’s"}
                              or (j == i and strict and toks[j][0].lower() in {"the", "a", "an"})) and j - i < 6:
         j += 1
-    if strict and j < len(toks) and j > i and toks[j][0][:1].islower() and toks[i][0].lower() in {"the", "a", "an"}:
-        # "The Republican nominee": a common noun may end the description
+    if j < len(toks) and j > i and toks[j][0][:1].islower() and toks[i][0].lower() in {"the", "a", "an"}:
+        # "The Republican nominee", "The bill": a common noun may end the description
         while j < len(toks) and toks[j][0].isalpha() and toks[j][0].islower() and j - i < 6 \
                 and toks[j][0] not in _NOT_SUBJECT and toks[j][0] not in _SKIP_BEFORE_VERB \
-                and not toks[j][0].endswith(("ed", "s")):
+                and toks[j][0] not in _VERB_LIKE and not toks[j][0].endswith(("ed", "s")):
             j += 1
+        while j - 1 > i and toks[j - 1][0] in _NOT_A_SPEAKER_END:
+            j -= 1      # "The aim of", "The government and": the description ends before
     if j == i or j >= len(toks) or not toks[j][0][:1].islower():
         return None
+    if all(t[0].lower() in _NOT_SUBJECT for t in toks[i:j]):
+        return None     # "The bill proposes …": a capitalised article alone names no one
     s, e = toks[i][1], toks[j - 1][2]
     return _Mention(text[s:e], s, e)
+
+
+# common verbs without -ed or -s that end a subject description ("The committee found …")
+_VERB_LIKE = frozenset(
+    "found came made gave took went saw thought knew put set led held kept left met paid sent "
+    "should would could can may might must shall will do did".split())
 
 
 def _tok_after(toks: list[tuple[str, int, int]], pos: int) -> int:

@@ -127,6 +127,14 @@ def test_a_long_title_before_a_known_name_is_not_part_of_the_speaker():
     assert rows(text)[0][2] != "North East Energy"
 
 
+def test_an_uncued_fragment_is_never_given_to_a_lone_article():
+    # the subject's wording: the whole description, not its capitalised first word
+    assert rows("The draft bill proposes “control orders” for suspects.")[0][3] == "The draft bill"
+    assert rows("The select committee found a “general atmosphere of enthusiasm” at the time.")[0][3] == "The select committee"
+    # a sentence opening with no one ("That", "There", "In") has no speaker to give it
+    assert rows("That raised “serious questions” about the funding.") == []
+
+
 def test_marks_typed_the_wrong_way_round():
     # a closing mark opening a paragraph's quote (an auto-correct slip), and an opening mark
     # closing one: both are read as what they must be, and the next paragraph is not swallowed
