@@ -258,7 +258,7 @@ class _Mention:
     def __post_init__(self) -> None:
         last = self.text.split()[-1] if self.text.split() else ""
         if self.text.endswith(".") and len(last) > 2 and last.count(".") == 1 \
-                and last[:-1].lower() not in speaker_words()["titles"]:
+                and last.lower() not in speaker_words()["titles"]:   # "Mr." keeps its dot, "MP." not
             self.text = self.text[:-1]
             self.end -= 1
 

@@ -122,6 +122,9 @@ def test_a_long_title_before_a_known_name_is_not_part_of_the_speaker():
     text = ("Home Secretary Charles Clarke defended the plan. “It is necessary,” Home Secretary "
             "Charles Clarke said. “We will review it,” Mr Clarke added.")
     assert [r[2] for r in rows(text)] == ["Charles Clarke", "Charles Clarke"]
+    # parliamentary titles too, and a sentence's full stop is not part of a title
+    assert rows("“We will win,” said Labour MP Jean Corston.")[0][2] == "Jean Corston"
+    assert rows("“It is wrong,” said the Ealing North MP.")[0][3] == "the Ealing North MP"
     # but a name after "spokesman for" is the body the spokesman speaks for
     text = "“Prices will rise,” said a spokesman for North East Energy. North East Energy won the tender."
     assert rows(text)[0][2] != "North East Energy"
