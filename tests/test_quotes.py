@@ -125,6 +125,9 @@ def test_a_long_title_before_a_known_name_is_not_part_of_the_speaker():
     # parliamentary titles too, and a sentence's full stop is not part of a title
     assert rows("“We will win,” said Labour MP Jean Corston.")[0][2] == "Jean Corston"
     assert rows("“It is wrong,” said the Ealing North MP.")[0][3] == "the Ealing North MP"
+    # a description opening a sentence is the same speaker as in mid-sentence
+    text = "“We must act now,” the prime minister said. The prime minister added: “There is no time to lose.”"
+    assert [r[2] for r in rows(text)] == ["the prime minister", "the prime minister"]
     # but a name after "spokesman for" is the body the spokesman speaks for
     text = "“Prices will rise,” said a spokesman for North East Energy. North East Energy won the tender."
     assert rows(text)[0][2] != "North East Energy"
