@@ -1037,8 +1037,10 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
     for i, r in enumerate(rows):
         r["quote_id"] = i
         spk = r["speaker"]
-        if spk and spk.split()[0] in ("The", "A", "An") and any(w[:1].islower() for w in spk.split()[1:]):
-            # "The prime minister" opening a sentence and "the prime minister" are one speaker
+        if spk and (spk.startswith("The ") or spk.split()[0] in ("A", "An") and any(
+                w[:1].islower() for w in spk.split()[1:])):
+            # "The prime minister" or "The Tories" opening a sentence and "the prime minister",
+            # "the Tories" in mid-sentence are one speaker
             r["speaker"] = spk[:1].lower() + spk[1:]
     return rows
 

@@ -128,6 +128,8 @@ def test_a_long_title_before_a_known_name_is_not_part_of_the_speaker():
     # a description opening a sentence is the same speaker as in mid-sentence
     text = "“We must act now,” the prime minister said. The prime minister added: “There is no time to lose.”"
     assert [r[2] for r in rows(text)] == ["the prime minister", "the prime minister"]
+    text = "“We will win,” the Tories said. The Tories added: “Labour has failed.”"
+    assert [r[2] for r in rows(text)] == ["the Tories", "the Tories"]
     # but a name after "spokesman for" is the body the spokesman speaks for
     text = "“Prices will rise,” said a spokesman for North East Energy. North East Energy won the tender."
     assert rows(text)[0][2] != "North East Energy"
