@@ -387,10 +387,119 @@ fail:
     return NULL;
 }
 
+/* ---- quotes: name sequences and letter runs ------------------------------------------------ */
+
+static inline int ascii_upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
+static inline int ascii_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+
+/* [A-Z][a-z]+\s+ at i: its end, or -1 */
+static Py_ssize_t w1_end(const Text *t, Py_ssize_t i) {
+    if (i >= t->n || !ascii_upper(at(t, i))) return -1;
+    Py_ssize_t j = i + 1;
+    while (j < t->n && ascii_lower(at(t, j))) j++;
+    if (j == i + 1 || j >= t->n || !IS_SPACE(at(t, j))) return -1;
+    while (j < t->n && IS_SPACE(at(t, j))) j++;
+    return j;
+}
+
+/* [A-Z][a-zA-Z'’-]+ at i: its end, or -1 */
+static Py_ssize_t w2_end(const Text *t, Py_ssize_t i) {
+    if (i >= t->n || !ascii_upper(at(t, i))) return -1;
+    Py_ssize_t j = i + 1;
+    while (j < t->n) {
+        Py_UCS4 c = at(t, j);
+        if (ascii_upper(c) || ascii_lower(c) || c == '\'' || c == 0x2019 || c == '-') j++;
+        else break;
+    }
+    return j == i + 1 ? -1 : j;
+}
+
+PyDoc_STRVAR(name_sequences_doc,
+"name_sequences(text) -> list of (prefix, name)\n\n"
+"The groups of every match of newslib.quotes._NAME_SEQ_RE in text, as finditer gives them.");
+
+static PyObject *name_sequences(PyObject *self, PyObject *args) {
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U:name_sequences", &text)) return NULL;
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    PyObject *out = PyList_New(0);
+    if (!out) return NULL;
+    Py_ssize_t p = 0;
+    while (p < t.n) {
+        if (!ascii_upper(at(&t, p))) { p++; continue; }
+        /* ((?:[A-Z][a-z]+\s+){0,3}): greedy, each word of one possible length, so the
+         * engine tries 3, 2, 1, 0 words in turn */
+        Py_ssize_t q[4] = {p, 0, 0, 0};
+        int kmax = 0;
+        while (kmax < 3) {
+            Py_ssize_t e = w1_end(&t, q[kmax]);
+            if (e < 0) break;
+            q[++kmax] = e;
+        }
+        int matched = 0;
+        for (int k = kmax; k >= 0 && !matched; k--) {
+            Py_ssize_t s2 = q[k], r = w2_end(&t, s2);
+            if (r < 0) continue;
+            int reps = 0;
+            while (reps < 3) {   /* (?:\s+[A-Z][a-zA-Z'’-]+){1,3} */
+                Py_ssize_t j = r;
+                if (j >= t.n || !IS_SPACE(at(&t, j))) break;
+                while (j < t.n && IS_SPACE(at(&t, j))) j++;
+                Py_ssize_t e2 = w2_end(&t, j);
+                if (e2 < 0) break;
+                r = e2;
+                reps++;
+            }
+            if (reps < 1) continue;
+            PyObject *item = Py_BuildValue("(NN)", PyUnicode_Substring(text, p, s2), PyUnicode_Substring(text, s2, r));
+            if (!item || PyList_Append(out, item) < 0) {
+                Py_XDECREF(item);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(item);
+            p = r;
+            matched = 1;
+        }
+        if (!matched) p++;
+    }
+    return out;
+}
+
+PyDoc_STRVAR(letter_runs_doc,
+"letter_runs(text) -> set\n\n"
+"set(re.findall(r\"[A-Za-z]+\", text)), the distinct runs of ASCII letters.");
+
+static PyObject *letter_runs(PyObject *self, PyObject *args) {
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U:letter_runs", &text)) return NULL;
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    PyObject *out = PySet_New(NULL);
+    if (!out) return NULL;
+    Py_ssize_t i = 0;
+    while (i < t.n) {
+        Py_UCS4 c = at(&t, i);
+        if (!(ascii_upper(c) || ascii_lower(c))) { i++; continue; }
+        Py_ssize_t j = i + 1;
+        while (j < t.n && (ascii_upper(at(&t, j)) || ascii_lower(at(&t, j)))) j++;
+        PyObject *w = PyUnicode_Substring(text, i, j);
+        if (!w || PySet_Add(out, w) < 0) {
+            Py_XDECREF(w);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(w);
+        i = j;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"token_spans", token_spans, METH_VARARGS, token_spans_doc},
     {"word_tokens", word_tokens, METH_VARARGS, word_tokens_doc},
     {"sentence_spans", sentence_spans, METH_VARARGS, sentence_spans_doc},
+    {"name_sequences", name_sequences, METH_VARARGS, name_sequences_doc},
+    {"letter_runs", letter_runs, METH_VARARGS, letter_runs_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -481,6 +481,20 @@ def _strip_titles(name: str) -> str:
 _NAME_SEQ_RE = re.compile(r"(?=[A-Z])((?:[A-Z][a-z]+\s+){0,3})((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+){1,3})")
 
 
+def _name_sequences(text: str) -> list[tuple[str, str]]:
+    """(prefix, name) groups of every ``_NAME_SEQ_RE`` match, in C when it is built."""
+    if _compiled.C is not None:
+        return _compiled.C.name_sequences(text)
+    return [m.groups() for m in _NAME_SEQ_RE.finditer(text)]
+
+
+def _letter_runs(text: str) -> set[str]:
+    """The distinct runs of ASCII letters in ``text``, in C when it is built."""
+    if _compiled.C is not None:
+        return _compiled.C.letter_runs(text)
+    return set(_LETTER_RUN_RE.findall(text))
+
+
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
 _THE_OF = frozenset({"the", "of"})
 
@@ -494,8 +508,8 @@ class NameResolver:
         self.title_of: dict[str, str] = {}   # "iranian president" -> "Ebrahim Raisi"
         titles = speaker_words()["titles"]
         seen: set[str] = set()
-        for m in _NAME_SEQ_RE.finditer(text):
-            pre, name = m.group(1).split(), m.group(2).split()
+        for g1, g2 in _name_sequences(text):
+            pre, name = g1.split(), g2.split()
             # move title-like leading words of the name into the prefix
             while len(name) > 2 and (name[0].lower() in titles or _NATIONALITY_RE.fullmatch(name[0])):
                 pre.append(name.pop(0))
@@ -683,7 +697,7 @@ class _CueIndex:
         # which verb forms occur (a set intersection, in C), then where: str.find per form,
         # kept when it stands as a whole word (no letter, digit, _, ' , ’ or - on either side)
         n = len(masked)
-        for w in set(_LETTER_RUN_RE.findall(masked)) & _cased_forms():
+        for w in _letter_runs(masked) & _cased_forms():
             k, size = masked.find(w), len(w)
             while k >= 0:
                 e = k + size

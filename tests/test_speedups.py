@@ -28,7 +28,9 @@ needs_c = pytest.mark.skipif(C is None, reason="newslib._speedups is not built (
 PIECES = (list("aAbsStTdDmMlLrReEvVhwp.:-‐‑'’`\"“”‘«»„_$£€¥₹0123456789,%()[]!?…/\\ \n\t")
           + ["ſ", "é", "É", "İ", "²", "½", "٣", "ß", "http://", "https://", "www.", "n't", "N'T",
              "’s", "'S", "’ll", "U.S.", "Mr. ", "mr. ", "Dec. 7", "p.m. ", "No. 5", "Inc. ", "F. ",
-             "1st", "5.5%", "$1.13bn", "But ", "the ", "\n\n", "x" * 55, " Abe Lincoln ", "Al-Assad"])
+             "1st", "5.5%", "$1.13bn", "But ", "the ", "\n\n", "x" * 55, " Abe Lincoln ", "Al-Assad",
+             "Foreign Minister ", "Mr Raisi ", "McDonald ", "O’Neill ", "Jean-Luc ", "Al Smith-Jones ", "A B ",
+             " Xy Zw Qr St Uv "])
 
 
 def _both(fn, *args):
@@ -50,6 +52,10 @@ def _same(text: str) -> None:
     fast, slow = _both(tokens.sentence_spans, text)
     assert fast == slow, text
     fast, slow = _both(quotes._all_tokens, text, 5)
+    assert fast == slow, text
+    fast, slow = _both(quotes._name_sequences, text)
+    assert [tuple(x) for x in fast] == [tuple(x) for x in slow], text
+    fast, slow = _both(quotes._letter_runs, text)
     assert fast == slow, text
 
 
