@@ -166,17 +166,75 @@ def cache_folder(cache_dir: str | os.PathLike | None, corpus_root: Path) -> Path
     return root
 
 
-def read_corpus(entry: Path) -> Corpus | None:
-    """The corpus stored in ``entry``, or None when there is none (or it is unreadable)."""
+def _last_entry_path(folder: Path, root: Path, options: str) -> Path:
+    tag = hashlib.sha1(f"{os.path.abspath(root)}|{options}".encode("utf-8", "surrogateescape"),
+                       usedforsecurity=False).hexdigest()[:16]
+    return folder / f"last-{tag}.txt"
+
+
+def read_ahead(folder: Path, root: Path, options: str):
+    """``(entry, future)``: the article table of the entry this corpus used last time, being
+    read in a thread, or None. Why: the corpus key (a walk and a stat of every file) and
+    Arrow's decoding of the articles (which does not hold Python's lock) overlap; the read is
+    used only if the key names the same entry."""
+    try:
+        last = folder / _last_entry_path(folder, root, options).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    if not last.name or not (last / "articles.parquet").is_file():
+        return None
+    import threading
+    from concurrent.futures import Future
+
+    import pyarrow.parquet as pq
+
+    fut: Future = Future()
+
+    def work() -> None:
+        try:
+            fut.set_result(pq.ParquetFile(last / "articles.parquet").read())
+        except Exception as exc:   # read again, in the open, if it is used
+            fut.set_exception(exc)
+
+    threading.Thread(target=work, name="newslib-read-ahead", daemon=True).start()
+    return last, fut
+
+
+def remember_entry(folder: Path, root: Path, options: str, entry: Path) -> None:
+    """Note ``entry`` as this corpus's entry, for :func:`read_ahead` next time."""
+    path = _last_entry_path(folder, root, options)
+    try:
+        if path.read_text(encoding="utf-8").strip() == entry.name:
+            return
+    except OSError:
+        pass
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(entry.name, encoding="utf-8")
+    except OSError:
+        pass
+
+
+def read_corpus(entry: Path, *, ahead=None) -> Corpus | None:
+    """The corpus stored in ``entry``, or None when there is none (or it is unreadable);
+    ``ahead`` is what :func:`read_ahead` started."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from .cleaning import Removed
     from .corpus import Article, Corpus, Problem
 
+    table = None
+    if ahead is not None and ahead[0] == entry:
+        try:
+            table = ahead[1].result()
+        except Exception:
+            table = None
     try:
         # plain Python lists straight from Arrow: no DataFrame in between, no per-row pandas work
-        cols = pq.ParquetFile(entry / "articles.parquet").read().to_pydict()
+        if table is None:
+            table = pq.ParquetFile(entry / "articles.parquet").read()
+        cols = table.to_pydict()
         probs = pq.ParquetFile(entry / "problems.parquet").read().to_pydict()
         root = json.loads((entry / "root.json").read_text(encoding="utf-8"))["root"]
     except (OSError, ValueError, KeyError, pa.ArrowException):

@@ -378,8 +378,14 @@ def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES, 
         from . import cache as _cache
 
         folder = _cache.cache_folder(cache_dir, root)
-        entry = folder / _cache.corpus_key(root, options=f"max_bytes={max_bytes}", memo_dir=folder)
-        hit = _cache.read_corpus(entry) if entry.is_dir() else None
+        options = f"max_bytes={max_bytes}"
+        # the entry this corpus had last time starts being read while the key is computed
+        ahead = _cache.read_ahead(folder, root, options)
+        entry = folder / _cache.corpus_key(root, options=options, memo_dir=folder)
+        hit = _cache.read_corpus(entry, ahead=ahead) if entry.is_dir() else None
+        if ahead is not None:
+            ahead[1].exception()    # a stale read must end before any worker process is forked
+        _cache.remember_entry(folder, root, options, entry)
         if hit is not None:
             return hit
         corpus = load_corpus(root, max_bytes=max_bytes)

@@ -38,6 +38,11 @@ def test_cache_round_trip_and_invalidation(tmp_path):
     assert len(entries) == 1
     entry = entries[0]
     assert {"articles.parquet", "sentences.parquet", "tokens.parquet", "quotes.parquet"} <= {p.name for p in entry.iterdir()}
+    from newslib.cache import read_ahead
+
+    ahead = read_ahead(cache, corpus, "max_bytes=20971520")
+    assert ahead is not None and ahead[0] == entry     # the last entry is read while the key is computed
+    ahead[1].result()
     second = newslib.load_corpus(corpus, cache=True, cache_dir=cache)
     assert second._cache_entry == entry and [a for a in second] == [a for a in first]
     for a, b in zip(tables, (second.sentences(), second.tokens(), second.quotes()), strict=True):
