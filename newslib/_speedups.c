@@ -133,6 +133,14 @@ static int buf_push(Buf *b, long long x) {
     return 0;
 }
 
+/* Append a new reference to a list, dropping it either way; -1 on error (also when item is NULL). */
+static int append_new(PyObject *list, PyObject *item) {
+    if (!item) return -1;
+    int rc = PyList_Append(list, item);
+    Py_DECREF(item);
+    return rc;
+}
+
 static PyObject *match_end(PyObject *match, PyObject *text, Py_ssize_t i) {
     PyObject *m = PyObject_CallFunction(match, "On", text, i);
     if (!m) return NULL;
@@ -170,11 +178,8 @@ static PyObject *token_spans(PyObject *self, PyObject *args) {
             Py_DECREF(eo);
             if (e < 0 && PyErr_Occurred()) goto fail;
         }
-        PyObject *s = PyUnicode_Substring(text, i, e);
-        if (!s) goto fail;
-        int rc = PyList_Append(toks, s);
-        Py_DECREF(s);
-        if (rc < 0 || buf_push(&st, i) < 0 || buf_push(&en, e) < 0) goto fail;
+        if (append_new(toks, PyUnicode_Substring(text, i, e)) < 0 || buf_push(&st, i) < 0
+                || buf_push(&en, e) < 0) goto fail;
         i = e;
     }
     {
@@ -230,13 +235,10 @@ static PyObject *word_tokens(PyObject *self, PyObject *args) {
             i++;
             continue;
         }
-        PyObject *item = Py_BuildValue("(Nnn)", PyUnicode_Substring(text, i, e), i + offset, e + offset);
-        if (!item || PyList_Append(out, item) < 0) {
-            Py_XDECREF(item);
+        if (append_new(out, Py_BuildValue("(Nnn)", PyUnicode_Substring(text, i, e), i + offset, e + offset)) < 0) {
             Py_DECREF(out);
             return NULL;
         }
-        Py_DECREF(item);
         i = e;
     }
     return out;
@@ -328,11 +330,7 @@ static int add_span(PyObject *out, const Text *t, Py_ssize_t s, Py_ssize_t e) {
     while (s < e && IS_SPACE(at(t, s))) s++;
     while (e > s && IS_SPACE(at(t, e - 1))) e--;
     if (e <= s) return 0;
-    PyObject *item = Py_BuildValue("(nn)", s, e);
-    if (!item) return -1;
-    int rc = PyList_Append(out, item);
-    Py_DECREF(item);
-    return rc;
+    return append_new(out, Py_BuildValue("(nn)", s, e));
 }
 
 PyDoc_STRVAR(sentence_spans_doc,
@@ -451,13 +449,11 @@ static PyObject *name_sequences(PyObject *self, PyObject *args) {
                 reps++;
             }
             if (reps < 1) continue;
-            PyObject *item = Py_BuildValue("(NN)", PyUnicode_Substring(text, p, s2), PyUnicode_Substring(text, s2, r));
-            if (!item || PyList_Append(out, item) < 0) {
-                Py_XDECREF(item);
+            if (append_new(out, Py_BuildValue("(NN)", PyUnicode_Substring(text, p, s2),
+                                              PyUnicode_Substring(text, s2, r))) < 0) {
                 Py_DECREF(out);
                 return NULL;
             }
-            Py_DECREF(item);
             p = r;
             matched = 1;
         }

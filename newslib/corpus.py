@@ -77,6 +77,11 @@ class Article:
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
+    def folder(self) -> str:
+        """The folder part of the id (``politics`` for ``politics/001``; empty at the top)."""
+        return self.id.rsplit("/", 1)[0] if "/" in self.id else ""
+
+    @property
     def n_words(self) -> int:
         """Whitespace-separated words of ``text`` (a quick size, not the token count)."""
         return len(self.text.split())
@@ -502,7 +507,7 @@ class Corpus:
         for a in self.articles:
             row = {
                 "id": a.id, "outlet": a.outlet, "date": a.date, "url": a.url, "title": a.title,
-                "words": a.n_words, "folder": a.id.rsplit("/", 1)[0] if "/" in a.id else "",
+                "words": a.n_words, "folder": a.folder,
                 "captions": len(a.captions), "removed": len(a.removed), "source_path": a.source_path,
             }
             for k, v in a.meta.items():

@@ -723,6 +723,11 @@ _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _HEARER_VERBS = frozenset({"told", "asked", "warned", "urged", "reminded", "informed", "advised"})
 
 
+def _hearer_passive(word_before: str, verb: str) -> bool:
+    """"we are told", "he was asked": the subject heard the words; someone unnamed said them."""
+    return word_before.lower() in _BE_FORMS and verb.lower() in _HEARER_VERBS
+
+
 def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Reporting cues in the writer's words of ``masked[lo:hi]`` (quotes are masked)."""
     out = []
@@ -730,8 +735,8 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
         before = masked[max(lo, m.start() - 20):m.start()].split()
         if before and before[-1].lower() in _NOUNISH_BEFORE:
             continue  # "his comments", "the reports": a noun, not a cue
-        if before and before[-1].lower() in _BE_FORMS and m.group().lower() in _HEARER_VERBS:
-            continue  # "we are told", "he was asked": the subject heard it, someone unnamed said it
+        if before and _hearer_passive(before[-1], m.group()):
+            continue
         out.append((m.start(), m.end(), m.group()))
     return out
 
@@ -768,7 +773,7 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
             # "leading him to quip", "urged them to say": the object is the speaker
             o = toks[vi - 2]
             return _Mention(o[0], o[1], o[2]), text[cs:ce], cs
-        progressive = vlow.endswith("ing") and prev_tok.lower() in {"is", "are", "was", "were", "am", "been", "be"}
+        progressive = vlow.endswith("ing") and prev_tok.lower() in _BE_FORMS   # "is calling"
         if (vlow.endswith("ing") and not progressive) or prev_tok.lower() in _NONFINITE_BEFORE \
                 or prev_tok.lower() in {"and", "but"}:
             # "…, saying", "before asking", "took to Twitter to accuse": the verb has no subject
@@ -1051,8 +1056,8 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
     for i, r in enumerate(rows):
         r["quote_id"] = i
         spk = r["speaker"]
-        if spk and (spk.startswith("The ") or spk.split()[0] in ("A", "An") and any(
-                w[:1].islower() for w in spk.split()[1:])):
+        if spk and (spk.startswith("The ") or (spk.split()[0] in ("A", "An") and any(
+                w[:1].islower() for w in spk.split()[1:]))):
             # "The prime minister" or "The Tories" opening a sentence and "the prime minister",
             # "the Tories" in mid-sentence are one speaker
             r["speaker"] = spk[:1].lower() + spk[1:]
@@ -1118,8 +1123,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
         if info is None or not info[2]:
             continue
         prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
-        if prev_word and prev_word[0].lower() in _BE_FORMS and low in _HEARER_VERBS:
-            continue    # "we are told it is…": the subject is the hearer
+        if prev_word and _hearer_passive(prev_word[0], low):
+            continue
         if toks is None:
             toks = tix.get(s_lo, s_hi)
         if low == "according to":

@@ -40,12 +40,10 @@ def article_groups(corpus: Corpus, group_by: str) -> dict[str, str]:
     >>> article_groups(Corpus([Article(id="a/1", title="T", text="T", outlet="X")]), "folder")
     {'a/1': 'a'}
     """
-    arts = corpus.articles
-    if group_by in ("id", "outlet", "title") or group_by == "folder" and not any("folder" in a.meta for a in arts):
-        # read straight from the articles: the full table counts every article's words first
-        if group_by == "folder":
-            return {a.id: a.id.rsplit("/", 1)[0] if "/" in a.id else "" for a in arts}
-        return {a.id: str(getattr(a, group_by)) for a in arts}
+    if group_by in ("id", "outlet", "title", "folder"):
+        # read straight from the articles (metadata never overrides these columns of the
+        # table): the full table counts every article's words first
+        return {a.id: str(getattr(a, group_by)) for a in corpus.articles}
     df = corpus.frame()
     if group_by not in df.columns:
         raise ValueError(f"unknown group_by {group_by!r}; choose one of: {', '.join(df.columns)}")
