@@ -241,6 +241,12 @@ _SKIP_BEFORE_VERB = {"also", "later", "then", "previously", "recently", "once", 
                      "was", "were", "is", "are", "am", "would", "will", "repeatedly", "publicly", "again",
                      "further", "simply", "reportedly", "separately", "earlier", "privately",
                      "first", "just", "often", "frequently", "explicitly", "specifically", "quickly"}
+# closed-class words that never end a noun phrase, and nouns ending in -ly
+_FUNCTION_WORDS = frozenset(
+    "and or but nor that which to of for by with from in on at into about as than after before during "
+    "while when where because if so whether".split())
+_LY_NOUNS = frozenset("family ally assembly supply daily weekly monthly quarterly rally bully "
+                      "monopoly anomaly homily melancholy".split())
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
                "month", "year", "statement", "interview", "night", "morning", "evening", "afternoon"}
 _PRONOUN_RE = re.compile(r"^(?:he|she|they|it|we|i|you|who)$", re.I)
@@ -340,6 +346,16 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     if j < 0:
         return None
     tok = toks[j][0]
+    if tok == "which" and j >= 1:
+        # "the Chicago Police Department, which reported …": as "who" below
+        k = j - 1 if toks[j - 1][0] != "," else j - 2
+        ante = _np_before(text, toks, k) if k >= 0 else None
+        return _Mention(tok, toks[j][1], toks[j][2], ref=ante) if ante is not None else None
+    if tok in _FUNCTION_WORDS or (tok.endswith("ly") and len(tok) > 4 and tok.islower()
+                                  and tok not in speaker_words()["groups"] and tok not in _LY_NOUNS):
+        # "… by announcing", "NBC News and said", "in a swiftly issued statement": the word
+        # before the verb ends no noun phrase, so no speaker stands there
+        return None
     if _PRONOUN_RE.match(tok):
         if tok.lower() == "who" and j >= 1:
             # a relative pronoun: its antecedent is the speaker ("Tom Reyes, who said …")
@@ -585,12 +601,54 @@ def _compatible(pronoun: str, name: str | None) -> bool:
     """Whether he/she can refer to ``name`` (unknown given names fit either)."""
     if not name or pronoun not in {"he", "she"}:
         return True
+    nouns = {w.lower().strip(",") for w in name.split()}
+    if nouns & _SHE_NOUNS or nouns & _HE_NOUNS:
+        # "a spokeswoman for the commission" is she, "the party chairman" he
+        return bool(nouns & (_SHE_NOUNS if pronoun == "she" else _HE_NOUNS))
     known = _given_names().get(name.split()[0].lower())
     return known is None or known == pronoun
 
 
 def _is_person_like(speaker: str | None) -> bool:
-    return bool(speaker) and len(speaker.split()) >= 2 and speaker[0].isupper()
+    """Whether he/she can stand for ``speaker``: a full name or a person's title ("Jim
+    Wallace", "The prime minister"), not a party or a group ("The Tories", "Liberal
+    Democrats", "The police")."""
+    if not speaker:
+        return False
+    words = speaker.split()
+    if len(words) < 2 or not speaker[0].isupper():
+        return False
+    last = words[-1].lower()
+    groups = speaker_words()["groups"]
+    if last in groups and not last.endswith(("man", "woman", "person", "official", "member")):
+        return False
+    if words[0].lower() in {"the", "a", "an"}:
+        return any(w.lower().strip(",") in _PERSON_NOUNS or w.lower() in speaker_words()["titles"]
+                   for w in words[1:])
+    if last in _ORG_WORDS or (words[-1].isupper() and last not in speaker_words()["titles"]):
+        return False    # "BBC News", "Czech Republic", "the Financial Times"
+    return True
+
+
+# last words of organisation and place names ("Human Rights Watch", "Czech Republic")
+_ORG_WORDS = frozenset(
+    "news times post journal mail telegraph guardian herald tribune press radio television channel "
+    "magazine review party council office commission committee association union trust institute "
+    "agency department ministry group bank court police service services government board foundation "
+    "society network company corporation club league federation assembly parliament senate house "
+    "congress forum centre center authority university college school hospital organisation "
+    "organization fund campaign movement alliance coalition front states kingdom nations republic "
+    "watch international democrats republicans conservatives tories labour paper report bill act".split())
+
+
+_SHE_NOUNS = frozenset("spokeswoman woman mother wife daughter sister queen princess lady chairwoman "
+                       "congresswoman businesswoman girl widow grandmother actress".split())
+_HE_NOUNS = frozenset("spokesman man father husband son brother king prince lord chairman congressman "
+                      "businessman boy widower grandfather actor".split())
+_PERSON_NOUNS = _SHE_NOUNS | _HE_NOUNS | frozenset(
+    "spokesperson official member representative correspondent editor reporter cardinal bishop "
+    "archbishop secretary speaker doctor lawyer author writer activist campaigner officer aide adviser "
+    "advisor analyst economist chief head boss candidate senator nominee lawmaker".split())
 
 
 # ---------------------------------------------------------------------------- main
@@ -737,6 +795,9 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
             continue  # "his comments", "the reports": a noun, not a cue
         if before and _hearer_passive(before[-1], m.group()):
             continue
+        if m.group()[:1].isupper() and m.group()[1:2].islower() and before \
+                and before[-1][:1].islower() and before[-1][-1:].isalpha():
+            continue  # "the former secretary of State": a capital mid-sentence names something
         out.append((m.start(), m.end(), m.group()))
     return out
 
@@ -881,7 +942,22 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
             j += 1
         while j - 1 > i and toks[j - 1][0] in _NOT_A_SPEAKER_END:
             j -= 1      # "The aim of", "The government and": the description ends before
-    if j == i or j >= len(toks) or not toks[j][0][:1].islower():
+    verb_at = j
+    if strict and i < j < len(toks) and toks[j][0] in {",", "("}:
+        # "Dean, a medical doctor, then appeared …", "McCaskill (D-Mo.) scolded …": the verb
+        # comes after an apposition or a parenthesis set off from the name
+        close = "," if toks[j][0] == "," else ")"
+        k = j + 1
+        while k < len(toks) and toks[k][0] not in {close, ".", ";", ":", "“", "”", '"'} and k - j < 16:
+            k += 1
+        if k < len(toks) and toks[k][0] == close and k > j + 1 and (close == ")" or toks[j + 1][0][:1].islower()):
+            verb_at = k + 1
+            while verb_at < len(toks) and toks[verb_at][0].lower() in _SKIP_BEFORE_VERB:
+                verb_at += 1
+            if verb_at >= len(toks) or not toks[verb_at][0][:1].islower() \
+                    or toks[verb_at][0] in _NOT_A_SPEAKER_END:
+                verb_at = j
+    if j == i or verb_at >= len(toks) or not toks[verb_at][0][:1].islower():
         return None
     if all(t[0].lower() in _NOT_SUBJECT for t in toks[i:j]):
         return None     # "The bill proposes …": a capitalised article alone names no one
@@ -1149,6 +1225,12 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
         if vi < 1:
             continue
         ment = _np_before(text, toks, vi - 1)
+        if ment is None and toks[vi - 1][0].lower() in _NONFINITE_BEFORE | {"and", "but"}:
+            # "Mr Wallace agreed and said …", "Mr Howard is expected to say …": the verb has
+            # no subject of its own; the speaker is the clause's subject
+            ment = _subject(text, tix, s_lo, vm.start(), strict=True)
+            if ment is not None and ment.text.lower() in {"it", "there", "this", "that"}:
+                ment = None   # "It is hard to say whether …" names no speaker
         if ment is None:
             continue
         # content after the verb (and its object for "told X"), optional "that"

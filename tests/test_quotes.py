@@ -143,6 +143,44 @@ def test_an_uncued_fragment_is_never_given_to_a_lone_article():
     assert rows("That raised “serious questions” about the funding.") == []
 
 
+def test_a_capitalised_verb_form_inside_a_name_is_not_a_cue():
+    # "secretary of State": "State" names an office; the cue is "called", its subject Ms Lee
+    got = rows("Ms Lee, the former secretary of State, called the plan “a disgrace”.")
+    assert got == [("partial", "a disgrace", "Lee", "Ms Lee", "called")]
+
+
+def test_no_speaker_ends_in_a_function_word():
+    # the word before the verb ends no noun phrase ("NBC News and said"): the speaker is the
+    # subject of the clause, set off by an apposition
+    got = rows("Clinton, the former senator, spoke at a forum sponsored by NBC News and said "
+               "she was “steady” on defence.")
+    assert got[0][2:4] == ("Clinton", "Clinton")
+    got = rows("Dean, a medical doctor, then appeared on television and began by saying he "
+               "would “never” diagnose anyone.")
+    assert got[0][3] == "Dean"
+    got = rows("Mr Wallace agreed and said the figures had to be looked at in context.")
+    assert got == [("indirect", "the figures had to be looked at in context", "Wallace",
+                    "Mr Wallace", "said")]
+    got = rows("Mr Howard is expected to say that taxes will be cut by the next government.")
+    assert got[0][3] == "Mr Howard"
+    assert rows("It is hard to say whether the plan will work at all.") == []
+
+
+def test_which_is_resolved_through_its_antecedent():
+    got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
+               "incidents” in the city.")
+    assert got[0][2:5] == ("the Chicago Police Department", "which", "reported")
+
+
+def test_he_and_she_stand_for_people_not_parties_and_agree_in_gender():
+    t = ("Michael Howard visited Leeds on Monday. The Tories said taxes would rise under Labour. "
+         "“Everyone knows tax will go up,” he added.")
+    assert rows(t)[-1][2:4] == ("Michael Howard", "he")
+    t = ("A Conservative spokeswoman said the party obeyed the rules. A Labour spokesman said "
+         "it had done nothing wrong. “We apply the law,” she said.")
+    assert rows(t)[-1][2:4] == ("a Conservative spokeswoman", "she")
+
+
 def test_marks_typed_the_wrong_way_round():
     # a closing mark opening a paragraph's quote (an auto-correct slip), and an opening mark
     # closing one: both are read as what they must be, and the next paragraph is not swallowed
