@@ -616,8 +616,8 @@ def _is_person_like(speaker: str | None) -> bool:
     if not speaker:
         return False
     words = speaker.split()
-    if len(words) < 2 or not speaker[0].isupper():
-        return False
+    if len(words) < 2 or not speaker[0].isupper() or words[0].lower() in _FUNCTION_WORDS:
+        return False    # "At Heathrow" opening a sentence
     last = words[-1].lower()
     groups = speaker_words()["groups"]
     if last in groups and not last.endswith(("man", "woman", "person", "official", "member")):
@@ -638,7 +638,8 @@ _ORG_WORDS = frozenset(
     "society network company corporation club league federation assembly parliament senate house "
     "congress forum centre center authority university college school hospital organisation "
     "organization fund campaign movement alliance coalition front states kingdom nations republic "
-    "watch international democrats republicans conservatives tories labour paper report bill act".split())
+    "watch international democrats republicans conservatives tories labour paper report bill act airport "
+    "station street road square county city island islands river".split())
 
 
 _SHE_NOUNS = frozenset("spokeswoman woman mother wife daughter sister queen princess lady chairwoman "
@@ -1024,7 +1025,7 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
                 best = None
                 lo = max(0, at - 3000)
                 for full in resolver.full:
-                    if not _compatible(low, full):
+                    if not _compatible(low, full) or not _is_person_like(full):
                         continue
                     i = text.rfind(full.split()[-1], lo, at)
                     if i >= 0 and (best is None or i > best[0]):

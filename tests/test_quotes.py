@@ -179,6 +179,10 @@ def test_he_and_she_stand_for_people_not_parties_and_agree_in_gender():
     t = ("A Conservative spokeswoman said the party obeyed the rules. A Labour spokesman said "
          "it had done nothing wrong. “We apply the law,” she said.")
     assert rows(t)[-1][2:4] == ("a Conservative spokeswoman", "she")
+    # the nearest full name in the text, when no speaker came before, is a person's
+    t = ("Jack Reed flew in on Monday. At Heathrow Airport the Human Rights Watch staff waited. "
+         "“It was a long trip,” he said.")
+    assert rows(t)[-1][2:4] == ("Jack Reed", "he")
 
 
 def test_marks_typed_the_wrong_way_round():
