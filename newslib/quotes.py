@@ -40,6 +40,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from . import _compiled
+from .cleaning import _match_boilerplate
 from .tokens import sentence_spans
 
 if TYPE_CHECKING:
@@ -111,6 +112,75 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
         out.append(m.span())
     return out
+
+
+# a transcript turn: a paragraph opening with a speaker's name in capitals and a colon
+# ("WALLACE: Let's start …", "MR. TRUMP: …"), perhaps after a block-quotation mark
+_TURN_RE = re.compile(r"[ \t]*([\"“]?)[ \t]*((?:[A-Z][A-Z'’-]*\.?[A-Z'’-]+\.?)(?:[ \t]+[A-Z][A-Z'’-]*\.?[A-Z'’-]+){0,2}):[ \t]+(?=\S)")
+# capitalised labels that are not speakers
+_NOT_TURN = frozenset("CLARIFICATION CORRECTION UPDATE UPDATED NOTE EDITOR'S EDITOR’S WATCH READ MORE RELATED "
+                      "VIDEO PHOTOS PHOTO SOURCE SOURCES CREDIT BREAKING EXCLUSIVE ADVERTISEMENT "
+                      "TRANSCRIPT WARNING ALERT LIVE DISCLAIMER".split())
+
+
+@dataclass
+class _Turn:
+    mark_at: int | None   # a block-quotation mark opening the paragraph
+    name_start: int
+    name_end: int
+    start: int            # the words spoken, up to the paragraph's end
+    end: int
+    close_at: int | None  # a block-quotation mark closing the paragraph
+
+
+def _transcript_turns(text: str) -> list[_Turn]:
+    r"""The turns of an interview or debate transcript printed in the article.
+
+    Why a whole document decides: one "UPDATE:" or "WASHINGTON:" opening a paragraph is a
+    label, but a name in capitals opening paragraph after paragraph, at least one name twice,
+    is a transcript. Paragraphs that carry on a turn (opening with the same block-quotation
+    mark, with no name of their own) belong to its speaker.
+
+    >>> t = "WALLACE: Will she be there?\n\nPENCE: No.\n\nWALLACE: Why not?"
+    >>> [(t[x.name_start:x.name_end], t[x.start:x.end]) for x in _transcript_turns(t)]
+    [('WALLACE', 'Will she be there?'), ('PENCE', 'No.'), ('WALLACE', 'Why not?')]
+    """
+    found = []
+    paras = _paragraphs(text)
+    for ps, pe in paras:
+        m = _TURN_RE.match(text, ps, pe)
+        if m and not set(m.group(2).replace(".", " ").split()) & _NOT_TURN:
+            found.append((ps, pe, m))
+    names = [m.group(2) for _, _, m in found]
+    if len(found) < 3 or max(names.count(n) for n in names) < 2:
+        return []
+    by_start = {ps: (pe, m) for ps, pe, m in found}
+    turns: list[_Turn] = []
+    current: _Turn | None = None
+    for ps, pe in paras:
+        hit = by_start.get(ps)
+        end = pe
+        while end > ps and text[end - 1].isspace():
+            end -= 1
+        if hit is not None:
+            m = hit[1]
+            mark_at = m.start(1) if m.group(1) else None
+            current = _Turn(mark_at, m.start(2), m.end(2), m.end(), end, None)
+        elif current is not None and current.mark_at is not None and text[ps] == text[current.mark_at] \
+                and not text[ps + 1:ps + 2] == "(" and _match_boilerplate(text[ps + 1:end].strip('"”')) is None:
+            # a paragraph carrying on the turn; "(CROSSTALK.)" is a stage direction, "Follow
+            # … on Twitter" the page's furniture
+            current = _Turn(ps, current.name_start, current.name_end, ps + 1, end, None)
+        else:
+            current = None
+            continue
+        t = current
+        if t.mark_at is not None and end - 1 > t.start and text[end - 1] in '"”' \
+                and text.count(text[t.mark_at], t.start, end - 1) % 2 == 0:
+            t.close_at, t.end = end - 1, end - 1
+        if text[t.start:t.end].strip():
+            turns.append(t)
+    return turns
 
 
 _MARK_RE = re.compile(r"``|''|[“”«»„\"‘’]")
@@ -985,7 +1055,17 @@ _CONTENT_START_RE = re.compile(r"\s*(?:that\s+)?")
 
 def _extract(text: str, *, include_indirect: bool, include_scare: bool,
              sentences: list[tuple[int, int]] | None = None) -> list[dict]:
-    spans = _find_spans(text)
+    turns = _transcript_turns(text)
+    if turns:
+        # the block-quotation marks around transcript turns open no quotation of their own
+        chars = list(text)
+        for t in turns:
+            for at in (t.mark_at, t.close_at):
+                if at is not None:
+                    chars[at] = " "
+        spans = _find_spans("".join(chars))
+    else:
+        spans = _find_spans(text)
     masked = _mask(text, spans)
     cues_index = _CueIndex(masked)
     tix = _TokIndex(masked)
@@ -1047,11 +1127,22 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
             speakers_seen.append((s, speaker))
         return row
 
+    turn_starts = [t.start for t in turns]
+    turn_said = [(_Mention(text[t.name_start:t.name_end], t.name_start, t.name_end),
+                  resolver.canonical(text[t.name_start:t.name_end].title())) for t in turns]
+
+    def turn_at(pos: int) -> int | None:
+        i = bisect_right(turn_starts, pos) - 1
+        return i if i >= 0 and turns[i].start <= pos < turns[i].end else None
+
     for k, (s_lo, s_hi) in enumerate(outer):
         qs = by_sentence.get(k, [])
         for q in qs:
             inner = text[q.start:q.end]
             n_words = len(inner.split())
+            if n_words <= 12 and (q.open_at == 0 or text[q.open_at - 1] == "\n") \
+                    and _match_boilerplate(inner.strip()) is not None:
+                continue    # a paragraph of page furniture in marks ("Follow … on Twitter")
             # the quoted text is the whole sentence, set off by a cue: direct; inside the
             # writer's clause: partial
             before_txt = masked[s_lo:q.open_at].rstrip()
@@ -1065,6 +1156,13 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
                 direct = False
             ment, verb, cue_at = _attribute(text, masked, s_lo, s_hi, q, qs, cues_index=cues_index,
                                             tix=tix, partial=not direct)
+            ti = turn_at(q.open_at) if turns else None
+            if ment is None and verb is None and ti is not None and not _is_title_case(inner):
+                # words quoted inside a transcript turn, with no cue of their own: the turn's
+                # speaker quotes them
+                last = add("direct" if direct else "partial", q.start, q.end, turn_said[ti][0], ":",
+                           turn_said[ti][1])
+                continue
             if ment is None and verb is None and k > 0 and masked[:q.open_at].rstrip().endswith(":") \
                     and not masked[s_lo:q.open_at].strip():
                 # "He said:\n\n“…”" — the cue closes the previous sentence
@@ -1127,8 +1225,11 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
                 ment = _subject(text, tix, s_lo, q.open_at)
                 speaker = resolve(ment, q.start)
             last = add(typ, q.start, q.end, ment, verb, speaker)
-        if include_indirect and k not in quoted_sentences:
+        if include_indirect and k not in quoted_sentences and (not turns or turn_at(s_lo) is None):
             _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add)
+    for t, (ment, speaker) in zip(turns, turn_said, strict=True):
+        # each turn is the named speaker's own words
+        add("direct", t.start, t.end, ment, ":", speaker)
     rows.sort(key=lambda r: r["start"])
     for i, r in enumerate(rows):
         r["quote_id"] = i

@@ -185,6 +185,38 @@ def test_he_and_she_stand_for_people_not_parties_and_agree_in_gender():
     assert rows(t)[-1][2:4] == ("Jack Reed", "he")
 
 
+def test_transcript_turns_are_their_speakers_words():
+    t = ("Gov. Mike Pence spoke to Fox on Sunday. Partial transcript as follows:\n\n"
+         "\"WALLACE: Will Ms Flowers be at the debate? People said she would.\n\n"
+         "\"PENCE: She will not be attending. Hillary Clinton apparently wants a “distraction” here.\n\n"
+         "\"And I think his tweet was all about that.\n\n"
+         "\"(CROSSTALK.)\n\n"
+         "\"WALLACE: Governor, I want to try to get —.\n\n"
+         "\"PENCE: And that’s why Donald Trump is on his way to the White House.\n\n"
+         "\"Follow Pam Key on Twitter @pamkeyNEN.\"")
+    got = rows(t)
+    turns = [(q, spk, m) for typ, q, spk, m, verb in got if verb == ":"]
+    assert turns == [
+        ("Will Ms Flowers be at the debate? People said she would.", "Wallace", "WALLACE"),
+        ("She will not be attending. Hillary Clinton apparently wants a “distraction” here.",
+         "Mike Pence", "PENCE"),
+        ("distraction", "Mike Pence", "PENCE"),    # quoted inside the turn
+        ("And I think his tweet was all about that.", "Mike Pence", "PENCE"),     # carried on
+        ("Governor, I want to try to get —.", "Wallace", "WALLACE"),
+        ("And that’s why Donald Trump is on his way to the White House.", "Mike Pence", "PENCE"),
+    ]
+    # no reported speech is read inside a turn ("People said she would"), and the page's
+    # furniture and the stage direction are nobody's words
+    assert [r[0] for r in got].count("indirect") == 0
+    assert not any("Pam Key" in r[1] or "CROSSTALK" in r[1] for r in got)
+
+
+def test_capitalised_labels_are_not_transcript_turns():
+    t = ("UPDATE: The vote was delayed.\n\nCORRECTION: An earlier version misnamed the town.\n\n"
+         "UPDATE: The vote is now on Friday.")
+    assert not any(r[4] == ":" for r in rows(t))
+
+
 def test_marks_typed_the_wrong_way_round():
     # a closing mark opening a paragraph's quote (an auto-correct slip), and an opening mark
     # closing one: both are read as what they must be, and the next paragraph is not swallowed
