@@ -193,6 +193,7 @@ def _find_spans(text: str) -> list[_Span]:
         open_at: int | None = None
         open_len = 1
         single_open: int | None = None
+        depth = 0
         for m in _MARK_RE.finditer(text, ps, pe):  # only the marks, not every character
             i = m.start()
             two = m.group()
@@ -211,7 +212,7 @@ def _find_spans(text: str) -> list[_Span]:
             elif ch in _CLOSE_D:
                 mark = "close"
                 if ch == "”" and open_at is None and prev in _SPACEISH and i + 1 < pe \
-                        and not text[i + 1].isspace():
+                        and (not text[i + 1].isspace() or text.startswith((" …", " ..."), i + 1)):
                     mark = "open"    # a closing mark typed where the opening one belongs: ”Fear. I am…”
             else:
                 mark = ""
@@ -230,6 +231,18 @@ def _find_spans(text: str) -> list[_Span]:
             if mark == "open" and open_at is None:
                 open_at, open_len = i, size
                 single_open = None
+                depth = 0
+            elif mark == "open" and ch in _OPEN_D and prev == "\n" and depth == 0:
+                # a line opening a new quotation: the one left open on the line before ends there
+                line_end = text.rfind("\n", open_at, i)
+                if len(text[open_at + open_len:line_end].split()) >= 4:
+                    spans.append(_Span(open_at + open_len, line_end, open_at, None))
+                open_at, open_len = i, size
+            elif mark == "open" and ch == "“" and text[open_at] == "“" and prev in _SPACEISH \
+                    and prev != "\n" and not text[i + 1:i + 2].isspace():
+                depth += 1    # “… what he calls “hell” than …”: a quotation inside the quotation
+            elif mark == "close" and open_at is not None and depth and ch == "”":
+                depth -= 1
             elif mark == "close" and open_at is not None:
                 spans.append(_Span(open_at + open_len, i, open_at, i + size - 1))
                 open_at = None

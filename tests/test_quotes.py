@@ -225,6 +225,20 @@ def test_marks_typed_the_wrong_way_round():
     assert got[0][:2] == ("direct", "Fear. I am truly afraid of what comes next.")
     text = "The site concluded his comments were “Mostly False.“\n\nThe rate is a widely used term."
     assert [g[1] for g in rows(text)] == ["Mostly False."]
+    # the same slip before an ellipsis that marks the quotation's cut start
+    text = "Barabak praised him.\n\n” … he delivered a mix of orthodoxy and polish,” Barabak wrote."
+    assert rows(text) == [("direct", " … he delivered a mix of orthodoxy and polish,", "Barabak",
+                           "Barabak", "wrote")]
+
+
+def test_a_quotation_inside_a_quotation_in_the_same_marks():
+    text = ("“As a young woman, I’d rather live in what he calls “hell” than in a world where he "
+            "is president,” Ana Ruiz said.")
+    assert rows(text) == [("direct", "As a young woman, I’d rather live in what he calls “hell” than "
+                           "in a world where he is president,", "Ana Ruiz", "Ana Ruiz", "said")]
+    # a new line opening a new quotation is not inside an unclosed one
+    text = "“We lost,” Ana Ruiz said. “It was close\n“We will win next time,” Ben Cole said."
+    assert rows(text)[-1][1:3] == ("We will win next time,", "Ben Cole")
 
 
 def test_unbalanced_and_nested_marks_do_not_crash():
