@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from . import _compiled
@@ -425,6 +425,11 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
                 return _Mention(text[appos[0][1]:appos[-1][2]], appos[0][1], appos[-1][2])
             if inner is not None:
                 return inner
+        if k < 0 and j >= 1:
+            # "Peter Ainsworth MP, said": a comma after the whole subject, opening the sentence
+            whole = _np_before(text, toks, j - 1)
+            if whole is not None and whole.start == toks[0][1] and whole.text[:1].isupper():
+                return whole
         return None
     if j < 0:
         return None
@@ -705,9 +710,15 @@ def _is_person_like(speaker: str | None) -> bool:
     groups = speaker_words()["groups"]
     if last in groups and not last.endswith(("man", "woman", "person", "official", "member")):
         return False
-    if words[0].lower() in {"the", "a", "an"}:
+    if words[0].lower() in {"the", "a", "an"} or any(
+            w[:1].islower() and w not in {"de", "van", "von", "bin", "der", "da", "di", "le", "la", "al"}
+            and not w.startswith("al-") for w in words):
+        # a description ("Scotland's first minister", "The party's spokeswoman") is a person's
+        # when a word names one; "England and Wales have been" is no one
         return any(w.lower().strip(",") in _PERSON_NOUNS or w.lower() in speaker_words()["titles"]
                    for w in words[1:])
+    if words[-1].endswith(("'s", "’s", "'", "’")):
+        return False    # "Michael Howard's": a possessive, not a speaker
     if last in _ORG_WORDS or (words[-1].isupper() and last not in speaker_words()["titles"]):
         return False    # "BBC News", "Czech Republic", "the Financial Times"
     return True
@@ -722,7 +733,7 @@ _ORG_WORDS = frozenset(
     "congress forum centre center authority university college school hospital organisation "
     "organization fund campaign movement alliance coalition front states kingdom nations republic "
     "watch international democrats republicans conservatives tories labour paper report bill act airport "
-    "station street road square county city island islands river".split())
+    "station street road square county city island islands river coast affairs scheme".split())
 
 
 _SHE_NOUNS = frozenset("spokeswoman woman mother wife daughter sister queen princess lady chairwoman "
@@ -787,7 +798,8 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 
 _NOUNISH_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s",
-                   "these", "those", "this", "such", "any", "no", "recent", "earlier", "latest"}
+                   "these", "those", "this", "such", "any", "no", "recent", "earlier", "latest",
+                   "following", "same", "brief", "written", "similar"}
 
 
 class _Cue:
@@ -944,7 +956,10 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
     for mark in (":", "—", "–", "―", "--"):
         if lead.endswith(mark) and len(lead) > len(mark):
             toks2 = tix.get(s_lo, s_lo + len(lead) - len(mark))
-            ment = _np_before(text, toks2, len(toks2) - 1) if toks2 else None
+            if mark == ":":
+                ment = _colon_source(text, tix, s_lo, toks2)
+            else:
+                ment = _np_before(text, toks2, len(toks2) - 1) if toks2 else None
             if ment is not None or fallback is None:
                 return ment, mark, s_lo + len(lead) - len(mark)
     if fallback is not None:
@@ -958,6 +973,24 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
         if ment:
             return ment, trail[m.start():m.end()].strip(), close_end + m.start()
     return None, None, None
+
+
+def _colon_source(text: str, tix: _TokIndex, lo: int, toks: list[tuple[str, int, int]]) -> _Mention | None:
+    """The source of a quotation introduced by a colon, from the words ``toks`` before it.
+
+    The noun phrase at the colon ("Mitt Romney:", "The White House's answer:"), unless a clause
+    ends there: then its subject ("Sanders made the following comment:", "The piece used her
+    words as its headline:"), but never the one spoken to ("Kevin Donnellon was asked:").
+    """
+    if not toks:
+        return None
+    ment = _np_before(text, toks, len(toks) - 1)
+    if any(_hearer_passive(a[0], b[0]) for a, b in pairwise(toks)):
+        return ment
+    subj = _subject(text, tix, lo, toks[-1][2], strict=True)
+    if subj is not None and (ment is None or subj.end < ment.start):
+        return subj
+    return ment
 
 
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
@@ -979,7 +1012,8 @@ _NONFINITE_BEFORE = {"to", "by", "for", "before", "after", "while", "when", "wit
 # capitalised only because they open the sentence: never a subject
 _NOT_SUBJECT = {"after", "before", "while", "when", "although", "though", "if", "in", "on", "at", "for",
                 "with", "despite", "according", "following", "as", "since", "because", "during", "last",
-                "this", "that", "the", "a", "an", "it's", "there", "here", "what", "why", "how", "but"}
+                "this", "that", "the", "a", "an", "it's", "there", "here", "what", "why", "how", "but",
+                "asked", "speaking", "asked,", "responding", "writing", "told"}
 
 
 def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool = False) -> _Mention | None:
@@ -1003,7 +1037,9 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
             if k + 1 < len(toks) and (toks[k + 1][0][:1].isupper()
                                       or (subordinate and _PRONOUN_RE.match(toks[k + 1][0]))):
                 i = k + 1
-            break
+                break
+            if not (subordinate and k + 1 < len(toks) and toks[k + 1][0][:1].isdigit()):
+                break   # "On July 6, 2015, Sanders made …": a date's own comma goes on
     while i < len(toks) and toks[i][0].lower() in {"but", "and", "so", "yet", "meanwhile", "still", "instead"}:
         i += 1
     if i >= len(toks):
@@ -1187,7 +1223,7 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
                     vi = bisect_right([t[1] for t in toks_p], cs) - 1
                     ment = _np_before(text, toks_p, vi - 1) if vi >= 1 else None
                 elif toks_p:
-                    ment, verb = _np_before(text, toks_p, len(toks_p) - 1), ":"
+                    ment, verb = _colon_source(text, tix, p_lo, toks_p), ":"
             if ment is None and verb is None and direct and k > 0 and (k - 1) not in quoted_sentences \
                     and (n_words >= 4 or starts_upper) and not masked[s_lo:q.open_at].strip():
                 # a quote opening its sentence right after the writer's own report of a speaker

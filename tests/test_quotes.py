@@ -166,6 +166,18 @@ def test_no_speaker_ends_in_a_function_word():
     assert rows("It is hard to say whether the plan will work at all.") == []
 
 
+def test_a_colon_closing_a_clause_gives_the_clause_subject():
+    got = rows("On July 6, Sanders made the following comment: “The real unemployment rate is 51 percent.”")
+    assert got[0][2:5] == ("Sanders", "Sanders", ":")
+    got = rows("On July 6, 2015, Sanders made the following comment:\n\n“The rate is 51 percent.”")
+    assert got[0][2:5] == ("Sanders", "Sanders", ":")
+    # the one asked is not the speaker
+    got = rows("Wheelchair user Kevin Donnellon was asked: “Why do you want the job at all?”")
+    assert got[0][3] != "Wheelchair" and got[0][3] != "Kevin Donnellon"
+    got = rows("Chairman of the Audit Committee Peter Ainsworth MP, said: “The policy is an alarming example.”")
+    assert got[0][3] == "Chairman of the Audit Committee Peter Ainsworth MP"
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
@@ -183,6 +195,10 @@ def test_he_and_she_stand_for_people_not_parties_and_agree_in_gender():
     t = ("Jack Reed flew in on Monday. At Heathrow Airport the Human Rights Watch staff waited. "
          "“It was a long trip,” he said.")
     assert rows(t)[-1][2:4] == ("Jack Reed", "he")
+    # a possessive or a clause caught in capitals is no one; a description with a person noun is
+    t = ("Labour's election strategist Alan Milburn spoke. Michael Howard's plans were mocked. "
+         "England and Wales have been warned. “We will win,” he said.")
+    assert rows(t)[-1][2] not in {"Michael Howard's", "England and Wales have been"}
 
 
 def test_transcript_turns_are_their_speakers_words():
