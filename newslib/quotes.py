@@ -330,6 +330,11 @@ _FUNCTION_WORDS = frozenset(
     "while when where because if so whether".split())
 _LY_NOUNS = frozenset("family ally assembly supply daily weekly monthly quarterly rally bully "
                       "monopoly anomaly homily melancholy".split())
+# where words are said or written: "in a statement", "on Twitter"
+_MEDIUM_NOUNS = frozenset(
+    "statement message letter interview tweet tweets post posting speech report op-ed column email "
+    "e-mail release video broadcast book memoir memo filing note essay editorial blog podcast "
+    "twitter facebook instagram television radio".split())
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
                "month", "year", "statement", "interview", "night", "morning", "evening", "afternoon"}
 _PRONOUN_RE = re.compile(r"^(?:he|she|they|it|we|i|you|who)$", re.I)
@@ -508,6 +513,14 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         if head >= 1 and toks[head - 1][0].lower() in _DETS:
             head -= 1
         phrase_toks = toks[head:first] + phrase_toks
+    elif first == 0 and phrase_toks[0][0].lower() in {"following", "despite", "amid", "during"} \
+            and len(phrase_toks) > 1:
+        # "Following initial reports, …": an opening phrase, not a subject
+        return None
+    elif first >= 1 and toks[first - 1][0].lower() in {"in", "on", "at"} \
+            and phrase_toks[-1][0].lower() in _MEDIUM_NOUNS:
+        # "In a statement announcing the pick, the union called …": where it was said
+        return None
     s, e = phrase_toks[0][1], phrase_toks[-1][2]
     return _Mention(text[s:e], s, e)
 
@@ -944,8 +957,10 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
         if before is not None and any(qq.open_at <= before.start <= qq.end for qq in quotes_in_sentence):
             before = None
         if before is None:
-            after = _np_after(text, toks, vi + 1)
-            if after is not None:
+            # "said Tom Reed": an inverted subject; never after "announcing", whose next words
+            # are its object
+            after = _np_after(text, toks, vi + 1) if not vlow.endswith("ing") else None
+            if after is not None and after.text.lower() not in _TIME_WORDS:
                 return after, text[cs:ce], cs
             if fallback is None:
                 fallback = (None, text[cs:ce], cs)

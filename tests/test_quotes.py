@@ -178,6 +178,18 @@ def test_a_colon_closing_a_clause_gives_the_clause_subject():
     assert got[0][3] == "Chairman of the Audit Committee Peter Ainsworth MP"
 
 
+def test_where_words_were_said_is_not_who_said_them():
+    got = rows("In a statement announcing the pick, the Association of Flight Attendants called "
+               "Clinton a “champion” for its members.")
+    assert got[0][3] == "the Association of Flight Attendants"
+    got = rows("In a Facebook message posted Friday, Cruz said he has had “areas of significant "
+               "disagreement” with Trump.")
+    assert got[0][3] == "Cruz"
+    got = rows("Following initial reports of the explosion, Republican nominee Donald Trump said at "
+               "an event that “a bomb” had gone off.")
+    assert got[0][3] == "Donald Trump"
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
