@@ -1131,6 +1131,17 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
     else:
         spans = _find_spans(text)
     masked = _mask(text, spans)
+    ends = [q.end - 1 for q in spans if q.close_at is not None and q.end > q.start
+            and text[q.end - 1] in ".!?" and text[q.close_at + 1:q.close_at + 2] == " "
+            and text[q.close_at + 2:q.close_at + 3].isupper()
+            and text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:].islower()]
+    if ends:
+        # a quotation ending the writer's sentence (“… in the neighborhood.” Russia insisted):
+        # its full stop ends the sentence around it too
+        chars = list(masked)
+        for at in ends:
+            chars[at] = text[at]
+        masked = "".join(chars)
     cues_index = _CueIndex(masked)
     tix = _TokIndex(masked)
     if sentences is None:

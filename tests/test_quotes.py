@@ -190,6 +190,15 @@ def test_where_words_were_said_is_not_who_said_them():
     assert got[0][3] == "Donald Trump"
 
 
+def test_a_quotation_ending_the_writers_sentence_ends_it():
+    # the full stop inside the marks ends the sentence around the quotation too, so the next
+    # sentence's partial quote is not given to the first sentence's verb
+    got = rows("Japan branded North Korea an “outlaw nation in the neighborhood.” Russia insisted "
+               "that Pyongyang “stop its dangerous escapades.” The agency said it had displayed "
+               "“complete disregard of the demands.”")
+    assert [g[3] for g in got] == ["Japan", "Russia", "The agency"]
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
