@@ -916,6 +916,16 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
     """Return (mention, verb, cue_start) for quote ``q`` inside outer sentence [s_lo, s_hi)."""
     open_at = q.open_at
     close_end = (q.close_at + 1) if q.close_at is not None else q.end
+    # "as a Homeland Security memo put it", "As The New Yorker put it, “…”": the source named
+    # in the as-clause next to the quotation
+    for m in _AS_PUT_IT_RE.finditer(masked, s_lo, s_hi):
+        if masked[max(0, m.start() - 1):m.start()] in _MARK_CHARS or m.group("np").split()[-1] in _SKIP_BEFORE_VERB:
+            continue    # an as-clause opening a quotation is the speaker's own words
+        if 0 <= m.start() - close_end <= 3 or 0 <= open_at - m.end() <= 40:
+            toks_np = tix.get(m.start("np"), m.end("np"))
+            ment = _np_before(text, toks_np, len(toks_np) - 1) if toks_np else None
+            if ment is not None and ment.start == m.start("np"):
+                return ment, text[m.start("v"):m.end("v")], m.start("v")
     cues = _find_cues(cues_index, masked, s_lo, s_hi)
     toks = tix.get(s_lo, s_hi)
     tok_starts = [t[1] for t in toks]
@@ -1006,6 +1016,12 @@ def _colon_source(text: str, tix: _TokIndex, lo: int, toks: list[tuple[str, int,
     if subj is not None and (ment is None or subj.end < ment.start):
         return subj
     return ment
+
+
+_MARK_CHARS = frozenset("\"“”‘’'`«»„")
+_AS_PUT_IT_RE = re.compile(
+    r"(?<![\w’'])[Aa]s\s+(?P<np>[^,;:“”\"\n]{1,60}?)\s+(?P<v>(?:put|puts|phrased|termed|described) it"
+    r"|said|says|noted|notes|wrote|writes|explained|observed|remarked|reported)(?![\w’'])")
 
 
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",

@@ -199,6 +199,17 @@ def test_a_quotation_ending_the_writers_sentence_ends_it():
     assert [g[3] for g in got] == ["Japan", "Russia", "The agency"]
 
 
+def test_as_x_put_it_names_the_source():
+    got = rows("The main requirement is a “lawful source of investment income,” as a Homeland "
+               "Security memo put it. Many lawmakers agree.")
+    assert got[0][3:5] == ("a Homeland Security memo", "put it")
+    got = rows("He is seen, as The New Yorker put it in a long profile, as “the operator.”")
+    assert got[0][3] == "The New Yorker"
+    # inside a quotation the as-clause is the speaker's own: "As the minister has said, …"
+    got = rows("“As the minister himself has said, we have broken no rules,” a Labour spokesman said.")
+    assert got[0][3] == "a Labour spokesman"
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
