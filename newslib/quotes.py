@@ -472,8 +472,8 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         if low in {"'s", "’s"} or low in {"of", "for", "at", "and"} and seen_cap and k - 1 >= 0 and toks[k - 1][0][:1].isupper():
             k -= 1
             continue
-        if low in _DETS:
-            k -= 1
+        if low in _DETS or (t[:1].isdigit() and not seen_cap and k < end_i):
+            k -= 1      # "the spokesman", "73 percent": a determiner or a number opens the phrase
             break
         if (t[0].isalpha() and t.islower() or re.fullmatch(r"\d[\w.]*-[a-z][\w-]*", t)) and not seen_cap \
                 and low not in reporting_verbs() and (end_i - k) < 4:
@@ -499,7 +499,11 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         return None
     phrase_toks = toks[start_i:end_i + 1]
     head = phrase_toks[-1][0]
+    if phrase_toks[0][0][:1].isdigit() and any(t[0].lower() in _SKIP_BEFORE_VERB or t[0].lower() in _VERB_LIKE
+                                               or t[0].lower() in {"been", "be", "only"} for t in phrase_toks):
+        return None     # "2005 have been": a number and a verb, no noun phrase
     if not (any(t[0][:1].isupper() for t in phrase_toks) or head.lower() in w["groups"]
+            or (phrase_toks[0][0][:1].isdigit() and len(phrase_toks) >= 2)
             or head.lower().rstrip("s") in w["groups"] or head.lower() in w["titles"]
             or (phrase_toks[0][0].lower() in _DETS and len(phrase_toks) >= 2)):
         return None
@@ -564,7 +568,10 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
         if t.lower() in {"'s", "’s"} or (t.lower() in {"of", "for"} and k + 1 < len(toks) and toks[k + 1][0][:1].isupper()):
             k += 1
             continue
-        if t[:1].isalpha() and t.islower() and t.lower() not in {"that", "on", "in", "at", "to", "the", "when", "after", "before", "as", "while", "during", "via", "with", "who"} and (k == j or toks[start_i][0].lower() in _DETS) and k - j < 5:
+        if t[:1].isdigit() and all(x[0][:1].isdigit() for x in toks[j:k]) and k - j < 3:
+            k += 1      # "said 9/11 widow Terry Strada", "said 34-year-old Ana Ruiz"
+            continue
+        if t[:1].isalpha() and t.islower() and t.lower() not in {"that", "on", "in", "at", "to", "the", "when", "after", "before", "as", "while", "during", "via", "with", "who"} and (k == j or toks[start_i][0].lower() in _DETS or toks[start_i][0][:1].isdigit()) and k - j < 5:
             k += 1
             continue
         break
@@ -930,7 +937,12 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
     toks = tix.get(s_lo, s_hi)
     tok_starts = [t[1] for t in toks]
     if partial:
-        order = sorted(cues, key=lambda c: (c[0] > open_at, c[0]))   # leftmost governing verb
+        # leftmost governing verb, but not one inside an opening subordinate clause ("While he
+        # acknowledged …, Ham also noted several “intangibles”")
+        sub_end = -1
+        if toks and toks[0][0].lower() in _SUBORDINATORS:
+            sub_end = next((t[1] for t in toks if t[0] == "," and t[1] < open_at), -1)
+        order = sorted(cues, key=lambda c: (c[0] > open_at, c[0] < sub_end, c[0]))
     else:
         order = sorted(cues, key=lambda c: min(abs(c[0] - close_end), abs(c[1] - open_at)))
     fallback = None
@@ -1022,6 +1034,10 @@ _MARK_CHARS = frozenset("\"“”‘’'`«»„")
 _AS_PUT_IT_RE = re.compile(
     r"(?<![\w’'])[Aa]s\s+(?P<np>[^,;:“”\"\n]{1,60}?)\s+(?P<v>(?:put|puts|phrased|termed|described) it"
     r"|said|says|noted|notes|wrote|writes|explained|observed|remarked|reported)(?![\w’'])")
+
+
+_SUBORDINATORS = frozenset("while although though after before when as if because since whereas "
+                           "once unless".split())
 
 
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",

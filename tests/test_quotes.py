@@ -210,6 +210,21 @@ def test_as_x_put_it_names_the_source():
     assert got[0][3] == "a Labour spokesman"
 
 
+def test_subordinate_clauses_and_numbers_in_speakers():
+    # a cue inside an opening subordinate clause does not govern the main clause's quotation
+    got = rows("While he acknowledged the pay was good, Ham also noted several “intangibles” that "
+               "left him disillusioned.")
+    assert got[0][3] == "Ham"
+    # a number opens a description: "said 9/11 widow Terry Strada", "63 percent said"
+    got = rows("“They are 100 percent wrong,” said 9/11 widow Terry Strada.")
+    assert got[0][3] == "9/11 widow Terry Strada"
+    got = rows("However, 63 percent said Clinton was “justified” in keeping it private.")
+    assert got[0][3] == "63 percent"
+    got = rows("Only 52 percent of registered voters agreed that she is in “good enough overall "
+               "health to serve as president.”")
+    assert got[0][3:5] == ("52 percent of registered voters", "agreed")
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
