@@ -371,5 +371,6 @@ def test_polnear_scores_do_not_regress(tmp_path):
     line = next(ln for ln in out.splitlines() if "overlap>=0.5" in ln)
     f1 = float(line.split(" F1=")[1].split()[0])
     spk = float(line.split("speaker_acc=")[1].split()[0])
-    # floors just under the figures measured at the last change (0.909 / 0.878)
-    assert f1 >= 0.90 and spk >= 0.87, line
+    e2e = float(line.split("end2end P=")[1].split(" F1=")[1].split()[0])
+    # floors just under the figures measured at the last change (0.925 / 0.911 / 0.835)
+    assert f1 >= 0.92 and spk >= 0.905 and e2e >= 0.83, line
