@@ -117,6 +117,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 # a transcript turn: a paragraph opening with a speaker's name in capitals and a colon
 # ("WALLACE: Let's start …", "MR. TRUMP: …"), perhaps after a block-quotation mark
 _TURN_RE = re.compile(r"[ \t]*([\"“]?)[ \t]*((?:[A-Z][A-Z'’-]*\.?[A-Z'’-]+\.?)(?:[ \t]+[A-Z][A-Z'’-]*\.?[A-Z'’-]+){0,2}):[ \t]+(?=\S)")
+_TURN_HINT_RE = re.compile(r"^[ \t\"“]*[A-Z][A-Z.'’ -]*:", re.M)
 # capitalised labels that are not speakers
 _NOT_TURN = frozenset("CLARIFICATION CORRECTION UPDATE UPDATED NOTE EDITOR'S EDITOR’S WATCH READ MORE RELATED "
                       "VIDEO PHOTOS PHOTO SOURCE SOURCES CREDIT BREAKING EXCLUSIVE ADVERTISEMENT "
@@ -145,6 +146,8 @@ def _transcript_turns(text: str) -> list[_Turn]:
     >>> [(t[x.name_start:x.name_end], t[x.start:x.end]) for x in _transcript_turns(t)]
     [('WALLACE', 'Will she be there?'), ('PENCE', 'No.'), ('WALLACE', 'Why not?')]
     """
+    if text.count(":") < 3 or len(_TURN_HINT_RE.findall(text)) < 3:
+        return []       # fewer than three lines opening with capitals and a colon
     found = []
     paras = _paragraphs(text)
     for ps, pe in paras:
@@ -705,6 +708,7 @@ def _given_names() -> dict[str, str]:
     return {r["name"]: r["pronoun"] for r in rows}
 
 
+@lru_cache(maxsize=8192)
 def _compatible(pronoun: str, name: str | None) -> bool:
     """Whether he/she can refer to ``name`` (unknown given names fit either)."""
     if not name or pronoun not in {"he", "she"}:
@@ -717,6 +721,7 @@ def _compatible(pronoun: str, name: str | None) -> bool:
     return known is None or known == pronoun
 
 
+@lru_cache(maxsize=4096)
 def _is_person_like(speaker: str | None) -> bool:
     """Whether he/she can stand for ``speaker``: a full name or a person's title ("Jim
     Wallace", "The prime minister"), not a party or a group ("The Tories", "Liberal
@@ -925,7 +930,12 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
     close_end = (q.close_at + 1) if q.close_at is not None else q.end
     # "as a Homeland Security memo put it", "As The New Yorker put it, “…”": the source named
     # in the as-clause next to the quotation
-    for m in _AS_PUT_IT_RE.finditer(masked, s_lo, s_hi):
+    windows = []
+    if "as " in masked[close_end:close_end + 6].lower():
+        windows.append((close_end, min(s_hi, close_end + 100)))
+    if "as " in masked[max(s_lo, open_at - 140):open_at].lower():
+        windows.append((max(s_lo, open_at - 140), open_at))
+    for m in (m for lo_w, hi_w in windows for m in _AS_PUT_IT_RE.finditer(masked, lo_w, hi_w)):
         if masked[max(0, m.start() - 1):m.start()] in _MARK_CHARS or m.group("np").split()[-1] in _SKIP_BEFORE_VERB:
             continue    # an as-clause opening a quotation is the speaker's own words
         if 0 <= m.start() - close_end <= 3 or 0 <= open_at - m.end() <= 40:
@@ -1154,12 +1164,11 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
     turns = _transcript_turns(text)
     if turns:
         # the block-quotation marks around transcript turns open no quotation of their own
-        chars = list(text)
-        for t in turns:
-            for at in (t.mark_at, t.close_at):
-                if at is not None:
-                    chars[at] = " "
-        spans = _find_spans("".join(chars))
+        pieces, at = [], 0
+        for e in sorted(x for t in turns for x in (t.mark_at, t.close_at) if x is not None):
+            pieces += (text[at:e], " ")
+            at = e + 1
+        spans = _find_spans("".join(pieces) + text[at:])
     else:
         spans = _find_spans(text)
     masked = _mask(text, spans)
@@ -1170,10 +1179,11 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
     if ends:
         # a quotation ending the writer's sentence (“… in the neighborhood.” Russia insisted):
         # its full stop ends the sentence around it too
-        chars = list(masked)
-        for at in ends:
-            chars[at] = text[at]
-        masked = "".join(chars)
+        pieces, at = [], 0
+        for e in sorted(ends):
+            pieces += (masked[at:e], text[e])
+            at = e + 1
+        masked = "".join(pieces) + masked[at:]
     cues_index = _CueIndex(masked)
     tix = _TokIndex(masked)
     if sentences is None:
