@@ -333,6 +333,11 @@ _FUNCTION_WORDS = frozenset(
     "while when where because if so whether".split())
 _LY_NOUNS = frozenset("family ally assembly supply daily weekly monthly quarterly rally bully "
                       "monopoly anomaly homily melancholy".split())
+_MONTHS = frozenset("january february march april may june july august september october november "
+                    "december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# prepositions that, capitalised at a sentence's start, open a phrase that is no speaker
+_OPENING_PREPOSITIONS = frozenset("following despite amid during in on at by since after before under "
+                                  "over from with without through throughout".split())
 # where words are said or written: "in a statement", "on Twitter"
 _MEDIUM_NOUNS = frozenset(
     "statement message letter interview tweet tweets post posting speech report op-ed column email "
@@ -520,10 +525,17 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         if head >= 1 and toks[head - 1][0].lower() in _DETS:
             head -= 1
         phrase_toks = toks[head:first] + phrase_toks
-    elif first == 0 and phrase_toks[0][0].lower() in {"following", "despite", "amid", "during"} \
-            and len(phrase_toks) > 1:
-        # "Following initial reports, …": an opening phrase, not a subject
-        return None
+    elif first == 0 and phrase_toks[0][0].lower() in _OPENING_PREPOSITIONS and len(phrase_toks) > 1:
+        # "Following initial reports, …", "In August": an opening phrase, not a subject; "On
+        # Tuesday Tony Blair": the name after the date is
+        rest = phrase_toks[1:]
+        if phrase_toks[0][0].lower() not in {"following", "despite", "amid"}:
+            while rest and (rest[0][0].lower() in _TIME_WORDS or rest[0][0].lower() in _MONTHS
+                            or rest[0][0][:1].isdigit()):
+                rest = rest[1:]
+        if not rest or len(rest) == len(phrase_toks) - 1:
+            return None
+        phrase_toks = rest
     elif first >= 1 and toks[first - 1][0].lower() in {"in", "on", "at"} \
             and phrase_toks[-1][0].lower() in _MEDIUM_NOUNS:
         # "In a statement announcing the pick, the union called …": where it was said

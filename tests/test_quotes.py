@@ -185,6 +185,10 @@ def test_where_words_were_said_is_not_who_said_them():
     got = rows("In a Facebook message posted Friday, Cruz said he has had “areas of significant "
                "disagreement” with Trump.")
     assert got[0][3] == "Cruz"
+    got = rows("On Wednesday Tony Blair said he hoped the former home secretary would serve again.")
+    assert got[0][3] == "Tony Blair"
+    got = rows("In August the miner wrote to regulators, saying his “start-up capital was less than expected.”")
+    assert got[0][3] != "In August"
     got = rows("Following initial reports of the explosion, Republican nominee Donald Trump said at "
                "an event that “a bomb” had gone off.")
     assert got[0][3] == "Donald Trump"
