@@ -1082,7 +1082,8 @@ _NONFINITE_BEFORE = {"to", "by", "for", "before", "after", "while", "when", "wit
 _NOT_SUBJECT = {"after", "before", "while", "when", "although", "though", "if", "in", "on", "at", "for",
                 "with", "despite", "according", "following", "as", "since", "because", "during", "last",
                 "this", "that", "the", "a", "an", "it's", "there", "here", "what", "why", "how", "but",
-                "asked", "speaking", "asked,", "responding", "writing", "told"}
+                "asked", "speaking", "asked,", "responding", "writing", "told", "once", "until", "unless",
+                "whenever", "wherever", "whether", "without", "under", "from", "by", "to"}
 
 
 def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool = False) -> _Mention | None:
@@ -1101,7 +1102,7 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
     i = 0
     # skip an introductory phrase up to its comma ("In his speech, Trump ...")
     subordinate = bool(toks) and toks[0][0].lower() in _NOT_SUBJECT
-    for k, t in enumerate(toks[:25 if subordinate else 12]):
+    for k, t in enumerate(toks[:40 if subordinate else 12]):
         if t[0] == ",":
             if k + 1 < len(toks) and (toks[k + 1][0][:1].isupper()
                                       or (subordinate and _PRONOUN_RE.match(toks[k + 1][0]))):

@@ -220,6 +220,10 @@ def test_subordinate_clauses_and_numbers_in_speakers():
                "left him disillusioned.")
     assert got[0][3] == "Ham"
     # a number opens a description: "said 9/11 widow Terry Strada", "63 percent said"
+    # a long opening clause ("Once, when …,") before the subject
+    got = rows("Once in my early 20s, when my mother mentioned the devil to me while driving on the "
+               "highway, I laughed and said, “I don't believe in the devil.”")
+    assert got[0][3] == "I"
     got = rows("“They are 100 percent wrong,” said 9/11 widow Terry Strada.")
     assert got[0][3] == "9/11 widow Terry Strada"
     got = rows("However, 63 percent said Clinton was “justified” in keeping it private.")
