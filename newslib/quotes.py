@@ -958,6 +958,16 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
     cues = _find_cues(cues_index, masked, s_lo, s_hi)
     toks = tix.get(s_lo, s_hi)
     tok_starts = [t[1] for t in toks]
+    lead = masked[s_lo:open_at].rstrip()
+    for mark in ("—", "–", "--"):
+        if lead.endswith(mark) and len(lead) > len(mark):
+            # "including the former candidate Mitt Romney -- ''It is disqualifying …''": a name
+            # set off by a dash right before the quotation is its source
+            toks2 = tix.get(s_lo, s_lo + len(lead) - len(mark))
+            ment = _np_before(text, toks2, len(toks2) - 1) if toks2 else None
+            if ment is not None and ment.text[:1].isupper() and not _PRONOUN_RE.match(ment.text) \
+                    and not any(ment.end <= c[0] < open_at for c in cues):
+                return ment, mark, s_lo + len(lead) - len(mark)
     if partial:
         # leftmost governing verb, but not one inside an opening subordinate clause ("While he
         # acknowledged …, Ham also noted several “intangibles”")

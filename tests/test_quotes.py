@@ -233,6 +233,12 @@ def test_subordinate_clauses_and_numbers_in_speakers():
     assert got[0][3:5] == ("52 percent of registered voters", "agreed")
 
 
+def test_a_name_set_off_by_a_dash_before_a_quotation_is_its_source():
+    got = rows("Republicans have criticised him, including the former candidate Mitt Romney -- "
+               "''It is disqualifying for a nominee to refuse to release tax returns'' -- and others.")
+    assert got[0][3:5] == ("Mitt Romney", "--")
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
