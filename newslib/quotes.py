@@ -1021,7 +1021,6 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
             continue
         return before, text[cs:ce], cs
     # colon or dash cue: "X: “…”", "Mitt Romney -- ''…''"
-    lead = masked[s_lo:open_at].rstrip()
     for mark in (":", "—", "–", "―", "--"):
         if lead.endswith(mark) and len(lead) > len(mark):
             toks2 = tix.get(s_lo, s_lo + len(lead) - len(mark))
