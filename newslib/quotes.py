@@ -326,7 +326,8 @@ _DETS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "one"
 _SKIP_BEFORE_VERB = {"also", "later", "then", "previously", "recently", "once", "has", "have", "had",
                      "was", "were", "is", "are", "am", "would", "will", "repeatedly", "publicly", "again",
                      "further", "simply", "reportedly", "separately", "earlier", "privately",
-                     "first", "just", "often", "frequently", "explicitly", "specifically", "quickly"}
+                     "first", "just", "often", "frequently", "explicitly", "specifically", "quickly",
+                     "not", "never", "does", "did", "do", "could", "should"}
 # closed-class words that never end a noun phrase, and nouns ending in -ly
 _FUNCTION_WORDS = frozenset(
     "and or but nor that which to of for by with from in on at into about as than after before during "
@@ -767,7 +768,7 @@ _ORG_WORDS = frozenset(
     "magazine review party council office commission committee association union trust institute "
     "agency department ministry group bank court police service services government board foundation "
     "society network company corporation club league federation assembly parliament senate house "
-    "congress forum centre center authority university college school hospital organisation "
+    "congress forum centre center authority university college school hospital organisation dems "
     "organization fund campaign movement alliance coalition front states kingdom nations republic "
     "watch international democrats republicans conservatives tories labour paper report bill act airport "
     "station street road square county city island islands river coast affairs scheme".split())
@@ -1465,6 +1466,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
         vi = bisect_right([t[1] for t in toks], vm.start()) - 1
         if vi < 1:
             continue
+        if any(t[0].lower() in {"not", "never", "n't"} for t in toks[max(0, vi - 2):vi]):
+            continue    # "he could not say whether …": nothing was said
         ment = _np_before(text, toks, vi - 1)
         if ment is None and toks[vi - 1][0].lower() in _NONFINITE_BEFORE | {"and", "but"}:
             # "Mr Wallace agreed and said …", "Mr Howard is expected to say …": the verb has

@@ -239,6 +239,16 @@ def test_a_name_set_off_by_a_dash_before_a_quotation_is_its_source():
     assert got[0][3:5] == ("Mitt Romney", "--")
 
 
+def test_negation_and_auxiliaries_before_the_cue():
+    # nothing was said: no reported speech
+    assert rows("But he could not say whether Mr Blunkett had treated the nanny as a special case.") == []
+    # the subject stands before "would not", "did, for the first time,"
+    assert rows("The chancellor would not comment on the claims but insisted he was not "
+                "“distracted”.")[0][3] == "The chancellor"
+    assert rows("Mr Letwin did, for the first time, say there would be such tax cuts next year.") == [
+        ("indirect", "there would be such tax cuts next year", "Letwin", "Mr Letwin", "say")]
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
