@@ -1020,6 +1020,13 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
             if fallback is None:
                 fallback = (None, text[cs:ce], cs)
             continue
+        bi = bisect_right(tok_starts, before.start) - 1
+        if _PRONOUN_RE.match(before.text) and bi >= 2 and any(c[0] == toks[bi - 1][1] for c in cues):
+            # nested reporting, "Lynch said she recalled thinking, “…”": the outer speaker, who
+            # reports their own words, is named where the attribution starts
+            outer = _np_before(text, toks, bi - 2)
+            if outer is not None and not _PRONOUN_RE.match(outer.text):
+                return outer, text[toks[bi - 1][1]:toks[bi - 1][2]], toks[bi - 1][1]
         return before, text[cs:ce], cs
     # colon or dash cue: "X: “…”", "Mitt Romney -- ''…''"
     for mark in (":", "—", "–", "―", "--"):

@@ -249,6 +249,11 @@ def test_negation_and_auxiliaries_before_the_cue():
         ("indirect", "there would be such tax cuts next year", "Letwin", "Mr Letwin", "say")]
 
 
+def test_nested_reporting_names_the_outer_speaker():
+    got = rows("Lynch said she recalled thinking, “This is what people have talked about for years.”")
+    assert got[0][2:5] == ("Lynch", "Lynch", "said")
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
