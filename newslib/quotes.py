@@ -526,7 +526,7 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         if head >= 1 and toks[head - 1][0].lower() in _DETS:
             head -= 1
         phrase_toks = toks[head:first] + phrase_toks
-    elif first == 0 and phrase_toks[0][0].lower() in _OPENING_PREPOSITIONS and len(phrase_toks) > 1:
+    elif first == 0 and phrase_toks[0][0].lower() in _OPENING_PREPOSITIONS:
         # "Following initial reports, …", "In August": an opening phrase, not a subject; "On
         # Tuesday Tony Blair": the name after the date is
         rest = phrase_toks[1:]
@@ -1004,6 +1004,10 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
             # "…, saying", "before asking", "took to Twitter to accuse": the verb has no subject
             # of its own; the speaker is the subject of the clause it hangs on
             subj = _subject(text, tix, s_lo, cs, strict=True)
+            if subj is None and toks and vi <= 2 and toks[0][0].lower() in _NOT_SUBJECT:
+                # "After saying her foot was “so swollen …,” she was …": the clause the opening
+                # phrase hangs on comes after it
+                subj = _subject(text, tix, s_lo, s_hi, strict=True)
             if subj is not None:
                 return subj, text[cs:ce], cs
         before = _np_before(text, toks, vi - 1) if vi >= 1 and prev_tok not in {"”", '"', "''", ","} else None
@@ -1120,7 +1124,9 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
     # skip an introductory phrase up to its comma ("In his speech, Trump ...")
     subordinate = bool(toks) and toks[0][0].lower() in _NOT_SUBJECT
     for k, t in enumerate(toks[:40 if subordinate else 12]):
-        if t[0] == ",":
+        if t[0] == "," or (subordinate and t[0] in {"”", '"'} and text[t[1] - 1] == ","):
+            # (a comma inside a closing quotation mark ends the opening phrase too: "After
+            # saying her foot was “so swollen …,” she was …")
             if k + 1 < len(toks) and (toks[k + 1][0][:1].isupper()
                                       or (subordinate and _PRONOUN_RE.match(toks[k + 1][0]))):
                 i = k + 1
@@ -1129,6 +1135,8 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
                 break   # "On July 6, 2015, Sanders made …": a date's own comma goes on
     while i < len(toks) and toks[i][0].lower() in {"but", "and", "so", "yet", "meanwhile", "still", "instead"}:
         i += 1
+        if i < len(toks) and toks[i][0] == ",":
+            i += 1      # "Meanwhile, it attacked Trump, saying …"
     if i >= len(toks):
         return None
     if _PRONOUN_RE.match(toks[i][0]) and toks[i][0].lower() != "who":

@@ -254,6 +254,16 @@ def test_nested_reporting_names_the_outer_speaker():
     assert got[0][2:5] == ("Lynch", "Lynch", "said")
 
 
+def test_opening_phrases_before_the_subject():
+    # the comma ending the opening phrase sits inside the quotation's closing mark
+    got = rows("After saying her foot was “so swollen I could barely get my shoe on,” she was "
+               "“whisked off to the hospital” for tests.")
+    assert [g[3] for g in got] == ["she", "she"]
+    # a connective and its comma before the subject
+    got = rows("Meanwhile, it attacked Trump, saying he “has offended Hispanics and women.”")
+    assert got[0][3] == "it"
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
