@@ -837,7 +837,7 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 _NOUNISH_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s",
                    "these", "those", "this", "such", "any", "no", "recent", "earlier", "latest",
-                   "following", "same", "brief", "written", "similar"}
+                   "following", "same", "brief", "written", "similar", "of"}
 
 
 class _Cue:
@@ -1019,7 +1019,7 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
             # "said Tom Reed": an inverted subject; never after "announcing", whose next words
             # are its object
             after = _np_after(text, toks, vi + 1) if not vlow.endswith("ing") else None
-            if after is not None and after.text.lower() not in _TIME_WORDS:
+            if after is not None and not _is_time_phrase(after.text):
                 return after, text[cs:ce], cs
             if fallback is None:
                 fallback = (None, text[cs:ce], cs)
@@ -1077,6 +1077,13 @@ _MARK_CHARS = frozenset("\"“”‘’'`«»„")
 _AS_PUT_IT_RE = re.compile(
     r"(?<![\w’'])[Aa]s\s+(?P<np>[^,;:“”\"\n]{1,60}?)\s+(?P<v>(?:put|puts|phrased|termed|described) it"
     r"|said|says|noted|notes|wrote|writes|explained|observed|remarked|reported)(?![\w’'])")
+
+
+def _is_time_phrase(phrase: str) -> bool:
+    """"Friday", "early Friday", "last week": when, not who."""
+    words = phrase.lower().split()
+    return bool(words) and (words[0] in _TIME_WORDS or (
+        words[0] in {"early", "late", "last", "this", "next"} and len(words) > 1 and words[1] in _TIME_WORDS))
 
 
 _SUBORDINATORS = frozenset("while although though after before when as if because since whereas "

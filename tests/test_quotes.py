@@ -264,6 +264,15 @@ def test_opening_phrases_before_the_subject():
     assert got[0][3] == "it"
 
 
+def test_nouns_that_look_like_cues_and_times_that_look_like_speakers():
+    # "a series of tweets" is a noun; "early Friday" is when, not who
+    got = rows("Trump unleashed a series of tweets early Friday saying that Clinton had used her "
+               "“as a paragon of virtue.”")
+    assert got[0][3:5] == ("Trump", "saying")
+    got = rows("“The impact is still small,” wrote Cameron Easley for Morning Consult.")
+    assert got[0][3] == "Cameron Easley for Morning Consult"
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
