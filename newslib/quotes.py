@@ -977,7 +977,12 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
             sub_end = next((t[1] for t in toks if t[0] == "," and t[1] < open_at), -1)
         order = sorted(cues, key=lambda c: (c[0] > open_at, c[0] < sub_end, c[0]))
     else:
-        order = sorted(cues, key=lambda c: min(abs(c[0] - close_end), abs(c[1] - open_at)))
+        # the nearest cue, but not one in a clause of its own after the quotation ("…, “That
+        # makes me smart,” when Clinton blasted him")
+        def after_subordinator(c: tuple[int, int, str]) -> bool:
+            between = masked[close_end:c[0]].split()
+            return c[0] >= close_end and bool(between) and between[0].strip(",").lower() in _SUBORDINATORS
+        order = sorted(cues, key=lambda c: (after_subordinator(c), min(abs(c[0] - close_end), abs(c[1] - open_at))))
     fallback = None
     for cs, ce, verb in order:
         vi = bisect_right(tok_starts, cs) - 1

@@ -273,6 +273,12 @@ def test_nouns_that_look_like_cues_and_times_that_look_like_speakers():
     assert got[0][3] == "Cameron Easley for Morning Consult"
 
 
+def test_a_cue_in_a_clause_of_its_own_after_the_quotation_is_not_its_cue():
+    got = rows("The ad shows Trump saying during the debate last week, “That makes me smart,” when "
+               "Clinton blasted him for not paying income tax.")
+    assert got[0][3:5] == ("Trump", "saying")
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
