@@ -1091,6 +1091,10 @@ def _is_time_phrase(phrase: str) -> bool:
         words[0] in {"early", "late", "last", "this", "next"} and len(words) > 1 and words[1] in _TIME_WORDS))
 
 
+# a US politician's party and state after the name: "Paul Ryan, R-Wis.,", "(D-N.Y.)"
+_PARTY_TAG_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
+
+
 _SUBORDINATORS = frozenset("while although though after before when as if because since whereas "
                            "once unless".split())
 
@@ -1140,7 +1144,8 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
             # (a comma inside a closing quotation mark ends the opening phrase too: "After
             # saying her foot was “so swollen …,” she was …")
             if k + 1 < len(toks) and (toks[k + 1][0][:1].isupper()
-                                      or (subordinate and _PRONOUN_RE.match(toks[k + 1][0]))):
+                                      or (subordinate and _PRONOUN_RE.match(toks[k + 1][0]))) \
+                    and not (not subordinate and _PARTY_TAG_RE.match(toks[k + 1][0])):
                 i = k + 1
                 break
             if not (subordinate and k + 1 < len(toks) and toks[k + 1][0][:1].isdigit()):
@@ -1177,7 +1182,8 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
         k = j + 1
         while k < len(toks) and toks[k][0] not in {close, ".", ";", ":", "“", "”", '"'} and k - j < 16:
             k += 1
-        if k < len(toks) and toks[k][0] == close and k > j + 1 and (close == ")" or toks[j + 1][0][:1].islower()):
+        if k < len(toks) and toks[k][0] == close and k > j + 1 and (
+                close == ")" or toks[j + 1][0][:1].islower() or _PARTY_TAG_RE.match(toks[j + 1][0])):
             verb_at = k + 1
             while verb_at < len(toks) and toks[verb_at][0].lower() in _SKIP_BEFORE_VERB:
                 verb_at += 1

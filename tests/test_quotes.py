@@ -279,6 +279,12 @@ def test_a_cue_in_a_clause_of_its_own_after_the_quotation_is_not_its_cue():
     assert got[0][3:5] == ("Trump", "saying")
 
 
+def test_a_party_and_state_tag_after_a_name():
+    got = rows("House Speaker Paul Ryan, R-Wis., despite admitting that he had concerns about “trial "
+               "lawyers trying to get rich,” said the victims should have their day in court.")
+    assert got[0][3] == "House Speaker Paul Ryan"
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
