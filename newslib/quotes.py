@@ -959,6 +959,17 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
     cues = _find_cues(cues_index, masked, s_lo, s_hi)
     toks = tix.get(s_lo, s_hi)
     tok_starts = [t[1] for t in toks]
+    if q.close_at is not None and text[q.end - 1:q.end] == "," and not masked[s_lo:open_at].rstrip().endswith(":"):
+        # “…,” The Hill reported. — an attribution closing the sentence right after a
+        # comma-ended quotation is that quotation's, whatever cue came before it (unless a colon
+        # introduced it: 'X said: “…,” he said' names X twice)
+        tail = [c for c in cues if c[0] >= close_end]
+        if len(tail) == 1 and not masked[tail[0][1]:s_hi].strip(" .\n") \
+                and len(masked[close_end:tail[0][0]].split()) <= 6:
+            toks_t = tix.get(close_end, tail[0][0])
+            ment = _np_before(text, toks_t, len(toks_t) - 1) if toks_t else None
+            if ment is not None and ment.start <= close_end + 3:
+                return ment, tail[0][2], tail[0][0]
     lead = masked[s_lo:open_at].rstrip()
     for mark in ("—", "–", "--"):
         if lead.endswith(mark) and len(lead) > len(mark):

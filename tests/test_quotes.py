@@ -285,6 +285,18 @@ def test_a_party_and_state_tag_after_a_name():
     assert got[0][3] == "House Speaker Paul Ryan"
 
 
+def test_an_attribution_closing_the_sentence_after_a_comma_ended_quotation():
+    got = rows("Lord Falconer said: “Tagging may go too far.” Details will not be revealed until a "
+               "bill is published “in the next two weeks,” a spokesman said.")
+    assert got[-1][3:5] == ("a spokesman", "said")
+    got = rows("The four loopholes he cited are “the ability to use real estate losses to offset "
+               "other income,” The Hill reported.")
+    assert got[0][3:5] == ("The Hill", "reported")
+    # a colon introduced it: the name, not the pronoun repeating it
+    got = rows("Colonel Bob Stewart said: “Anyone at the top will be saddened by the verdict,” he said.")
+    assert got[0][3] == "Colonel Bob Stewart"
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
