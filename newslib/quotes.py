@@ -336,6 +336,11 @@ _LY_NOUNS = frozenset("family ally assembly supply daily weekly monthly quarterl
                       "monopoly anomaly homily melancholy".split())
 _MONTHS = frozenset("january february march april may june july august september october november "
                     "december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+# where a participle puts its subject ("marching through the streets"); not "after", "before",
+# which may open a clause of their own ("speaking after Mr Blair told …")
+_PLACE_PREPOSITIONS = frozenset("in on at from through into onto along across outside inside near around "
+                                "past toward towards".split())
 # prepositions that, capitalised at a sentence's start, open a phrase that is no speaker
 _OPENING_PREPOSITIONS = frozenset("following despite amid during in on at by since after before under "
                                   "over from with without through throughout".split())
@@ -448,6 +453,11 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     if j < 0:
         return None
     tok = toks[j][0]
+    if j >= 2 and toks[j - 1][0] == "of" and (tok.isdigit() or tok.lower() in _NUMBER_WORDS):
+        # "the 34-year-old mother of three replied"
+        inner = _np_before(text, toks, j - 2)
+        if inner is not None and not _PRONOUN_RE.match(inner.text):
+            return _Mention(text[inner.start:toks[j][2]], inner.start, toks[j][2])
     if tok == "which" and j >= 1:
         # "the Chicago Police Department, which reported …": as "who" below
         k = j - 1 if toks[j - 1][0] != "," else j - 2
@@ -1031,6 +1041,15 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
             before = _np_before(text, toks, vi - 1)
         if before is not None and any(qq.open_at <= before.start <= qq.end for qq in quotes_in_sentence):
             before = None
+        if before is not None:
+            bi = bisect_right(tok_starts, before.start) - 1
+            if bi >= 3 and toks[bi - 1][0].lower() in _PLACE_PREPOSITIONS and toks[bi - 2][0].endswith("ing") \
+                    and toks[bi - 2][0].islower():
+                # "Protesters marching through the streets chanted": the phrase modifies the
+                # subject before it
+                subj = _np_before(text, toks, bi - 3)
+                if subj is not None:
+                    before = subj
         if before is None:
             # "said Tom Reed": an inverted subject; never after "announcing", whose next words
             # are its object

@@ -297,6 +297,17 @@ def test_an_attribution_closing_the_sentence_after_a_comma_ended_quotation():
     assert got[0][3] == "Colonel Bob Stewart"
 
 
+def test_phrases_inside_the_subject():
+    # a participle's place phrase and an "of three" belong to the subject before them
+    got = rows("Protesters marching through the streets chanted “What curfew?” until 2 a.m.")
+    assert got[0][3] == "Protesters"
+    got = rows("Asked about it, the 34-year-old mother of three replied, “It is meant to help.”")
+    assert got[0][3] == "the 34-year-old mother of three"
+    # "after" opens a clause of its own: Mr Blair is the one who told
+    got = rows("Liam Fox was speaking after Mr Blair told members the Tories offered a “hard right agenda”.")
+    assert got[0][3] == "Mr Blair"
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
