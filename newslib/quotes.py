@@ -684,6 +684,11 @@ class NameResolver:
             rest = " ".join(words[1:])
             if rest in self.title_of:
                 return self.title_of[rest]
+            # "the Lib Dem leader Charles Kennedy": the name after the title
+            known = [full for full in self.full if m.endswith(" " + full)
+                     and m[:-len(full)].split()[-1].lower() in (speaker_words()["titles"] | _PERSON_NOUNS)]
+            if known:
+                return max(known, key=len)
             return m  # "the Kremlin", "a spokesperson": as written
         stripped = _strip_titles(m)
         if len(stripped.split()) == 1:
@@ -1174,12 +1179,15 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
             # (a comma inside a closing quotation mark ends the opening phrase too: "After
             # saying her foot was “so swollen …,” she was …")
             if k + 1 < len(toks) and (toks[k + 1][0][:1].isupper()
-                                      or (subordinate and _PRONOUN_RE.match(toks[k + 1][0]))) \
+                                      or (subordinate and _PRONOUN_RE.match(toks[k + 1][0]))
+                                      or (subordinate and toks[k + 1][0] in {"the", "a", "an"}
+                                          and k + 2 < len(toks) and toks[k + 2][0][:1].isupper())) \
                     and not (not subordinate and _PARTY_TAG_RE.match(toks[k + 1][0])):
                 i = k + 1
                 break
-            if not (subordinate and k + 1 < len(toks) and toks[k + 1][0][:1].isdigit()):
-                break   # "On July 6, 2015, Sanders made …": a date's own comma goes on
+            if not (toks[0][0].lower() in _OPENING_PREPOSITIONS or toks[0][0].lower() in _SUBORDINATORS):
+                break   # an opening phrase goes on past its own commas: "On July 6, 2015,
+                #         Sanders made …", "Following a swiftly called, late-afternoon meeting, the …"
     while i < len(toks) and toks[i][0].lower() in {"but", "and", "so", "yet", "meanwhile", "still", "instead"}:
         i += 1
         if i < len(toks) and toks[i][0] == ",":
@@ -1193,8 +1201,11 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
     elif strict and toks[i][0].lower() in _NOT_SUBJECT:
         return None
     j = i
+    # the subject follows an opening phrase: "…, the Lib Dem leader …"
+    opened = i > 0 and i + 1 < len(toks) and toks[i + 1][0][:1].isupper()
     while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in {"'s", "’s"}
-                             or (j == i and strict and toks[j][0].lower() in {"the", "a", "an"})) and j - i < 6:
+                             or (j == i and (strict or opened) and toks[j][0].lower() in {"the", "a", "an"})) \
+            and j - i < 6:
         j += 1
     if j < len(toks) and j > i and toks[j][0][:1].islower() and toks[i][0].lower() in {"the", "a", "an"}:
         # "The Republican nominee", "The bill": a common noun may end the description
@@ -1204,6 +1215,9 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
             j += 1
         while j - 1 > i and toks[j - 1][0] in _NOT_A_SPEAKER_END:
             j -= 1      # "The aim of", "The government and": the description ends before
+        if toks[j - 1][0].lower() in speaker_words()["titles"] or toks[j - 1][0].lower() in _PERSON_NOUNS:
+            while j < len(toks) and toks[j][0][:1].isupper() and j - i < 10:
+                j += 1  # the name after the title: "the Lib Dem leader Charles Kennedy"
     verb_at = j
     if strict and i < j < len(toks) and toks[j][0] in {",", "("}:
         # "Dean, a medical doctor, then appeared …", "McCaskill (D-Mo.) scolded …": the verb
@@ -1261,7 +1275,8 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
     ends = [q.end - 1 for q in spans if q.close_at is not None and q.end > q.start
             and text[q.end - 1] in ".!?" and text[q.close_at + 1:q.close_at + 2] == " "
             and text[q.close_at + 2:q.close_at + 3].isupper()
-            and text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:].islower()]
+            and (text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:].islower()
+                 or text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:] == ":")]
     if ends:
         # a quotation ending the writer's sentence (“… in the neighborhood.” Russia insisted):
         # its full stop ends the sentence around it too

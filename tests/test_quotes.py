@@ -201,6 +201,13 @@ def test_a_quotation_ending_the_writers_sentence_ends_it():
                "that Pyongyang “stop its dangerous escapades.” The agency said it had displayed "
                "“complete disregard of the demands.”")
     assert [g[3] for g in got] == ["Japan", "Russia", "The agency"]
+    # a colon-introduced quotation ending with a full stop ends its sentence too: the next
+    # sentence's reported speech is found, and the partial quote after it is its speaker's
+    got = rows("Lord Butler said: “I would be critical of the present government.” Mr Howard "
+               "described the intervention as “very important”. Mr Milburn told Today that Labour "
+               "wanted policies which encouraged social mobility.")
+    assert [(g[0], g[3]) for g in got] == [("direct", "Lord Butler"), ("partial", "Mr Howard"),
+                                           ("indirect", "Mr Milburn")]
 
 
 def test_as_x_put_it_names_the_source():
@@ -306,6 +313,19 @@ def test_phrases_inside_the_subject():
     # "after" opens a clause of its own: Mr Blair is the one who told
     got = rows("Liam Fox was speaking after Mr Blair told members the Tories offered a “hard right agenda”.")
     assert got[0][3] == "Mr Blair"
+
+
+def test_the_subject_after_a_long_opening_phrase():
+    got = rows("Following a swiftly called, late-afternoon meeting, the Security Council issued a "
+               "statement calling the test “a clear violation” of its resolutions.")
+    assert got[0][3] == "the Security Council"
+    got = rows("As Tory leader Michael Howard kicked off his campaign, the Lib Dem leader Charles "
+               "Kennedy dismissed the Conservatives as a “fading” force.")
+    assert got[0][2:4] == ("Charles Kennedy", "the Lib Dem leader Charles Kennedy")
+    # "But" is no opening phrase: its commas do not hide the subject
+    got = rows("But the all-party group, including Tories Ken Clarke and Labour's Robin Cook, is "
+               "confident its plan would win support from a “large majority”.")
+    assert not got or got[0][2] != "Robin Cook"
 
 
 def test_which_is_resolved_through_its_antecedent():
