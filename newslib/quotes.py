@@ -1427,7 +1427,9 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
                 add("partial", q.start, q.end, ment, None, resolve(ment, q.start))
                 continue
             lemma_info = verbs.get(" ".join((verb or "").lower().split()))
-            if ment is None and verb and lemma_info and last is not None and direct and verb in (":",):
+            if ment is None and verb and lemma_info and last is not None and direct and (
+                    verb in (":",) or (cue_at is not None and masked[s_lo:cue_at].strip().lower() in {"and", "but", "then", "and then"})):
+                # "…,” Ms Jowell insisted. And continued: “…”": the subject left out is the last speaker
                 ment = _Mention(last["mention"], last["mention_start"], last["mention_end"]) if last["mention"] else None
             speaker = resolve(ment, q.start)
             if ment is not None and speaker is None and _PRONOUN_RE.match(ment.text) and last is not None:

@@ -328,6 +328,11 @@ def test_the_subject_after_a_long_opening_phrase():
     assert not got or got[0][2] != "Robin Cook"
 
 
+def test_a_cue_without_its_subject_continues_the_last_speaker():
+    got = rows("Ms Jowell insisted: “We have a good track record.” And continued: “We can be proud of it.”")
+    assert [g[3] for g in got] == ["Ms Jowell", "Ms Jowell"]
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
