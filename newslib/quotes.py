@@ -468,6 +468,8 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         # "… by announcing", "NBC News and said", "in a swiftly issued statement": the word
         # before the verb ends no noun phrase, so no speaker stands there
         return None
+    if tok.lower().replace("’", "'") in {"that's", "there's", "here's", "what's"}:
+        return None     # "That’s when she pointed to reports …": "that is", no speaker
     if _PRONOUN_RE.match(tok):
         if tok.lower() == "who" and j >= 1:
             # a relative pronoun: its antecedent is the speaker ("Tom Reyes, who said …")
@@ -944,6 +946,8 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
             continue  # "his comments", "the reports": a noun, not a cue
         if before and _hearer_passive(before[-1], m.group()):
             continue
+        if before and "-" in before[-1] and before[-1].islower() and before[-1].replace("-", "").isalpha():
+            continue  # "his early-morning tweets": a compound adjective before a noun
         if m.group()[:1].isupper() and m.group()[1:2].islower() and before \
                 and before[-1][:1].islower() and before[-1][-1:].isalpha():
             continue  # "the former secretary of State": a capital mid-sentence names something
@@ -1107,7 +1111,7 @@ def _colon_source(text: str, tix: _TokIndex, lo: int, toks: list[tuple[str, int,
     ment = _np_before(text, toks, len(toks) - 1)
     if any(_hearer_passive(a[0], b[0]) for a, b in pairwise(toks)):
         return ment
-    subj = _subject(text, tix, lo, toks[-1][2], strict=True)
+    subj = _subject(text, tix, lo, toks[-1][2], strict=True) or _subject(text, tix, lo, toks[-1][2])
     if subj is not None and (ment is None or subj.end < ment.start):
         return subj
     return ment
@@ -1155,7 +1159,8 @@ _NOT_SUBJECT = {"after", "before", "while", "when", "although", "though", "if", 
                 "with", "despite", "according", "following", "as", "since", "because", "during", "last",
                 "this", "that", "the", "a", "an", "it's", "there", "here", "what", "why", "how", "but",
                 "asked", "speaking", "asked,", "responding", "writing", "told", "once", "until", "unless",
-                "whenever", "wherever", "whether", "without", "under", "from", "by", "to"}
+                "whenever", "wherever", "whether", "without", "under", "from", "by", "to",
+                "that's", "that’s", "there's", "there’s", "here's", "here’s", "what's", "what’s"}
 
 
 def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool = False) -> _Mention | None:
@@ -1209,10 +1214,12 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
         j += 1
     if j < len(toks) and j > i and toks[j][0][:1].islower() and toks[i][0].lower() in {"the", "a", "an"}:
         # "The Republican nominee", "The bill": a common noun may end the description
-        while j < len(toks) and toks[j][0].isalpha() and toks[j][0].islower() and j - i < 6 \
+        while j < len(toks) and toks[j][0].islower() and j - i < 6 \
                 and toks[j][0] not in _NOT_SUBJECT and toks[j][0] not in _SKIP_BEFORE_VERB \
-                and toks[j][0] not in _VERB_LIKE and not toks[j][0].endswith(("ed", "s")):
-            j += 1
+                and toks[j][0] not in _VERB_LIKE and (
+                    (toks[j][0].isalpha() and not toks[j][0].endswith(("ed", "s")))
+                    or (toks[j][0].endswith(("'s", "’s")) and toks[j][0][:-2].isalpha())):
+            j += 1      # (a possessive goes on: "The prime minister's official spokesman")
         while j - 1 > i and toks[j - 1][0] in _NOT_A_SPEAKER_END:
             j -= 1      # "The aim of", "The government and": the description ends before
         if toks[j - 1][0].lower() in speaker_words()["titles"] or toks[j - 1][0].lower() in _PERSON_NOUNS:

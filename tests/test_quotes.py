@@ -333,6 +333,19 @@ def test_a_cue_without_its_subject_continues_the_last_speaker():
     assert [g[3] for g in got] == ["Ms Jowell", "Ms Jowell"]
 
 
+def test_descriptions_as_sources_and_words_that_are_not():
+    got = rows("The piece used one of the woman's quotes as its headline: “Finally. Someone who thinks like me.”")
+    assert got[0][3] == "The piece"
+    got = rows("The prime minister's official spokesman also rejected the claims, saying: “The attorney "
+               "general made it clear.”")
+    assert got[0][3] == "The prime minister's official spokesman"
+    # "early-morning tweets" is a noun; "That's" is "that is"
+    got = rows("He did not address his early-morning tweets in which he called her “disgusting”.")
+    assert got[0][3:5] == ("he", "called")
+    got = rows("That's when she pointed to reports that Trump called the winner “Miss Piggy” and worse.")
+    assert not got or got[0][3] != "That's"
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
