@@ -73,7 +73,9 @@ def reporting_verbs() -> dict[str, tuple[str, str, bool]]:
 @lru_cache(maxsize=1)
 def speaker_words() -> dict[str, frozenset[str]]:
     """Sections of ``data/speaker_words.txt``: ``titles`` (stripped from names), ``groups``
-    (nouns that can speak: "analysts"), ``pronouns``; the framing module uses them too.
+    (nouns that can speak: "analysts"), ``pronouns``, ``women`` / ``men`` / ``people`` (nouns
+    for a person, for he/she), ``organisations`` (last words of names he/she never stands
+    for); the framing module uses them too.
 
     >>> "president" in speaker_words()["titles"]
     True
@@ -688,7 +690,7 @@ class NameResolver:
                 return self.title_of[rest]
             # "the Lib Dem leader Charles Kennedy": the name after the title
             known = [full for full in self.full if m.endswith(" " + full)
-                     and m[:-len(full)].split()[-1].lower() in (speaker_words()["titles"] | _PERSON_NOUNS)]
+                     and m[:-len(full)].split()[-1].lower() in (speaker_words()["titles"] | _person_nouns())]
             if known:
                 return max(known, key=len)
             return m  # "the Kremlin", "a spokesperson": as written
@@ -744,9 +746,9 @@ def _compatible(pronoun: str, name: str | None) -> bool:
     if not name or pronoun not in {"he", "she"}:
         return True
     nouns = {w.lower().strip(",") for w in name.split()}
-    if nouns & _SHE_NOUNS or nouns & _HE_NOUNS:
+    if nouns & speaker_words()["women"] or nouns & speaker_words()["men"]:
         # "a spokeswoman for the commission" is she, "the party chairman" he
-        return bool(nouns & (_SHE_NOUNS if pronoun == "she" else _HE_NOUNS))
+        return bool(nouns & (speaker_words()["women"] if pronoun == "she" else speaker_words()["men"]))
     known = _given_names().get(name.split()[0].lower())
     return known is None or known == pronoun
 
@@ -770,35 +772,19 @@ def _is_person_like(speaker: str | None) -> bool:
             and not w.startswith("al-") for w in words):
         # a description ("Scotland's first minister", "The party's spokeswoman") is a person's
         # when a word names one; "England and Wales have been" is no one
-        return any(w.lower().strip(",") in _PERSON_NOUNS or w.lower() in speaker_words()["titles"]
+        return any(w.lower().strip(",") in _person_nouns() or w.lower() in speaker_words()["titles"]
                    for w in words[1:])
     if words[-1].endswith(("'s", "’s", "'", "’")):
         return False    # "Michael Howard's": a possessive, not a speaker
-    if last in _ORG_WORDS or (words[-1].isupper() and last not in speaker_words()["titles"]):
+    if last in speaker_words()["organisations"] or (words[-1].isupper() and last not in speaker_words()["titles"]):
         return False    # "BBC News", "Czech Republic", "the Financial Times"
     return True
 
 
-# last words of organisation and place names ("Human Rights Watch", "Czech Republic")
-_ORG_WORDS = frozenset(
-    "news times post journal mail telegraph guardian herald tribune press radio television channel "
-    "magazine review party council office commission committee association union trust institute "
-    "agency department ministry group bank court police service services government board foundation "
-    "society network company corporation club league federation assembly parliament senate house "
-    "congress forum centre center authority university college school hospital organisation dems "
-    "organization fund campaign movement alliance coalition front states kingdom nations republic "
-    "watch international democrats republicans conservatives tories labour paper report bill act airport "
-    "station street road square county city island islands river coast affairs scheme".split())
-
-
-_SHE_NOUNS = frozenset("spokeswoman woman mother wife daughter sister queen princess lady chairwoman "
-                       "congresswoman businesswoman girl widow grandmother actress".split())
-_HE_NOUNS = frozenset("spokesman man father husband son brother king prince lord chairman congressman "
-                      "businessman boy widower grandfather actor".split())
-_PERSON_NOUNS = _SHE_NOUNS | _HE_NOUNS | frozenset(
-    "spokesperson official member representative correspondent editor reporter cardinal bishop "
-    "archbishop secretary speaker doctor lawyer author writer activist campaigner officer aide adviser "
-    "advisor analyst economist chief head boss candidate senator nominee lawmaker".split())
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    w = speaker_words()
+    return w["women"] | w["men"] | w["people"]
 
 
 # ---------------------------------------------------------------------------- main
@@ -1222,7 +1208,7 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
             j += 1      # (a possessive goes on: "The prime minister's official spokesman")
         while j - 1 > i and toks[j - 1][0] in _NOT_A_SPEAKER_END:
             j -= 1      # "The aim of", "The government and": the description ends before
-        if toks[j - 1][0].lower() in speaker_words()["titles"] or toks[j - 1][0].lower() in _PERSON_NOUNS:
+        if toks[j - 1][0].lower() in speaker_words()["titles"] or toks[j - 1][0].lower() in _person_nouns():
             while j < len(toks) and toks[j][0][:1].isupper() and j - i < 10:
                 j += 1  # the name after the title: "the Lib Dem leader Charles Kennedy"
     verb_at = j
