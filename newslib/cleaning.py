@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CleanResult", "Removed", "clean_text", "find_date"]
+__all__ = ["CleanResult", "Removed", "boilerplate_reason", "clean_text", "find_date"]
 
 _MAX_FURNITURE_WORDS = 12
 
@@ -135,6 +135,18 @@ _CREDIT_HINT_RE = re.compile(r"REUTERS|Reuters|AFP|\bAP\b|EPA|Getty|Anadolu|Sput
 def _is_caption_credit(line: str) -> bool:
     # the full credit pattern backtracks; most lines name no agency at all, so look for one first
     return _words(line) <= 60 and bool(_CREDIT_HINT_RE.search(line)) and bool(_CREDIT_RE.search(line))
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why ``line`` is page furniture (a row of ``data/boilerplate.csv``), or None.
+
+    The quote finder asks it too: a quoted paragraph that is furniture is nobody's words.
+
+    >>> boilerplate_reason("Follow Pam Key on Twitter @pamkeyNEN."), boilerplate_reason("Trade rose.")
+    ('author social prompt', None)
+    """
+    hit = _match_boilerplate(line)
+    return hit[0] if hit else None
 
 
 def _match_boilerplate(line: str) -> tuple[str, str] | None:

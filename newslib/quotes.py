@@ -40,7 +40,7 @@ from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from . import _compiled
-from .cleaning import _match_boilerplate
+from .cleaning import boilerplate_reason
 from .tokens import sentence_spans
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def _transcript_turns(text: str) -> list[_Turn]:
             mark_at = m.start(1) if m.group(1) else None
             current = _Turn(mark_at, m.start(2), m.end(2), m.end(), end, None)
         elif current is not None and current.mark_at is not None and text[ps] == text[current.mark_at] \
-                and not text[ps + 1:ps + 2] == "(" and _match_boilerplate(text[ps + 1:end].strip('"”')) is None:
+                and not text[ps + 1:ps + 2] == "(" and boilerplate_reason(text[ps + 1:end].strip('"”')) is None:
             # a paragraph carrying on the turn; "(CROSSTALK.)" is a stage direction, "Follow
             # … on Twitter" the page's furniture
             current = _Turn(ps, current.name_start, current.name_end, ps + 1, end, None)
@@ -1352,7 +1352,7 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
             inner = text[q.start:q.end]
             n_words = len(inner.split())
             if n_words <= 12 and (q.open_at == 0 or text[q.open_at - 1] == "\n") \
-                    and _match_boilerplate(inner.strip()) is not None:
+                    and boilerplate_reason(inner.strip()) is not None:
                 continue    # a paragraph of page furniture in marks ("Follow … on Twitter")
             # the quoted text is the whole sentence, set off by a cue: direct; inside the
             # writer's clause: partial
