@@ -322,14 +322,14 @@ def _not_speech(text: str, s: _Span) -> bool:
 
 # ---------------------------------------------------------------------------- tokens near cues
 _WORD_RE = re.compile(r"[^\W_][\w.'’-]*|[,:;.!?—–―()\"“”‘’]")
-_DETS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "one", "two", "three",
+_DETS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three",
          "several", "many", "some", "most", "other", "both", "each",
          "no", "few", "senior", "top"}
 _SKIP_BEFORE_VERB = {"also", "later", "then", "previously", "recently", "once", "has", "have", "had",
                      "was", "were", "is", "are", "am", "would", "will", "repeatedly", "publicly", "again",
                      "further", "simply", "reportedly", "separately", "earlier", "privately",
                      "first", "just", "often", "frequently", "explicitly", "specifically", "quickly",
-                     "not", "never", "does", "did", "do", "could", "should"}
+                     "not", "never", "does", "did", "do", "could", "should", "only", "always"}
 # closed-class words that never end a noun phrase, and nouns ending in -ly
 _FUNCTION_WORDS = frozenset(
     "and or but nor that which to of for by with from in on at into about as than after before during "

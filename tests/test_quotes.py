@@ -346,6 +346,11 @@ def test_descriptions_as_sources_and_words_that_are_not():
     assert not got or got[0][3] != "That's"
 
 
+def test_my_and_adverbs_before_the_verb():
+    got = rows("“We live in Satan's kingdom,” my father often said.")
+    assert got[0][3] == "my father"
+
+
 def test_which_is_resolved_through_its_antecedent():
     got = rows("They turned to the Chicago Police Department, which reported “2,521 shooting "
                "incidents” in the city.")
