@@ -498,5 +498,5 @@ def test_polnear_scores_do_not_regress(tmp_path):
     f1 = float(line.split(" F1=")[1].split()[0])
     spk = float(line.split("speaker_acc=")[1].split()[0])
     e2e = float(line.split("end2end P=")[1].split(" F1=")[1].split()[0])
-    # floors just under the figures measured at the last change (0.925 / 0.929 / 0.852)
+    # floors just under the figures measured at the last change (0.925 / 0.930 / 0.853)
     assert f1 >= 0.92 and spk >= 0.92 and e2e >= 0.845, line
