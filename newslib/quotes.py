@@ -1252,32 +1252,45 @@ _CONTENT_START_RE = re.compile(r"\s*(?:that\s+)?")
 
 
 
+def _with_chars(s: str, chars: dict[int, str]) -> str:
+    """``s`` with the character at each position in ``chars`` replaced (same length).
+
+    >>> _with_chars("ab.cd", {2: " "})
+    'ab cd'
+    """
+    if not chars:
+        return s
+    pieces, at = [], 0
+    for pos in sorted(chars):
+        pieces += (s[at:pos], chars[pos])
+        at = pos + 1
+    return "".join(pieces) + s[at:]
+
+
+def _negated(toks: list[tuple[str, int, int]], vi: int) -> bool:
+    """Whether the verb at token ``vi`` is negated ("did not say", "could never say", "didn't
+    suggest"): then nothing was said."""
+    return any(t[0].lower() in {"not", "never"} or t[0].lower().endswith(("n't", "n’t"))
+               for t in toks[max(0, vi - 2):vi])
+
+
 def _extract(text: str, *, include_indirect: bool, include_scare: bool,
              sentences: list[tuple[int, int]] | None = None) -> list[dict]:
     turns = _transcript_turns(text)
-    if turns:
-        # the block-quotation marks around transcript turns open no quotation of their own
-        pieces, at = [], 0
-        for e in sorted(x for t in turns for x in (t.mark_at, t.close_at) if x is not None):
-            pieces += (text[at:e], " ")
-            at = e + 1
-        spans = _find_spans("".join(pieces) + text[at:])
-    else:
-        spans = _find_spans(text)
+    # the block-quotation marks around transcript turns open no quotation of their own
+    spans = _find_spans(_with_chars(text, {x: " " for t in turns for x in (t.mark_at, t.close_at)
+                                           if x is not None}))
     masked = _mask(text, spans)
-    ends = [q.end - 1 for q in spans if q.close_at is not None and q.end > q.start
-            and text[q.end - 1] in ".!?" and text[q.close_at + 1:q.close_at + 2] == " "
-            and text[q.close_at + 2:q.close_at + 3].isupper()
-            and (text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:].islower()
-                 or text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:] == ":")]
-    if ends:
-        # a quotation ending the writer's sentence (“… in the neighborhood.” Russia insisted):
-        # its full stop ends the sentence around it too
-        pieces, at = [], 0
-        for e in sorted(ends):
-            pieces += (masked[at:e], text[e])
-            at = e + 1
-        masked = "".join(pieces) + masked[at:]
+    ends = []
+    for q in spans:
+        lead = text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:]
+        if q.close_at is not None and q.end > q.start and text[q.end - 1] in ".!?" \
+                and text[q.close_at + 1:q.close_at + 2] == " " and text[q.close_at + 2:q.close_at + 3].isupper() \
+                and (lead.islower() or lead == ":"):
+            ends.append(q.end - 1)
+    # a quotation ending the writer's sentence (“… in the neighborhood.” Russia insisted):
+    # its full stop ends the sentence around it too
+    masked = _with_chars(masked, {e: text[e] for e in ends})
     cues_index = _CueIndex(masked)
     tix = _TokIndex(masked)
     if sentences is None:
@@ -1467,8 +1480,7 @@ def _reported_by(text: str, masked: str, lo: int, hi: int, cues_index: _CueIndex
         if info is None or not info[2] or verb.lower().startswith("according"):
             continue
         vi = bisect_right([t[1] for t in toks], cs) - 1
-        if vi >= 1 and (toks[vi - 1][0].lower() in {"not", "never"}
-                        or toks[vi - 1][0].lower().endswith(("n't", "n’t"))):
+        if _negated(toks, vi):
             continue    # "He didn't suggest retaliation.": no one was reported saying anything
         ment = _np_before(text, toks, vi - 1) if vi >= 1 else None
         if ment is None and vi + 1 < len(toks):
@@ -1539,7 +1551,7 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
         vi = bisect_right([t[1] for t in toks], vm.start()) - 1
         if vi < 1:
             continue
-        if any(t[0].lower() in {"not", "never", "n't"} for t in toks[max(0, vi - 2):vi]):
+        if _negated(toks, vi):
             continue    # "he could not say whether …": nothing was said
         ment = _np_before(text, toks, vi - 1)
         if ment is None and toks[vi - 1][0].lower() in _NONFINITE_BEFORE | {"and", "but"}:

@@ -249,6 +249,7 @@ def test_a_name_set_off_by_a_dash_before_a_quotation_is_its_source():
 def test_negation_and_auxiliaries_before_the_cue():
     # nothing was said: no reported speech
     assert rows("But he could not say whether Mr Blunkett had treated the nanny as a special case.") == []
+    assert rows("His aides haven't said much about how he is preparing for the debate.") == []
     # the subject stands before "would not", "did, for the first time,"
     assert rows("The chancellor would not comment on the claims but insisted he was not "
                 "“distracted”.")[0][3] == "The chancellor"
