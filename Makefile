@@ -15,12 +15,7 @@ $(STAMP): pyproject.toml newslib/_speedups.c
 	@touch $(STAMP)
 
 report: $(STAMP)  ## run every notebook on $(CORPUS) and write HTML to $(OUT)/
-	@corpus="$(CORPUS)"; \
-	if [ "$$corpus" = seeds ] && ! ls seeds/*.txt >/dev/null 2>&1; then \
-	  echo "newslib: seeds/ has no article texts yet (see seeds/README.md); reporting on examples/demo"; \
-	  corpus=examples/demo; \
-	fi; \
-	$(VENV)/bin/newslib report --corpus "$$corpus" --out $(OUT) --jobs $(JOBS)
+	$(VENV)/bin/newslib report --corpus "$(CORPUS)" --out $(OUT) --jobs $(JOBS)
 
 test: $(STAMP)  ## the whole test suite (notebooks included)
 	$(PY) -m pytest

@@ -15,8 +15,6 @@ SEED_IDS = ["000_b2f73600e7ed8564", "001_5d07a8dc69e627f0"]
 
 needs_bbc = pytest.mark.skipif(not BBC.is_dir(), reason="../shared/corpora/bbc is absent")
 needs_polnear = pytest.mark.skipif(not POLNEAR.is_file(), reason="../shared/eval/polnear is absent")
-needs_seeds = pytest.mark.skipif(not all((SEEDS / f"{i}.txt").is_file() for i in SEED_IDS),
-                                 reason="seed article texts are not in seeds/ (see seeds/README.md)")
 
 
 @pytest.fixture(scope="session")

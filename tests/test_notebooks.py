@@ -1,4 +1,4 @@
-"""Every notebook through papermill: defaults (on the seeds when present) and another corpus."""
+"""Every notebook through papermill: defaults (on the seeds) and another corpus."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import DEMO, ROOT, SEEDS, make_notebook, needs_seeds
+from conftest import DEMO, ROOT, SEEDS, make_notebook
 
 from newslib.cli import main
 from newslib.report import ReportError, run_notebook, run_reports
@@ -89,7 +89,6 @@ def test_every_notebook_on_bbc_grouped_by_folder(bbc_small, tmp_path, monkeypatc
     assert {"articles.parquet", "tokens.parquet", "quotes.parquet"} <= {p.name for p in entries[0].iterdir()}
 
 
-@needs_seeds
 @pytest.mark.parametrize("nb", NOTEBOOKS)
 def test_notebook_defaults_on_seeds(nb, tmp_path):
     res = run_notebook(ROOT / "notebooks" / f"{nb}.ipynb", tmp_path, {"output_dir": str(tmp_path / "files")})
@@ -147,13 +146,6 @@ def test_student_edition_runs(tmp_path):
     assert code == 0
     html = (tmp_path / "out" / "06_explore.html").read_text(encoding="utf-8")
     assert "Frames marked in this article" in html      # static views drawn in batch
-
-
-def test_seeds_without_texts_stop_with_a_clear_message(capsys):
-    if all((SEEDS / f"{i}.txt").is_file() for i in ("000_b2f73600e7ed8564", "001_5d07a8dc69e627f0")):
-        pytest.skip("seed texts present")
-    assert main(["info", str(SEEDS)]) == 2
-    assert "no article found" in capsys.readouterr().err
 
 
 def test_parameters_are_typed_before_running(tmp_path):
