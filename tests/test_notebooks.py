@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import DEMO, ROOT, SEEDS, make_notebook
+from conftest import DEMO, ROOT, make_notebook
 
 from newslib.cli import main
 from newslib.report import ReportError, run_notebook, run_reports
