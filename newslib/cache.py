@@ -221,8 +221,8 @@ def read_corpus(entry: Path, *, ahead=None) -> Corpus | None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .cleaning import Removed
-    from .corpus import Article, Corpus, Problem
+    from .corpus import Corpus
+    from .records import Article, Problem, Removed
 
     table = None
     if ahead is not None and ahead[0] == entry:

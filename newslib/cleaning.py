@@ -15,24 +15,17 @@ as furniture, which is what keeps article bodies whole.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .lexicons import data_rows
+from .records import Removed
 
 __all__ = ["CleanResult", "Removed", "boilerplate_reason", "clean_text", "find_date"]
 
 _MAX_FURNITURE_WORDS = 12
-
-
-@dataclass(frozen=True)
-class Removed:
-    """One line taken out of an article, with the reason (shown to users, never hidden)."""
-
-    line: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -46,9 +39,7 @@ class CleanResult:
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     rows = []
-    raw = resources.files("newslib.data").joinpath("boilerplate.csv").read_text(encoding="utf-8")
-    lines = [ln for ln in raw.splitlines() if ln and not ln.startswith("#")]
-    for row in csv.DictReader(lines):
+    for row in data_rows("boilerplate.csv"):
         rows.append((re.compile(rf"(?:{row['pattern']})", re.I), row["reason"], row["kind"]))
     return tuple(rows)
 

@@ -21,11 +21,12 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cleaning import Removed, clean_text, find_date
+from .cleaning import clean_text, find_date
+from .records import Article, CorpusError, Problem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,45 +47,6 @@ _DOC_NAMES = re.compile(r"^(readme|license|licence|copying|changelog|notice|auth
 _META_NAMES = ("metadata.csv", "metadata.jsonl")
 _TEXT_COLUMNS = ("text", "body", "content", "article", "article_text")
 _META_FIELDS = ("outlet", "date", "url", "title")
-
-
-class CorpusError(ValueError):
-    """A user's mistake in what was given to :func:`load_corpus` (one-line message)."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A file (or metadata row) that was skipped or repaired, and why."""
-
-    path: str
-    reason: str
-    action: str  # "skipped" | "repaired" | "warning"
-
-
-@dataclass(frozen=True)
-class Article:
-    """One cleaned article. ``text`` starts with the headline; offsets elsewhere index it."""
-
-    id: str
-    title: str
-    text: str
-    outlet: str = "unknown"
-    date: str | None = None
-    url: str | None = None
-    source_path: str | None = None
-    captions: tuple[str, ...] = ()
-    removed: tuple[Removed, ...] = ()
-    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-
-    @property
-    def folder(self) -> str:
-        """The folder part of the id (``politics`` for ``politics/001``; empty at the top)."""
-        return self.id.rsplit("/", 1)[0] if "/" in self.id else ""
-
-    @property
-    def n_words(self) -> int:
-        """Whitespace-separated words of ``text`` (a quick size, not the token count)."""
-        return len(self.text.split())
 
 
 def decode_bytes(data: bytes) -> tuple[str | None, str | None]:

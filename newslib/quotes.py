@@ -29,70 +29,27 @@ a student can see *why* a speaker was chosen, and they are scored in
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from . import _compiled
 from .cleaning import boilerplate_reason
+from .lexicons import given_names, reporting_verbs, speaker_words
+from .records import Article
 from .tokens import sentence_spans
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .corpus import Article
-
 __all__ = ["extract_quotes", "quotes_frame", "reporting_verbs", "speaker_words", "NameResolver", "QUOTE_COLUMNS"]
 
 QUOTE_COLUMNS = ["quote_id", "type", "quote", "start", "end", "speaker", "mention",
                  "mention_start", "mention_end", "verb", "verb_class", "sentence_id"]
-
-
-# ---------------------------------------------------------------------------- lexicons
-@lru_cache(maxsize=1)
-def reporting_verbs() -> dict[str, tuple[str, str, bool]]:
-    """Map each reporting-verb form to ``(lemma, class, introduces_speech)``.
-
-    >>> reporting_verbs()["accused"]
-    ('accuse', 'critical', False)
-    """
-    raw = resources.files("newslib.data").joinpath("reporting_verbs.csv").read_text(encoding="utf-8")
-    out: dict[str, tuple[str, str, bool]] = {}
-    for row in csv.DictReader(ln for ln in raw.splitlines() if ln and not ln.startswith("#")):
-        for form in row["forms"].split("|"):
-            out[form] = (row["lemma"], row["class"], row["speech"] == "1")
-    return out
-
-
-@lru_cache(maxsize=1)
-def speaker_words() -> dict[str, frozenset[str]]:
-    """Sections of ``data/speaker_words.txt``: ``titles`` (stripped from names), ``groups``
-    (nouns that can speak: "analysts"), ``pronouns``, ``women`` / ``men`` / ``people`` (nouns
-    for a person, for he/she), ``organisations`` (last words of names he/she never stands
-    for); the framing module uses them too.
-
-    >>> "president" in speaker_words()["titles"]
-    True
-    """
-    raw = resources.files("newslib.data").joinpath("speaker_words.txt").read_text(encoding="utf-8")
-    sections: dict[str, set[str]] = {}
-    cur = None
-    for ln in raw.splitlines():
-        ln = ln.strip()
-        if not ln or ln.startswith("#"):
-            continue
-        if ln.startswith("["):
-            cur = ln.strip("[]")
-            sections[cur] = set()
-        elif cur:
-            sections[cur].add(ln.lower())
-    return {k: frozenset(v) for k, v in sections.items()}
 
 
 # ---------------------------------------------------------------------------- quote spans
@@ -733,13 +690,6 @@ class _LazyResolver:
         return self._get().canonical(mention)
 
 
-@lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    raw = resources.files("newslib.data").joinpath("given_names.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(ln for ln in raw.splitlines() if ln and not ln.startswith("#"))
-    return {r["name"]: r["pronoun"] for r in rows}
-
-
 @lru_cache(maxsize=8192)
 def _compatible(pronoun: str, name: str | None) -> bool:
     """Whether he/she can refer to ``name`` (unknown given names fit either)."""
@@ -749,7 +699,7 @@ def _compatible(pronoun: str, name: str | None) -> bool:
     if nouns & speaker_words()["women"] or nouns & speaker_words()["men"]:
         # "a spokeswoman for the commission" is she, "the party chairman" he
         return bool(nouns & (speaker_words()["women"] if pronoun == "she" else speaker_words()["men"]))
-    known = _given_names().get(name.split()[0].lower())
+    known = given_names().get(name.split()[0].lower())
     return known is None or known == pronoun
 
 

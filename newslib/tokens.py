@@ -28,16 +28,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from itertools import compress
 from typing import TYPE_CHECKING
 
 from . import _compiled
+from .lexicons import data_lines
+from .records import Article
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from .corpus import Article
 
 __all__ = ["tokenize", "sentence_spans", "split_sentences", "stopwords", "normalize_token",
            "tokens_frame", "sentences_frame"]
@@ -69,11 +68,6 @@ def normalize_token(token: str) -> str:
     return token.lower().translate(_LOWER_TABLE)
 
 
-def _read_list(name: str) -> list[str]:
-    raw = resources.files("newslib.data").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """The shipped English stopword list (see ``newslib/data/stopwords_en.txt``).
@@ -81,13 +75,13 @@ def stopwords() -> frozenset[str]:
     >>> "the" in stopwords(), "said" in stopwords()
     (True, False)
     """
-    return frozenset(normalize_token(w) for w in _read_list("stopwords_en.txt"))
+    return frozenset(normalize_token(w) for w in data_lines("stopwords_en.txt"))
 
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     allv, titles = set(), set()
-    for ln in _read_list("abbreviations.txt"):
+    for ln in data_lines("abbreviations.txt"):
         parts = ln.split()
         allv.add(parts[0])
         if len(parts) > 1 and parts[1] == "title":
