@@ -9,22 +9,15 @@ from __future__ import annotations
 
 import logging
 
+from ._version import __version__
 from .corpus import Article, Corpus, CorpusError, Problem, load_corpus
+from .quotes import extract_quotes
 from .tokens import sentence_spans, split_sentences, stopwords, tokenize
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Article", "Corpus", "CorpusError", "Problem", "load_corpus", "tokenize", "sentence_spans",
     "split_sentences", "stopwords", "extract_quotes", "__version__",
 ]
-
-
-def extract_quotes(text: str, **kwargs):  # noqa: ANN201 - thin lazy re-export
-    """Quotes in ``text``; see :func:`newslib.quotes.extract_quotes`."""
-    from .quotes import extract_quotes as _eq
-
-    return _eq(text, **kwargs)
 
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -19,16 +19,18 @@ import os
 import shutil
 import sys
 import time
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ._version import __version__
+from .lexicons import data_digest
+from .readers import walk_strings
+from .records import Article, CorpusError, Problem, Removed
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .corpus import Corpus
-
-__all__ = ["cache_root", "corpus_key", "read_corpus", "write_articles", "write_table", "read_table",
+__all__ = ["cache_root", "corpus_key", "read_articles", "write_articles", "write_table", "read_table",
            "read_tables"]
 
 _SCHEMA = "4"
@@ -52,20 +54,10 @@ def cache_root(cache_dir: str | os.PathLike | None = None) -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newslib"
 
 
-def _data_digest() -> str:
-    h = hashlib.sha256()
-    data = resources.files("newslib.data")
-    for entry in sorted(data.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith((".csv", ".txt")):
-            h.update(entry.name.encode())
-            h.update(entry.read_bytes())
-    return h.hexdigest()
-
-
 def corpus_key(root: Path, *, options: str, memo_dir: str | os.PathLike | None = None) -> str:
     """Hex key of a corpus: version, rules, options, and every file's path and contents.
 
-    The walk is the loader's own (``corpus._walk_strings``), so both see the same files. With
+    The walk is the loader's own (``readers.walk_strings``), so both see the same files. With
     ``memo_dir``, each file's content digest is remembered there beside its size, inode and
     modification and change times (as git's index does), and a file whose four are unchanged
     is not read again: on a cached reload, reading every file was a third of the time. A
@@ -74,11 +66,8 @@ def corpus_key(root: Path, *, options: str, memo_dir: str | os.PathLike | None =
     is never missed. When no path and none of the four changed anywhere, one digest of the
     whole listing finds the remembered contents digest without reading the per-file memo.
     """
-    from . import __version__
-    from .corpus import _walk_strings
-
     root_s = os.fspath(root)
-    entries = [(os.path.basename(root_s), root_s)] if os.path.isfile(root_s) else list(_walk_strings(root_s))
+    entries = [(os.path.basename(root_s), root_s)] if os.path.isfile(root_s) else list(walk_strings(root_s))
     sigs: list[tuple] = []
     for rel, full in entries:
         try:
@@ -108,7 +97,7 @@ def corpus_key(root: Path, *, options: str, memo_dir: str | os.PathLike | None =
             _write_json(files_path, {"files": {sg[0]: [*sg[1:], d] for sg, d in contents[1].items()}})
             _write_json(head_path, {"written": time.time_ns(), "listing": listing, "contents": contents[0]})
         contents = contents[0]
-    h = hashlib.sha256(f"{_SCHEMA}|{__version__}|{options}|{_data_digest()}|{contents}".encode())
+    h = hashlib.sha256(f"{_SCHEMA}|{__version__}|{options}|{data_digest()}|{contents}".encode())
     return h.hexdigest()[:32]
 
 
@@ -157,8 +146,6 @@ def _write_json(path: Path, data: dict) -> None:
 def cache_folder(cache_dir: str | os.PathLike | None, corpus_root: Path) -> Path:
     """The cache root for ``corpus_root``; raises CorpusError when it lies inside the corpus
     (the cache would be loaded as articles, and the corpus folder is the user's)."""
-    from .corpus import CorpusError
-
     root = cache_root(cache_dir).resolve()
     base = corpus_root.resolve() if corpus_root.is_dir() else corpus_root.resolve().parent
     if root == base or base in root.parents:
@@ -215,14 +202,11 @@ def remember_entry(folder: Path, root: Path, options: str, entry: Path) -> None:
         pass
 
 
-def read_corpus(entry: Path, *, ahead=None) -> Corpus | None:
-    """The corpus stored in ``entry``, or None when there is none (or it is unreadable);
-    ``ahead`` is what :func:`read_ahead` started."""
+def read_articles(entry: Path, *, ahead=None) -> tuple[list[Article], list[Problem], str] | None:
+    """The articles, problems and corpus root stored in ``entry``, or None when there is none
+    (or it is unreadable); ``ahead`` is what :func:`read_ahead` started."""
     import pyarrow as pa
     import pyarrow.parquet as pq
-
-    from .corpus import Corpus
-    from .records import Article, Problem, Removed
 
     table = None
     if ahead is not None and ahead[0] == entry:
@@ -252,13 +236,12 @@ def read_corpus(entry: Path, *, ahead=None) -> Corpus | None:
                     cols["id"], cols["title"], cols["text"], cols["outlet"], cols["date"], cols["url"],
                     cols["source_path"], cols["captions"], cols["removed"], cols["meta"], strict=True)]
     problems = [Problem(*r) for r in zip(probs["path"], probs["reason"], probs["action"], strict=True)]
-    c = Corpus(articles, problems, root=root)
-    c._cache_entry = entry
-    return c
+    return articles, problems, root
 
 
-def write_articles(corpus: Corpus, entry: Path) -> None:
-    """Store the articles and problems of ``corpus`` in ``entry`` (atomically, as a folder)."""
+def write_articles(corpus: list[Article], problems: list[Problem], root: object, entry: Path) -> None:
+    """Store ``articles`` (``corpus``), ``problems`` and the corpus ``root`` in ``entry``
+    (atomically, as a folder)."""
     import pandas as pd
 
     tmp = entry.with_name(entry.name + f".tmp{os.getpid()}")
@@ -271,10 +254,10 @@ def write_articles(corpus: Corpus, entry: Path) -> None:
         "removed": [json.dumps([[r.line, r.reason] for r in a.removed], ensure_ascii=False) for a in corpus],
         "meta": [json.dumps(a.meta, ensure_ascii=False, default=str) for a in corpus],
     }).to_parquet(tmp / "articles.parquet", index=False, compression=COMPRESSION)
-    pd.DataFrame([(p.path, p.reason, p.action) for p in corpus.problems],
+    pd.DataFrame([(p.path, p.reason, p.action) for p in problems],
                  columns=["path", "reason", "action"]).to_parquet(tmp / "problems.parquet", index=False,
                                                                 compression=COMPRESSION)
-    (tmp / "root.json").write_text(json.dumps({"root": str(corpus.root)}), encoding="utf-8")
+    (tmp / "root.json").write_text(json.dumps({"root": str(root)}), encoding="utf-8")
     if entry.exists():
         shutil.rmtree(tmp, ignore_errors=True)
     else:

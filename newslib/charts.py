@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ._io import atomic_write_bytes, atomic_write_csv
+from .tokens import normalize_token
+
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
@@ -157,8 +160,6 @@ def scatter_terms(key: pd.DataFrame, a: str, b: str, *, label_n: int = 12, ax: A
 def dispersion(tokens: pd.DataFrame, terms: list[str], *, labels: dict[str, str] | None = None,
                ax: Axes | None = None) -> Figure:
     """Where each term occurs along each article (x = position as share of the article)."""
-    from .tokens import normalize_token
-
     arts = list(dict.fromkeys(tokens["article_id"]))
     fig, ax = _fig_ax(ax, (10, 0.45 * len(terms) * len(arts) + 1.5))
     ylabels = []
@@ -205,8 +206,6 @@ def save_figure(fig: Figure, path, *, data: pd.DataFrame | None = None) -> None:
     """Save ``fig`` as PNG (and the chart's data as CSV beside it, same stem), atomically."""
     import io
     from pathlib import Path
-
-    from ._io import atomic_write_bytes, atomic_write_csv
 
     path = Path(path)
     buf = io.BytesIO()
@@ -271,8 +270,6 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str) -> None:
     empty): an interrupted batch run never leaves a half-written CSV behind."""
     if output_dir:
         from pathlib import Path
-
-        from ._io import atomic_write_csv
 
         atomic_write_csv(frame, Path(output_dir) / f"{name}.csv")
 

@@ -21,6 +21,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .corpus import Corpus
+from .readers import MAX_ARTICLE_BYTES, folder_metadata, read_files, walk
+from .records import CorpusError, Problem
+from .terms import article_term_counts, finish_group_counts
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -31,11 +36,7 @@ TABLES = ("articles", "sentences", "tokens", "quotes", "term_counts", "word_tota
 
 def _partition_job(files: list[str], base: str, metadata: dict, max_bytes: int, out: str, part: int,
                    ngram: int) -> dict[str, Any]:
-
-    from .corpus import Corpus, _load_files
-    from .terms import article_term_counts
-
-    results = _load_files([Path(f) for f in files], Path(base), metadata, max_bytes)
+    results = read_files([Path(f) for f in files], Path(base), metadata, max_bytes)
     articles = [a for a, _, _ in results if a is not None]
     problems = [p for _, ps, _ in results for p in ps]
     used = sorted({m for _, _, m in results if m})
@@ -63,18 +64,13 @@ def process_corpus(path: str | os.PathLike, out: str | os.PathLike, *, client: A
     """
     import dask
 
-    from .corpus import _META_NAMES, MAX_ARTICLE_BYTES, CorpusError, Problem, _read_metadata, _walk
-
     root = Path(path).expanduser()
     if not root.is_dir():
         raise CorpusError(f"corpus folder not found: {root}")
     max_bytes = max_bytes or MAX_ARTICLE_BYTES
     problems: list[Problem] = []
-    metadata: dict[str, dict[str, Any]] = {}
-    for name in _META_NAMES:
-        if (root / name).is_file():
-            metadata.update(_read_metadata(root / name, problems))
-    files = [str(f) for f in _walk(root)]
+    metadata = folder_metadata(root, problems)
+    files = [str(f) for f in walk(root)]
     parts = [files[i:i + files_per_partition] for i in range(0, len(files), files_per_partition)]
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -102,8 +98,6 @@ def term_counts_from_parquet(out: str | os.PathLike, *, group_by: str = "outlet"
     """Per-group term counts from the Parquet datasets, added up with ``dask.dataframe``; the
     same columns and values as :func:`newslib.terms.term_counts`."""
     import dask.dataframe as dd
-
-    from .terms import finish_group_counts
 
     arts = dd.read_parquet(str(Path(out) / "articles")).compute()
     if group_by not in arts.columns:

@@ -14,19 +14,20 @@ Nothing is dropped silently, because a researcher must be able to say what their
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import logging
 import os
-import re
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cleaning import clean_text, find_date
+from . import cache as _cache
+from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, release_memory
+from .quotes import quotes_frame
+from .readers import MAX_ARTICLE_BYTES, decode_bytes, read_articles
 from .records import Article, CorpusError, Problem
+from .tokens import sentences_frame, tokens_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,360 +39,50 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Largest article file read, in bytes. A file above it is recorded as a problem and not read,
-#: so a 1 GB log renamed to .txt cannot exhaust memory. Override with ``max_bytes=``.
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
-
-_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_DOC_NAMES = re.compile(r"^(readme|license|licence|copying|changelog|notice|authors)(\.|$)", re.I)
-_META_NAMES = ("metadata.csv", "metadata.jsonl")
-_TEXT_COLUMNS = ("text", "body", "content", "article", "article_text")
-_META_FIELDS = ("outlet", "date", "url", "title")
-
-
-def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
-    """Decode article bytes; return ``(text, note)``, ``note`` saying what was repaired.
-
-    UTF-8 (BOM stripped) first; UTF-16 when it carries a BOM; otherwise cp1252 when the bytes
-    use its 0x80–0x9F punctuation (curly quotes, dashes), else Latin-1. Returns ``(None,
-    reason)`` for binary data. Newlines are normalised to ``\\n``.
-
-    >>> decode_bytes("£5 café".encode("cp1252"))
-    ('£5 café', 'decoded as Latin-1 (not valid UTF-8)')
-    >>> decode_bytes(b"\\x93quoted\\x94")
-    ('“quoted”', 'decoded as cp1252 (not valid UTF-8)')
-    """
-    note = None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-            note = "decoded as UTF-16"
-        except UnicodeDecodeError:
-            return None, "binary or corrupt UTF-16 data"
-    else:
-        if b"\x00" in data[:8192]:
-            return None, "binary data (NUL bytes), not text"
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            if re.search(rb"[\x80-\x9f]", data):
-                try:
-                    text = data.decode("cp1252")
-                    note = "decoded as cp1252 (not valid UTF-8)"
-                except UnicodeDecodeError:
-                    text = data.decode("latin-1")
-                    note = "decoded as Latin-1 (not valid UTF-8)"
-            else:
-                text = data.decode("latin-1")
-                note = "decoded as Latin-1 (not valid UTF-8)"
-    sample = text[:4096]
-    if sample:
-        ctrl = len(_CTRL_RE.findall(sample))
-        if ctrl / len(sample) > 0.05:
-            return None, "binary data (control characters), not text"
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    return text, note
-
-
-def _build_article(raw: str, *, id: str, source_path: str | None, meta: dict[str, Any],
-                   default_outlet: str) -> tuple[Article | None, str | None]:
-    result = clean_text(raw)
-    if not result.text.strip():
-        return None, "empty or whitespace only"
-    body = result.text[len(result.title):].strip()
-    if not body:
-        # one paragraph with no headline line: the paragraph is the body; title = first words
-        title = " ".join(result.title.split()[:12])
-        if len(result.title.split()) <= 12:
-            return None, "headline only, no body"
-    else:
-        title = result.title
-    date = meta.get("date") or find_date(" ".join([*result.captions, result.text[:500]]))
-    extra = {k: v for k, v in meta.items() if k not in ("id", "title", "outlet", "date", "url")}
-    article = Article(
-        id=id,
-        title=str(meta.get("title") or title),
-        text=result.text,
-        outlet=str(meta.get("outlet") or default_outlet),
-        date=date,
-        url=meta.get("url") or None,
-        source_path=source_path,
-        captions=result.captions,
-        removed=result.removed,
-        meta=extra,
-    )
-    return article, None
-
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _valid_date(iso: str) -> bool:
-    import datetime
-
-    try:
-        datetime.date.fromisoformat(iso)
-    except ValueError:
-        return False
-    return True
-
-
-def _clean_meta_row(row: dict[str, Any], where: str, problems: list[Problem]) -> dict[str, Any]:
-    out = {str(k).strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
-    out = {k: v for k, v in out.items() if v not in (None, "")}
-    if "date" in out:
-        d = str(out["date"])
-        parsed = d if _ISO_DATE.match(d) else find_date(d)
-        if parsed and _valid_date(parsed):
-            out["date"] = parsed
-        else:
-            problems.append(Problem(where, f"bad date {d!r} ignored (use YYYY-MM-DD)", "warning"))
-            del out["date"]
-    if "id" in out:
-        out["id"] = str(out["id"])
-    return out
-
-
-def _read_metadata(path: Path, problems: list[Problem]) -> dict[str, dict[str, Any]]:
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"cannot read metadata file {path}: {exc.__class__.__name__}") from None
-    rows: list[dict[str, Any]] = []
-    try:
-        if path.suffix == ".jsonl":
-            for n, line in enumerate(raw.splitlines(), 1):
-                if line.strip():
-                    obj = json.loads(line)
-                    if not isinstance(obj, dict):
-                        raise ValueError(f"line {n} is not an object")
-                    rows.append(obj)
-        else:
-            reader = csv.DictReader(io.StringIO(raw))
-            if not reader.fieldnames:
-                raise ValueError("no header row")
-            rows = list(reader)
-    except (ValueError, csv.Error) as exc:
-        raise CorpusError(f"cannot parse metadata file {path}: {exc}") from None
-    if rows and not any("id" in {str(k).strip().lower() for k in r if k} for r in rows):
-        problems.append(Problem(str(path), "metadata has no 'id' column; ignored", "warning"))
-        return {}
-    out: dict[str, dict[str, Any]] = {}
-    for n, row in enumerate(rows, 2):
-        clean = _clean_meta_row(row, f"{path}:{n}", problems)
-        if "id" not in clean:
-            problems.append(Problem(f"{path}:{n}", "metadata row without id; ignored", "warning"))
-            continue
-        out[clean["id"]] = clean
-    return out
-
-
-def _walk_strings(root: str | os.PathLike) -> Iterator[tuple[str, str]]:
-    """Every file below ``root`` in a stable order, as (path relative to root with ``/``, full
-    path) strings; plain strings because the cache key walks large corpora on every load."""
-    root_s = os.fspath(root)
-    cut = len(root_s.rstrip(os.sep)) + 1
-    for dirpath, dirnames, filenames in os.walk(root_s, followlinks=False):
-        dirnames.sort()
-        for name in sorted(filenames):
-            full = os.path.join(dirpath, name)
-            yield full[cut:].replace(os.sep, "/"), full
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    for _, full in _walk_strings(root):
-        yield Path(full)
-
-
-def _iter_table(path: Path, problems: list[Problem]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """Yield (id, raw text, metadata) from a .csv or .jsonl corpus file."""
-    if path.suffix == ".jsonl":
-        try:
-            lines = path.read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CorpusError(f"cannot read {path}: {exc.__class__.__name__}") from None
-        rows = []
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except ValueError:
-                problems.append(Problem(f"{path}:{n}", "not valid JSON; line skipped", "skipped"))
-                continue
-            if not isinstance(obj, dict):
-                problems.append(Problem(f"{path}:{n}", "not a JSON object; line skipped", "skipped"))
-                continue
-            rows.append((n, obj))
-    else:
-        try:
-            raw = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raw = path.read_bytes().decode("cp1252", errors="replace")
-            problems.append(Problem(str(path), "decoded as cp1252 (not valid UTF-8)", "repaired"))
-        except OSError as exc:
-            raise CorpusError(f"cannot read {path}: {exc.__class__.__name__}") from None
-        csv.field_size_limit(MAX_ARTICLE_BYTES)
-        try:
-            rows = list(enumerate(csv.DictReader(io.StringIO(raw)), 2))
-        except csv.Error as exc:
-            raise CorpusError(f"cannot parse {path}: {exc}") from None
-    if not rows:
-        return
-    keys = {str(k).strip().lower() for _, r in rows for k in r if k}
-    text_col = next((c for c in _TEXT_COLUMNS if c in keys), None)
-    if text_col is None:
-        raise CorpusError(f"{path} has no text column (expected one of: {', '.join(_TEXT_COLUMNS)})")
-    width = max(3, len(str(len(rows))))
-    for i, (n, row) in enumerate(rows):
-        row = {str(k).strip().lower(): v for k, v in row.items() if k}
-        text = row.pop(text_col, None)
-        meta = _clean_meta_row(row, f"{path}:{n}", problems)
-        art_id = meta.get("id") or str(i).zfill(width)
-        if not isinstance(text, str) or not text.strip():
-            problems.append(Problem(f"{path}:{n}", "empty text; row skipped", "skipped"))
-            continue
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if meta.get("title") and not text.lstrip().startswith(str(meta["title"])):
-            text = f"{meta['title']}\n\n{text}"
-        yield art_id, text, meta
-
-
-def _load_files(files: list[Path], base: Path, metadata: dict[str, dict[str, Any]],
-                max_bytes: int) -> list[tuple[Article | None, list[Problem], str | None]]:
-    """Read, decode and clean ``files``; for each: (article or None, problems, metadata id used).
-
-    In two processes when the files are many (see ``_parallel``): reading is I/O, but decoding
-    and cleaning are Python work.
-    """
-    from ._parallel import chunks, map_chunks, n_jobs
-
-    size = 0
-    for f in files[:50]:
-        try:
-            size += f.stat().st_size
-        except OSError:
-            pass
-    jobs = n_jobs(size * max(1, len(files)) // max(1, min(50, len(files))))
-    if jobs > 1 and len(files) > 200:
-        parts = map_chunks(_load_chunk, [(c, base, metadata, max_bytes) for c in chunks(files, jobs)], jobs=jobs)
-        return [r for part in parts for r in part]
-    return _load_chunk((files, base, metadata, max_bytes))
-
-
-def _load_chunk(arg) -> list[tuple[Article | None, list[Problem], str | None]]:
-    files, base, metadata, max_bytes = arg
-    return [_load_file(f, base, metadata, max_bytes) for f in files]
-
-
-def _load_file(f: Path, base: Path, metadata: dict[str, dict[str, Any]],
-               max_bytes: int) -> tuple[Article | None, list[Problem], str | None]:
-    rel = f.relative_to(base)
-    rel_s = rel.as_posix()
-    if f.parent == base and f.name in _META_NAMES:
-        return None, [], None
-    if any(part.startswith(".") for part in rel.parts):
-        return None, [Problem(rel_s, "hidden file or folder; skipped", "skipped")], None
-    if f.is_symlink():
-        return None, [Problem(rel_s, "symbolic link; skipped", "skipped")], None
-    if _DOC_NAMES.match(f.name):
-        return None, [Problem(rel_s, "documentation file, not an article; skipped", "skipped")], None
-    if f.suffix.lower() != ".txt":
-        return None, [Problem(rel_s, f"not a .txt file ({f.suffix or 'no suffix'}); skipped", "skipped")], None
-    try:
-        size = f.stat().st_size
-        if size > max_bytes:
-            return None, [Problem(rel_s, f"file of {size:,} bytes exceeds the {max_bytes:,}-byte limit; skipped",
-                                  "skipped")], None
-        data = f.read_bytes()
-    except OSError as exc:
-        return None, [Problem(rel_s, f"cannot read ({exc.strerror or exc.__class__.__name__}); skipped", "skipped")], None
-    text, note = decode_bytes(data)
-    if text is None:
-        return None, [Problem(rel_s, f"{note}; skipped", "skipped")], None
-    art_id = rel.with_suffix("").as_posix()
-    meta = metadata.get(art_id) or metadata.get(f.stem) or {}
-    outlet = rel.parts[-2] if len(rel.parts) > 1 else "unknown"
-    art, why = _build_article(text, id=art_id, source_path=str(f), meta=meta, default_outlet=outlet)
-    mid = meta.get("id") if meta else None
-    if art is None:
-        return None, [Problem(rel_s, f"{why}; skipped", "skipped")], mid
-    return art, ([Problem(rel_s, note, "repaired")] if note else []), mid
-
-
 def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES, cache: bool = False,
-                cache_dir: str | os.PathLike | None = None) -> Corpus:
+                cache_dir: str | os.PathLike | None = None, columns: Mapping[str, str] | None = None) -> Corpus:
     """Load articles from a folder (recursively), one ``.txt`` file, or a ``.csv``/``.jsonl`` table.
 
     Folder: every ``.txt`` file is an article, id = its path relative to the folder without
     suffix (``politics/001``); ``metadata.csv`` or ``metadata.jsonl`` at the top (columns
     ``id, outlet, date, url, title``, any others kept in ``Article.meta``) supplies metadata.
-    Without metadata, outlet = the file's parent folder name (``unknown`` at the top) and the
+    Without metadata, the outlet is the domain of the article's URL when it has one, else the
+    file's parent folder name (``unknown`` at the top); ``meta["outlet_from"]`` says which. The
     date comes from a dateline or caption when the text has one. Table: one row per article,
-    a ``text`` (or ``body``/``content``) column, optional ``id``, ``title``, ``outlet``,
-    ``date``, ``url``.
+    its columns recognised by name (Media Cloud's ``title, url, publish_date, media_name``;
+    ``text``/``body``/``content``, ``headline``, ``source``, ``published`` …, see
+    :data:`newslib.readers.FIELD_NAMES`); ``columns={"text": "story", "outlet": "paper"}`` maps
+    any other names.
 
     ``cache=True`` keeps the cleaned corpus and every table computed from it (sentences, tokens,
     quotes) in Parquet, keyed by the files' contents and the newslib version (see
     :mod:`newslib.cache`); a second load of the same files reads them back.
 
-    Raises :class:`CorpusError` (one line) for a missing path, unreadable metadata or a
-    corpus with no article; everything else becomes a :class:`Problem`.
+    Raises :class:`CorpusError` (one line) for a missing path or unreadable metadata;
+    everything else becomes a :class:`Problem`.
     """
     root = Path(path).expanduser()
     if not root.exists():
         raise CorpusError(f"corpus not found: {root}")
-    if cache:
-        from . import cache as _cache
-
-        folder = _cache.cache_folder(cache_dir, root)
-        options = f"max_bytes={max_bytes}"
-        # the entry this corpus had last time starts being read while the key is computed
-        ahead = _cache.read_ahead(folder, root, options)
-        entry = folder / _cache.corpus_key(root, options=options, memo_dir=folder)
-        hit = _cache.read_corpus(entry, ahead=ahead) if entry.is_dir() else None
-        if ahead is not None:
-            ahead[1].exception()    # a stale read must end before any worker process is forked
-        _cache.remember_entry(folder, root, options, entry)
-        if hit is not None:
-            return hit
-        corpus = load_corpus(root, max_bytes=max_bytes)
-        _cache.write_articles(corpus, entry)
-        corpus._cache_entry = entry
-        return corpus
-    problems: list[Problem] = []
-    articles: list[Article] = []
-    if root.is_file():
-        if root.suffix.lower() in (".csv", ".jsonl"):
-            for art_id, raw, meta in _iter_table(root, problems):
-                art, why = _build_article(raw, id=art_id, source_path=str(root), meta=meta,
-                                          default_outlet="unknown")
-                if art is None:
-                    problems.append(Problem(f"{root}#{art_id}", f"{why}; skipped", "skipped"))
-                else:
-                    articles.append(art)
-            return Corpus(articles, problems, root=root)
-        files: Iterable[Path] = [root]
-        base = root.parent
-        metadata: dict[str, dict[str, Any]] = {}
+    if not cache:
+        articles, problems = read_articles(root, max_bytes=max_bytes, columns=columns)
+        return Corpus(articles, problems, root=root)
+    folder = _cache.cache_folder(cache_dir, root)
+    options = f"max_bytes={max_bytes}" + (f";columns={sorted(columns.items())}" if columns else "")
+    # the entry this corpus had last time starts being read while the key is computed
+    ahead = _cache.read_ahead(folder, root, options)
+    entry = folder / _cache.corpus_key(root, options=options, memo_dir=folder)
+    hit = _cache.read_articles(entry, ahead=ahead) if entry.is_dir() else None
+    if ahead is not None:
+        ahead[1].exception()    # a stale read must end before any worker process is forked
+    _cache.remember_entry(folder, root, options, entry)
+    if hit is not None:
+        corpus = Corpus(hit[0], hit[1], root=hit[2])
     else:
-        base = root
-        files = _walk(root)
-        metadata = {}
-        for name in _META_NAMES:
-            if (root / name).is_file():
-                metadata.update(_read_metadata(root / name, problems))
-    used_meta: set[str] = set()
-    for art, probs, mid in _load_files(list(files), base, metadata, max_bytes):
-        problems.extend(probs)
-        if mid:
-            used_meta.add(mid)
-        if art is not None:
-            articles.append(art)
-    for mid in metadata:
-        if mid not in used_meta:
-            problems.append(Problem(f"metadata:{mid}", "metadata id matches no article file", "warning"))
-    return Corpus(articles, problems, root=root)
+        corpus = load_corpus(root, max_bytes=max_bytes, columns=columns)
+        _cache.write_articles(corpus.articles, corpus.problems, corpus.root, entry)
+    corpus._cache_entry = entry
+    return corpus
 
 
 class Corpus:
@@ -513,17 +204,13 @@ class Corpus:
             raise ValueError(f"unknown table {unknown[0]!r}; choose from {', '.join(_TABLES)}")
         entry = self._cache_entry
         if entry is not None:   # tables stored by an earlier load of the same files
-            from .cache import read_tables
-
-            self._cache.update(read_tables(entry, [n for n in wanted if n not in self._cache]))
+            self._cache.update(_cache.read_tables(entry, [n for n in wanted if n not in self._cache]))
             if "sentences" not in self._cache and any(n not in self._cache for n in wanted):
                 # the missing tables are computed from the sentences: reuse stored ones
-                self._cache.update(read_tables(entry, ["sentences"]))
+                self._cache.update(_cache.read_tables(entry, ["sentences"]))
         todo = [n for n in _TABLES if n in wanted and n not in self._cache]
         if not todo:
             return self
-        from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, release_memory
-
         if "sentences" in self._cache:
             # the workers need the sentence offsets, not the sentence text: less to send
             sents = self._cache["sentences"][["article_id", "sentence_id", "start", "end"]]
@@ -562,9 +249,7 @@ class Corpus:
         """Keep a computed table, and write it to the on-disk cache entry when there is one."""
         self._cache[name] = table
         if self._cache_entry is not None:
-            from .cache import write_table
-
-            write_table(self._cache_entry, name, table)
+            _cache.write_table(self._cache_entry, name, table)
 
     def sentences(self) -> pd.DataFrame:
         """One row per sentence: ``article_id, sentence_id, start, end, text`` (offsets into
@@ -645,8 +330,6 @@ class FrameBuilder:
         import numpy as np
         import pandas as pd
 
-        from ._parallel import release_memory
-
         if self.columns is None:
             raise ValueError("no frame was added")
         n = sum(len(p) for p in next(iter(self.parts.values()), []))
@@ -709,11 +392,6 @@ _TABLES = ("sentences", "tokens", "quotes")
 def _prepare_job(arg):
     """Sentences (unless given), then tokens and quotes of one piece of articles, with the
     processor seconds each took."""
-    import time
-
-    from .quotes import quotes_frame
-    from .tokens import sentences_frame, tokens_frame
-
     articles, sents, todo = arg
     frames, cpu = {}, {}
     t = time.process_time()

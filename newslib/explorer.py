@@ -12,12 +12,14 @@ renders the current selection as plain HTML and figures instead; the batch repor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .charts import dispersion
+from .corpus import Corpus
 from .display import escape, highlight_quotes, table_html
-
-if TYPE_CHECKING:
-    from .corpus import Corpus
+from .framing import frame_evidence
+from .terms import article_groups, keyness, kwic, term_counts
+from .tokens import normalize_token
 
 __all__ = ["Explorer"]
 
@@ -43,8 +45,6 @@ class Explorer:
 
     def __init__(self, corpus: Corpus, *, group_by: str = "outlet", group_a: str | None = None,
                  group_b: str | None = None, term: str = "", article: str | None = None) -> None:
-        from .terms import article_groups
-
         self.corpus = corpus
         self.group_by = group_by
         self._groups = article_groups(corpus, group_by)
@@ -58,8 +58,6 @@ class Explorer:
 
     # -- state ---------------------------------------------------------------------------
     def set_grouping(self, group_by: str) -> None:
-        from .terms import article_groups
-
         self._groups = article_groups(self.corpus, group_by)
         self.group_by = group_by
         labels = self.group_labels()
@@ -73,8 +71,6 @@ class Explorer:
     # -- views ---------------------------------------------------------------------------
     def kwic_html(self, *, width: int = 45) -> str:
         """KWIC lines of the term for group A and group B, side by side (escaped)."""
-        from .terms import kwic
-
         if not self.term.strip():
             return "<p>Type a term.</p>"
         k = kwic(self.corpus, self.term, group_by=self.group_by, width=width)
@@ -89,9 +85,6 @@ class Explorer:
 
     def keyness_row(self):
         """The keyness statistics of the term (A against B) as a one-row DataFrame."""
-        from .terms import keyness, term_counts
-        from .tokens import normalize_token
-
         if self._counts is None:
             self._counts = term_counts(self.corpus, group_by=self.group_by)
         if self.group_a == self.group_b:
@@ -100,8 +93,6 @@ class Explorer:
         return key[key["term"] == normalize_token(self.term.strip())].round(3)
 
     def dispersion_figure(self):
-        from .charts import dispersion
-
         toks = self.corpus.tokens()
         ids = [i for i, g in self._groups.items() if g in (self.group_a, self.group_b)][:6]
         toks = toks[toks["article_id"].isin(ids)]
@@ -109,8 +100,6 @@ class Explorer:
 
     def article_html(self) -> str:
         """The chosen article with its quotes highlighted and frame-triggering words listed."""
-        from .framing import frame_evidence
-
         a = self.corpus[self.article]
         q = self.corpus.quotes()
         html = highlight_quotes(a.text, q[q["article_id"] == a.id], title=f"{a.outlet}: {a.title}")

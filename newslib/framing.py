@@ -17,33 +17,26 @@ are said in every notebook that uses them.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .corpus import Corpus
+from .lexicons import data_rows, reporting_verbs, speaker_words
+from .quotes import NameResolver
+from .terms import article_groups
+from .tokens import stopwords
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .corpus import Corpus
 
 __all__ = ["load_lexicon", "frame_evidence", "frame_scores", "load_actor_aliases", "actor_mentions",
            "actor_summary", "actor_labels", "sentence_tone", "actor_tone", "hedge_counts",
            "sourcing", "align_sentences", "alignment_summary", "headline_lead"]
-
-
-def _read_data_csv(name_or_path: str | Path) -> list[dict[str, str]]:
-    p = Path(name_or_path)
-    if p.suffix == ".csv" and p.exists():
-        raw = p.read_text(encoding="utf-8")
-    else:
-        raw = resources.files("newslib.data").joinpath(str(name_or_path)).read_text(encoding="utf-8")
-    return list(csv.DictReader(ln for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")))
 
 
 def load_lexicon(which: str | None = "generic") -> pd.DataFrame:
@@ -56,7 +49,7 @@ def load_lexicon(which: str | None = "generic") -> pd.DataFrame:
 
     which = which or "generic"
     name = {"generic": "frames_generic.csv", "policy": "frames_policy.csv"}.get(which, which)
-    return pd.DataFrame(_read_data_csv(name), columns=["term", "frame", "provenance"])
+    return pd.DataFrame(data_rows(name), columns=["term", "frame", "provenance"])
 
 
 def _term_regex(term: str) -> re.Pattern[str]:
@@ -103,8 +96,6 @@ def frame_scores(corpus: Corpus, lexicon: pd.DataFrame | str | None = None, *, g
     """
     import pandas as pd
 
-    from .terms import article_groups
-
     groups = article_groups(corpus, group_by)
     ev = evidence if evidence is not None else frame_evidence(corpus, lexicon)
     lex = lexicon if lexicon is not None and not isinstance(lexicon, str) else load_lexicon(lexicon)
@@ -129,7 +120,7 @@ def load_actor_aliases(path: str | None = None) -> pd.DataFrame:
     import pandas as pd
 
     rows = []
-    for r in _read_data_csv(path or "actors.csv"):
+    for r in data_rows(path or "actors.csv"):
         for alias in r["alias"].split("|"):
             rows.append((r["actor"], r["kind"], alias.strip()))
     return pd.DataFrame(rows, columns=["actor", "kind", "alias"])
@@ -176,8 +167,6 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
     """
     import pandas as pd
 
-    from .quotes import NameResolver
-
     al = aliases if aliases is not None else load_actor_aliases()
     alias_map = {a: (actor, kind) for actor, kind, a in al.itertuples(index=False)}
     alias_rx = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(a) for a in alias_map), key=len, reverse=True))
@@ -209,9 +198,6 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                 at_start = m.start() == 0 or bool(re.search(r"(?:[.!?:\n]\s*|[“\"]\s*)$", before))
                 single_counts[w] += 1
                 initial_only[w] = initial_only.get(w, True) and at_start
-    from .quotes import speaker_words
-    from .tokens import stopwords
-
     titles = speaker_words()["titles"]
     singles = {w for w, n in single_counts.items() if n >= min_single and not initial_only.get(w, True)
                and w.lower() not in stopwords() and w.lower() not in titles}
@@ -277,8 +263,6 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
 
 def actor_summary(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "outlet", top_n: int = 20) -> pd.DataFrame:
     """Per group and actor: ``mentions, per_1000, in_headline, first_position, first_sentence``."""
-    from .terms import article_groups
-
     groups = article_groups(corpus, group_by)
     toks = corpus.tokens()
     words = toks[toks["is_word"]].groupby(toks["article_id"].map(groups), observed=True).size()
@@ -308,9 +292,6 @@ def _premodifier(text: str, start: int) -> str:
     title as its last word ("Opposition leader Marta Fiel"); otherwise the words before a name
     are more likely a verb phrase ("Putin hosts Raisi") and nothing is returned.
     """
-    from .quotes import reporting_verbs, speaker_words
-    from .tokens import stopwords
-
     titles = speaker_words()["titles"]
     window = text[max(0, start - 80):start]
     window = window[window.rfind("\n") + 1:]
@@ -341,8 +322,6 @@ def actor_labels(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "out
     ``premodifier``: "the Palestinian militant group Hamas" → "Palestinian militant group".
     """
     import pandas as pd
-
-    from .terms import article_groups
 
     groups = article_groups(corpus, group_by)
     sents = corpus.sentences().set_index(["article_id", "sentence_id"])["text"]
@@ -393,8 +372,6 @@ def actor_tone(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "outle
     Returns ``(summary, sentences)``: summary ``group, actor, sentences, mean_compound,
     negative_share``; sentences ``group, actor, article_id, sentence_id, compound, text``.
     """
-    from .terms import article_groups
-
     groups = article_groups(corpus, group_by)
     tone = tone if tone is not None else sentence_tone(corpus)
     pairs = mentions[["article_id", "sentence_id", "actor"]].drop_duplicates()
@@ -413,10 +390,8 @@ def hedge_counts(corpus: Corpus, *, group_by: str = "outlet", mentions: pd.DataF
     mentions one, else empty)."""
     import pandas as pd
 
-    from .terms import article_groups
-
     groups = article_groups(corpus, group_by)
-    lex = _read_data_csv("hedges.csv")
+    lex = data_rows("hedges.csv")
     pats = [(_term_regex(r["term"]), r["term"], r["kind"]) for r in lex]
     actors_by_sent: dict[tuple[str, int], set[str]] = defaultdict(set)
     if mentions is not None:
@@ -439,8 +414,6 @@ def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame |
     types``; verbs ``group, verb_class, verb, quotes``. Verb classes come from
     ``data/reporting_verbs.csv`` (neutral, assertive, critical, directive, emotive).
     """
-    from .terms import article_groups
-
     groups = article_groups(corpus, group_by)
     q = (quotes if quotes is not None else corpus.quotes()).copy()
     q["group"] = q["article_id"].map(groups)

@@ -24,10 +24,12 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from .corpus import Corpus
+from .tokens import normalize_token, tokenize
+
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .corpus import Corpus
 
 __all__ = ["term_counts", "article_term_counts", "group_term_counts", "finish_group_counts", "ngrams", "keyness", "kwic", "collocates", "tfidf",
            "article_groups", "bootstrap_log_ratio", "term_trend"]
@@ -391,8 +393,6 @@ def kwic(corpus: Corpus, term: str, *, group_by: str = "outlet", width: int = 45
     """
     import pandas as pd
 
-    from .tokens import normalize_token, tokenize
-
     groups = article_groups(corpus, group_by)
     target = [normalize_token(t) for t, _, _ in tokenize(term)]
     toks = corpus.tokens()
@@ -418,8 +418,6 @@ def collocates(corpus: Corpus, term: str, *, window: int = 5, top_n: int = 15,
     newslib's stopwords; no NLTK data needed): ``collocate, count, pmi, likelihood``."""
     import pandas as pd
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
-
-    from .tokens import normalize_token
 
     toks = corpus.tokens()
     words = toks[toks["is_word"] & ~toks["is_stop"]]
@@ -450,8 +448,6 @@ def term_trend(corpus: Corpus, terms: list[str], *, freq: str = "D") -> pd.DataF
     [['2024-01-01', 1], ['2024-01-02', 2]]
     """
     import pandas as pd
-
-    from .tokens import normalize_token
 
     frame = corpus.frame()[["id", "date"]].dropna()
     if frame.empty:

@@ -1,0 +1,74 @@
+"""Readers: whatever a researcher brings — a folder of ``.txt`` files, a table exported from a
+tool, saved web pages — into :class:`~newslib.records.Article` records and the
+:class:`~newslib.records.Problem` list that says what was skipped or repaired and why.
+
+One module per kind of input (``text``: bytes and cleaning; ``files``: a folder; ``tables``:
+CSV/JSONL; ``metadata``: metadata files and column names; ``html``: saved pages); this module
+chooses among them. The :class:`~newslib.corpus.Corpus` above only orchestrates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..records import Article, CorpusError, Problem
+from .files import read_files, walk, walk_strings
+from .metadata import FIELD_NAMES, META_NAMES, read_metadata
+from .tables import iter_table
+from .text import MAX_ARTICLE_BYTES, build_article, decode_bytes, outlet_from_url
+
+__all__ = ["FIELD_NAMES", "MAX_ARTICLE_BYTES", "META_NAMES", "build_article", "decode_bytes",
+           "folder_metadata", "outlet_from_url", "read_articles", "read_files", "read_metadata",
+           "walk", "walk_strings"]
+
+TABLE_SUFFIXES = (".csv", ".jsonl")
+
+
+def folder_metadata(root: Path, problems: list[Problem]) -> dict[str, dict[str, Any]]:
+    """``{id: row}`` from the metadata files at the top of a corpus folder."""
+    metadata: dict[str, dict[str, Any]] = {}
+    for name in META_NAMES:
+        if (root / name).is_file():
+            metadata.update(read_metadata(root / name, problems))
+    return metadata
+
+
+def read_articles(root: Path, *, max_bytes: int = MAX_ARTICLE_BYTES,
+                  columns: Mapping[str, str] | None = None) -> tuple[list[Article], list[Problem]]:
+    """Every article of a folder, a single article file or a table, and the problems met.
+
+    Raises :class:`CorpusError` (one line) for a missing path or unreadable metadata.
+    """
+    root = Path(root)
+    if not root.exists():
+        raise CorpusError(f"corpus not found: {root}")
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    if root.is_file() and root.suffix.lower() in TABLE_SUFFIXES:
+        for art_id, raw, meta in iter_table(root, problems, columns=columns, max_bytes=max_bytes):
+            art, why = build_article(raw, id=art_id, source_path=str(root), meta=meta, default_outlet="unknown")
+            if art is None:
+                problems.append(Problem(f"{root}#{art_id}", f"{why}; skipped", "skipped"))
+            else:
+                articles.append(art)
+        return articles, problems
+    if columns:
+        raise CorpusError("columns= applies to a .csv or .jsonl table of articles, not to a folder")
+    if root.is_file():
+        files, base, metadata = [root], root.parent, {}
+    else:
+        files, base, metadata = list(walk(root)), root, folder_metadata(root, problems)
+    used_meta: set[str] = set()
+    for art, probs, mid in read_files(files, base, metadata, max_bytes):
+        problems.extend(probs)
+        if mid:
+            used_meta.add(mid)
+        if art is not None:
+            articles.append(art)
+    for mid in metadata:
+        if mid not in used_meta:
+            problems.append(Problem(f"metadata:{mid}", "metadata id matches no article file", "warning"))
+    return articles, problems
+

@@ -1,0 +1,121 @@
+"""A folder of article files: which files are articles, and each one read into an Article.
+
+Every file below the folder becomes an article or a recorded :class:`Problem` (hidden files,
+documentation, links, unknown suffixes, files over the size limit, binary data), so a
+researcher can always say what their corpus holds. Symbolic links are never followed: a
+corpus folder must not make newslib read files outside it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .._parallel import chunks, map_chunks, n_jobs
+from ..records import Article, Problem
+from .metadata import META_NAMES
+from .text import build_article, decode_bytes
+
+__all__ = ["ARTICLE_SUFFIXES", "read_file", "read_files", "walk", "walk_strings"]
+
+_DOC_NAMES = re.compile(r"^(readme|license|licence|copying|changelog|notice|authors)(\.|$)", re.I)
+
+#: File names read as articles (case-insensitive).
+ARTICLE_SUFFIXES = (".txt",)
+
+Read = tuple[Article | None, list[Problem], str | None]
+
+
+def walk_strings(root: str | os.PathLike) -> Iterator[tuple[str, str]]:
+    """Every file below ``root`` in a stable order, as (path relative to root with ``/``, full
+    path) strings; plain strings because the cache key walks large corpora on every load."""
+    root_s = os.fspath(root)
+    cut = len(root_s.rstrip(os.sep)) + 1
+    for dirpath, dirnames, filenames in os.walk(root_s, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            yield full[cut:].replace(os.sep, "/"), full
+
+
+def walk(root: Path) -> Iterator[Path]:
+    """:func:`walk_strings` as paths, and every linked folder too (not followed, so that
+    :func:`read_file` records it instead of the walk dropping it unseen)."""
+    root_s = os.fspath(root)
+    for dirpath, dirnames, _ in os.walk(root_s, followlinks=False):
+        for name in dirnames:
+            if os.path.islink(os.path.join(dirpath, name)):
+                yield Path(dirpath, name)
+    for _, full in walk_strings(root):
+        yield Path(full)
+
+
+def read_files(files: list[Path], base: Path, metadata: dict[str, dict[str, Any]],
+               max_bytes: int) -> list[Read]:
+    """Read, decode and clean ``files``; for each: (article or None, problems, metadata id used).
+
+    In two processes when the files are many (see ``_parallel``): reading is I/O, but decoding
+    and cleaning are Python work.
+    """
+    size = 0
+    for f in files[:50]:
+        try:
+            size += f.stat().st_size
+        except OSError:
+            pass
+    jobs = n_jobs(size * max(1, len(files)) // max(1, min(50, len(files))))
+    if jobs > 1 and len(files) > 200:
+        parts = map_chunks(_read_chunk, [(c, base, metadata, max_bytes) for c in chunks(files, jobs)], jobs=jobs)
+        return [r for part in parts for r in part]
+    return _read_chunk((files, base, metadata, max_bytes))
+
+
+def _read_chunk(arg) -> list[Read]:
+    files, base, metadata, max_bytes = arg
+    return [read_file(f, base, metadata, max_bytes) for f in files]
+
+
+def _skip_reason(f: Path, rel: Path, base: Path) -> str | None:
+    """Why ``f`` is not read as an article (None: it is one)."""
+    if any(part.startswith(".") for part in rel.parts):
+        return "hidden file or folder; skipped"
+    if f.is_symlink():
+        return "symbolic link (not followed); skipped"
+    if _DOC_NAMES.match(f.name):
+        return "documentation file, not an article; skipped"
+    if not f.name.lower().endswith(ARTICLE_SUFFIXES):
+        return f"not a .txt file ({f.suffix or 'no suffix'}); skipped"
+    return None
+
+
+def read_file(f: Path, base: Path, metadata: dict[str, dict[str, Any]], max_bytes: int) -> Read:
+    """One file of a corpus folder: (article or None, problems, metadata id used)."""
+    rel = f.relative_to(base)
+    rel_s = rel.as_posix()
+    if f.parent == base and f.name in META_NAMES:
+        return None, [], None
+    why = _skip_reason(f, rel, base)
+    if why:
+        return None, [Problem(rel_s, why, "skipped")], None
+    try:
+        size = f.stat().st_size
+        if size > max_bytes:
+            return None, [Problem(rel_s, f"file of {size:,} bytes exceeds the {max_bytes:,}-byte limit; skipped",
+                                  "skipped")], None
+        data = f.read_bytes()
+    except OSError as exc:
+        return None, [Problem(rel_s, f"cannot read ({exc.strerror or exc.__class__.__name__}); skipped", "skipped")], None
+    text, note = decode_bytes(data)
+    if text is None:
+        return None, [Problem(rel_s, f"{note}; skipped", "skipped")], None
+    art_id = rel.with_suffix("").as_posix()
+    meta = metadata.get(art_id) or metadata.get(f.stem) or {}
+    outlet = rel.parts[-2] if len(rel.parts) > 1 else "unknown"
+    art, why = build_article(text, id=art_id, source_path=str(f), meta=meta, default_outlet=outlet)
+    mid = meta.get("id") if meta else None
+    if art is None:
+        return None, [Problem(rel_s, f"{why}; skipped", "skipped")], mid
+    return art, ([Problem(rel_s, note, "repaired")] if note else []), mid
