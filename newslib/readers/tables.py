@@ -10,7 +10,6 @@ corpus are recorded problems, never a crash and never silently dropped.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import sys
@@ -60,31 +59,42 @@ def _rows_jsonl(path: Path, problems: list[Problem]) -> list[tuple[int, dict[str
 
 
 def _rows_csv(path: Path, problems: list[Problem], max_bytes: int) -> list[tuple[int, dict[str, Any]]]:
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raw = path.read_bytes().decode("cp1252", errors="replace")
-        problems.append(Problem(str(path), "decoded as cp1252 (not valid UTF-8)", "repaired"))
-    except OSError as exc:
-        raise CorpusError(f"cannot read {path}: {exc.__class__.__name__}") from None
+    """The rows of a CSV file, read as a stream (a 100 MB cell never sits in memory twice).
+
+    Why ``strict``: Python's lenient CSV mode reads an unclosed quote character to the end of
+    the file, silently turning every following row into one article's text; strict mode stops
+    there, and the rows from the broken one on are recorded as skipped instead.
+    """
     csv.field_size_limit(min(sys.maxsize, max(max_bytes, 1)))
-    rows: list[tuple[int, dict[str, Any]]] = []
-    reader = csv.DictReader(io.StringIO(raw))
-    n = 1
-    while True:
+    for encoding in ("utf-8-sig", "cp1252"):
+        rows: list[tuple[int, dict[str, Any]]] = []
+        broken: Problem | None = None
         try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            # one broken record (an unclosed quote character, a cell past the size limit):
-            # recorded, and reading stops there — the rest cannot be told apart reliably
-            problems.append(Problem(f"{path}:{reader.line_num}", f"CSV error ({exc}); rows from here skipped",
-                                    "skipped"))
-            break
-        n = reader.line_num
-        rows.append((n, row))
-    return rows
+            with open(path, encoding=encoding, errors="strict" if encoding == "utf-8-sig" else "replace",
+                      newline="") as fh:
+                reader = csv.DictReader(fh, strict=True)
+                start = 2
+                while True:
+                    try:
+                        row = next(reader)
+                    except StopIteration:
+                        break
+                    except csv.Error as exc:
+                        broken = Problem(f"{path}:{start}", f"CSV error ({exc}); this row and "
+                                         "the rest of the file skipped", "skipped")
+                        break
+                    rows.append((start, row))   # where the row starts (it may span lines)
+                    start = reader.line_num + 1
+        except UnicodeDecodeError:
+            continue
+        except OSError as exc:
+            raise CorpusError(f"cannot read {path}: {exc.__class__.__name__}") from None
+        if encoding != "utf-8-sig":
+            problems.append(Problem(str(path), "decoded as cp1252 (not valid UTF-8)", "repaired"))
+        if broken:
+            problems.append(broken)
+        return rows
+    return []
 
 
 def iter_table(path: Path, problems: list[Problem], *, columns: Mapping[str, str] | None = None,
@@ -106,6 +116,10 @@ def iter_table(path: Path, problems: list[Problem], *, columns: Mapping[str, str
     for i, (n, row) in enumerate(rows):
         row = {str(k).strip().lower(): v for k, v in row.items() if k}
         text = row.pop(fields["text"], None)
+        if not (isinstance(text, str) and text.strip()):
+            # rows of one table may name their text differently (JSON Lines from several tools)
+            text = next((row.pop(c) for c in FIELD_NAMES["text"] if isinstance(row.get(c), str) and row[c].strip()),
+                        text)
         where = f"{path}:{n}"
         meta = clean_meta_row(row, where, problems, fields)
         art_id = meta.get("id") or str(i).zfill(width)

@@ -1,0 +1,123 @@
+"""Any corpus a researcher has: folders without metadata, tool exports, broken tables, links."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+import newslib
+from newslib.readers import outlet_from_url
+from newslib.records import CorpusError
+
+BODY = "The minister met the delegation on Monday.\n\n“It went well,” she said."
+
+# Media Cloud's story export (title, url, publish_date, media_name, plus ids and language),
+# with the story text in a text column, as its API gives it when text is asked for.
+MEDIA_CLOUD = (
+    "stories_id,publish_date,title,url,language,media_id,media_name,media_url,text\n"
+    "2456,2023-12-07 14:31:02,Raisi meets Putin,https://www.reuters.com/world/raisi-putin,en,1,Reuters,"
+    "http://reuters.com,\"Iran's president met Putin in Moscow on Thursday.\n\nThey discussed Gaza, officials said.\"\n"
+    "2457,2023-12-07T09:00:00Z,Putin hosts Raisi,https://apnews.com/article/x,en,2,AP,http://apnews.com,"
+    "\"The Russian president hosted his Iranian counterpart.\"\n"
+    "2458,2023-12-08,No text here,https://apnews.com/article/y,en,2,AP,http://apnews.com,\n"
+)
+
+
+def test_media_cloud_export_is_read_without_configuration(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(MEDIA_CLOUD, encoding="utf-8")
+    c = newslib.load_corpus(path)
+    f = c.frame().set_index("id")
+    assert list(f.index) == ["2456", "2457"]
+    assert f.loc["2456", "outlet"] == "Reuters" and f.loc["2456", "date"] == "2023-12-07"
+    assert f.loc["2457", "date"] == "2023-12-07" and f.loc["2457", "url"] == "https://apnews.com/article/x"
+    assert f.loc["2456", "title"] == "Raisi meets Putin" and f.loc["2456", "outlet_from"] == "metadata"
+    # the row without text is a recorded problem, not a silent gap
+    assert [(p.path.endswith(":6"), p.action, "empty text" in p.reason) for p in c.problems] == [(True, "skipped", True)]
+
+
+def test_headline_body_source_published_variants(tmp_path):
+    rows = [{"headline": "Talks end", "body": BODY, "source": "The Ledger", "published": "7 December 2023"},
+            {"headline": "Talks go on", "content": BODY, "link": "https://www.example.co.uk/a"}]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    f = newslib.load_corpus(path).frame()
+    assert f.title.tolist() == ["Talks end", "Talks go on"]
+    assert f.outlet.tolist() == ["The Ledger", "example.co.uk"]       # no outlet column: the URL's domain
+    assert f.outlet_from.tolist() == ["metadata", "url"]
+    assert f.date.tolist()[0] == "2023-12-07"
+
+
+def test_columns_maps_any_other_names(tmp_path):
+    path = tmp_path / "library.csv"
+    path.write_text("doc,paper,words,when\n1,Daily Bugle,\"Spider sighting\n\nA man climbed a wall.\",2024-01-02\n",
+                    encoding="utf-8")
+    with pytest.raises(CorpusError, match="no text column"):
+        newslib.load_corpus(path)
+    c = newslib.load_corpus(path, columns={"text": "words", "outlet": "paper", "date": "when", "id": "doc"})
+    assert [(a.id, a.outlet, a.date, a.title) for a in c] == [("1", "Daily Bugle", "2024-01-02", "Spider sighting")]
+    with pytest.raises(CorpusError, match="'headline', which is not a column"):
+        newslib.load_corpus(path, columns={"text": "words", "title": "headline"})
+    with pytest.raises(CorpusError, match="unknown field"):
+        newslib.load_corpus(path, columns={"body_text": "words"})
+
+
+def test_a_broken_quote_character_is_a_problem_not_a_swallowed_file(tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_text('title,text\nA,"Body one is here."\nB,"Broken body starts here\nC,more text\n', encoding="utf-8")
+    c = newslib.load_corpus(path)
+    assert [a.title for a in c] == ["A"]      # lenient CSV would have made row B swallow row C
+    (p,) = c.problems
+    assert p.action == "skipped" and "CSV error" in p.reason and p.path.endswith(":3")
+
+
+def test_a_huge_cell_is_a_problem_in_bounded_memory(tmp_path):
+    path = tmp_path / "big.csv"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write('title,text\nT,"')
+        for _ in range(100):
+            fh.write("word " * 210_000)          # about 100 MB in one cell
+        fh.write('"\n')
+    c = newslib.load_corpus(path)
+    assert len(c) == 0 and "field larger than field limit" in c.problems[0].reason
+
+
+def test_ids_that_could_climb_out_are_replaced(tmp_path):
+    rows = [{"id": "../../escaped", "text": BODY}, {"id": "/etc/passwd", "text": BODY}, {"id": "a\x00b", "text": BODY},
+            {"id": "x" * 5000, "text": BODY}, {"id": "politics/001", "text": BODY}]
+    path = tmp_path / "ids.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    c = newslib.load_corpus(path)
+    assert [a.id for a in c] == ["000", "001", "002", "003", "politics/001"]
+    assert sum("cannot name a file" in p.reason for p in c.problems) == 4
+
+
+def test_outlet_from_url_folder_or_none(tmp_path):
+    (tmp_path / "flat").mkdir()
+    (tmp_path / "flat" / "a.txt").write_text("Talks\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "flat" / "b.txt").write_text("More talks\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "flat" / "metadata.csv").write_text("id,url\nb,https://news.bbc.co.uk/1/hi/x.stm\n", encoding="utf-8")
+    f = newslib.load_corpus(tmp_path / "flat").frame().set_index("id")
+    assert (f.loc["a", "outlet"], f.loc["a", "outlet_from"]) == ("unknown", "none")
+    assert (f.loc["b", "outlet"], f.loc["b", "outlet_from"]) == ("bbc.co.uk", "url")
+    assert outlet_from_url("https://m.theguardian.com/world") == "theguardian.com"
+    assert outlet_from_url("http://192.168.0.1/x") is None
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_links_out_of_the_corpus_are_recorded_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Secret\n\nNot part of the corpus at all.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks\n\n" + BODY, encoding="utf-8")
+    os.symlink(outside, corpus / "linked_folder")
+    os.symlink(outside / "secret.txt", corpus / "linked.txt")
+    c = newslib.load_corpus(corpus)
+    assert [a.id for a in c] == ["a"]
+    assert {p.path: p.reason for p in c.problems} == {
+        "linked_folder": "symbolic link (not followed); skipped", "linked.txt": "symbolic link (not followed); skipped"}
+    assert not any("Secret" in a.text for a in c)
