@@ -72,7 +72,11 @@ def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES, 
     # the entry this corpus had last time starts being read while the key is computed
     ahead = _cache.read_ahead(folder, root, options)
     entry = folder / _cache.corpus_key(root, options=options, memo_dir=folder)
-    hit = _cache.read_articles(entry, ahead=ahead) if entry.is_dir() else None
+    fault = None
+    try:
+        hit = _cache.read_articles(entry, ahead=ahead) if entry.is_dir() else None
+    except _cache.CacheFault as exc:
+        hit, fault = None, exc
     if ahead is not None:
         ahead[1].exception()    # a stale read must end before any worker process is forked
     _cache.remember_entry(folder, root, options, entry)
@@ -80,9 +84,15 @@ def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES, 
         corpus = Corpus(hit[0], hit[1], root=hit[2])
     else:
         corpus = load_corpus(root, max_bytes=max_bytes, columns=columns)
-        _cache.write_articles(corpus.articles, corpus.problems, corpus.root, entry)
+        _cache.write_articles(corpus.articles, corpus.problems, corpus.root, entry, replace=fault is not None)
+        if fault is not None:
+            corpus.problems.append(_cache_problem(entry, fault))
     corpus._cache_entry = entry
     return corpus
+
+
+def _cache_problem(entry: Path, fault: Exception) -> Problem:
+    return Problem(f"cache:{entry}", f"cache entry {fault}; computed again", "repaired")
 
 
 class Corpus:
@@ -204,10 +214,14 @@ class Corpus:
             raise ValueError(f"unknown table {unknown[0]!r}; choose from {', '.join(_TABLES)}")
         entry = self._cache_entry
         if entry is not None:   # tables stored by an earlier load of the same files
-            self._cache.update(_cache.read_tables(entry, [n for n in wanted if n not in self._cache]))
+            tables, faults = _cache.read_tables(entry, [n for n in wanted if n not in self._cache])
+            self._cache.update(tables)
             if "sentences" not in self._cache and any(n not in self._cache for n in wanted):
                 # the missing tables are computed from the sentences: reuse stored ones
-                self._cache.update(_cache.read_tables(entry, ["sentences"]))
+                more, also = _cache.read_tables(entry, ["sentences"])
+                self._cache.update(more)
+                faults += [f for f in also if str(f) not in map(str, faults)]
+            self.problems.extend(_cache_problem(entry, f) for f in faults)
         todo = [n for n in _TABLES if n in wanted and n not in self._cache]
         if not todo:
             return self
