@@ -18,7 +18,7 @@ when the next word starts with a capital, a digit or an opening quote, except af
 (``the U.S. State Department``).
 
 Both scans have a compiled twin in ``newslib/_speedups.c`` (used when it is built; see
-:mod:`newslib._compiled`): the same rules, five times faster, tested equal to the Python code
+:mod:`newslib._compiled`): the same rules, four to five times faster, tested equal to the Python code
 here, which stays the reference. A user who has NLTK's Punkt data can pass
 ``method="punkt"`` to :func:`sentence_spans`; it is never required.
 """

@@ -8,9 +8,13 @@ marks, line breaks, letters outside ASCII) and on arbitrary Unicode from hypothe
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import random
 import shutil
+import subprocess
+import sys
+import sysconfig
 
 import numpy as np
 import pytest
@@ -122,3 +126,47 @@ def test_the_compiled_path_is_built_where_a_compiler_is():
 def test_pure_python_can_be_forced(monkeypatch):
     monkeypatch.setenv("NEWSLIB_PURE_PYTHON", "1")
     assert _compiled.load() is None
+
+
+@needs_c
+def test_each_load_makes_its_own_module():
+    """Multi-phase initialisation (PEP 489): loading the extension again executes a new module
+    object, which works on its own; the module holds no state for the two to share."""
+    spec = importlib.util.spec_from_file_location("newslib._speedups", C.__file__)
+    again = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(again)
+    assert again is not C
+    assert again.letter_runs("ab, cd ab") == C.letter_runs("ab, cd ab") == {"ab", "cd"}
+
+
+@needs_c
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="per-interpreter GILs came in Python 3.12")
+def test_it_loads_in_an_interpreter_with_its_own_gil():
+    """An isolated subinterpreter refuses single-phase modules and modules that do not declare
+    Py_MOD_PER_INTERPRETER_GIL_SUPPORTED."""
+    interpreters = pytest.importorskip("_xxsubinterpreters")
+    iid = interpreters.create(isolated=True)
+    try:
+        interpreters.run_string(iid, "import newslib._compiled as c\n"
+                                     "assert c.C.letter_runs('ab cd') == {'ab', 'cd'}")
+    finally:
+        interpreters.destroy(iid)
+
+
+@needs_c
+@pytest.mark.skipif(not sysconfig.get_config_var("Py_GIL_DISABLED"), reason="not a free-threaded Python")
+def test_importing_it_leaves_the_gil_off():
+    """Py_MOD_GIL_NOT_USED: a free-threaded Python keeps running without the GIL after the import
+    (without the declaration it turns the GIL on and warns)."""
+    code = "import newslib._compiled as c, sys; assert c.C is not None; print(sys._is_gil_enabled())"
+    out = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_asking_for_a_missing_build_is_an_error(monkeypatch, tmp_path):
+    """NEWSLIB_SPEEDUPS names a build to test (``make sanitize``): never fall back quietly."""
+    monkeypatch.delenv("NEWSLIB_PURE_PYTHON", raising=False)
+    monkeypatch.setenv("NEWSLIB_SPEEDUPS", str(tmp_path / "_speedups.so"))
+    with pytest.raises(ImportError, match="NEWSLIB_SPEEDUPS"):
+        _compiled.load()
