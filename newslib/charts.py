@@ -7,10 +7,11 @@ no chart junk, the same look everywhere via :func:`style`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ._io import atomic_write_bytes, atomic_write_csv
-from .tokens import normalize_token
+from .tokens import normalize_token, tokenize
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = ["style", "top_terms", "back_to_back", "keyness_bars", "scatter_terms", "dispersion",
-           "bar_counts", "save_figure", "save_table", "publish", "frame_profile", "alignment_heatmap", "term_trend"]
+           "bar_counts", "save_figure", "save_table", "publish", "frame_profile", "alignment_heatmap", "term_trend",
+           "heatmap", "term_hits"]
 
 #: Okabe–Ito palette: distinguishable for the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -66,20 +68,51 @@ def _finish(fig: Figure) -> Figure:
     return fig
 
 
+def _integer_axis(ax: Axes, values, axis: str = "x") -> None:
+    """Ticks at whole numbers when the values are counts (no "0.25 quotes")."""
+    import numpy as np
+    from matplotlib.ticker import MaxNLocator
+
+    vals = np.asarray(values, dtype=float)
+    vals = vals[~np.isnan(vals)]
+    if len(vals) and np.all(np.mod(vals, 1) == 0):
+        (ax.xaxis if axis == "x" else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
+
+
+def _note(ax: Axes, text: str) -> None:
+    """Say in the chart why it holds nothing (never a blank plot)."""
+    ax.text(0.5, 0.5, _t(text), ha="center", va="center", transform=ax.transAxes, wrap=True)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
 def top_terms(counts: pd.DataFrame, *, top_n: int = 15, value: str = "per_1000",
-              title: str | None = None) -> Figure:
-    """Horizontal bars of the top terms of each group (one panel per group)."""
+              title: str | None = None, ncols: int = 3) -> Figure:
+    """Horizontal bars of the top terms of each group (small multiples: one panel per group,
+    at most ``ncols`` panels a row)."""
+    import math
+
     import matplotlib.pyplot as plt
 
     groups = list(dict.fromkeys(counts["group"]))
+    n = max(1, len(groups))
+    cols = min(n, ncols)
+    rows = math.ceil(n / cols)
     with plt.rc_context(_RC):
-        fig, axes = plt.subplots(1, max(1, len(groups)), figsize=(5.5 * max(1, len(groups)), 0.35 * top_n + 1.8),
-                                 squeeze=False)
-        for i, (ax, g) in enumerate(zip(axes[0], groups, strict=False)):
+        fig, axes = plt.subplots(rows, cols, figsize=(5.5 * cols, (0.35 * top_n + 1.8) * rows), squeeze=False)
+        flat = axes.ravel()
+        for i, (ax, g) in enumerate(zip(flat, groups, strict=False)):
             sub = counts[counts["group"] == g].nlargest(top_n, value).iloc[::-1]
             ax.barh(_tl(sub["term"]), sub[value], color=PALETTE[i % len(PALETTE)])
             ax.set_title(_t(str(g)[:40]))
             ax.set_xlabel("per 1,000 words" if value == "per_1000" else value)
+            if value == "count":
+                _integer_axis(ax, sub[value])
+        for ax in flat[len(groups):]:
+            ax.set_visible(False)
+        if not groups:
+            flat[0].set_visible(True)
+            _note(flat[0], "no terms to show")
         if title:
             fig.suptitle(_t(title))
     return _finish(fig)
@@ -157,25 +190,69 @@ def scatter_terms(key: pd.DataFrame, a: str, b: str, *, label_n: int = 12, ax: A
     return _finish(fig)
 
 
+def _phrase_hits(lower: list[str], target: list[str]) -> list[int]:
+    """Positions where the token sequence ``target`` starts in ``lower``.
+
+    >>> _phrase_hits(["what", "he", "termed", "x", "what", "he"], ["what", "he", "termed"])
+    [0]
+    """
+    n = len(target)
+    if not n:
+        return []
+    first = target[0]
+    return [i for i, t in enumerate(lower) if t == first and lower[i:i + n] == target]
+
+
+def term_hits(tokens: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
+    """Every use of each term (a word or a phrase) in a token table: ``article_id, term,
+    token_id, position`` (position = share of the article's tokens before it; 0 = headline).
+    The data behind :func:`dispersion`."""
+    import pandas as pd
+
+    rows = []
+    targets = [(t, [normalize_token(w) for w, _, _ in tokenize(str(t))]) for t in terms if str(t).strip()]
+    for aid, t in tokens.groupby("article_id", sort=False, observed=True):
+        lower = t["lower"].astype(str).tolist()
+        ids = t["token_id"].tolist()
+        n = max(1, len(lower))
+        for term, target in targets:
+            rows += [(str(aid), term, int(ids[h]), h / n) for h in _phrase_hits(lower, target)]
+    return pd.DataFrame(rows, columns=["article_id", "term", "token_id", "position"])
+
+
 def dispersion(tokens: pd.DataFrame, terms: list[str], *, labels: dict[str, str] | None = None,
                ax: Axes | None = None) -> Figure:
-    """Where each term occurs along each article (x = position as share of the article)."""
+    """Where each term occurs along each article (x = position as share of the article).
+
+    A term may be a phrase ("what he termed"): its marks are where the phrase starts. One row
+    per term and article; when no term occurs at all, the chart says so instead of staying blank.
+    """
     arts = list(dict.fromkeys(tokens["article_id"]))
-    fig, ax = _fig_ax(ax, (10, 0.45 * len(terms) * len(arts) + 1.5))
+    terms = [t for t in terms if str(t).strip()]
+    fig, ax = _fig_ax(ax, (10, 0.45 * max(1, len(terms) * len(arts)) + 1.5))
+    targets = [[normalize_token(w) for w, _, _ in tokenize(str(t))] for t in terms]
     ylabels = []
     y = 0
+    found = 0
     for ai, aid in enumerate(arts):
         t = tokens[tokens["article_id"] == aid]
-        n = max(1, len(t))
-        for term in terms:
-            hits = t.index[t["lower"] == normalize_token(term)] - t.index[0]
-            ax.scatter(hits / n, [y] * len(hits), marker="|", s=200, color=PALETTE[ai % len(PALETTE)])
-            ylabels.append(f"{term} · {(labels or {}).get(aid, aid)[:22]}")
+        lower = t["lower"].astype(str).tolist()
+        n = max(1, len(lower))
+        for term, target in zip(terms, targets, strict=True):
+            hits = _phrase_hits(lower, target)
+            found += len(hits)
+            ax.scatter([h / n for h in hits], [y] * len(hits), marker="|", s=200, color=PALETTE[ai % len(PALETTE)])
+            name = str((labels or {}).get(aid, aid))
+            ylabels.append(f"{term} · {name if len(name) <= 36 else name[:35] + '…'}")
             y += 1
+    if not found:
+        what = ", ".join(f"“{t}”" for t in terms) or "no term given"
+        _note(ax, f"{what}: no occurrence in these articles" if terms else "no term given")
+        return _finish(fig)
     ax.set_yticks(range(len(ylabels)), _tl(ylabels))
     ax.set_xlim(0, 1)
+    ax.set_ylim(len(ylabels) - 0.5, -0.5)
     ax.set_xlabel("position in article (0 = headline, 1 = end)")
-    ax.invert_yaxis()
     return _finish(fig)
 
 
@@ -184,7 +261,7 @@ def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, titl
     """Grouped horizontal bars of ``y`` by ``x`` (and ``hue``): quotes per speaker, verbs, …"""
     fig, ax = _fig_ax(ax, (9, 0.45 * min(top_n, df[x].nunique() if len(df) else 1) + 2))
     if not len(df):
-        ax.text(0.5, 0.5, "nothing to show", ha="center", va="center", transform=ax.transAxes)
+        _note(ax, f"{title or y}: nothing to show")
         return _finish(fig)
     if hue is None:
         sub = df.nlargest(top_n, y).iloc[::-1]
@@ -199,6 +276,7 @@ def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, titl
         ax.legend(frameon=False, loc="lower right")
     ax.set_title(_t(title))
     ax.set_xlabel(_t(xlabel or y))
+    _integer_axis(ax, df[y])
     return _finish(fig)
 
 
@@ -230,22 +308,100 @@ def publish(fig: Figure, name: str, output_dir: str, *, data: pd.DataFrame | Non
     return Image(data=path.with_suffix(".png").read_bytes())
 
 
-def frame_profile(scores: pd.DataFrame, *, value: str = "per_1000", ax: Axes | None = None) -> Figure:
-    """Grouped horizontal bars: each frame's score (per 1,000 words by default) per group."""
+def frame_profile(scores: pd.DataFrame, *, value: str = "per_1000", item: str = "frame",
+                  xlabel: str | None = None, title: str = "", order: Sequence[str] | None = None,
+                  ax: Axes | None = None) -> Figure:
+    """Grouped horizontal bars: each frame's score (per 1,000 words by default) per group.
+    ``item`` names another column to profile (``actor``); ``order`` fixes the order of its values."""
     import numpy as np
 
-    frames = sorted(scores["frame"].unique())
+    items = (list(order) if order is not None else list(dict.fromkeys(scores[item])) if item != "frame"
+             else sorted(scores[item].unique()))
     groups = list(dict.fromkeys(scores["group"]))
-    fig, ax = _fig_ax(ax, (9, 0.5 * len(frames) * max(1, len(groups)) / 1.6 + 1.8))
+    fig, ax = _fig_ax(ax, (9, 0.5 * max(1, len(items)) * max(1, len(groups)) / 1.6 + 1.8))
+    if not len(scores):
+        _note(ax, f"{title or item}: nothing to show")
+        return _finish(fig)
     h = 0.8 / max(1, len(groups))
-    y = np.arange(len(frames))
+    y = np.arange(len(items))
     for i, g in enumerate(groups):
-        sub = scores[scores["group"] == g].set_index("frame").reindex(frames)
+        sub = scores[scores["group"] == g].drop_duplicates(item).set_index(item).reindex(items)
         ax.barh(y + i * h, sub[value].fillna(0), height=h, color=PALETTE[i % len(PALETTE)], label=_t(str(g)[:30]))
-    ax.set_yticks(y + h * (len(groups) - 1) / 2, [f.replace("_", " ") for f in frames])
+    ax.set_yticks(y + h * (len(groups) - 1) / 2, _tl(str(f).replace("_", " ") for f in items))
     ax.invert_yaxis()
-    ax.set_xlabel("matches per 1,000 words" if value == "per_1000" else value.replace("_", " "))
+    ax.set_xlabel(_t(xlabel) if xlabel else "matches per 1,000 words" if value == "per_1000" else value.replace("_", " "))
+    _integer_axis(ax, scores[value])
+    if title:
+        ax.set_title(_t(title))
     ax.legend(frameon=False, loc="lower right")
+    return _finish(fig)
+
+
+def heatmap(data: pd.DataFrame, *, row: str = "group", col: str, value: str, label: str = "",
+            title: str = "", diverging: bool = False, rows: Sequence[str] | None = None,
+            cols: Sequence[str] | None = None, max_rows: int = 30, max_cols: int = 20,
+            ax: Axes | None = None) -> Figure:
+    """A row × column heat map of ``value`` (long-form ``data``), every cell labelled with its
+    number: outlets × frames, outlets × actors, any number of outlets.
+
+    Rows and columns keep their order of first appearance (or the order of ``rows``/``cols``). Counts are labelled as whole numbers,
+    other values with one or two decimals; an empty cell (no data) shows "–". ``diverging``
+    centres a red–blue scale on 0 (tone from −1 to +1). Beyond ``max_rows`` rows or
+    ``max_cols`` columns the first ones are drawn and the title says how many were left out.
+    """
+    import numpy as np
+
+    rows = [r for r in (rows if rows is not None else dict.fromkeys(data[row])) if r in set(data[row])]
+    cols = [c for c in (cols if cols is not None else dict.fromkeys(data[col])) if c in set(data[col])]
+    cut = []
+    if len(rows) > max_rows:
+        cut.append(f"first {max_rows} of {len(rows)} rows")
+        rows = rows[:max_rows]
+    if len(cols) > max_cols:
+        cut.append(f"first {max_cols} of {len(cols)} columns")
+        cols = cols[:max_cols]
+    grid = (data.drop_duplicates([row, col]).set_index([row, col])[value].astype(float)
+                .reindex([(r, c) for r in rows for c in cols]).to_numpy().reshape(len(rows), len(cols))
+            if rows and cols else np.zeros((0, 0)))
+    fig, ax = _fig_ax(ax, (min(18, 3.5 + 1.05 * max(1, len(cols))), min(16, 1.8 + 0.6 * max(1, len(rows)))))
+    if not grid.size or np.all(np.isnan(grid)):
+        _note(ax, f"{title or value}: nothing to show")
+        return _finish(fig)
+    vals = grid[~np.isnan(grid)]
+    whole = bool(np.all(np.mod(vals, 1) == 0))
+    if diverging:
+        lim = max(0.05, float(np.nanmax(np.abs(vals))))
+        cmap, vmin, vmax = "RdBu", -lim, lim
+    else:
+        cmap, vmin, vmax = "Blues", 0.0, max(float(np.nanmax(vals)), 1e-9)
+    import matplotlib as mpl
+
+    cm = mpl.colormaps[cmap].copy()
+    cm.set_bad("#f2f2f2")
+    im = ax.imshow(np.ma.masked_invalid(grid), cmap=cm, vmin=vmin, vmax=vmax, aspect="auto")
+    fmt = "{:.0f}" if whole else "{:+.2f}" if diverging else "{:.1f}"
+    for i in range(len(rows)):
+        for j in range(len(cols)):
+            v = grid[i, j]
+            if np.isnan(v):
+                ax.text(j, i, "–", ha="center", va="center", color="#777777", fontsize=12)
+                continue
+            dark = abs(v - (0 if diverging else vmin)) / ((vmax - vmin) / (2 if diverging else 1)) > 0.6
+            ax.text(j, i, "0" if v == 0 else fmt.format(v), ha="center", va="center", fontsize=12,
+                    color="white" if dark else "black")
+    ax.set_xticks(range(len(cols)), _tl(str(c).replace("_", " ")[:22] for c in cols), rotation=35, ha="right")
+    ax.set_yticks(range(len(rows)), _tl(str(r)[:30] for r in rows))
+    ax.tick_params(length=0)
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    bar = fig.colorbar(im, ax=ax, label=_t(label or value.replace("_", " ")), shrink=0.85)
+    if whole:
+        from matplotlib.ticker import MaxNLocator
+
+        bar.locator = MaxNLocator(integer=True)
+        bar.update_ticks()
+    if title or cut:
+        ax.set_title(_t(title + (f" ({'; '.join(cut)})" if cut else "")))
     return _finish(fig)
 
 

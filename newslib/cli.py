@@ -10,7 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+import pandas as pd
+
 from .corpus import CorpusError, load_corpus
+from .report import ReportError, run_reports, write_student_edition
 
 __all__ = ["main"]
 
@@ -32,8 +35,6 @@ def _cmd_info(args: argparse.Namespace) -> int:
     df = corpus.frame()[["id", "outlet", "date", "title", "words"]]
     out = sys.stdout
     with_pd_opts = {"display.max_colwidth": 60, "display.width": 200, "display.max_rows": None}
-    import pandas as pd
-
     with pd.option_context(*[x for kv in with_pd_opts.items() for x in kv]):
         out.write(f"{len(corpus)} articles, {int(df['words'].sum()):,} words\n")
         out.write(df.to_string(index=False) + "\n")
@@ -56,8 +57,6 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import ReportError, run_reports
-
     try:
         return run_reports(corpus=args.corpus, out=args.out, notebooks=args.notebooks,
                            params=args.param, params_file=args.params_file, jobs=args.jobs,
@@ -67,8 +66,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_student(args: argparse.Namespace) -> int:
-    from .report import ReportError, write_student_edition
-
     try:
         paths = write_student_edition(args.notebooks_dir, args.out)
     except ReportError as exc:

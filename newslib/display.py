@@ -11,12 +11,15 @@ False
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from .records import Article
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["highlight_quotes", "table_html", "escape"]
+__all__ = ["highlight_quotes", "table_html", "escape", "side_by_side"]
 
 _TYPE_COLORS = {"direct": "#cfe8ff", "partial": "#ffe7b3", "indirect": "#d8f3dc", "scare": "#eeeeee"}
 
@@ -51,3 +54,25 @@ def highlight_quotes(text: str, quotes: pd.DataFrame | list, *, title: str | Non
 def table_html(df: pd.DataFrame, *, max_rows: int = 200) -> str:
     """A DataFrame as an HTML table with every cell escaped (pandas' ``escape=True``)."""
     return df.head(max_rows).to_html(index=False, escape=True, border=0)
+
+
+def side_by_side(articles: Iterable[Article], *, max_chars: int = 1500) -> str:
+    """Articles in columns side by side (outlet, id, headline, then the text in paragraphs, cut
+    after ``max_chars`` characters at a word), escaped: for reading, not a table cell with
+    ``\\n`` in it.
+
+    >>> from newslib.records import Article
+    >>> html = side_by_side([Article(id="a", title="T", text="T\\n\\nOne.\\n\\nTwo <b>.", outlet="X")])
+    >>> "<p>One.</p><p>Two &lt;b&gt;.</p>" in html
+    True
+    """
+    cols = []
+    for a in articles:
+        body = a.text[len(a.title):].strip() if a.text.startswith(a.title) else a.text
+        if len(body) > max_chars:
+            cut = body.rfind(" ", 0, max_chars)
+            body = body[:cut if cut > 0 else max_chars].rstrip() + " …"
+        paras = "".join(f"<p>{escape(p.strip())}</p>" for p in body.split("\n\n") if p.strip())
+        cols.append(f'<div style="flex:1;min-width:20em;max-width:40em"><p style="color:#555">{escape(a.outlet)} · '
+                    f'{escape(a.id)}</p><h4>{escape(a.title)}</h4>{paras}</div>')
+    return '<div style="display:flex;gap:2em;align-items:flex-start">' + "".join(cols) + "</div>"

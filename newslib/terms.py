@@ -339,7 +339,7 @@ def keyness(counts: pd.DataFrame, a: str, b: str | None = None, *, prior_strengt
                                       "log_ratio", "pct_diff", "log_odds", "z", "only_in"])
     out = out.sort_values(["g2", "term"], ascending=[False, True]).reset_index(drop=True)
     n_sig = int((out["p"] < 0.05).sum())
-    out.attrs["note"] = (f"{n_sig} terms reach p < 0.05 (G², uncorrected)" if n_sig else
+    out.attrs["note"] = ((f"{n_sig} terms reach" if n_sig > 1 else "1 term reaches") + " p < 0.05 (G², uncorrected)" if n_sig else
                          "No term reaches p < 0.05: the texts are too short to show significant "
                          "differences; read the effect sizes (log ratio) as descriptions, not findings.")
     return out
@@ -382,19 +382,57 @@ def bootstrap_log_ratio(corpus: Corpus, terms: list[str], a: str, b: str, *, gro
     return pd.DataFrame(rows, columns=["term", "log_ratio_median", "ci_low", "ci_high"])
 
 
+def _cut_left(text: str, lo: int, s: int, width: int) -> str:
+    """Up to ``width`` characters before ``s`` (not before ``lo``, the sentence start), cut at a
+    word boundary: a word the window would cut is left out whole.
+
+    >>> _cut_left("He accused Israel of war", 0, 21, 12)
+    'Israel of'
+    >>> _cut_left("He accused Israel of war", 0, 21, 40)
+    'He accused Israel of'
+    """
+    start = max(lo, s - width)
+    if start > lo and not text[start - 1].isspace() and not text[start].isspace():
+        nxt = next((i for i in range(start, s) if text[i].isspace()), s)
+        start = nxt
+    return " ".join(text[start:s].split())
+
+
+def _cut_right(text: str, e: int, hi: int, width: int) -> str:
+    """Up to ``width`` characters after ``e`` (not past ``hi``, the sentence end), cut at a word
+    boundary.
+
+    >>> _cut_right("genocide” committed by Israel", 8, 30, 13)
+    '” committed'
+    >>> _cut_right("genocide” committed by Israel", 8, 30, 40)
+    '” committed by Israel'
+    """
+    end = min(hi, e + width)
+    if end < hi and not text[end].isspace() and not text[end - 1].isspace():
+        prev = next((i for i in range(end - 1, e - 1, -1) if text[i].isspace()), e)
+        end = prev
+    return " ".join(text[e:end].split())
+
+
 def kwic(corpus: Corpus, term: str, *, group_by: str = "outlet", width: int = 45) -> pd.DataFrame:
     """Keyword in context, aligned on the term: ``group, article_id, sentence_id, left, match,
-    right`` (one row per occurrence; the term may be several words).
+    right`` (one row per occurrence; the term may be several words). The context is at most
+    ``width`` characters each side, inside the sentence, cut between words (never mid-word).
 
     >>> from newslib.corpus import Corpus, Article
     >>> c = Corpus([Article(id="a", title="T", text="T\\n\\nHe called it genocide. No.", outlet="X")])
     >>> kwic(c, "genocide")[["left", "match"]].values.tolist()
     [['He called it', 'genocide']]
+    >>> kwic(c, "genocide", width=8)[["left", "match"]].values.tolist()
+    [['it', 'genocide']]
     """
     import pandas as pd
 
     groups = article_groups(corpus, group_by)
     target = [normalize_token(t) for t, _, _ in tokenize(term)]
+    columns = ["group", "article_id", "sentence_id", "left", "match", "right"]
+    if not target:
+        return pd.DataFrame(columns=columns)
     toks = corpus.tokens()
     sents = corpus.sentences().set_index(["article_id", "sentence_id"])
     rows = []
@@ -406,10 +444,10 @@ def kwic(corpus: Corpus, term: str, *, group_by: str = "outlet", width: int = 45
             if low[i:i + len(target)] == target:
                 s, e = starts[i], ends[i + len(target) - 1]
                 ss, se = sents.loc[(aid, sids[i]), ["start", "end"]]
-                left = " ".join(text[max(int(ss), s - width):s].split())
-                right = " ".join(text[e:min(int(se), e + width)].split())
+                left = _cut_left(text, int(ss), s, width)
+                right = _cut_right(text, e, int(se), width)
                 rows.append((groups[aid], aid, sids[i], left, text[s:e], right))
-    return pd.DataFrame(rows, columns=["group", "article_id", "sentence_id", "left", "match", "right"])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def collocates(corpus: Corpus, term: str, *, window: int = 5, top_n: int = 15,

@@ -26,7 +26,7 @@ LAYERS = {
     "newslib.terms": 5,
     "newslib.framing": 6,
     "newslib.charts": 7, "newslib.display": 7,
-    "newslib.explorer": 8, "newslib.cluster": 8, "newslib.report": 8, "newslib.evaluation": 8,
+    "newslib.explorer": 8, "newslib.notebook": 8, "newslib.cluster": 8, "newslib.report": 8, "newslib.evaluation": 8,
     "newslib.cli": 9,
     "newslib": 10,
 }

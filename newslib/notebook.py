@@ -1,0 +1,558 @@
+"""Helpers the notebooks call, so that a notebook holds prose and calls, not logic.
+
+* **Where the corpus is** (:func:`resolve_corpus`, :func:`load`). A notebook runs from
+  ``notebooks/`` (JupyterLab, ``newslib report``), from the repository root (``papermill
+  notebooks/02_term_frequency.ipynb out.ipynb`` runs the kernel in the caller's folder), or from
+  the lab working copy ``work/``. The default ``corpus = "seeds"`` is found from each.
+* **What a notebook compares** (:func:`choose_grouping`, :func:`choose_pairs`). Any corpus with
+  one article or more runs: with one group (a flat folder without metadata: every outlet is
+  ``unknown``) the comparisons compare articles instead; with one article they say what they
+  cannot compare; with three or more groups the pairs for pairwise views come from the
+  ``compare`` parameter. The notebook prints :attr:`Grouping.note`, one line saying which.
+* **Counts said right** (:func:`plural`, :func:`keyness_note`): "1 file", not "1 files".
+* **Terms of this corpus** (:func:`present_terms`): the term defaults name words of the seeds; on
+  another corpus a chart of absent terms would be blank, so its most frequent words are shown
+  instead, with a sentence saying so.
+* **Charts for any number of groups** (:func:`compare_chart`, :func:`actor_matrix`): bars side
+  by side for two groups, an outlet × item heat map for three or more.
+* **The lab working copy** (:func:`lab_copy`, used by ``make lab``): JupyterLab autosaves outputs
+  into the notebooks it opens, so ``make lab`` opens copies in a folder git ignores, never the
+  tracked notebooks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .charts import frame_profile, heatmap, term_hits
+from .corpus import Corpus, load_corpus
+from .display import escape
+from .records import CorpusError
+from .terms import article_groups
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+__all__ = ["PROJECT_ROOT", "resolve_corpus", "load", "plural", "Grouping", "choose_grouping",
+           "choose_pairs", "first_article", "sample_articles", "article_labels", "alignment_pairs",
+           "present_terms", "keyness_note", "distinctive_words", "actor_matrix", "compare_chart", "say",
+           "lab_copy"]
+
+#: The folder that holds ``newslib/`` (the repository, for an editable install).
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+# ----------------------------------------------------------------------------- the corpus
+def resolve_corpus(path: str | os.PathLike, *, cwd: str | os.PathLike | None = None) -> str:
+    """The corpus folder or file ``path`` names, as an absolute path.
+
+    A relative path is tried as given (from the working folder), then from the working
+    folder's parent (a notebook in ``notebooks/`` or ``work/`` finds ``seeds``), then from the
+    project root of the installed package. Raises :class:`CorpusError` with one line naming
+    every place it looked.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "seeds").mkdir(); (root / "notebooks").mkdir()
+    >>> resolve_corpus("seeds", cwd=root / "notebooks") == str((root / "seeds").resolve())
+    True
+    >>> resolve_corpus("seeds", cwd=root) == str((root / "seeds").resolve())
+    True
+    >>> resolve_corpus("nowhere", cwd=root)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    newslib.records.CorpusError: corpus not found: nowhere (looked in .../nowhere, .../nowhere, .../nowhere)
+    """
+    p = Path(path).expanduser()
+    here = Path(cwd) if cwd is not None else Path.cwd()
+    candidates = [p] if p.is_absolute() else [here / p, here.parent / p, PROJECT_ROOT / p]
+    for cand in candidates:
+        if cand.exists():
+            return str(cand.resolve())
+    looked = list(dict.fromkeys(str(c.resolve()) for c in candidates))
+    raise CorpusError(f"corpus not found: {path} (looked in {', '.join(looked)})")
+
+
+def load(corpus: str | os.PathLike, *, cache: bool = False, what: str = "this notebook") -> Corpus:
+    """:func:`resolve_corpus`, then :func:`newslib.load_corpus`; at least one article needed."""
+    return load_corpus(resolve_corpus(corpus), cache=cache).require(1, what=what)
+
+
+# ----------------------------------------------------------------------------- words
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and the word, in the singular for one.
+
+    >>> plural(1, "file"), plural(2, "file"), plural(0, "entry"), plural(1_200, "speech")
+    ('1 file', '2 files', '0 entries', '1,200 speeches')
+    >>> plural(3, "person", "people")
+    '3 people'
+    """
+    if n == 1:
+        return f"1 {word}"
+    if many is None:
+        if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+            many = word[:-1] + "ies"
+        elif word.endswith(("s", "x", "ch", "sh")):
+            many = word + "es"
+        else:
+            many = word + "s"
+    return f"{n:,} {many}"
+
+
+def _names(items: Sequence[str], limit: int = 6, *, last: str = "and") -> str:
+    """``a, b and c`` (at most ``limit`` names, then how many more).
+
+    >>> _names(["a"]), _names(["a", "b"]), _names(list("abcdefgh"), 3)
+    ('a', 'a and b', 'a, b, c and 5 more')
+    """
+    items = [str(i) if str(i) else "(none)" for i in items]
+    if len(items) > limit:
+        return ", ".join(items[:limit]) + f" {last} {len(items) - limit} more"
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+_KIND = {"outlet": "outlet", "folder": "folder", "id": "article", "date": "date", "title": "title"}
+
+
+def _kind(by: str, n: int) -> str:
+    word = _KIND.get(by)
+    return plural(n, word) if word else f"{n:,} {by} groups" if n != 1 else f"1 {by} group"
+
+
+# ----------------------------------------------------------------------------- grouping
+def choose_pairs(groups: Sequence[str], compare: Iterable[Any] = (), *, max_pairs: int = 3) -> list[tuple[str, str]]:
+    """The pairs of groups that pairwise views (keyness, alignment) show.
+
+    ``compare`` empty: the first ``max_pairs`` pairs in alphabetical order. Two or more names:
+    every pair among them, in the order given. One name: that group against each other one.
+    A list of pairs: those pairs. A name that is not a group is a one-line ``ValueError``.
+
+    >>> choose_pairs(["a", "b", "c"])
+    [('a', 'b'), ('a', 'c'), ('b', 'c')]
+    >>> choose_pairs(["a", "b", "c"], ["c", "a"])
+    [('c', 'a')]
+    >>> choose_pairs(["a", "b", "c"], ["b"])
+    [('b', 'a'), ('b', 'c')]
+    >>> choose_pairs(["a", "b", "c"], [["a", "c"], ["b", "c"]])
+    [('a', 'c'), ('b', 'c')]
+    >>> choose_pairs(["a"])
+    []
+    >>> choose_pairs(["a", "b"], ["x"])
+    Traceback (most recent call last):
+    ValueError: compare names x, which is not a group; the groups are: a and b
+    """
+    groups = [str(g) for g in groups]
+    compare = list(compare or [])
+    if compare and all(isinstance(c, list | tuple) for c in compare):
+        pairs = [(str(c[0]), str(c[1])) for c in compare if len(c) == 2]
+        named = [n for p in pairs for n in p]
+    else:
+        named = list(dict.fromkeys(str(c) for c in compare))
+        pairs = []
+    unknown = [n for n in dict.fromkeys(named) if n not in groups]
+    if unknown:
+        verb = "which is not a group" if len(unknown) == 1 else "which are not groups"
+        raise ValueError(f"compare names {_names(unknown, 10)}, {verb}; the groups are: {_names(groups, 12)}")
+    if pairs:
+        return [p for p in pairs if p[0] != p[1]]
+    if len(named) == 1:
+        return [(named[0], g) for g in groups if g != named[0]]
+    if len(named) >= 2:
+        return list(combinations(named, 2))
+    return list(combinations(sorted(groups), 2))[:max_pairs]
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """What a notebook compares: the column it groups by (``by``, which may differ from the
+    ``requested`` one), the groups, the pairs for pairwise views, and a one-line ``note``."""
+
+    requested: str
+    by: str
+    groups: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...]
+    note: str
+
+    @property
+    def switched(self) -> bool:
+        """True when the requested grouping gave one group and articles are compared instead."""
+        return self.by != self.requested
+
+    @property
+    def pair(self) -> tuple[str, str] | tuple[None, None]:
+        """The first pair, or ``(None, None)`` when there is nothing to compare."""
+        return self.pairs[0] if self.pairs else (None, None)
+
+    @property
+    def kind(self) -> str:
+        """What one group is, in words: ``outlet``, ``article``, ``folder``, … (else ``group``)."""
+        return _KIND.get(self.by, "group")
+
+    def skipped(self, what: str) -> str:
+        """The sentence a view prints instead of a comparison it cannot make.
+
+        >>> Grouping("outlet", "outlet", ("a",), (), "").skipped("Keyness")
+        'Keyness compares two groups: left out, because this corpus has one article.'
+        """
+        why = "this corpus has one article" if len(self.groups) <= 1 else "no pair of groups was chosen"
+        return f"{what} compares two groups: left out, because {why}."
+
+    def first_groups(self, limit: int = 6) -> list[str]:
+        """Up to ``limit`` groups for charts with a panel per group: the compared ones first.
+
+        >>> Grouping("id", "id", ("a", "b", "c", "d"), (("c", "d"),), "").first_groups(3)
+        ['c', 'd', 'a']
+        """
+        order = [g for p in self.pairs for g in p] + list(self.groups)
+        return list(dict.fromkeys(order))[:limit]
+
+
+def choose_grouping(corpus: Corpus, group_by: str = "outlet", *, compare: Iterable[Any] = (),
+                    max_pairs: int = 3) -> Grouping:
+    """Decide what a comparison notebook compares, and say it in one line.
+
+    * two or more groups: those, with the pairs from :func:`choose_pairs`;
+    * one group and several articles (a flat folder without metadata: every outlet is
+      ``unknown``): each article becomes its own group (``by == "id"``), and ``compare``
+      (names of the requested groups) is set aside;
+    * one article: nothing to compare (no pairs); the notebook shows the rest.
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> arts = [Article(id=i, title="T", text="T\\n\\nBody.") for i in ("a", "b")]
+    >>> g = choose_grouping(Corpus(arts))
+    >>> g.by, g.pairs, g.switched
+    ('id', (('a', 'b'),), True)
+    >>> g.note
+    'All 2 articles have the same outlet (unknown), so this notebook compares articles instead: each article is its own group (grouped by id).'
+    >>> choose_grouping(Corpus(arts[:1])).note
+    'One article only (a): there is nothing to compare it with, so the comparisons are left out and the rest is shown.'
+    >>> arts = [Article(id=i, title="T", text="T\\n\\nBody.", outlet=i.upper()) for i in "abc"]
+    >>> g = choose_grouping(Corpus(arts), compare=["C"])
+    >>> g.pairs, g.note
+    ((('C', 'A'), ('C', 'B')), 'Comparing 3 outlets (A, B and C); pairwise views: C with A and C with B.')
+    >>> choose_grouping(Corpus(arts), max_pairs=1).note
+    'Comparing 3 outlets (A, B and C); pairwise views: A with B (the first pair of 3; set compare to choose others).'
+
+    """
+    groups = sorted(set(article_groups(corpus, group_by).values()))
+    compare = list(compare or [])
+    n = len(corpus)
+    if n <= 1:
+        only = corpus.articles[0].id if n else ""
+        note = (f"One article only ({only}): there is nothing to compare it with, so the comparisons "
+                "are left out and the rest is shown.")
+        return Grouping(group_by, group_by, tuple(groups), (), note)
+    if len(groups) == 1:
+        ids = sorted(a.id for a in corpus.articles)
+        pairs = choose_pairs(ids, (), max_pairs=max_pairs)
+        label = groups[0] or "(none)"
+        note = (f"All {n:,} articles have the same {group_by} ({label}), so this notebook compares "
+                "articles instead: each article is its own group (grouped by id).")
+        if compare:
+            note = note[:-1] + f"; compare ({_names([str(c) for c in compare])}) is set aside."
+        return Grouping(group_by, "id", tuple(ids), tuple(pairs), note)
+    pairs = choose_pairs(groups, compare, max_pairs=max_pairs)
+    if len(groups) == 2 and len(pairs) == 1:
+        note = f"Comparing {_kind(group_by, 2)}: {pairs[0][0]} with {pairs[0][1]}."
+    else:
+        shown = _names([f"{a} with {b}" for a, b in pairs], 6) if pairs else "none"
+        total = len(groups) * (len(groups) - 1) // 2
+        more = (f" ({'the first pair' if len(pairs) == 1 else f'the first {len(pairs)} pairs'} of {total:,}; "
+                "set compare to choose others)" if not compare and len(pairs) < total else "")
+        note = f"Comparing {_kind(group_by, len(groups))} ({_names(groups)}); pairwise views: {shown}{more}."
+    return Grouping(group_by, group_by, tuple(groups), tuple(pairs), note)
+
+
+def first_article(corpus: Corpus, group_by: str, group: str) -> str:
+    """The id of the first article of ``group`` (the one a pairwise alignment uses).
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> c = Corpus([Article(id="x/1", title="T", text="T", outlet="X")])
+    >>> first_article(c, "outlet", "X")
+    'x/1'
+    """
+    groups = article_groups(corpus, group_by)
+    for a in corpus.articles:
+        if groups[a.id] == group:
+            return a.id
+    raise ValueError(f"no article in group {group!r} of {group_by}")
+
+
+def sample_articles(corpus: Corpus, group_by: str, groups: Iterable[str], *, per_group: int = 3) -> list[str]:
+    """Up to ``per_group`` article ids of each of ``groups`` (in that order): the articles a
+    per-article chart (dispersion) shows, so that each compared group appears in it.
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> c = Corpus([Article(id=f"{o}{i}", title="T", text="T", outlet=o) for o in "AB" for i in range(3)])
+    >>> sample_articles(c, "outlet", ["B", "A"], per_group=2)
+    ['B0', 'B1', 'A0', 'A1']
+    """
+    gmap = article_groups(corpus, group_by)
+    out: list[str] = []
+    for g in groups:
+        out += [a.id for a in corpus.articles if gmap[a.id] == g][:per_group]
+    return out
+
+
+def article_labels(corpus: Corpus, group_by: str, ids: Iterable[str]) -> dict[str, str]:
+    """A short label for each article of a per-article chart: its group when it is the only
+    article of its group there, else ``group · id`` (just the id when grouping by id).
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> c = Corpus([Article(id=i, title="T", text="T", outlet=o) for i, o in (("a1", "A"), ("a2", "A"), ("b1", "B"))])
+    >>> article_labels(c, "outlet", ["a1", "a2", "b1"])
+    {'a1': 'A · a1', 'a2': 'A · a2', 'b1': 'B'}
+    """
+    from collections import Counter
+
+    ids = list(ids)
+    gmap = article_groups(corpus, group_by)
+    n = Counter(gmap[i] for i in ids)
+    return {i: i if group_by == "id" else gmap[i] if n[gmap[i]] == 1 else f"{gmap[i]} · {i}" for i in ids}
+
+
+def alignment_pairs(corpus: Corpus, grouping: Grouping, article_a: str = "", article_b: str = "") -> list[tuple[str, str, str, str]]:
+    """``(group A, group B, article of A, article of B)`` for each sentence alignment: the
+    articles named by ``article_a``/``article_b`` when given (one alignment), else the first
+    article of each group of every chosen pair.
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> c = Corpus([Article(id=i, title="T", text="T", outlet=o) for i, o in (("a1", "A"), ("a2", "A"), ("b1", "B"))])
+    >>> g = choose_grouping(c)
+    >>> alignment_pairs(c, g), alignment_pairs(c, g, article_a="a2")
+    ([('A', 'B', 'a1', 'b1')], [('A', 'B', 'a2', 'b1')])
+    """
+    gmap = article_groups(corpus, grouping.by)
+    if article_a or article_b:
+        if grouping.pairs:
+            ga, gb = grouping.pairs[0]
+        else:
+            ga = gb = grouping.groups[0] if grouping.groups else ""
+        a_id = article_a or first_article(corpus, grouping.by, ga)
+        b_id = article_b or first_article(corpus, grouping.by, gb)
+        for i in (a_id, b_id):
+            if i not in gmap:
+                raise ValueError(f"article {i!r} is not in the corpus")
+        return [(gmap[a_id], gmap[b_id], a_id, b_id)]
+    return [(a, b, first_article(corpus, grouping.by, a), first_article(corpus, grouping.by, b))
+            for a, b in grouping.pairs]
+
+
+def present_terms(corpus: Corpus, terms: Iterable[str], *, n: int = 5,
+                  where: str = "this corpus") -> tuple[list[str], str]:
+    """The ``terms`` (words or phrases) that occur in the corpus, or, when none does, its ``n``
+    most frequent content words instead, with a sentence saying so (empty when nothing changed).
+
+    The defaults of the notebooks' term parameters name words of the seed articles; on another
+    corpus a chart of terms that never occur would be blank, so the chart shows the corpus's own
+    words and says why.
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> c = Corpus([Article(id="a", title="Port", text="Port\\n\\nThe port loan. The port.")])
+    >>> present_terms(c, ["port", "zebra"])
+    (['port'], '')
+    >>> present_terms(c, ["zebra"], n=2)
+    (['port', 'loan'], '“zebra” does not occur in this corpus; showing its 2 most frequent words instead: port and loan.')
+    """
+    terms = [t for t in terms if str(t).strip()]
+    hits = term_hits(corpus.tokens(), terms)
+    found = [t for t in terms if t in set(hits["term"])]
+    if found:
+        return found, ""
+    toks = corpus.tokens()
+    words = toks[toks["is_word"] & ~toks["is_stop"]]["lower"].astype(str)
+    words = words[words.str.contains(r"[^\W\d_]", regex=True) & (words.str.len() > 2)]   # not "mr"
+    freq = words.value_counts()
+    top = sorted(freq.index, key=lambda w: (-freq[w], w))[:n]   # ties in alphabetical order
+    if not top:
+        return [], "No content word to show."
+    many = "most frequent word" if len(top) == 1 else f"{len(top)} most frequent words"
+    absent = (f"“{terms[0]}” does not occur" if len(terms) == 1 else
+              f"None of {_names(terms, last='or')} occurs" if terms else "No term was given")
+    return top, f"{absent} in {where}; showing its {many} instead: {_names(top)}."
+
+
+def keyness_note(key: pd.DataFrame, *, plain: bool = False) -> str:
+    """The one-line finding of a keyness table, with the count said right; ``plain`` words it
+    for readers who do not know what G² is (the event report).
+
+    >>> import pandas as pd
+    >>> keyness_note(pd.DataFrame({"p": [0.01, 0.2]}))
+    '1 term reaches p < 0.05 (G², uncorrected).'
+    >>> keyness_note(pd.DataFrame({"p": [0.01, 0.02]}), plain=True)
+    '2 words differ by more than chance would easily give (p < 0.05); the others describe these articles rather than the outlets.'
+    """
+    n = int((key["p"] < 0.05).sum()) if len(key) else 0
+    if plain:
+        if not n:
+            return ("No word differs by more than chance would easily give (p < 0.05): read these lists "
+                    "as descriptions of these articles, not of the outlets.")
+        return (f"{plural(n, 'word')} {'differs' if n == 1 else 'differ'} by more than chance would easily "
+                "give (p < 0.05); the others describe these articles rather than the outlets.")
+    if not n:
+        return key.attrs.get("note") or "No term reaches p < 0.05."
+    return f"{plural(n, 'term')} {'reaches' if n == 1 else 'reach'} p < 0.05 (G², uncorrected)."
+
+
+def distinctive_words(key: pd.DataFrame, a: str, b: str, *, top_n: int = 8) -> pd.DataFrame:
+    """Two columns for readers: the ``top_n`` words most typical of ``a`` (largest G²) and of
+    ``b``, each word on one side only (a short keyness table would otherwise show a word on
+    both sides).
+
+    >>> import pandas as pd
+    >>> key = pd.DataFrame({"term": ["oil", "war", "west"], "g2": [4.0, 1.0, -3.0]})
+    >>> distinctive_words(key, "A", "B").values.tolist()
+    [['oil', 'west'], ['war', '']]
+    """
+    import pandas as pd
+
+    more_a = key[key["g2"] > 0].sort_values("g2", ascending=False, kind="stable")["term"].head(top_n).tolist()
+    more_b = key[key["g2"] < 0].sort_values("g2", kind="stable")["term"].head(top_n).tolist()
+    n = max(len(more_a), len(more_b))
+    return pd.DataFrame({f"more typical of {a}": more_a + [""] * (n - len(more_a)),
+                         f"more typical of {b}": more_b + [""] * (n - len(more_b))})
+
+
+# ----------------------------------------------------------------------------- charts
+def actor_matrix(summary: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
+    """Outlet × actor mentions for the ``top`` actors of the whole corpus, zeros filled in:
+    ``group, actor, mentions, per_1000`` (from :func:`newslib.framing.actor_summary` run with a
+    large ``top_n``). A missing cell would read as "not counted"; a zero says "not mentioned".
+
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"group": ["A", "B"], "actor": ["Iran", "Iran"], "mentions": [3, 1],
+    ...                   "per_1000": [3.0, 1.0]})
+    >>> s = pd.concat([s, pd.DataFrame({"group": ["A"], "actor": ["Oman"], "mentions": [1], "per_1000": [1.0]})])
+    >>> actor_matrix(s).values.tolist()
+    [['A', 'Iran', 3, 3.0], ['A', 'Oman', 1, 1.0], ['B', 'Iran', 1, 1.0], ['B', 'Oman', 0, 0.0]]
+    """
+    import pandas as pd
+
+    agg = summary.groupby(["group", "actor"], as_index=False, observed=True)[["mentions", "per_1000"]].sum()
+    actors = (agg.groupby("actor", observed=True)["mentions"].sum().sort_values(ascending=False, kind="stable")
+                 .head(top).index.tolist())
+    groups = sorted(agg["group"].unique())
+    grid = pd.MultiIndex.from_product([groups, actors], names=["group", "actor"])
+    out = agg.set_index(["group", "actor"]).reindex(grid, fill_value=0).reset_index()
+    out["mentions"] = out["mentions"].astype(int)
+    order = {a: i for i, a in enumerate(actors)}
+    return (out.sort_values(["group", "actor"], key=lambda s: s.map(order) if s.name == "actor" else s)
+               .reset_index(drop=True))
+
+
+def compare_chart(scores: pd.DataFrame, *, item: str, value: str, label: str, title: str = "",
+                  diverging: bool = False, items: Sequence[str] | None = None) -> Figure:
+    """The chart that compares ``value`` of every ``item`` across the groups of ``scores``
+    (long form: ``group, <item>, <value>``).
+
+    Two groups (or one): bars side by side, one colour per group, easiest to read. Three or
+    more: an outlet × item heat map with the value in each cell — grouped bars of many colours
+    no longer let the eye compare one outlet with the others. ``diverging`` centres the colours
+    on 0 (tone): there a heat map is used for any number of groups, since bars of mean scores
+    side by side invite adding them up. ``items`` fixes the order of the items.
+    """
+    if scores["group"].nunique() <= 2 and not diverging:
+        return frame_profile(scores, value=value, item=item, xlabel=label, title=title, order=items)
+    return heatmap(scores, row="group", col=item, value=value, label=label, title=title,
+                   diverging=diverging, cols=items)
+
+
+def say(text: str) -> Any:
+    """A sentence for the reader, as escaped HTML (shown in JupyterLab and in HTML reports)."""
+    from IPython.display import HTML
+
+    return HTML(f"<p style='font-size:110%'><b>{escape(text)}</b></p>")
+
+
+# ----------------------------------------------------------------------------- lab copy
+_MANIFEST = ".newslib-copies.json"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def lab_copy(src: str | os.PathLike = "notebooks", dst: str | os.PathLike = "work") -> list[str]:
+    """Copy the notebooks of ``src`` into ``dst`` for JupyterLab; return what was done, one
+    line per notebook.
+
+    A copy is written when it is missing, or when the notebook in ``src`` changed and the copy
+    is still exactly what was copied last time (remembered in ``dst/.newslib-copies.json``).
+    A copy the user changed (edited, run, saved) is never overwritten, only reported. ``dst``
+    gets a ``.gitignore`` of ``*``, so git ignores the working copies wherever they are.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "nb").mkdir(); _ = (root / "nb" / "01_a.ipynb").write_text("v1")
+    >>> lab_copy(root / "nb", root / "work")
+    ['copied 01_a.ipynb']
+    >>> _ = (root / "nb" / "01_a.ipynb").write_text("v2")
+    >>> lab_copy(root / "nb", root / "work"), (root / "work" / "01_a.ipynb").read_text()
+    (['updated 01_a.ipynb'], 'v2')
+    >>> _ = (root / "work" / "01_a.ipynb").write_text("my edits")
+    >>> _ = (root / "nb" / "01_a.ipynb").write_text("v3")
+    >>> lab_copy(root / "nb", root / "work")  # doctest: +ELLIPSIS
+    ['kept your edited 01_a.ipynb (... has a newer version: rename or delete your copy to get it)']
+    >>> (root / "work" / "01_a.ipynb").read_text()
+    'my edits'
+    >>> _ = (root / "work" / "01_a.ipynb").write_text("v3")   # back in step: nothing to say
+    >>> lab_copy(root / "nb", root / "work")
+    []
+    """
+    import shutil
+
+    src, dst = Path(src), Path(dst)
+    if not src.is_dir():
+        raise FileNotFoundError(f"notebook folder not found: {src}")
+    dst.mkdir(parents=True, exist_ok=True)
+    ignore = dst / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# working copies of the notebooks (make lab): never committed\n*\n", encoding="utf-8")
+    manifest_path = dst / _MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    done = []
+    for nb in sorted(src.glob("*.ipynb")):
+        copy = dst / nb.name
+        new = _digest(nb)
+        if not copy.exists():
+            action = "copied"
+        else:
+            mine, last = _digest(copy), manifest.get(nb.name)
+            if mine == new:
+                manifest[nb.name] = new
+                continue
+            if last == new:          # the notebook did not change; the copy holds the user's work
+                continue
+            if last != mine:
+                done.append(f"kept your edited {nb.name} ({src / nb.name} has a newer version: "
+                            "rename or delete your copy to get it)")
+                continue
+            action = "updated"
+        tmp = copy.with_name(f".{copy.name}.tmp")
+        shutil.copyfile(nb, tmp)
+        os.replace(tmp, copy)
+        manifest[nb.name] = new
+        done.append(f"{action} {nb.name}")
+    tmp = manifest_path.with_name(manifest_path.name + ".tmp")
+    tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, manifest_path)
+    return done
+
+
+if __name__ == "__main__":  # python -m newslib.notebook SRC DST (make lab)
+    import sys
+
+    for line in lab_copy(*sys.argv[1:3]) or ["the working copies are up to date"]:
+        print(line)
