@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .corpus import Corpus
+from .quotes import resolve_speakers
 from .readers import MAX_ARTICLE_BYTES, folder_metadata, read_files, walk
 from .records import CorpusError, Problem
 from .terms import article_term_counts, finish_group_counts
@@ -86,12 +87,17 @@ def process_corpus(path: str | os.PathLike, out: str | os.PathLike, *, client: A
 
 
 def read_table(out: str | os.PathLike, name: str) -> pd.DataFrame:
-    """A whole table written by :func:`process_corpus`, in article order, as pandas."""
+    """A whole table written by :func:`process_corpus`, in article order, as pandas.
+
+    The quotes table's speakers are clustered across the whole corpus here, as
+    :meth:`newslib.corpus.Corpus.quotes` does: each partition could only cluster its own
+    articles' names."""
     import dask.dataframe as dd
 
     if name not in TABLES:
         raise ValueError(f"unknown table {name!r}; tables: {', '.join(TABLES)}")
-    return dd.read_parquet(str(Path(out) / name)).compute().reset_index(drop=True)
+    df = dd.read_parquet(str(Path(out) / name)).compute().reset_index(drop=True)
+    return resolve_speakers(df) if name == "quotes" else df
 
 
 def term_counts_from_parquet(out: str | os.PathLike, *, group_by: str = "outlet", min_count: int = 1) -> pd.DataFrame:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import cache as _cache
 from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, release_memory
-from .quotes import quotes_frame
+from .quotes import quotes_frame, resolve_speakers
 from .readers import MAX_ARTICLE_BYTES, decode_bytes, read_articles
 from .records import Article, CorpusError, Problem
 from .tokens import sentences_frame, tokens_frame
@@ -261,6 +261,8 @@ class Corpus:
 
     def _store(self, name: str, table: pd.DataFrame) -> None:
         """Keep a computed table, and write it to the on-disk cache entry when there is one."""
+        if name == "quotes":
+            table = resolve_speakers(table)     # one name per person across the corpus
         self._cache[name] = table
         if self._cache_entry is not None:
             _cache.write_table(self._cache_entry, name, table)

@@ -31,25 +31,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, pairwise
-from typing import TYPE_CHECKING
+
+import pandas as pd
 
 from . import _compiled
 from .cleaning import boilerplate_reason
-from .lexicons import given_names, reporting_verbs, speaker_words
+from .lexicons import data_lines, given_names, reporting_verbs, speaker_words
 from .records import Article
 from .tokens import sentence_spans
 
-if TYPE_CHECKING:
-    import pandas as pd
+__all__ = ["extract_quotes", "quotes_frame", "reporting_verbs", "speaker_words", "NameResolver", "QUOTE_COLUMNS",
+           "resolve_speakers", "speaker_name", "speaker_kind", "places"]
 
-__all__ = ["extract_quotes", "quotes_frame", "reporting_verbs", "speaker_words", "NameResolver", "QUOTE_COLUMNS"]
-
-QUOTE_COLUMNS = ["quote_id", "type", "quote", "start", "end", "speaker", "mention",
+QUOTE_COLUMNS = ["quote_id", "type", "quote", "start", "end", "speaker", "speaker_kind", "mention",
                  "mention_start", "mention_end", "verb", "verb_class", "sentence_id"]
+# the columns of one article's rows; ``speaker_kind`` comes from resolve_speakers, run once over
+# the whole corpus (names are clustered across articles)
+_ROW_COLUMNS = [c for c in QUOTE_COLUMNS if c != "speaker_kind"]
 
 
 # ---------------------------------------------------------------------------- quote spans
@@ -369,14 +372,48 @@ class _TokIndex:
         return hit
 
 
+def _is_dash_gap(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether a dash stands between token ``i - 1`` and token ``i`` (" - " is no token)."""
+    if toks[i - 1][0] in {"—", "–", "―"}:
+        return True
+    gap = text[toks[i - 1][2]:toks[i][1]]
+    return " - " in gap or " -- " in gap
+
+
+def _before_dash_aside(text: str, toks: list[tuple[str, int, int]], j: int) -> int:
+    """Where the antecedent of "who"/"which" at ``j`` ends: the token before it, or before an
+    aside set off by dashes ("critics in the US - where it only reached number eight in its
+    opening week - who described …")."""
+    if j < 2 or not _is_dash_gap(text, toks, j):
+        return j - 1
+    for k in range(j - 1, max(0, j - 25), -1):
+        if _is_dash_gap(text, toks, k):
+            k -= 1
+            while k >= 0 and toks[k][0] in {"—", "–", "―"}:
+                k -= 1
+            return k
+    return j - 1
+
+
+def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention:
+    """"critics in the US, who said": the people before a place phrase, not the place."""
+    i = bisect_left([t[1] for t in toks], ante.start)
+    if i >= 2 and toks[i - 1][0].lower() in {"in", "at", "from", "across"}:
+        head = _np_before(text, toks, i - 2)
+        if head is not None and head.text.split()[-1].lower() in speaker_words()["groups"] | _person_nouns():
+            return head
+    return ante
+
+
 def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
     """Noun phrase ending at token index ``j`` (inclusive), walking left."""
     w = speaker_words()
     # skip auxiliaries/adverbs, time phrases and parentheticals between subject and verb
     while j >= 0:
         low = toks[j][0].lower()
-        if low in _SKIP_BEFORE_VERB:
-            j -= 1
+        if low in _SKIP_BEFORE_VERB or (low.endswith("ly") and toks[j][0].isalpha() and toks[j][0].islower()
+                                         and low not in _LY_NOUNS and len(low) > 4):
+            j -= 1      # "Iran proudly announced": an adverb between subject and verb
         elif toks[j][0] == ")":
             k = j - 1
             while k >= 0 and toks[k][0] != "(" and j - k < 8:
@@ -398,7 +435,8 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
             inner = _np_before(text, toks, k - 1)
             appos = toks[k + 1:j]
             if inner is not None and appos and all(t[0][:1].isupper() for t in appos) and len(appos) <= 4 \
-                    and inner.text[:1].isupper() and not any(w[:1].isupper() for w in inner.text.split()[1:]):
+                    and (inner.text[:1].isupper() or inner.text.split()[0].lower() in _DETS) \
+                    and not any(w[:1].isupper() for w in inner.text.split()[1:]):
                 # "The finance minister, Olga Petrova, said": the name is the speaker
                 return _Mention(text[appos[0][1]:appos[-1][2]], appos[0][1], appos[-1][2])
             if inner is not None:
@@ -419,7 +457,8 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
             return _Mention(text[inner.start:toks[j][2]], inner.start, toks[j][2])
     if tok == "which" and j >= 1:
         # "the Chicago Police Department, which reported …": as "who" below
-        k = j - 1 if toks[j - 1][0] != "," else j - 2
+        k = _before_dash_aside(text, toks, j)
+        k = k if toks[k][0] != "," else k - 1
         ante = _np_before(text, toks, k) if k >= 0 else None
         return _Mention(tok, toks[j][1], toks[j][2], ref=ante) if ante is not None else None
     if tok in _FUNCTION_WORDS or (tok.endswith("ly") and len(tok) > 4 and tok.islower()
@@ -432,9 +471,11 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     if _PRONOUN_RE.match(tok):
         if tok.lower() == "who" and j >= 1:
             # a relative pronoun: its antecedent is the speaker ("Tom Reyes, who said …")
-            k = j - 1 if toks[j - 1][0] != "," else j - 2
+            k = _before_dash_aside(text, toks, j)
+            k = k if toks[k][0] != "," else k - 1
             ante = _np_before(text, toks, k) if k >= 0 and not _PRONOUN_RE.match(toks[k][0]) else None
             if ante is not None:
+                ante = _head_before_place(text, toks, ante)
                 # the mention stays "who", as written where the attribution is; the speaker
                 # resolves through the antecedent
                 return _Mention(tok, toks[j][1], toks[j][2], ref=ante)
@@ -778,7 +819,7 @@ def extract_quotes(text: str, *, include_indirect: bool = True,
     import pandas as pd
 
     rows = _extract(text, include_indirect=include_indirect, include_scare=include_scare)
-    return _typed(pd.DataFrame(rows, columns=QUOTE_COLUMNS))
+    return resolve_speakers(_typed(pd.DataFrame(rows, columns=_ROW_COLUMNS)))
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
@@ -941,7 +982,13 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
         sub_end = -1
         if toks and toks[0][0].lower() in _SUBORDINATORS:
             sub_end = next((t[1] for t in toks if t[0] == "," and t[1] < open_at), -1)
-        order = sorted(cues, key=lambda c: (c[0] > open_at, c[0] < sub_end, c[0]))
+        # a cue right before the quotation ('Mr. Barrett said, “we were floored.”') is its own
+        adjacent = {c[0] for c in cues if c[1] <= open_at and not masked[c[1]:open_at].strip(" ,:")}
+        # nor a verb that governs an earlier quotation of the sentence ('were labelled a “big
+        # misjudgement” by the Conservatives who said Labour's “first shot …”')
+        opens = [qq.open_at for qq in quotes_in_sentence if qq.open_at < open_at]
+        order = sorted(cues, key=lambda c: (c[0] not in adjacent, c[0] > open_at,
+                                            any(c[0] < o for o in opens), c[0] < sub_end, c[0]))
     else:
         # the nearest cue, but not one in a clause of its own after the quotation ("…, “That
         # makes me smart,” when Clinton blasted him")
@@ -969,6 +1016,14 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
             # "leading him to quip", "urged them to say": the object is the speaker
             o = toks[vi - 2]
             return _Mention(o[0], o[1], o[2]), text[cs:ce], cs
+        if prev_tok.lower() in _BE_FORMS and vlow.endswith("ed"):
+            # 'The posters were labelled a “big misjudgement” by the Conservatives': a passive
+            # cue's speaker is its by-agent
+            bi = _tok_after(toks, close_end)
+            if bi < len(toks) and toks[bi][0] == "by" and bi + 1 < len(toks):
+                agent = _np_after(text, toks, bi + 1)
+                if agent is not None:
+                    return agent, text[cs:ce], cs
         progressive = vlow.endswith("ing") and prev_tok.lower() in _BE_FORMS   # "is calling"
         if (vlow.endswith("ing") and not progressive) or prev_tok.lower() in _NONFINITE_BEFORE \
                 or prev_tok.lower() in {"and", "but"}:
@@ -1161,6 +1216,11 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
         if toks[j - 1][0].lower() in speaker_words()["titles"] or toks[j - 1][0].lower() in _person_nouns():
             while j < len(toks) and toks[j][0][:1].isupper() and j - i < 10:
                 j += 1  # the name after the title: "the Lib Dem leader Charles Kennedy"
+    if i < j < len(toks) - 1 and toks[j][0][:1].islower() and toks[j + 1][0][:1].isupper() \
+            and (toks[j][0].lower() in speaker_words()["titles"] or toks[j][0].lower() in _person_nouns()):
+        j += 1      # "Lib Dem chairman Matthew Taylor": the name after a title
+        while j < len(toks) and toks[j][0][:1].isupper() and j - i < 10:
+            j += 1
     verb_at = j
     if strict and i < j < len(toks) and toks[j][0] in {",", "("}:
         # "Dean, a medical doctor, then appeared …", "McCaskill (D-Mo.) scolded …": the verb
@@ -1401,8 +1461,10 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
                 ment = _subject(text, tix, s_lo, q.open_at)
                 speaker = resolve(ment, q.start)
             last = add(typ, q.start, q.end, ment, verb, speaker)
-        if include_indirect and k not in quoted_sentences and (not turns or turn_at(s_lo) is None):
-            _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add)
+        if include_indirect and (not turns or turn_at(s_lo) is None):
+            _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add,
+                      first_open=qs[0].open_at if qs else None)
+            _continuations(text, masked, tix, s_lo, s_hi, rows, resolve, add)
     for t, (ment, speaker) in zip(turns, turn_said, strict=True):
         # each turn is the named speaker's own words
         add("direct", t.start, t.end, ment, ":", speaker)
@@ -1448,23 +1510,90 @@ _NOT_A_SPEAKER_END = frozenset(
     "by with the a an".split())
 
 
-_INDIRECT_TAIL_RE = re.compile(r",\s*(?P<np>[^,]{2,60}?)\s+(?P<verb>said|says|added|noted|argued|warned|told \w+)\s*\.?\s*$")
+_INDIRECT_TAIL_RE = re.compile(
+    r",\s*(?P<np>[^,]{2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|told \w+|"
+    r"reported|reports|confirmed|announced|insisted|stressed|explained|wrote|claimed|concluded|"
+    r"suggested|admitted|predicted|estimated|believes|believed|thinks|said on \w+|reported on \w+)\s*\.?\s*$")
+# words between a verb and "that" that do not end the cue: the hearer ("told his Iranian
+# counterpart that"), an adjunct ("said during a rally in Michigan that", "said via email that")
+# or the object of a verb of stance ("expressed disappointment that")
+_THAT_AFTER_RE = re.compile(r"(\s+[^.;:!?“”\"()]{1,90}?),?\s+that\s+")
+_ADJUNCT_WORDS = frozenset("during in at on via after before outside from with through under over to by "
+                           "late early last this earlier yesterday today tonight".split())
+_HEARER_OR_OBJECT = frozenset("tell told telling tells ask asked asks asking warn warned warns warning urge urged "
+                              "remind reminded inform informed assure assured advise advised convince convinced "
+                              "express expressed expresses expressing".split())
+_BARE_CLAUSE_VERBS = frozenset("said says say told tells added claims claimed insisted insists argued argues".split())
+# verbs whose noun-phrase object is what was said ("The Kremlin confirmed the expansion of …")
+_NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicates revealed reveals "
+                             "disclosed discloses".split())
+# a clause of the writer's own after the reported content ("…, but avoided commenting")
+_CONTENT_END_RE = re.compile(r",\s+but\s|;\s")
+# a participle continuing an attribution: "…, adding that …", "…, saying they are …"
+_CONTINUATION_RE = re.compile(
+    r"(?:,|(?<=[”\"]))\s+(?:and\s+)?(?P<verb>adding|saying|noting|arguing|insisting|warning|stressing|explaining|claiming|"
+    r"suggesting|stating|asserting|declaring|acknowledging|admitting|complaining|arguing|emphasizing|"
+    r"emphasising)(?:\s+that)?\s+")
 
 
-def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
-    """Reported speech without quotation marks in the sentence ``[s_lo, s_hi)``."""
-    cue_list = cues_index.between(s_lo, s_hi)  # the sentence has no quote: masked == text here
+def _content_until(text: str, c_s: int, s_hi: int) -> str:
+    """The reported content from ``c_s``: to the sentence end, but not into a participle that
+    reports more (", adding that …") or a clause of the writer's own (", but avoided …")."""
+    seg = text[c_s:s_hi]
+    ends = [m.start() for m in (_CONTINUATION_RE.search(seg), _CONTENT_END_RE.search(seg)) if m]
+    if ends:
+        seg = seg[:min(ends)]
+    return seg.rstrip(" .")
+
+
+def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int, rows: list[dict],
+                   resolve, add) -> None:
+    """"…, adding that Russia is ready …", "…, saying they are …": a participle after a
+    reported clause or a quotation reports more words of the same speaker (the one attributed
+    earlier in the sentence, else the sentence's subject)."""
+    for m in _CONTINUATION_RE.finditer(masked, s_lo, s_hi):
+        if masked[m.start()] != "," and text[m.start() - 2:m.start() - 1] != ",":
+            continue    # “…,” saying: the comma inside the closing mark
+        c_s = m.end()
+        seg = _content_until(text, c_s, s_hi)
+        if len(seg.split()) < 3 or seg[:1] in "“\"‘'":
+            continue    # ", saying “…”": the quotation is attributed by its own pass
+        before = [r for r in rows if s_lo <= r["start"] < m.start() and r["speaker"]]
+        if before:
+            r = before[-1]
+            ment = _Mention(r["mention"], r["mention_start"], r["mention_end"]) if r["mention"] else None
+            speaker = r["speaker"]
+        else:
+            ment = _subject(text, tix, s_lo, m.start(), strict=True)
+            if ment is None or ment.text.lower() in {"it", "there", "this", "that"}:
+                continue
+            speaker = resolve(ment, c_s)
+        for r in rows:      # the earlier content ends where the participle starts
+            if r["type"] == "indirect" and r["start"] < m.start() < r["end"]:
+                r["end"] = m.start()
+                r["quote"] = text[r["start"]:r["end"]]
+        if any(r["start"] == c_s for r in rows):
+            continue
+        add("indirect", c_s, c_s + len(seg), ment, m.group("verb"), speaker)
+
+
+def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int | None = None) -> None:
+    """Reported speech in the sentence ``[s_lo, s_hi)``. In a sentence with quotations
+    (``first_open``: where the first opens) only a clause reported before them counts, with the
+    quoted words inside it ('Ms King said the singer "threw the bottle …"'); the quotations
+    themselves are attributed by their own pass."""
+    cue_list = cues_index.between(s_lo, s_hi if first_open is None else first_open)
     if not cue_list:
         return  # every pattern below needs a reporting cue
     verbs = reporting_verbs()
     sent = text[s_lo:s_hi]
     toks: list | None = None            # tokenised only when a cue can introduce speech
     # "Trade rose, Putin said."
-    m = _INDIRECT_TAIL_RE.search(sent)
+    m = _INDIRECT_TAIL_RE.search(sent) if first_open is None else None
     if m:
         toks_np = _tokens(text, s_lo + m.start("np"), s_lo + m.end("np"))
         ment = _np_before(text, toks_np, len(toks_np) - 1) if toks_np else None
-        if ment is not None and ment.start == s_lo + m.start("np"):
+        if ment is not None and (ment.start == s_lo + m.start("np") or "," in m.group("np")):
             c_end = s_lo + m.start()
             if len(text[s_lo:c_end].split()) >= 4:
                 add("indirect", s_lo, c_end, ment, m.group("verb").split()[0], resolve(ment, s_lo))
@@ -1481,6 +1610,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
         if toks is None:
             toks = tix.get(s_lo, s_hi)
         if low == "according to":
+            if first_open is not None:
+                return
             vi = _tok_after(toks, vm.end())
             ment = _np_after(text, toks, vi)
             if ment is None:
@@ -1504,7 +1635,9 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
         if _negated(toks, vi):
             continue    # "he could not say whether …": nothing was said
         ment = _np_before(text, toks, vi - 1)
-        if ment is None and toks[vi - 1][0].lower() in _NONFINITE_BEFORE | {"and", "but"}:
+        if low.endswith("ing") and toks[vi - 1][0].lower() not in _BE_FORMS:
+            ment = None     # "… tweets early Friday saying that …": the clause's subject speaks
+        if ment is None and (toks[vi - 1][0].lower() in _NONFINITE_BEFORE | {"and", "but"} or low.endswith("ing")):
             # "Mr Wallace agreed and said …", "Mr Howard is expected to say …": the verb has
             # no subject of its own; the speaker is the clause's subject
             ment = _subject(text, tix, s_lo, vm.start(), strict=True)
@@ -1515,6 +1648,15 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
         # content after the verb (and its object for "told X"), optional "that"
         j = vm.end()
         tail = text[j:s_hi]
+        skip = _THAT_AFTER_RE.match(tail)
+        if skip and len(skip.group(1).split()) <= 10 and (
+                low in _HEARER_OR_OBJECT or skip.group(1).split()[0].lower() in _ADJUNCT_WORDS):
+            # "told his Iranian counterpart that …", "said during a rally in Michigan that …"
+            c_s = j + skip.end()
+            seg = _content_until(text, c_s, s_hi)
+            if len(seg.split()) >= 3 and (first_open is None or c_s < first_open and seg[:1] not in _MARK_CHARS):
+                add("indirect", c_s, c_s + len(seg), ment, verb, resolve(ment, c_s))
+                return
         if low.startswith(("tell", "told", "ask", "urge", "warn", "remind")):
             mm = re.match(r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*", tail)
             if mm:
@@ -1524,12 +1666,18 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add) -> None:
         if not mm:
             continue
         if not re.match(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+that\s", tail) \
-                and low not in {"said", "says", "say", "added", "told", "tells", "noted", "stated", "claimed", "argued", "insisted", "warned", "wrote", "acknowledged", "suggested", "announced", "reported", "believes", "thinks"}:
+                and low not in {"said", "says", "say", "added", "told", "tells", "noted", "stated", "claimed", "argued", "insisted", "warned", "wrote", "acknowledged", "suggested", "announced", "reported", "believes", "thinks"} \
+                and low not in _NP_OBJECT_VERBS or first_open is not None and low not in _BARE_CLAUSE_VERBS \
+                and not re.match(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+that\s", tail):
+            # beside a quotation, an object is often the quoted words ("announced the signing of
+            # the “largest …”"): only a clause (said + clause, or "that") is reported speech
             continue
         c_s = j + mm.end()
-        seg = text[c_s:s_hi].rstrip(" .")
+        seg = _content_until(text, c_s, s_hi)
         if len(seg.split()) < 3 or seg[:1] in ",.;:":
             continue
+        if first_open is not None and (c_s >= first_open or seg[:1] in _MARK_CHARS):
+            continue    # 'He said: “…”', 'he said “…”': a quotation, attributed by its own pass
         add("indirect", c_s, c_s + len(seg), ment, verb, resolve(ment, c_s))
         return
 
@@ -1549,4 +1697,261 @@ def quotes_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
         for r in _extract(a.text, include_indirect=True, include_scare=False, sentences=spans.get(a.id)):
             r["article_id"] = a.id
             rows.append(r)
-    return _typed(pd.DataFrame(rows, columns=["article_id", *QUOTE_COLUMNS]))
+    return _typed(pd.DataFrame(rows, columns=["article_id", *_ROW_COLUMNS]))
+
+
+# ---------------------------------------------------------------------------- entities
+_MORE_GROUPS = frozenset("mps ministers leaders unions workers fans families parents teachers students "
+                         "executives members bosses staff people".split())
+KINDS = ("person", "organisation", "group", "unresolved")
+
+_POSSESSIVE_LEAD_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")
+# capitalised at a sentence start, never a speaker's name ("Nothing …", "Along …", "It's …")
+_NOT_NAMES = frozenset("nothing everything something anything nobody everyone someone somebody anyone "
+                       "along it's there's that's here's what's".split())
+_POST_NOMINALS = frozenset("QC KC MP MEP MSP AM MLA OBE MBE CBE KBE Jr Sr PhD".split())
+_DAY_MONTH_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
+                        "april june july august september october november december".split())
+_PRONOUNS = frozenset("he she they it we i you who this that there".split())
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those some one".split())
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
+_NAME_PARTICLES = frozenset("de da van von der del la le al bin ibn di du".split())
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Place names of ``data/places.txt`` (countries and common news forms).
+
+    >>> "Iran" in places(), "Raisi" in places()
+    (True, False)
+    """
+    return frozenset(data_lines("places.txt"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(data_lines("stopwords_en.txt"))
+
+
+def _place_prefix(words: list[str]) -> int:
+    """How many leading words of ``words`` are a place name (0 when none)."""
+    pl = places()
+    for n in (3, 2, 1):
+        if len(words) > n and " ".join(words[:n]) in pl:
+            return n
+    return 0
+
+
+def speaker_name(speaker: str) -> str:
+    """The name a speaker string stands for, without a possessive place or outlet in front
+    and without titles.
+
+    >>> speaker_name("Iran’s President Ebrahim Raisi")
+    'Ebrahim Raisi'
+    >>> speaker_name("Iran’s Raisi")
+    'Raisi'
+    >>> speaker_name("Sir Digby Jones"), speaker_name("Mr Pointon")
+    ('Digby Jones', 'Pointon')
+    >>> speaker_name("Scotland's first minister")
+    "Scotland's first minister"
+    """
+    s = " ".join(str(speaker).split())
+    m = _POSSESSIVE_LEAD_RE.match(s)
+    if m and len(s) > m.end():
+        s = s[m.end():]
+    words = s.split()
+    if words and words[0].lower() in _DETERMINERS:
+        return s              # "A UK Independence Party MEP": a description, as written
+    titles = speaker_words()["titles"]
+    if len(words) < 2 or not words[-1][:1].isupper() or not all(
+            w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in titles for w in words):
+        return s              # a description or a group: as written
+    # the name is what follows the last title, place or time word ("UK Foreign Secretary Jack
+    # Straw", "Wednesday Lord Woolf", "Labour MP Roger Godsiff", "Lib Dem chairman Matthew Taylor")
+    while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
+        words = words[:-1]      # "Guy Mansfield QC"
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        low = w.lower().rstrip(".")
+        if low in titles or low in _HONORIFICS or low in _DAY_MONTH_WORDS or low in _stopwords() \
+                or (i == cut and _place_prefix(words[i:])):
+            cut = i + 1
+    rest = words[cut:]
+    if not cut or words[-1].lower() in _org_like():
+        return s              # "UK Independence Party", "Scotland Yard": an organisation's name
+    if len(rest) == 1 and words[cut - 1].lower().rstrip(".") not in _HONORIFICS | {"mp", "mep", "msp"}:
+        return s              # "Fairford Coach Action": no person after the title
+    return " ".join(rest)
+
+
+def speaker_kind(name: str, *, persons: frozenset[str] = frozenset()) -> str:
+    """``person``, ``organisation``, ``group`` or ``unresolved`` for a speaker name
+    (``persons``: surnames known to be people in the corpus).
+
+    >>> [speaker_kind(s) for s in ["Ebrahim Raisi", "IRNA", "the Kremlin", "analysts", "he", "the company"]]
+    ['person', 'organisation', 'organisation', 'group', 'unresolved', 'unresolved']
+    >>> speaker_kind("Iran"), speaker_kind("Labour MPs"), speaker_kind("Darlington Council")
+    ('organisation', 'group', 'organisation')
+    """
+    words = str(name).split()
+    if not words:
+        return "unresolved"
+    low = [w.lower().strip(",.") for w in words]
+    sw = speaker_words()
+    if (len(words) == 1 and low[0] in _PRONOUNS) or low[0] in _stopwords() - _DETERMINERS \
+            or low[0].replace("’", "'") in _NOT_NAMES \
+            or words[-1].endswith(("'s", "’s", "'", "’")) or low[-1] in _DAY_MONTH_WORDS:
+        return "unresolved"            # "his", "But BAA", "Brown's", "Sunday": not a name
+    if low[0] in _DETERMINERS or not words[0][:1].isupper():
+        rest = words[1:] if low[0] in _DETERMINERS else words
+        if rest and all(w[:1].isupper() or w.lower() in {"of", "and", "for", "the"} for w in rest) \
+                and rest[0][:1].isupper() and not any(w.lower() in _person_words() for w in rest):
+            if low[-1] in _MORE_GROUPS and "of" not in low or (low[-1] in sw["groups"] and rest[-1].islower()):
+                return "group"         # "the MPs" (not "the Conservatives", a party)
+            return "organisation"      # "the Kremlin", "The White House"
+        if (low[-1] in sw["groups"] or low[-1] in _MORE_GROUPS) and low[-1].endswith("s"):
+            return "group"             # "analysts", "some officials"
+        return "unresolved"            # "the company", "a spokesman", "the prime minister"
+    if name in places():
+        return "organisation"
+    if low[-1] in sw["organisations"] or (words[-1].isupper() and len(words[-1]) > 1
+                                         and low[-1] not in sw["titles"]):
+        return "organisation"          # "Darlington Council", "IRNA", "BBC"
+    if len(words) > 1 and (low[-1] in sw["groups"] or low[-1] in _MORE_GROUPS) and low[-1].endswith("s"):
+        return "group"                 # "Labour MPs", "Tory critics"
+    if len(words) == 1:
+        if low[0] in _stopwords():
+            return "unresolved"        # "Nothing", "Along": not a name
+        if low[0] in persons or low[0] in given_names():
+            return "person"
+        return "organisation" if low[0] in _org_like() else "person"
+    if any(w[:1].islower() and w not in _NAME_PARTICLES and not w.startswith("al-") for w in words):
+        return "unresolved"
+    return "person"
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Titles that name a person ("the Lord Chancellor", "the Archbishop of Canterbury"), not the
+    adjectives among the titles ("the Foreign Office")."""
+    adjectives = {"foreign", "defence", "defense", "interior", "finance", "state", "deputy", "former",
+                  "acting", "chief", "official", "vice", "supreme", "general", "leader"}
+    return frozenset(speaker_words()["titles"] - adjectives | {"archbishop", "bishop", "cardinal", "leader"})
+
+
+@lru_cache(maxsize=1)
+def _org_like() -> frozenset[str]:
+    return frozenset(w.lower() for w in speaker_words()["organisations"])
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower().rstrip("’'s") if name.split() else ""
+
+
+def _compatible_names(short: str, full: str) -> bool:
+    """Whether ``short`` can name the same person as ``full`` ("George Bush" / "George W.
+    Bush"): the same surname and the same first given name, or ``short`` is the surname."""
+    a, b = short.split(), full.split()
+    if a[-1] != b[-1]:
+        return False
+    return len(a) == 1 or a[0] == b[0] or (len(a[0]) <= 2 and a[0][0] == b[0][0]) \
+        or (len(a[0]) >= 4 and b[0].startswith(a[0]))      # "Vince Cable" / "Vincent Cable"
+
+
+def _unglue_places(names: list[str]) -> list[str]:
+    """"Iran Raisi" (from "Iran’s Raisi") -> "Raisi" when another name has the surname Raisi
+    and "Iran" is not a given name ("Jordan Henderson" stays)."""
+    surnames = {n.split()[-1] for n in names if len(n.split()) > 1 and not _place_prefix(n.split())
+                and speaker_kind(n) == "person"}
+    out = []
+    for n in names:
+        words = n.split()
+        cut = _place_prefix(words) if len(words) > 1 else 0
+        if cut and len(words) - cut == 1 and words[-1][:1].isupper() and words[-1] in surnames and words[0].lower() not in given_names():
+            n = words[-1]
+        out.append(n)
+    return out
+
+
+def _dominant(names: set[str], quoted: Counter) -> set[str] | None:
+    """The one person a bare surname names across the corpus: the only one with that surname,
+    or one quoted at least five times as often as every other (Tony Blair, not Cherie Blair)."""
+    if len(names) == 1:
+        return names
+    ranked = sorted(names, key=lambda n: -quoted[n])
+    return {ranked[0]} if quoted[ranked[0]] >= 5 * max(1, quoted[ranked[1]]) else None
+
+
+def resolve_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quote table with ``speaker`` as the canonical name of an entity across the whole
+    corpus and a ``speaker_kind`` column.
+
+    >>> q = pd.DataFrame({"article_id": ["a", "b", "b"],
+    ...                   "speaker": ["Iran’s President Ebrahim Raisi", "Iran Raisi", "he"]})
+    >>> resolve_speakers(q)[["speaker", "speaker_kind"]].values.tolist()
+    [['Ebrahim Raisi', 'person'], ['Ebrahim Raisi', 'person'], ['he', 'unresolved']]
+    """
+    out = quotes.copy()
+    aids = out["article_id"].tolist() if "article_id" in out.columns else [""] * len(out)
+    raw = out["speaker"].astype(object)
+    names = [speaker_name(s) if isinstance(s, str) and s else "" for s in raw]
+    kinds = [speaker_kind(n) if n else "unresolved" for n in names]
+    # full person names (two words or more), by surname
+    names = _unglue_places(names)
+    count = Counter(n for n, k in zip(names, kinds, strict=True) if k == "person" and len(n.split()) > 1)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for n in count:
+        by_surname[n.split()[-1]].append(n)
+    canon: dict[str, str] = {}
+    for group in by_surname.values():
+        # fullest first: the most words, then the most quoted
+        group.sort(key=lambda n: (-len(n.split()), -count[n], n))
+        for i, n in enumerate(group):
+            fuller = [f for f in group[:i] if _compatible_names(n, f)]
+            # one fuller form only: "George Bush" joins "George W. Bush"
+            canon[n] = canon.get(fuller[0], fuller[0]) if len(fuller) == 1 else n
+    per_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for aid, n in zip(aids, names, strict=True):
+        if n in canon:
+            per_article[aid][n.split()[-1]].add(canon[n])
+    corpus_wide = {s: {canon[n] for n in group} for s, group in by_surname.items()}
+    persons = frozenset(s.lower() for s in corpus_wide)
+    quoted = Counter()
+    for n, c in count.items():
+        quoted[canon[n]] += c
+    final, final_kind = [], []
+    for aid, s, n, k in zip(aids, raw, names, kinds, strict=True):
+        if not n:
+            final.append(s)
+            final_kind.append("unresolved")
+            continue
+        words = n.split()
+        if len(words) == 1:
+            w = words[0].rstrip("’'")
+            here = per_article[aid].get(w) or set()
+            there = _dominant({canon[x] for x in by_surname[w]}, quoted) if w in by_surname else None
+            pick = here if len(here) == 1 else (there if there and not here else None)
+            if pick:
+                final.append(next(iter(pick)))
+                final_kind.append("person")
+                continue
+            final.append(s if k == "unresolved" else w)
+            final_kind.append(speaker_kind(w, persons=persons) if k != "unresolved" else k)
+            continue
+        if n in canon:
+            final.append(canon[n])
+            final_kind.append("person")
+            continue
+        final.append(s if k == "unresolved" else n)
+        final_kind.append(k)
+    dtype = out["speaker"].dtype        # kept: categorical in a corpus, string from Parquet
+    if isinstance(dtype, pd.CategoricalDtype):
+        out["speaker"] = pd.Series(pd.Categorical(final), index=out.index)
+    else:
+        out["speaker"] = pd.Series(final, index=out.index, dtype=dtype)
+    kinds_col = pd.Categorical(final_kind, categories=list(KINDS))
+    if "speaker_kind" in out.columns:
+        out["speaker_kind"] = kinds_col
+    else:
+        out.insert(out.columns.get_loc("speaker") + 1, "speaker_kind", kinds_col)
+    return out
