@@ -133,3 +133,28 @@ def test_the_check_catches_a_reaching_import(tmp_path, monkeypatch):
     bad.write_text("from .corpus import Corpus\n\ndef f():\n    from .tokens import tokenize\n")
     found = list(_imports("newslib.records", bad))
     assert ("newslib.corpus", "module", 1) in found and ("newslib.tokens", "function", 4) in found
+
+
+#: The quote extractor's passes, in the order they may import each other (issue 17).
+QUOTE_PASSES = ["words", "spans", "entities", "speakers", "cues", "indirect", "extract"]
+
+
+@pytest.mark.parametrize("name", [f"newslib.quotes.{m}" for m in QUOTE_PASSES])
+def test_quote_passes_import_one_way(name):
+    me = QUOTE_PASSES.index(name.rsplit(".", 1)[1])
+    for target, _where, line in _imports(name, MODULES[name]):
+        if target.startswith("newslib.quotes."):
+            other = target.rsplit(".", 1)[1]
+            assert QUOTE_PASSES.index(other) < me, f"line {line}: {name} imports {target}, a later pass"
+
+
+def test_quote_functions_are_short():
+    """No function of the quote package is over about 60 lines: each rule has a name."""
+    long = []
+    for f in sorted((PKG / "quotes").glob("*.py")):
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                n = node.end_lineno - node.lineno + 1
+                if n > 65:
+                    long.append(f"{f.name}:{node.lineno} {node.name} ({n} lines)")
+    assert not long, "split these at their rule boundaries: " + "; ".join(long)

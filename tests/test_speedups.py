@@ -22,7 +22,9 @@ from conftest import BBC, POLNEAR, SYNTHETIC
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslib import _compiled, quotes, tokens
+from newslib import _compiled, tokens
+from newslib.quotes import entities as quote_entities
+from newslib.quotes import words as quote_words
 
 C = _compiled.load()
 needs_c = pytest.mark.skipif(C is None, reason="newslib._speedups is not built (no C compiler) "
@@ -55,11 +57,11 @@ def _same(text: str) -> None:
     assert ft == stoks and np.array_equal(fs, ss) and np.array_equal(fe, se), text
     fast, slow = _both(tokens.sentence_spans, text)
     assert fast == slow, text
-    fast, slow = _both(quotes._all_tokens, text, 5)
+    fast, slow = _both(quote_words._all_tokens, text, 5)
     assert fast == slow, text
-    fast, slow = _both(quotes._name_sequences, text)
+    fast, slow = _both(quote_entities._name_sequences, text)
     assert [tuple(x) for x in fast] == [tuple(x) for x in slow], text
-    fast, slow = _both(quotes._letter_runs, text)
+    fast, slow = _both(quote_words._letter_runs, text)
     assert fast == slow, text
 
 

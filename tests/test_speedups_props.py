@@ -22,7 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_speedups import PIECES, C, _same, needs_c
 
-from newslib import quotes, tokens
+from newslib import tokens
+from newslib.quotes import entities as quote_entities
+from newslib.quotes import words as quote_words
 
 EXAMPLES = int(os.environ.get("NEWSLIB_FUZZ_EXAMPLES", "100"))
 fuzz = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -167,8 +169,8 @@ def test_many_threads_share_one_text_and_word_lists():
     text = ("“We won’t stop,” Mr. Raisi said on Dec. 7 in the U.S. capital. Foreign Minister Abe "
             "Lincoln agreed; trade reached $5.5bn.\n\n") * 200
     calls = [lambda: tokens._token_spans(text), lambda: tokens.sentence_spans(text),
-             lambda: quotes._all_tokens(text, 3), lambda: quotes._name_sequences(text),
-             lambda: quotes._letter_runs(text)]
+             lambda: quote_words._all_tokens(text, 3), lambda: quote_entities._name_sequences(text),
+             lambda: quote_words._letter_runs(text)]
     expected = [f() for f in calls]
     failures: list[str] = []
 

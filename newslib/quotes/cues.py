@@ -1,0 +1,350 @@
+"""Pass 2 — reporting cues, and which cue and mention a quotation belongs to.
+
+``_CueIndex`` finds every reporting-verb form of ``data/reporting_verbs.csv`` in the masked
+text once; ``_find_cues`` drops the forms that are nouns or passives there ("his comments",
+"we are told"). ``_attribute`` then chooses, for one quotation in its outer sentence, in this
+order: an as-clause ("as X put it"); a cue closing the sentence right after a comma-ended
+quote (“…,” X said.); a name set off by a dash before the quote; the cue itself — for a
+partial quote the verb right before it, else the leftmost governing verb not of an earlier
+quotation or an opening subordinate clause; for a direct quote the nearest — with its speaker
+before it, its by-agent in a passive, or after it; then a colon or dash cue.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from ..lexicons import reporting_verbs
+from .spans import _Span
+from .speakers import _colon_source, _np_after, _np_before, _source_after, _subject
+from .words import (
+    _BE_FORMS,
+    _MARK_CHARS,
+    _NONFINITE_BEFORE,
+    _NOT_SUBJECT,
+    _PLACE_PREPOSITIONS,
+    _PRONOUN_RE,
+    _SKIP_BEFORE_VERB,
+    _SUBORDINATORS,
+    _hearer_passive,
+    _is_time_phrase,
+    _letter_runs,
+    _Mention,
+    _tok_after,
+    _TokIndex,
+)
+
+_NOUNISH_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s",
+                   "these", "those", "this", "such", "any", "no", "recent", "earlier", "latest",
+                   "following", "same", "brief", "written", "similar", "of"}
+
+
+class _Cue:
+    """A reporting-cue occurrence (the subset of ``re.Match`` the extractor uses)."""
+
+    __slots__ = ("_s", "_e", "_g")
+
+    def __init__(self, s: int, e: int, g: str) -> None:
+        self._s, self._e, self._g = s, e, g
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self) -> str:
+        return self._g
+_TO_RE = re.compile(r"\s+to(?![\w'’-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _cased_forms() -> frozenset[str]:
+    """Reporting-verb forms as news writes them: lower case, Capitalised, UPPER."""
+    forms = {*reporting_verbs(), "according"}
+    return frozenset(f2 for f in forms if " " not in f for f2 in (f, f.capitalize(), f.upper()))
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"
+
+
+class _CueIndex:
+    """All reporting-verb occurrences of a masked text, found once and looked up by range.
+
+    Why not one regular expression of every verb form: an alternation of 300 words is tried at
+    every position of the text (a second per megabyte). Intersecting the text's words with the
+    verb forms, then finding the few forms present, is twenty times faster and gives the same
+    matches (forms in odd casing, "sAID", aside).
+    """
+
+    def __init__(self, masked: str) -> None:
+        cues = []
+        # which verb forms occur (a set intersection, in C), then where: str.find per form,
+        # kept when it stands as a whole word (no letter, digit, _, ' , ’ or - on either side)
+        n = len(masked)
+        for w in _letter_runs(masked) & _cased_forms():
+            k, size = masked.find(w), len(w)
+            while k >= 0:
+                e = k + size
+                if (k == 0 or not _is_word_char(masked[k - 1])) and (e == n or not _is_word_char(masked[e])):
+                    if w.lower() == "according":
+                        t = _TO_RE.match(masked, e)
+                        if t:
+                            cues.append(_Cue(k, t.end(), masked[k:t.end()]))
+                    else:
+                        cues.append(_Cue(k, e, w))
+                k = masked.find(w, k + 1)
+        cues.sort(key=_Cue.start)
+        self.matches = cues
+        self.starts = [c.start() for c in cues]
+
+    def between(self, lo: int, hi: int) -> list[_Cue]:
+        i, j = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        return [m for m in self.matches[i:j] if m.end() <= hi]
+
+
+def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Reporting cues in the writer's words of ``masked[lo:hi]`` (quotes are masked)."""
+    out = []
+    for m in index.between(lo, hi):
+        before = masked[max(lo, m.start() - 20):m.start()].split()
+        if before and before[-1].lower() in _NOUNISH_BEFORE:
+            continue  # "his comments", "the reports": a noun, not a cue
+        if before and _hearer_passive(before[-1], m.group()):
+            continue
+        if before and "-" in before[-1] and before[-1].islower() and before[-1].replace("-", "").isalpha():
+            continue  # "his early-morning tweets": a compound adjective before a noun
+        if m.group()[:1].isupper() and m.group()[1:2].islower() and before \
+                and before[-1][:1].islower() and before[-1][-1:].isalpha():
+            continue  # "the former secretary of State": a capital mid-sentence names something
+        out.append((m.start(), m.end(), m.group()))
+    return out
+
+
+class _QuoteContext:
+    """One quotation in its outer sentence, with what every attribution rule reads."""
+
+    def __init__(self, text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in_sentence: list[_Span],
+                 cues_index: _CueIndex, tix: _TokIndex) -> None:
+        self.text, self.masked, self.s_lo, self.s_hi, self.q, self.qs = text, masked, s_lo, s_hi, q, quotes_in_sentence
+        self.tix = tix
+        self.open_at = q.open_at
+        self.close_end = (q.close_at + 1) if q.close_at is not None else q.end
+        self.cues = _find_cues(cues_index, masked, s_lo, s_hi)
+        self.toks = tix.get(s_lo, s_hi)
+        self.tok_starts = [t[1] for t in self.toks]
+        self.lead = masked[s_lo:q.open_at].rstrip()
+
+
+def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in_sentence: list[_Span],
+               *, cues_index: _CueIndex, tix: _TokIndex, partial: bool = False):
+    """Return (mention, verb, cue_start) for quote ``q`` inside outer sentence [s_lo, s_hi):
+    the first rule that names a source, in the order of the module docstring."""
+    c = _QuoteContext(text, masked, s_lo, s_hi, q, quotes_in_sentence, cues_index, tix)
+    found = _as_clause(c) or _closing_attribution(c) or _dash_name_before(c)
+    if found:
+        return found
+    fallback = None
+    for cue in _cue_order(c, partial=partial):
+        found = _speaker_of_cue(c, cue)
+        if found and found[0] is not None:
+            return found
+        if found and fallback is None:
+            fallback = found
+    found = _mark_cue(c, has_fallback=fallback is not None)
+    return found or fallback or _dash_after(c) or (None, None, None)
+
+
+def _as_clause(c: _QuoteContext):
+    """"as a Homeland Security memo put it", "As The New Yorker put it, “…”": the source named in
+    the as-clause next to the quotation."""
+    masked, close_end, open_at = c.masked, c.close_end, c.open_at
+    windows = []
+    if "as " in masked[close_end:close_end + 6].lower():
+        windows.append((close_end, min(c.s_hi, close_end + 100)))
+    if "as " in masked[max(c.s_lo, open_at - 140):open_at].lower():
+        windows.append((max(c.s_lo, open_at - 140), open_at))
+    for m in (m for lo_w, hi_w in windows for m in _AS_PUT_IT_RE.finditer(masked, lo_w, hi_w)):
+        if masked[max(0, m.start() - 1):m.start()] in _MARK_CHARS or m.group("np").split()[-1] in _SKIP_BEFORE_VERB:
+            continue    # an as-clause opening a quotation is the speaker's own words
+        if 0 <= m.start() - close_end <= 3 or 0 <= open_at - m.end() <= 40:
+            toks_np = c.tix.get(m.start("np"), m.end("np"))
+            ment = _np_before(c.text, toks_np, len(toks_np) - 1) if toks_np else None
+            if ment is not None and ment.start == m.start("np"):
+                return ment, c.text[m.start("v"):m.end("v")], m.start("v")
+    return None
+
+
+def _closing_attribution(c: _QuoteContext):
+    """“…,” The Hill reported. — an attribution closing the sentence right after a comma-ended
+    quotation is that quotation's, whatever cue came before it (unless a colon introduced it:
+    'X said: “…,” he said' names X twice)."""
+    q, masked, close_end = c.q, c.masked, c.close_end
+    if q.close_at is None or c.text[q.end - 1:q.end] != "," or c.lead.endswith(":"):
+        return None
+    tail = [cue for cue in c.cues if cue[0] >= close_end]
+    if len(tail) == 1 and not masked[tail[0][1]:c.s_hi].strip(" .\n") \
+            and len(masked[close_end:tail[0][0]].split()) <= 6:
+        toks_t = c.tix.get(close_end, tail[0][0])
+        ment = _np_before(c.text, toks_t, len(toks_t) - 1) if toks_t else None
+        if ment is not None and ment.start <= close_end + 3:
+            return ment, tail[0][2], tail[0][0]
+    return None
+
+
+def _dash_name_before(c: _QuoteContext):
+    """"including the former candidate Mitt Romney -- ''It is disqualifying …''": a name set off
+    by a dash right before the quotation is its source."""
+    lead = c.lead
+    for mark in ("—", "–", "--"):
+        if lead.endswith(mark) and len(lead) > len(mark):
+            toks2 = c.tix.get(c.s_lo, c.s_lo + len(lead) - len(mark))
+            ment = _np_before(c.text, toks2, len(toks2) - 1) if toks2 else None
+            if ment is not None and ment.text[:1].isupper() and not _PRONOUN_RE.match(ment.text) \
+                    and not any(ment.end <= cue[0] < c.open_at for cue in c.cues):
+                return ment, mark, c.s_lo + len(lead) - len(mark)
+    return None
+
+
+def _cue_order(c: _QuoteContext, *, partial: bool) -> list[tuple[int, int, str]]:
+    """The sentence's cues, most likely first. A partial quote: the verb right before it
+    ('Mr. Barrett said, “we were floored.”'), else the leftmost governing verb — not one of an
+    earlier quotation of the sentence ('were labelled a “big misjudgement” by the Conservatives
+    who said Labour's “first shot …”') nor one inside an opening subordinate clause ("While he
+    acknowledged …, Ham also noted several “intangibles”"). A direct quote: the nearest cue, but
+    not one in a clause of its own after the quotation ("…, “That makes me smart,” when Clinton
+    blasted him")."""
+    masked, open_at, close_end, toks = c.masked, c.open_at, c.close_end, c.toks
+    if partial:
+        sub_end = -1
+        if toks and toks[0][0].lower() in _SUBORDINATORS:
+            sub_end = next((t[1] for t in toks if t[0] == "," and t[1] < open_at), -1)
+        adjacent = {cue[0] for cue in c.cues if cue[1] <= open_at and not masked[cue[1]:open_at].strip(" ,:")}
+        opens = [qq.open_at for qq in c.qs if qq.open_at < open_at]
+        return sorted(c.cues, key=lambda cue: (cue[0] not in adjacent, cue[0] > open_at,
+                                               any(cue[0] < o for o in opens), cue[0] < sub_end, cue[0]))
+
+    def after_subordinator(cue: tuple[int, int, str]) -> bool:
+        between = masked[close_end:cue[0]].split()
+        return cue[0] >= close_end and bool(between) and between[0].strip(",").lower() in _SUBORDINATORS
+    return sorted(c.cues, key=lambda cue: (after_subordinator(cue),
+                                           min(abs(cue[0] - close_end), abs(cue[1] - open_at))))
+
+
+def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
+    """(mention, verb, cue_start) when the cue names a source; (None, verb, cue_start) when it
+    names none but may stand as the cue (the fallback); None to try the next cue."""
+    cs, ce, verb = cue
+    text, toks = c.text, c.toks
+    vi = bisect_right(c.tok_starts, cs) - 1
+    vlow = " ".join(verb.lower().split())
+    if vlow == "according to":
+        ment = _np_after(text, toks, _tok_after(toks, ce)) or _source_after(text, toks, _tok_after(toks, ce))
+        return (ment, text[cs:ce], cs) if ment is not None else None
+    prev_tok = toks[vi - 1][0] if vi >= 1 else ""
+    ment = _special_subject(c, vi, vlow, prev_tok, cs)
+    if ment is not None:
+        return ment, text[cs:ce], cs
+    before = _subject_before_cue(c, vi, prev_tok)
+    if before is None:
+        # "said Tom Reed": an inverted subject; never after "announcing", whose next words
+        # are its object
+        after = _np_after(text, toks, vi + 1) if not vlow.endswith("ing") else None
+        if after is not None and not _is_time_phrase(after.text):
+            return after, text[cs:ce], cs
+        return None, text[cs:ce], cs
+    bi = bisect_right(c.tok_starts, before.start) - 1
+    if _PRONOUN_RE.match(before.text) and bi >= 2 and any(cue2[0] == toks[bi - 1][1] for cue2 in c.cues):
+        # nested reporting, "Lynch said she recalled thinking, “…”": the outer speaker, who
+        # reports their own words, is named where the attribution starts
+        outer = _np_before(text, toks, bi - 2)
+        if outer is not None and not _PRONOUN_RE.match(outer.text):
+            return outer, text[toks[bi - 1][1]:toks[bi - 1][2]], toks[bi - 1][1]
+    return before, text[cs:ce], cs
+
+
+def _special_subject(c: _QuoteContext, vi: int, vlow: str, prev_tok: str, cs: int) -> _Mention | None:
+    """Cues whose speaker is not the phrase right before them: "what it calls" (the clause's
+    subject), "leading him to quip" (the object), a passive's by-agent, a participle or
+    infinitive (the subject of the clause it hangs on)."""
+    text, toks, tix, s_lo = c.text, c.toks, c.tix, c.s_lo
+    if vi >= 2 and toks[vi - 2][0].lower() == "what" and _PRONOUN_RE.match(prev_tok):
+        subj = _subject(text, tix, s_lo, toks[vi - 2][1], strict=True)
+        if subj is not None:
+            return subj
+    if prev_tok.lower() == "to" and vi >= 2 and toks[vi - 2][0].lower() in {"him", "her", "them", "us", "me"}:
+        o = toks[vi - 2]
+        return _Mention(o[0], o[1], o[2])
+    if prev_tok.lower() in _BE_FORMS and vlow.endswith("ed"):
+        # 'The posters were labelled a “big misjudgement” by the Conservatives'
+        bi = _tok_after(toks, c.close_end)
+        if bi < len(toks) and toks[bi][0] == "by" and bi + 1 < len(toks):
+            agent = _np_after(text, toks, bi + 1)
+            if agent is not None:
+                return agent
+    progressive = vlow.endswith("ing") and prev_tok.lower() in _BE_FORMS   # "is calling"
+    if (vlow.endswith("ing") and not progressive) or prev_tok.lower() in _NONFINITE_BEFORE \
+            or prev_tok.lower() in {"and", "but"}:
+        # "…, saying", "before asking", "took to Twitter to accuse"
+        subj = _subject(text, tix, s_lo, cs, strict=True)
+        if subj is None and toks and vi <= 2 and toks[0][0].lower() in _NOT_SUBJECT:
+            # "After saying her foot was “so swollen …,” she was …": the clause the opening
+            # phrase hangs on comes after it
+            subj = _subject(text, tix, s_lo, c.s_hi, strict=True)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _subject_before_cue(c: _QuoteContext, vi: int, prev_tok: str) -> _Mention | None:
+    """The noun phrase before the verb, not one inside a quotation, and past a participle
+    phrase ("Protesters marching through the streets chanted")."""
+    text, toks = c.text, c.toks
+    before = _np_before(text, toks, vi - 1) if vi >= 1 and prev_tok not in {"”", '"', "''", ","} else None
+    if before is None and vi >= 1 and prev_tok == ",":
+        before = _np_before(text, toks, vi - 1)
+    if before is not None and any(qq.open_at <= before.start <= qq.end for qq in c.qs):
+        return None
+    if before is not None:
+        bi = bisect_right(c.tok_starts, before.start) - 1
+        if bi >= 3 and toks[bi - 1][0].lower() in _PLACE_PREPOSITIONS and toks[bi - 2][0].endswith("ing") \
+                and toks[bi - 2][0].islower():
+            subj = _np_before(text, toks, bi - 3)
+            if subj is not None:
+                return subj
+    return before
+
+
+def _mark_cue(c: _QuoteContext, *, has_fallback: bool):
+    """A colon or dash cue: "X: “…”", "Mitt Romney -- ''…''"."""
+    lead = c.lead
+    for mark in (":", "—", "–", "―", "--"):
+        if lead.endswith(mark) and len(lead) > len(mark):
+            toks2 = c.tix.get(c.s_lo, c.s_lo + len(lead) - len(mark))
+            if mark == ":":
+                ment = _colon_source(c.text, c.tix, c.s_lo, toks2)
+            else:
+                ment = _np_before(c.text, toks2, len(toks2) - 1) if toks2 else None
+            if ment is not None or not has_fallback:
+                return ment, mark, c.s_lo + len(lead) - len(mark)
+    return None
+
+
+def _dash_after(c: _QuoteContext):
+    """A dash cue after the quote: "“…” — Senator X"."""
+    trail = c.masked[c.close_end:c.s_hi]
+    m = re.match(r"\s*(?:[—–―]|--)\s*", trail)
+    if m:
+        toks3 = c.tix.get(c.close_end + m.end(), c.s_hi)
+        ment = _np_after(c.text, toks3, 0)
+        if ment:
+            return ment, trail[m.start():m.end()].strip(), c.close_end + m.start()
+    return None
+
+
+_AS_PUT_IT_RE = re.compile(
+    r"(?<![\w’'])[Aa]s\s+(?P<np>[^,;:“”\"\n]{1,60}?)\s+(?P<v>(?:put|puts|phrased|termed|described) it"
+    r"|said|says|noted|notes|wrote|writes|explained|observed|remarked|reported)(?![\w’'])")

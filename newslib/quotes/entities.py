@@ -1,0 +1,455 @@
+"""Names, titles and the entity each speaker is.
+
+Per article, :class:`NameResolver` clusters the name variants (Ebrahim Raisi / Raisi /
+Mr Raisi) and maps descriptions tied to a name ("the Iranian president"); the framing module
+uses it for actors too. Per corpus, :func:`resolve_speakers` runs once over the whole quote
+table (share of voice counts across articles), in this order:
+
+1. **The name a speaker string stands for** (:func:`speaker_name`): a possessive place or
+   outlet in front is not part of the name ("Iran’s President Ebrahim Raisi" → "Ebrahim
+   Raisi", "Iran’s Raisi" → "Raisi"), nor are titles, days or post-nominals ("Sir Digby Jones"
+   → "Digby Jones", "Guy Mansfield QC" → "Guy Mansfield").
+2. **Kind** (:func:`speaker_kind`): a pronoun or a description ("the company", "a spokesman")
+   that the article did not tie to a name is *unresolved* and stays as written — never
+   guessed; "analysts", "Labour MPs" are *groups*; a place speaking ("Iran said"), an acronym
+   (IRNA), a name ending in an organisation word (Council, Party) or "the" + proper noun
+   ("the Kremlin") is an *organisation*; a name is a *person*.
+3. **Clusters across articles**: person names with the same surname and a compatible given
+   name ("George Bush" / "George W. Bush", "Vince" / "Vincent") are one person, named by the
+   fullest form; a lone surname ("Raisi", "Iran Raisi") joins the only person of that surname
+   quoted in its article, else the only one in the corpus, or one quoted five times as often
+   as any other; otherwise (Gordon Brown and Nick Brown, neither dominant) it stays as written.
+
+Why rules: a reader can see why two names were merged; a named-entity model is not available
+offline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+import pandas as pd
+
+from .. import _compiled
+from ..lexicons import data_lines, given_names, speaker_words
+from .words import _FUNCTION_WORDS
+
+# ---------------------------------------------------------------------------- resolution
+_PERSON_NAME_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+\.?\s+)*?((?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|al-\w+|bin|de|van|von))+)")
+
+
+def _strip_titles(name: str) -> str:
+    titles = speaker_words()["titles"]
+    words = name.replace("’s", "").split()
+    while len(words) > 1 and words[1].lower() not in {"for", "of", "at"} and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
+                              or words[0].lower() in {"the", "a", "an"}
+                              or re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)", words[0]) and len(words) > 2):
+        words = words[1:]
+    return " ".join(words)
+
+
+# (?=[A-Z]) first: the engine skips every position that cannot start a name at once (twice as
+# fast; the same matches)
+_NAME_SEQ_RE = re.compile(r"(?=[A-Z])((?:[A-Z][a-z]+\s+){0,3})((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+){1,3})")
+
+
+def _name_sequences(text: str) -> list[tuple[str, str]]:
+    """(prefix, name) groups of every ``_NAME_SEQ_RE`` match, in C when it is built."""
+    if _compiled.C is not None:
+        return _compiled.C.name_sequences(text)
+    return [m.groups() for m in _NAME_SEQ_RE.finditer(text)]
+
+
+_NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
+_THE_OF = frozenset({"the", "of"})
+
+
+class NameResolver:
+    """Clusters the name variants of one article (Ebrahim Raisi / Raisi / Mr Raisi) and maps
+    descriptions to names ("the Iranian president"); shared by quote speakers and framing actors."""
+
+    def __init__(self, text: str) -> None:
+        self.full: list[str] = []            # canonical multi-word names, first seen first
+        self.title_of: dict[str, str] = {}   # "iranian president" -> "Ebrahim Raisi"
+        titles = speaker_words()["titles"]
+        seen: set[str] = set()
+        for g1, g2 in _name_sequences(text):
+            pre, name = g1.split(), g2.split()
+            # move title-like leading words of the name into the prefix
+            while len(name) > 2 and (name[0].lower() in titles or _NATIONALITY_RE.fullmatch(name[0])):
+                pre.append(name.pop(0))
+            if len(name) >= 2 and name[0].lower() in titles:
+                pre.append(name.pop(0))
+            if len(name) < 2 or any(w.lower() in _THE_OF for w in name):
+                continue
+            canon = " ".join(name)
+            if canon not in seen:
+                seen.add(canon)
+                self.full.append(canon)
+            key = " ".join(w.lower() for w in pre if w.lower() not in {"the", "a", "an", "and"})
+            if key and any(w in titles for w in key.split()):
+                self.title_of.setdefault(key, canon)
+                self.title_of.setdefault(key.split()[-1], canon) if len(key.split()) > 1 else None
+
+    def canonical(self, mention: str) -> str:
+        m = mention.strip()
+        low = m.lower()
+        words = low.split()
+        if words and words[0] in {"the", "a", "an"}:
+            rest = " ".join(words[1:])
+            if rest in self.title_of:
+                return self.title_of[rest]
+            # "the Lib Dem leader Charles Kennedy": the name after the title
+            known = [full for full in self.full if m.endswith(" " + full)
+                     and m[:-len(full)].split()[-1].lower() in (speaker_words()["titles"] | _person_nouns())]
+            if known:
+                return max(known, key=len)
+            return m  # "the Kremlin", "a spokesperson": as written
+        stripped = _strip_titles(m)
+        if len(stripped.split()) == 1:
+            for full in self.full:
+                if full.split()[-1] == stripped or full.split()[-1] == stripped.rstrip("’s"):
+                    return full
+        else:
+            for full in self.full:
+                if full != stripped and full.endswith(" " + stripped.split()[-1]) and stripped.split()[0] in full.split():
+                    return full
+            # "Home Secretary Charles Clarke": a known name after words that include a title
+            titles = speaker_words()["titles"]
+            known = [full for full in self.full if stripped.endswith(" " + full) and any(
+                w.lower().strip(",.") in titles for w in stripped[:-len(full)].split())
+                and stripped[:-len(full)].split()[-1][:1].isupper()]   # not "spokesman for North East"
+            if known:
+                return max(known, key=len)
+        return stripped
+
+
+class _LazyResolver:
+    """Builds the name clusters of an article only when a speaker has to be resolved."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._r: NameResolver | None = None
+
+    def _get(self) -> NameResolver:
+        if self._r is None:
+            self._r = NameResolver(self._text)
+        return self._r
+
+    @property
+    def full(self) -> list[str]:
+        return self._get().full
+
+    def canonical(self, mention: str) -> str:
+        return self._get().canonical(mention)
+
+
+@lru_cache(maxsize=8192)
+def _compatible(pronoun: str, name: str | None) -> bool:
+    """Whether he/she can refer to ``name`` (unknown given names fit either)."""
+    if not name or pronoun not in {"he", "she"}:
+        return True
+    nouns = {w.lower().strip(",") for w in name.split()}
+    if nouns & speaker_words()["women"] or nouns & speaker_words()["men"]:
+        # "a spokeswoman for the commission" is she, "the party chairman" he
+        return bool(nouns & (speaker_words()["women"] if pronoun == "she" else speaker_words()["men"]))
+    known = given_names().get(name.split()[0].lower())
+    return known is None or known == pronoun
+
+
+@lru_cache(maxsize=4096)
+def _is_person_like(speaker: str | None) -> bool:
+    """Whether he/she can stand for ``speaker``: a full name or a person's title ("Jim
+    Wallace", "The prime minister"), not a party or a group ("The Tories", "Liberal
+    Democrats", "The police")."""
+    if not speaker:
+        return False
+    words = speaker.split()
+    if len(words) < 2 or not speaker[0].isupper() or words[0].lower() in _FUNCTION_WORDS:
+        return False    # "At Heathrow" opening a sentence
+    last = words[-1].lower()
+    groups = speaker_words()["groups"]
+    if last in groups and not last.endswith(("man", "woman", "person", "official", "member")):
+        return False
+    if words[0].lower() in {"the", "a", "an"} or any(
+            w[:1].islower() and w not in {"de", "van", "von", "bin", "der", "da", "di", "le", "la", "al"}
+            and not w.startswith("al-") for w in words):
+        # a description ("Scotland's first minister", "The party's spokeswoman") is a person's
+        # when a word names one; "England and Wales have been" is no one
+        return any(w.lower().strip(",") in _person_nouns() or w.lower() in speaker_words()["titles"]
+                   for w in words[1:])
+    if words[-1].endswith(("'s", "’s", "'", "’")):
+        return False    # "Michael Howard's": a possessive, not a speaker
+    if last in speaker_words()["organisations"] or (words[-1].isupper() and last not in speaker_words()["titles"]):
+        return False    # "BBC News", "Czech Republic", "the Financial Times"
+    return True
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    w = speaker_words()
+    return w["women"] | w["men"] | w["people"]
+
+
+# ---------------------------------------------------------------------------- entities
+_MORE_GROUPS = frozenset("mps ministers leaders unions workers fans families parents teachers students "
+                         "executives members bosses staff people".split())
+KINDS = ("person", "organisation", "group", "unresolved")
+
+_POSSESSIVE_LEAD_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")
+# capitalised at a sentence start, never a speaker's name ("Nothing …", "Along …", "It's …")
+_NOT_NAMES = frozenset("nothing everything something anything nobody everyone someone somebody anyone "
+                       "along it's there's that's here's what's".split())
+_POST_NOMINALS = frozenset("QC KC MP MEP MSP AM MLA OBE MBE CBE KBE Jr Sr PhD".split())
+_DAY_MONTH_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
+                        "april june july august september october november december".split())
+_PRONOUNS = frozenset("he she they it we i you who this that there".split())
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those some one".split())
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
+_NAME_PARTICLES = frozenset("de da van von der del la le al bin ibn di du".split())
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Place names of ``data/places.txt`` (countries and common news forms).
+
+    >>> "Iran" in places(), "Raisi" in places()
+    (True, False)
+    """
+    return frozenset(data_lines("places.txt"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(data_lines("stopwords_en.txt"))
+
+
+def _place_prefix(words: list[str]) -> int:
+    """How many leading words of ``words`` are a place name (0 when none)."""
+    pl = places()
+    for n in (3, 2, 1):
+        if len(words) > n and " ".join(words[:n]) in pl:
+            return n
+    return 0
+
+
+def speaker_name(speaker: str) -> str:
+    """The name a speaker string stands for, without a possessive place or outlet in front
+    and without titles.
+
+    >>> speaker_name("Iran’s President Ebrahim Raisi")
+    'Ebrahim Raisi'
+    >>> speaker_name("Iran’s Raisi")
+    'Raisi'
+    >>> speaker_name("Sir Digby Jones"), speaker_name("Mr Pointon")
+    ('Digby Jones', 'Pointon')
+    >>> speaker_name("Scotland's first minister")
+    "Scotland's first minister"
+    """
+    s = " ".join(str(speaker).split())
+    m = _POSSESSIVE_LEAD_RE.match(s)
+    if m and len(s) > m.end():
+        s = s[m.end():]
+    words = s.split()
+    if words and words[0].lower() in _DETERMINERS:
+        return s              # "A UK Independence Party MEP": a description, as written
+    titles = speaker_words()["titles"]
+    if len(words) < 2 or not words[-1][:1].isupper() or not all(
+            w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in titles for w in words):
+        return s              # a description or a group: as written
+    # the name is what follows the last title, place or time word ("UK Foreign Secretary Jack
+    # Straw", "Wednesday Lord Woolf", "Labour MP Roger Godsiff", "Lib Dem chairman Matthew Taylor")
+    while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
+        words = words[:-1]      # "Guy Mansfield QC"
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        low = w.lower().rstrip(".")
+        if low in titles or low in _HONORIFICS or low in _DAY_MONTH_WORDS or low in _stopwords() \
+                or (i == cut and _place_prefix(words[i:])):
+            cut = i + 1
+    rest = words[cut:]
+    if not cut or words[-1].lower() in _org_like():
+        return s              # "UK Independence Party", "Scotland Yard": an organisation's name
+    if len(rest) == 1 and words[cut - 1].lower().rstrip(".") not in _HONORIFICS | {"mp", "mep", "msp"}:
+        return s              # "Fairford Coach Action": no person after the title
+    return " ".join(rest)
+
+
+def speaker_kind(name: str, *, persons: frozenset[str] = frozenset()) -> str:
+    """``person``, ``organisation``, ``group`` or ``unresolved`` for a speaker name
+    (``persons``: surnames known to be people in the corpus).
+
+    >>> [speaker_kind(s) for s in ["Ebrahim Raisi", "IRNA", "the Kremlin", "analysts", "he", "the company"]]
+    ['person', 'organisation', 'organisation', 'group', 'unresolved', 'unresolved']
+    >>> speaker_kind("Iran"), speaker_kind("Labour MPs"), speaker_kind("Darlington Council")
+    ('organisation', 'group', 'organisation')
+    """
+    words = str(name).split()
+    if not words:
+        return "unresolved"
+    low = [w.lower().strip(",.") for w in words]
+    sw = speaker_words()
+    if (len(words) == 1 and low[0] in _PRONOUNS) or low[0] in _stopwords() - _DETERMINERS \
+            or low[0].replace("’", "'") in _NOT_NAMES \
+            or words[-1].endswith(("'s", "’s", "'", "’")) or low[-1] in _DAY_MONTH_WORDS:
+        return "unresolved"            # "his", "But BAA", "Brown's", "Sunday": not a name
+    if low[0] in _DETERMINERS or not words[0][:1].isupper():
+        rest = words[1:] if low[0] in _DETERMINERS else words
+        if rest and all(w[:1].isupper() or w.lower() in {"of", "and", "for", "the"} for w in rest) \
+                and rest[0][:1].isupper() and not any(w.lower() in _person_words() for w in rest):
+            if low[-1] in _MORE_GROUPS and "of" not in low or (low[-1] in sw["groups"] and rest[-1].islower()):
+                return "group"         # "the MPs" (not "the Conservatives", a party)
+            return "organisation"      # "the Kremlin", "The White House"
+        if (low[-1] in sw["groups"] or low[-1] in _MORE_GROUPS) and low[-1].endswith("s"):
+            return "group"             # "analysts", "some officials"
+        return "unresolved"            # "the company", "a spokesman", "the prime minister"
+    if name in places():
+        return "organisation"
+    if low[-1] in sw["organisations"] or (words[-1].isupper() and len(words[-1]) > 1
+                                         and low[-1] not in sw["titles"]):
+        return "organisation"          # "Darlington Council", "IRNA", "BBC"
+    if len(words) > 1 and (low[-1] in sw["groups"] or low[-1] in _MORE_GROUPS) and low[-1].endswith("s"):
+        return "group"                 # "Labour MPs", "Tory critics"
+    if len(words) == 1:
+        if low[0] in _stopwords():
+            return "unresolved"        # "Nothing", "Along": not a name
+        if low[0] in persons or low[0] in given_names():
+            return "person"
+        return "organisation" if low[0] in _org_like() else "person"
+    if any(w[:1].islower() and w not in _NAME_PARTICLES and not w.startswith("al-") for w in words):
+        return "unresolved"
+    return "person"
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Titles that name a person ("the Lord Chancellor", "the Archbishop of Canterbury"), not the
+    adjectives among the titles ("the Foreign Office")."""
+    adjectives = {"foreign", "defence", "defense", "interior", "finance", "state", "deputy", "former",
+                  "acting", "chief", "official", "vice", "supreme", "general", "leader"}
+    return frozenset(speaker_words()["titles"] - adjectives | {"archbishop", "bishop", "cardinal", "leader"})
+
+
+@lru_cache(maxsize=1)
+def _org_like() -> frozenset[str]:
+    return frozenset(w.lower() for w in speaker_words()["organisations"])
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower().rstrip("’'s") if name.split() else ""
+
+
+def _compatible_names(short: str, full: str) -> bool:
+    """Whether ``short`` can name the same person as ``full`` ("George Bush" / "George W.
+    Bush"): the same surname and the same first given name, or ``short`` is the surname."""
+    a, b = short.split(), full.split()
+    if a[-1] != b[-1]:
+        return False
+    return len(a) == 1 or a[0] == b[0] or (len(a[0]) <= 2 and a[0][0] == b[0][0]) \
+        or (len(a[0]) >= 4 and b[0].startswith(a[0]))      # "Vince Cable" / "Vincent Cable"
+
+
+def _unglue_places(names: list[str]) -> list[str]:
+    """"Iran Raisi" (from "Iran’s Raisi") -> "Raisi" when another name has the surname Raisi
+    and "Iran" is not a given name ("Jordan Henderson" stays)."""
+    surnames = {n.split()[-1] for n in names if len(n.split()) > 1 and not _place_prefix(n.split())
+                and speaker_kind(n) == "person"}
+    out = []
+    for n in names:
+        words = n.split()
+        cut = _place_prefix(words) if len(words) > 1 else 0
+        if cut and len(words) - cut == 1 and words[-1][:1].isupper() and words[-1] in surnames and words[0].lower() not in given_names():
+            n = words[-1]
+        out.append(n)
+    return out
+
+
+def _dominant(names: set[str], quoted: Counter) -> set[str] | None:
+    """The one person a bare surname names across the corpus: the only one with that surname,
+    or one quoted at least five times as often as every other (Tony Blair, not Cherie Blair)."""
+    if len(names) == 1:
+        return names
+    ranked = sorted(names, key=lambda n: -quoted[n])
+    return {ranked[0]} if quoted[ranked[0]] >= 5 * max(1, quoted[ranked[1]]) else None
+
+
+def resolve_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quote table with ``speaker`` as the canonical name of an entity across the whole
+    corpus and a ``speaker_kind`` column.
+
+    >>> q = pd.DataFrame({"article_id": ["a", "b", "b"],
+    ...                   "speaker": ["Iran’s President Ebrahim Raisi", "Iran Raisi", "he"]})
+    >>> resolve_speakers(q)[["speaker", "speaker_kind"]].values.tolist()
+    [['Ebrahim Raisi', 'person'], ['Ebrahim Raisi', 'person'], ['he', 'unresolved']]
+    """
+    out = quotes.copy()
+    aids = out["article_id"].tolist() if "article_id" in out.columns else [""] * len(out)
+    raw = out["speaker"].astype(object)
+    names = [speaker_name(s) if isinstance(s, str) and s else "" for s in raw]
+    kinds = [speaker_kind(n) if n else "unresolved" for n in names]
+    cl = _Clusters(_unglue_places(names), kinds, aids)
+    pairs = [cl.entity(aid, s, n, k) for aid, s, n, k in zip(aids, raw, cl.names, kinds, strict=True)]
+    final = [p[0] for p in pairs]
+    dtype = out["speaker"].dtype        # kept: categorical in a corpus, string from Parquet
+    if isinstance(dtype, pd.CategoricalDtype):
+        out["speaker"] = pd.Series(pd.Categorical(final), index=out.index)
+    else:
+        out["speaker"] = pd.Series(final, index=out.index, dtype=dtype)
+    kinds_col = pd.Categorical([p[1] for p in pairs], categories=list(KINDS))
+    if "speaker_kind" in out.columns:
+        out["speaker_kind"] = kinds_col
+    else:
+        out.insert(out.columns.get_loc("speaker") + 1, "speaker_kind", kinds_col)
+    return out
+
+
+class _Clusters:
+    """The person names of a quote table clustered by surname: each full name's canonical
+    (fullest compatible) form, the persons quoted in each article, how often each is quoted."""
+
+    def __init__(self, names: list[str], kinds: list[str], aids: list[str]) -> None:
+        self.names = names
+        count = Counter(n for n, k in zip(names, kinds, strict=True) if k == "person" and len(n.split()) > 1)
+        self.by_surname: dict[str, list[str]] = defaultdict(list)
+        for n in count:
+            self.by_surname[n.split()[-1]].append(n)
+        self.canon: dict[str, str] = {}
+        for group in self.by_surname.values():
+            # fullest first: the most words, then the most quoted
+            group.sort(key=lambda n: (-len(n.split()), -count[n], n))
+            for i, n in enumerate(group):
+                fuller = [f for f in group[:i] if _compatible_names(n, f)]
+                # one fuller form only: "George Bush" joins "George W. Bush"
+                self.canon[n] = self.canon.get(fuller[0], fuller[0]) if len(fuller) == 1 else n
+        self.per_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for aid, n in zip(aids, names, strict=True):
+            if n in self.canon:
+                self.per_article[aid][n.split()[-1]].add(self.canon[n])
+        self.persons = frozenset(s.lower() for s in self.by_surname)
+        self.quoted: Counter = Counter()
+        for n, c in count.items():
+            self.quoted[self.canon[n]] += c
+
+    def entity(self, aid: str, written, name: str, kind: str) -> tuple[object, str]:
+        """(speaker, kind) for one row: a full name's cluster, a lone surname's person (in its
+        article, else in the corpus), or the speaker as written when unresolved."""
+        if not name:
+            return written, "unresolved"
+        words = name.split()
+        if len(words) == 1:
+            w = words[0].rstrip("’'")
+            here = self.per_article[aid].get(w) or set()
+            there = _dominant({self.canon[x] for x in self.by_surname[w]}, self.quoted) \
+                if w in self.by_surname else None
+            pick = here if len(here) == 1 else (there if there and not here else None)
+            if pick:
+                return next(iter(pick)), "person"
+            if kind == "unresolved":
+                return written, kind
+            return w, speaker_kind(w, persons=self.persons)
+        if name in self.canon:
+            return self.canon[name], "person"
+        return (written if kind == "unresolved" else name), kind

@@ -1,0 +1,321 @@
+"""The driver: the passes in order over one article, and the tables.
+
+``_extract`` runs pass 1 (spans, turns), masks the quotes, indexes cues and tokens, splits the
+writer's sentences, then for each sentence attributes its quotations (pass 2–3, with floating
+quotes inheriting the previous speaker and pronouns resolved to the nearest compatible person)
+and finds its reported speech (pass 4). :func:`extract_quotes` returns one text's quotes;
+:func:`quotes_frame` every article's, for :class:`newslib.corpus.Corpus` to resolve speakers
+across the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..cleaning import boilerplate_reason
+from ..lexicons import reporting_verbs
+from ..records import Article
+from ..tokens import sentence_spans
+from .cues import _attribute, _CueIndex, _find_cues
+from .entities import _compatible, _is_person_like, _LazyResolver, resolve_speakers
+from .indirect import _continuations, _indirect, _reported_by
+from .spans import _find_spans, _mask, _Span, _transcript_turns
+from .speakers import _colon_source, _np_before, _subject
+from .words import _OBJECT_PRONOUNS, _PRONOUN_RE, _is_title_case, _Mention, _TokIndex, _with_chars
+
+QUOTE_COLUMNS = ["quote_id", "type", "quote", "start", "end", "speaker", "speaker_kind", "mention",
+                 "mention_start", "mention_end", "verb", "verb_class", "sentence_id"]
+# the columns of one article's rows; ``speaker_kind`` comes from resolve_speakers, run once over
+# the whole corpus (names are clustered across articles)
+_ROW_COLUMNS = [c for c in QUOTE_COLUMNS if c != "speaker_kind"]
+
+
+def extract_quotes(text: str, *, include_indirect: bool = True,
+                   include_scare: bool = False) -> pd.DataFrame:
+    """Find quotes and reported speech in ``text`` and attribute each to a speaker.
+
+    Returns a DataFrame with columns :data:`QUOTE_COLUMNS`; offsets index ``text`` as given,
+    and ``text[start:end] == quote``. ``mention`` is the speaker as written at the attribution
+    (``he``, ``Mr Raisi``, ``the Kremlin``) with its offsets; ``speaker`` the resolved name.
+
+    >>> t = "“We tried,” Ana Silva said, “but the money ran out.”"
+    >>> extract_quotes(t)[["type", "quote", "speaker", "verb"]].values.tolist()
+    [['direct', 'We tried,', 'Ana Silva', 'said'], ['direct', 'but the money ran out.', 'Ana Silva', 'said']]
+    """
+    import pandas as pd
+
+    rows = _extract(text, include_indirect=include_indirect, include_scare=include_scare)
+    return resolve_speakers(_typed(pd.DataFrame(rows, columns=_ROW_COLUMNS)))
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Offsets of a missing mention are <NA>, and stay integers otherwise."""
+    for col in ("mention_start", "mention_end"):
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+def _extract(text: str, *, include_indirect: bool, include_scare: bool,
+             sentences: list[tuple[int, int]] | None = None) -> list[dict]:
+    """The passes in order over one article: spans, then each writer's sentence's quotations
+    and reported speech; rows sorted by offset."""
+    a = _Article(text, sentences=sentences, include_scare=include_scare)
+    for k, (s_lo, s_hi) in enumerate(a.outer):
+        qs = a.by_sentence.get(k, [])
+        for q in qs:
+            a.quotation(k, s_lo, s_hi, q, qs)
+        if include_indirect and (not a.turns or a.turn_at(s_lo) is None):
+            _indirect(text, a.cues_index, a.tix, s_lo, s_hi, a.resolve, a.add,
+                      first_open=qs[0].open_at if qs else None)
+            _continuations(text, a.masked, a.tix, s_lo, s_hi, a.rows, a.resolve, a.add)
+    for t, (ment, speaker) in zip(a.turns, a.turn_said, strict=True):
+        a.add("direct", t.start, t.end, ment, ":", speaker)     # each turn is its speaker's words
+    return a.finish()
+
+
+class _Article:
+    """One article as the passes see it (the text, its quotation spans, the masked text, the
+    cue and token indexes, the writer's sentences) and the rows found so far."""
+
+    def __init__(self, text: str, *, sentences: list[tuple[int, int]] | None, include_scare: bool) -> None:
+        self.text, self.include_scare = text, include_scare
+        self.turns = _transcript_turns(text)
+        # the block-quotation marks around transcript turns open no quotation of their own
+        self.spans = _find_spans(_with_chars(text, {x: " " for t in self.turns for x in (t.mark_at, t.close_at)
+                                                    if x is not None}))
+        self.masked = _with_chars(_mask(text, self.spans), {e: text[e] for e in self._closing_stops()})
+        self.cues_index = _CueIndex(self.masked)
+        self.tix = _TokIndex(self.masked)
+        sentences = sentence_spans(text) if sentences is None else sentences
+        # the writer's sentences: split with quotes masked (no quote: the article's own sentences)
+        self.outer = sentence_spans(self.masked) if self.spans else sentences
+        self.sent_starts = [s for s, _ in sentences]
+        self.resolver = _LazyResolver(text)
+        self.verbs = reporting_verbs()
+        self.rows: list[dict] = []
+        self.last: dict | None = None        # last attributed quote (for floating quotes)
+        self.speakers_seen: list[tuple[int, str]] = []
+        outer_starts = [s for s, _ in self.outer]
+        self.by_sentence: dict[int, list[_Span]] = {}
+        for q in self.spans:
+            self.by_sentence.setdefault(max(0, bisect_right(outer_starts, q.open_at) - 1), []).append(q)
+        self.turn_starts = [t.start for t in self.turns]
+        self.turn_said = [(_Mention(text[t.name_start:t.name_end], t.name_start, t.name_end),
+                           self.resolver.canonical(text[t.name_start:t.name_end].title())) for t in self.turns]
+
+    def _closing_stops(self) -> list[int]:
+        """A quotation ending the writer's sentence (“… in the neighborhood.” Russia insisted):
+        its full stop ends the sentence around it too."""
+        text, ends = self.text, []
+        for q in self.spans:
+            lead = text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:]
+            if q.close_at is not None and q.end > q.start and text[q.end - 1] in ".!?" \
+                    and text[q.close_at + 1:q.close_at + 2] == " " and text[q.close_at + 2:q.close_at + 3].isupper() \
+                    and (lead.islower() or lead == ":"):
+                ends.append(q.end - 1)
+        return ends
+
+    def turn_at(self, pos: int) -> int | None:
+        """The transcript turn that ``pos`` is in, if any."""
+        i = bisect_right(self.turn_starts, pos) - 1
+        return i if i >= 0 and self.turns[i].start <= pos < self.turns[i].end else None
+
+    def resolve(self, ment: _Mention | None, at: int) -> str | None:
+        """The speaker a mention names: a name through the article's clusters, a pronoun
+        through the speakers before it."""
+        if ment is None:
+            return None
+        if ment.ref is not None:
+            ment = ment.ref
+        low = ment.text.lower()
+        if _PRONOUN_RE.match(ment.text) or low in _OBJECT_PRONOUNS:
+            return self._resolve_pronoun(_OBJECT_PRONOUNS.get(low, low), at)  # "leading him to quip": he
+        return self.resolver.canonical(ment.text)
+
+    def _resolve_pronoun(self, low: str, at: int) -> str | None:
+        """he/she: the nearest compatible person quoted before, else named before (within a
+        few paragraphs); it/they: the nearest group or organisation; I/we/you: the last speaker."""
+        if low in {"i", "we", "you"}:
+            return self.last["speaker"] if self.last else None
+        for pos, spk in reversed(self.speakers_seen):
+            if pos < at and (low != "it" and _is_person_like(spk) and _compatible(low, spk)
+                             or low in {"it", "they"} and not _is_person_like(spk)):
+                return spk
+        if low not in {"he", "she"}:
+            return None
+        best = None
+        lo = max(0, at - 3000)
+        for full in self.resolver.full:
+            if not _compatible(low, full) or not _is_person_like(full):
+                continue
+            i = self.text.rfind(full.split()[-1], lo, at)
+            if i >= 0 and (best is None or i > best[0]):
+                best = (i, full)
+        return best[1] if best else None
+
+    def add(self, typ: str, s: int, e: int, ment: _Mention | None, verb: str | None, speaker: str | None) -> dict:
+        """Record one row."""
+        row = {
+            "quote_id": 0, "type": typ, "quote": self.text[s:e], "start": s, "end": e,
+            "speaker": speaker, "mention": ment.text if ment else None,
+            "mention_start": ment.start if ment else None, "mention_end": ment.end if ment else None,
+            "verb": verb,
+            "verb_class": self.verbs.get(" ".join(verb.lower().split()), (None, None, None))[1] if verb else None,
+            "sentence_id": max(0, bisect_right(self.sent_starts, s) - 1),
+        }
+        self.rows.append(row)
+        if speaker:
+            self.speakers_seen.append((s, speaker))
+        return row
+
+    def _last_mention(self) -> _Mention | None:
+        last = self.last
+        return _Mention(last["mention"], last["mention_start"], last["mention_end"]) if last and last["mention"] else None
+
+    def quotation(self, k: int, s_lo: int, s_hi: int, q: _Span, qs: list[_Span]) -> None:
+        """Pass 2–3 for one quotation of the writer's sentence ``k``: its type, cue and speaker,
+        trying in order the sentence's own cue, a transcript turn, a cue closing the sentence
+        before, the writer's report just before, a floating quote, the sentence's subject."""
+        text, masked = self.text, self.masked
+        inner = text[q.start:q.end]
+        n_words = len(inner.split())
+        if n_words <= 12 and (q.open_at == 0 or text[q.open_at - 1] == "\n") \
+                and boilerplate_reason(inner.strip()) is not None:
+            return      # a paragraph of page furniture in marks ("Follow … on Twitter")
+        direct, starts_upper = _is_direct(text, masked, s_lo, s_hi, q)
+        ment, verb, cue_at = _attribute(text, masked, s_lo, s_hi, q, qs, cues_index=self.cues_index,
+                                        tix=self.tix, partial=not direct)
+        if ment is None and verb is None:
+            ti = self.turn_at(q.open_at) if self.turns else None
+            if ti is not None and not _is_title_case(inner):
+                # words quoted inside a transcript turn, with no cue of their own: the turn's
+                # speaker quotes them
+                self.last = self.add("direct" if direct else "partial", q.start, q.end,
+                                     self.turn_said[ti][0], ":", self.turn_said[ti][1])
+                return
+            ment, verb = self._cue_before(k, s_lo, q, direct, n_words, starts_upper)
+        if ment is None and verb is None:
+            self._uncued(s_lo, q, inner, direct, n_words, starts_upper)
+            return
+        self._cued(s_lo, q, inner, direct, ment, verb, cue_at)
+
+    def _cue_before(self, k: int, s_lo: int, q: _Span, direct: bool, n_words: int,
+                    starts_upper: bool) -> tuple[_Mention | None, str | None]:
+        """A quotation opening its sentence gets its cue from the sentence before: one that
+        ends with a colon ("He said:\n\n“…”"), or the writer's own report of a speaker ("…,
+        Schiff said. “The other factor…”")."""
+        text, masked, tix = self.text, self.masked, self.tix
+        if k == 0 or masked[s_lo:q.open_at].strip():
+            return None, None
+        p_lo, p_hi = self.outer[k - 1]
+        if masked[:q.open_at].rstrip().endswith(":"):
+            toks_p = tix.get(p_lo, p_hi - 1)
+            cues_p = _find_cues(self.cues_index, masked, p_lo, p_hi)
+            if cues_p:
+                cs, _ce, verb = cues_p[-1]
+                vi = bisect_right([t[1] for t in toks_p], cs) - 1
+                return (_np_before(text, toks_p, vi - 1) if vi >= 1 else None), verb
+            if toks_p:
+                return _colon_source(text, tix, p_lo, toks_p), ":"
+        if direct and (k - 1) not in self.by_sentence and (n_words >= 4 or starts_upper):
+            said = _reported_by(text, masked, p_lo, p_hi, self.cues_index, tix)
+            if said is not None:
+                return said
+        return None, None
+
+    def _uncued(self, s_lo: int, q: _Span, inner: str, direct: bool, n_words: int, starts_upper: bool) -> None:
+        """A quotation with no cue: a floating quote takes the previous speaker; a long one
+        stands without a speaker; a title or a fragment with no subject is a scare quote; a
+        fragment is the wording of its sentence's subject (PolNeAR's convention)."""
+        last = self.last
+        if direct and last is not None and q.open_at - last["end"] < 1500 and (n_words >= 4 or starts_upper):
+            self.last = self.add("direct", q.start, q.end, self._last_mention(), last["verb"], last["speaker"])
+            return
+        if n_words >= 5 and direct:
+            self.last = self.add("direct", q.start, q.end, None, None, None)
+            return
+        if _is_title_case(inner) or not inner.strip(" .,;:!?'\"‘’“”") \
+                or self.masked[max(0, q.open_at - 12):q.open_at].rstrip().lower().endswith("so-called"):
+            ment = None     # a title or name in quotation marks ("Face the Nation"), not speech
+        else:
+            ment = _subject(self.text, self.tix, s_lo, q.open_at)
+        if ment is None:
+            if self.include_scare:
+                self.add("scare", q.start, q.end, None, None, None)
+            return
+        self.add("partial", q.start, q.end, ment, None, self.resolve(ment, q.start))
+
+    def _cued(self, s_lo: int, q: _Span, inner: str, direct: bool, ment: _Mention | None, verb: str | None,
+              cue_at: int | None) -> None:
+        """A quotation with a cue: its speaker, or the last speaker's when the subject is left
+        out ("…,” Ms Jowell insisted. And continued: “…”) or a pronoun has no antecedent."""
+        last = self.last
+        lemma_info = self.verbs.get(" ".join((verb or "").lower().split()))
+        if ment is None and verb and lemma_info and last is not None and direct and (
+                verb in (":",) or (cue_at is not None and self.masked[s_lo:cue_at].strip().lower()
+                                   in {"and", "but", "then", "and then"})):
+            ment = self._last_mention()
+        speaker = self.resolve(ment, q.start)
+        if ment is not None and speaker is None and _PRONOUN_RE.match(ment.text) and last is not None:
+            speaker = last["speaker"]
+        typ = "direct" if direct else "partial"
+        if typ == "partial" and verb is None:
+            if _is_title_case(inner):
+                if self.include_scare:   # a title or name in quotation marks, not speech
+                    self.add("scare", q.start, q.end, None, None, None)
+                return
+            # an uncued fragment is the sentence subject's wording (PolNeAR's convention)
+            ment = _subject(self.text, self.tix, s_lo, q.open_at)
+            speaker = self.resolve(ment, q.start)
+        self.last = self.add(typ, q.start, q.end, ment, verb, speaker)
+
+    def finish(self) -> list[dict]:
+        """The rows in text order, numbered; "The prime minister" opening a sentence and "the
+        prime minister" mid-sentence are one speaker."""
+        self.rows.sort(key=lambda r: r["start"])
+        for i, r in enumerate(self.rows):
+            r["quote_id"] = i
+            spk = r["speaker"]
+            if spk and (spk.startswith("The ") or (spk.split()[0] in ("A", "An") and any(
+                    w[:1].islower() for w in spk.split()[1:]))):
+                r["speaker"] = spk[:1].lower() + spk[1:]
+        return self.rows
+
+
+def _is_direct(text: str, masked: str, s_lo: int, s_hi: int, q: _Span) -> tuple[bool, bool]:
+    """(direct, starts upper case): the quoted text is a whole utterance set off by a cue
+    (direct), or words inside the writer's clause (partial)."""
+    inner = text[q.start:q.end]
+    n_words = len(inner.split())
+    before_txt = masked[s_lo:q.open_at].rstrip()
+    after_txt = masked[(q.close_at + 1) if q.close_at is not None else q.end:s_hi].lstrip()
+    set_off = (not before_txt or before_txt.endswith((":", ",", "—", "–", "―", "qq”", 'qq"'))
+               or re.search(r"(?:\b(?:that|said|says|told|added|asked|wrote)|[:,])\s*$", before_txt))
+    starts_upper = inner.lstrip("…. ")[:1].isupper() or inner.lstrip()[:1] in "'‘\"“"
+    direct = bool(set_off) and (starts_upper or not before_txt or before_txt.endswith((":", "—")) or
+                                (after_txt[:1] in {",", ""} and n_words >= 4) or q.close_at is None)
+    if before_txt.endswith("that") and not starts_upper:
+        direct = False
+    return direct, starts_upper
+
+
+def quotes_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quotes of every article, ``article_id`` first, offsets into ``Article.text``
+    (one DataFrame built once, not one per article)."""
+    import pandas as pd
+
+    rows = []
+    spans: dict[str, list[tuple[int, int]]] = {}
+    if sentences is not None:
+        for aid, st, en in zip(sentences["article_id"].tolist(), sentences["start"].tolist(),
+                               sentences["end"].tolist(), strict=True):
+            spans.setdefault(aid, []).append((st, en))
+    for a in articles:
+        for r in _extract(a.text, include_indirect=True, include_scare=False, sentences=spans.get(a.id)):
+            r["article_id"] = a.id
+            rows.append(r)
+    return _typed(pd.DataFrame(rows, columns=["article_id", *_ROW_COLUMNS]))

@@ -1,0 +1,259 @@
+"""Pass 4 — reported speech without quotation marks.
+
+In each sentence (``_indirect``), in this order: a source closing the sentence ("…, IRNA
+reported."); "according to X"; a speech verb with its content — after the hearer or an
+adjunct up to "that" ("told his counterpart that …", "said during a rally that …"), after the
+verb for verbs that take a bare clause or a noun phrase ("said the plan …", "confirmed the
+expansion …"), else only after "that". Content ends at the sentence end, a participle that
+reports more, or a clause of the writer's own (", but …"). In a sentence with quotations only
+a clause reported before them counts, the quoted words inside it. ``_continuations`` then
+adds "…, adding that …" and "…, saying …" for the speaker named earlier in the sentence.
+Negated cues report nothing ("he did not say").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..lexicons import reporting_verbs
+from .cues import _CueIndex, _find_cues
+from .speakers import _np_after, _np_before, _subject
+from .words import (
+    _BE_FORMS,
+    _MARK_CHARS,
+    _NONFINITE_BEFORE,
+    _NOT_A_SPEAKER_END,
+    _hearer_passive,
+    _Mention,
+    _negated,
+    _tok_after,
+    _tokens,
+    _TokIndex,
+)
+
+
+def _reported_by(text: str, masked: str, lo: int, hi: int, cues_index: _CueIndex, tix: _TokIndex):
+    """(mention, verb) of the speaker the sentence ``[lo, hi)`` reports with a speech verb
+    ("Trade rose, Schiff said.", "Schiff said trade rose."), or None."""
+    if masked[lo:hi].rstrip(" \"'”’)").endswith("?"):
+        return None     # the writer's question ("…, as X once declared?"): the quote answers it
+    verbs = reporting_verbs()
+    toks = tix.get(lo, hi)
+    for cs, _ce, verb in reversed(_find_cues(cues_index, masked, lo, hi)):
+        info = verbs.get(" ".join(verb.lower().split()))
+        if info is None or not info[2] or verb.lower().startswith("according"):
+            continue
+        vi = bisect_right([t[1] for t in toks], cs) - 1
+        if _negated(toks, vi):
+            continue    # "He didn't suggest retaliation.": no one was reported saying anything
+        ment = _np_before(text, toks, vi - 1) if vi >= 1 else None
+        if ment is None and vi + 1 < len(toks):
+            ment = _np_after(text, toks, vi + 1)     # "…, said Schiff."
+        last = ment.text.split()[-1] if ment is not None else ""
+        if ment is not None and last.lower() not in _NOT_A_SPEAKER_END \
+                and not (last.islower() and last.endswith("ly") and len(ment.text.split()) > 1):
+            return ment, verb   # not "Mr Wyatt and [said]", "X once notoriously [declared]"
+    return None
+
+
+_INDIRECT_TAIL_RE = re.compile(
+    r",\s*(?P<np>[^,]{2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|told \w+|"
+    r"reported|reports|confirmed|announced|insisted|stressed|explained|wrote|claimed|concluded|"
+    r"suggested|admitted|predicted|estimated|believes|believed|thinks|said on \w+|reported on \w+)\s*\.?\s*$")
+# words between a verb and "that" that do not end the cue: the hearer ("told his Iranian
+# counterpart that"), an adjunct ("said during a rally in Michigan that", "said via email that")
+# or the object of a verb of stance ("expressed disappointment that")
+_THAT_AFTER_RE = re.compile(r"(\s+[^.;:!?“”\"()]{1,90}?),?\s+that\s+")
+_ADJUNCT_WORDS = frozenset("during in at on via after before outside from with through under over to by "
+                           "late early last this earlier yesterday today tonight".split())
+_HEARER_OR_OBJECT = frozenset("tell told telling tells ask asked asks asking warn warned warns warning urge urged "
+                              "remind reminded inform informed assure assured advise advised convince convinced "
+                              "express expressed expresses expressing".split())
+_BARE_CLAUSE_VERBS = frozenset("said says say told tells added claims claimed insisted insists argued argues".split())
+# verbs whose noun-phrase object is what was said ("The Kremlin confirmed the expansion of …")
+_NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicates revealed reveals "
+                             "disclosed discloses".split())
+# a clause of the writer's own after the reported content ("…, but avoided commenting")
+_CONTENT_END_RE = re.compile(r",\s+but\s|;\s")
+# a participle continuing an attribution: "…, adding that …", "…, saying they are …"
+_CONTINUATION_RE = re.compile(
+    r"(?:,|(?<=[”\"]))\s+(?:and\s+)?(?P<verb>adding|saying|noting|arguing|insisting|warning|stressing|explaining|claiming|"
+    r"suggesting|stating|asserting|declaring|acknowledging|admitting|complaining|arguing|emphasizing|"
+    r"emphasising)(?:\s+that)?\s+")
+
+
+def _content_until(text: str, c_s: int, s_hi: int) -> str:
+    """The reported content from ``c_s``: to the sentence end, but not into a participle that
+    reports more (", adding that …") or a clause of the writer's own (", but avoided …")."""
+    seg = text[c_s:s_hi]
+    ends = [m.start() for m in (_CONTINUATION_RE.search(seg), _CONTENT_END_RE.search(seg)) if m]
+    if ends:
+        seg = seg[:min(ends)]
+    return seg.rstrip(" .")
+
+
+def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int, rows: list[dict],
+                   resolve, add) -> None:
+    """"…, adding that Russia is ready …", "…, saying they are …": a participle after a
+    reported clause or a quotation reports more words of the same speaker (the one attributed
+    earlier in the sentence, else the sentence's subject)."""
+    for m in _CONTINUATION_RE.finditer(masked, s_lo, s_hi):
+        if masked[m.start()] != "," and text[m.start() - 2:m.start() - 1] != ",":
+            continue    # “…,” saying: the comma inside the closing mark
+        c_s = m.end()
+        seg = _content_until(text, c_s, s_hi)
+        if len(seg.split()) < 3 or seg[:1] in "“\"‘'":
+            continue    # ", saying “…”": the quotation is attributed by its own pass
+        before = [r for r in rows if s_lo <= r["start"] < m.start() and r["speaker"]]
+        if before:
+            r = before[-1]
+            ment = _Mention(r["mention"], r["mention_start"], r["mention_end"]) if r["mention"] else None
+            speaker = r["speaker"]
+        else:
+            ment = _subject(text, tix, s_lo, m.start(), strict=True)
+            if ment is None or ment.text.lower() in {"it", "there", "this", "that"}:
+                continue
+            speaker = resolve(ment, c_s)
+        for r in rows:      # the earlier content ends where the participle starts
+            if r["type"] == "indirect" and r["start"] < m.start() < r["end"]:
+                r["end"] = m.start()
+                r["quote"] = text[r["start"]:r["end"]]
+        if any(r["start"] == c_s for r in rows):
+            continue
+        add("indirect", c_s, c_s + len(seg), ment, m.group("verb"), speaker)
+
+
+def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int | None = None) -> None:
+    """Reported speech in the sentence ``[s_lo, s_hi)``. In a sentence with quotations
+    (``first_open``: where the first opens) only a clause reported before them counts, with the
+    quoted words inside it ('Ms King said the singer "threw the bottle …"'); the quotations
+    themselves are attributed by their own pass."""
+    cue_list = cues_index.between(s_lo, s_hi if first_open is None else first_open)
+    if not cue_list:
+        return  # every pattern below needs a reporting cue
+    if first_open is None and _tail_source(text, s_lo, s_hi, resolve, add):
+        return
+    verbs = reporting_verbs()
+    toks: list | None = None            # tokenised only when a cue can introduce speech
+    for vm in cue_list:
+        verb = vm.group()
+        low = " ".join(verb.lower().split())
+        info = verbs.get(low)
+        if info is None or not info[2]:
+            continue
+        prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
+        if prev_word and _hearer_passive(prev_word[0], low):
+            continue
+        if toks is None:
+            toks = tix.get(s_lo, s_hi)
+        if low == "according to":
+            if first_open is None:
+                _according_to(text, toks, vm, s_lo, s_hi, resolve, add)
+            return
+        ment = _cue_speaker(text, tix, toks, vm, low, s_lo)
+        if ment is None:
+            continue
+        c_s = _content_start(text, vm, low, s_hi, first_open)
+        if c_s is not None:
+            seg = _content_until(text, c_s, s_hi)
+            add("indirect", c_s, c_s + len(seg), ment, verb, resolve(ment, c_s))
+            return
+
+
+def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
+    """"Trade rose, Putin said.", "…, IRNA reported.", "…, her lawyer, Perry Wander, said.": a
+    source closing the sentence reports all before it."""
+    m = _INDIRECT_TAIL_RE.search(text[s_lo:s_hi])
+    if not m:
+        return False
+    toks_np = _tokens(text, s_lo + m.start("np"), s_lo + m.end("np"))
+    ment = _np_before(text, toks_np, len(toks_np) - 1) if toks_np else None
+    if ment is not None and (ment.start == s_lo + m.start("np") or "," in m.group("np")):
+        c_end = s_lo + m.start()
+        if len(text[s_lo:c_end].split()) >= 4:
+            add("indirect", s_lo, c_end, ment, m.group("verb").split()[0], resolve(ment, s_lo))
+            return True
+    return False
+
+
+def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> None:
+    """"According to X, …" or "… according to X": the rest of the sentence, after the source
+    or before it."""
+    ment = _np_after(text, toks, _tok_after(toks, vm.end()))
+    if ment is None:
+        return
+    rest_start = ment.end
+    rest = text[rest_start:s_hi]
+    if rest.lstrip().startswith(","):
+        c_s = rest_start + len(rest) - len(rest.lstrip()) + 1
+        c_e = s_hi
+    else:
+        c_s, c_e = s_lo, vm.start()
+    seg = text[c_s:c_e].strip(" ,.")
+    if len(seg.split()) >= 3:
+        off = text.index(seg, c_s)
+        add("indirect", off, off + len(seg), ment, vm.group(), resolve(ment, off))
+
+
+def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int) -> _Mention | None:
+    """Who speaks through the cue ``vm``: nobody when it is negated ("he could not say"); the
+    phrase before it; for a participle, an infinitive or a second verb ("… tweets early Friday
+    saying that …", "Mr Howard is expected to say …", "agreed and said") the clause's subject,
+    but not "it"/"there" ("It is hard to say whether …")."""
+    vi = bisect_right([t[1] for t in toks], vm.start()) - 1
+    if vi < 1 or _negated(toks, vi):
+        return None
+    ment = _np_before(text, toks, vi - 1)
+    if low.endswith("ing") and toks[vi - 1][0].lower() not in _BE_FORMS:
+        ment = None
+    if ment is None and (toks[vi - 1][0].lower() in _NONFINITE_BEFORE | {"and", "but"} or low.endswith("ing")):
+        ment = _subject(text, tix, s_lo, vm.start(), strict=True)
+        if ment is not None and ment.text.lower() in {"it", "there", "this", "that"}:
+            ment = None
+    return ment
+
+
+def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -> int | None:
+    """Where the reported content after the cue begins, or None when the cue reports none:
+    after the hearer or an adjunct up to "that" ("told his Iranian counterpart that …", "said
+    during a rally in Michigan that …"); after a hearer ("told reporters …"); after the verb
+    and an optional time and "that" — without "that" only for verbs taking a bare clause or a
+    noun phrase, and beside a quotation only for a clause (an object there is often the quoted
+    words: "announced the signing of the “largest …”")."""
+    j = vm.end()
+    tail = text[j:s_hi]
+    skip = _THAT_AFTER_RE.match(tail)
+    if skip and len(skip.group(1).split()) <= 10 and (
+            low in _HEARER_OR_OBJECT or skip.group(1).split()[0].lower() in _ADJUNCT_WORDS):
+        c_s = j + skip.end()
+        seg = _content_until(text, c_s, s_hi)
+        if len(seg.split()) >= 3 and (first_open is None or c_s < first_open and seg[:1] not in _MARK_CHARS):
+            return c_s
+    if low.startswith(("tell", "told", "ask", "urge", "warn", "remind")):
+        mm = re.match(r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*", tail)
+        if mm:
+            j += mm.end()
+            tail = text[j:s_hi]
+    mm = _OPTIONAL_THAT_RE.match(tail)
+    if not mm:
+        return None
+    with_that = _WITH_THAT_RE.match(tail)
+    if not with_that and low not in _BARE_OR_OBJECT_VERBS and low not in _NP_OBJECT_VERBS \
+            or first_open is not None and low not in _BARE_CLAUSE_VERBS and not with_that:
+        return None
+    c_s = j + mm.end()
+    seg = _content_until(text, c_s, s_hi)
+    if len(seg.split()) < 3 or seg[:1] in ",.;:":
+        return None
+    if first_open is not None and (c_s >= first_open or seg[:1] in _MARK_CHARS):
+        return None     # 'He said: “…”', 'he said “…”': a quotation, attributed by its own pass
+    return c_s
+
+
+_OPTIONAL_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+(?:that\s+)?")
+_WITH_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+that\s")
+# verbs whose content may follow without "that" ("said trade rose")
+_BARE_OR_OBJECT_VERBS = frozenset(
+    "said says say added told tells noted stated claimed argued insisted warned wrote acknowledged "
+    "suggested announced reported believes thinks".split())

@@ -1,0 +1,451 @@
+"""Pass 3 — the speaker mention next to a cue.
+
+``_np_before`` walks left from a verb to its subject ("X said", skipping adverbs, auxiliaries,
+an apposition "X, a doctor, said", a dash aside before "who"); ``_np_after`` reads an
+inverted subject ("said X", "according to X"); ``_subject`` finds the subject of the clause a
+participle or infinitive hangs on ("…, saying …", "took to Twitter to accuse"); and
+``_colon_source`` the source before a colon ("Mr Smith: “…”"). They return a ``_Mention``
+(words and offsets as written); resolution to a name is the entities module's.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import pairwise
+
+from ..lexicons import reporting_verbs, speaker_words
+from .entities import _person_nouns
+from .words import (
+    _DETS,
+    _FUNCTION_WORDS,
+    _LY_NOUNS,
+    _MEDIUM_NOUNS,
+    _MONTHS,
+    _NOT_A_SPEAKER_END,
+    _NOT_SUBJECT,
+    _NUMBER_WORDS,
+    _OPENING_PREPOSITIONS,
+    _PARTY_TAG_RE,
+    _PRONOUN_RE,
+    _QUOTE_TOKS,
+    _SKIP_BEFORE_VERB,
+    _SUBORDINATORS,
+    _TIME_WORDS,
+    _VERB_LIKE,
+    _hearer_passive,
+    _Mention,
+    _TokIndex,
+)
+
+
+def _is_dash_gap(text: str, toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether a dash stands between token ``i - 1`` and token ``i`` (" - " is no token)."""
+    if toks[i - 1][0] in {"—", "–", "―"}:
+        return True
+    gap = text[toks[i - 1][2]:toks[i][1]]
+    return " - " in gap or " -- " in gap
+
+
+def _before_dash_aside(text: str, toks: list[tuple[str, int, int]], j: int) -> int:
+    """Where the antecedent of "who"/"which" at ``j`` ends: the token before it, or before an
+    aside set off by dashes ("critics in the US - where it only reached number eight in its
+    opening week - who described …")."""
+    if j < 2 or not _is_dash_gap(text, toks, j):
+        return j - 1
+    for k in range(j - 1, max(0, j - 25), -1):
+        if _is_dash_gap(text, toks, k):
+            k -= 1
+            while k >= 0 and toks[k][0] in {"—", "–", "―"}:
+                k -= 1
+            return k
+    return j - 1
+
+
+def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention:
+    """"critics in the US, who said": the people before a place phrase, not the place."""
+    i = bisect_left([t[1] for t in toks], ante.start)
+    if i >= 2 and toks[i - 1][0].lower() in {"in", "at", "from", "across"}:
+        head = _np_before(text, toks, i - 2)
+        if head is not None and head.text.split()[-1].lower() in speaker_words()["groups"] | _person_nouns():
+            return head
+    return ante
+
+
+def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
+    """Noun phrase ending at token index ``j`` (inclusive), walking left: past adverbs, times
+    and asides to the subject's end, then an apposition, a relative pronoun or a pronoun, else
+    the phrase itself."""
+    j = _subject_end(toks, j)
+    if j >= 0 and toks[j][0] == ",":
+        return _before_apposition(text, toks, j)
+    if j < 0:
+        return None
+    found = _head_word(text, toks, j)
+    if found is not _PHRASE:
+        return found
+    bounds = _phrase_bounds(toks, j)
+    return _phrase_mention(text, toks, *bounds) if bounds else None
+
+
+def _subject_end(toks: list[tuple[str, int, int]], j: int) -> int:
+    """Skip auxiliaries and adverbs ("Iran proudly announced"), a parenthesis and a time
+    phrase ("on Monday") between a subject and its verb."""
+    while j >= 0:
+        low = toks[j][0].lower()
+        if low in _SKIP_BEFORE_VERB or (low.endswith("ly") and toks[j][0].isalpha() and toks[j][0].islower()
+                                         and low not in _LY_NOUNS and len(low) > 4):
+            j -= 1
+        elif toks[j][0] == ")":
+            k = j - 1
+            while k >= 0 and toks[k][0] != "(" and j - k < 8:
+                k -= 1
+            if k < 0 or toks[k][0] != "(":
+                break
+            j = k - 1
+        elif j >= 1 and toks[j - 1][0].lower() in {"on", "in", "last", "this", "earlier"} and (
+                toks[j][0][:1].isdigit() or low in _TIME_WORDS):
+            j -= 2
+        else:
+            break
+    return j
+
+
+def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
+    """The subject before a comma at ``j``: "X, a doctor at the clinic, said" (X); "The
+    finance minister, Olga Petrova, said" (the name); "Peter Ainsworth MP, said" (the whole
+    subject opening the sentence)."""
+    k = j - 1
+    while k >= 0 and toks[k][0] not in {",", ".", ":", ";", "“", "”", '"', "(", ")"} and j - k < 30:
+        k -= 1
+    if k >= 0 and toks[k][0] == "," and k - 1 >= 0:
+        inner = _np_before(text, toks, k - 1)
+        appos = toks[k + 1:j]
+        if inner is not None and appos and all(t[0][:1].isupper() for t in appos) and len(appos) <= 4 \
+                and (inner.text[:1].isupper() or inner.text.split()[0].lower() in _DETS) \
+                and not any(w[:1].isupper() for w in inner.text.split()[1:]):
+            return _Mention(text[appos[0][1]:appos[-1][2]], appos[0][1], appos[-1][2])
+        if inner is not None:
+            return inner
+    if k < 0 and j >= 1:
+        whole = _np_before(text, toks, j - 1)
+        if whole is not None and whole.start == toks[0][1] and whole.text[:1].isupper():
+            return whole
+    return None
+
+
+_PHRASE = _Mention("", -1, -1)   # "no special head word: read the noun phrase"
+
+
+def _head_word(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
+    """The head word decides: "mother of three", "which"/"who" (their antecedent), a function
+    word or "that's" (no speaker), a pronoun; ``_PHRASE`` when none of these."""
+    tok = toks[j][0]
+    if j >= 2 and toks[j - 1][0] == "of" and (tok.isdigit() or tok.lower() in _NUMBER_WORDS):
+        # "the 34-year-old mother of three replied"
+        inner = _np_before(text, toks, j - 2)
+        if inner is not None and not _PRONOUN_RE.match(inner.text):
+            return _Mention(text[inner.start:toks[j][2]], inner.start, toks[j][2])
+    if tok == "which" and j >= 1:
+        # "the Chicago Police Department, which reported …": as "who" below
+        k = _before_dash_aside(text, toks, j)
+        k = k if toks[k][0] != "," else k - 1
+        ante = _np_before(text, toks, k) if k >= 0 else None
+        return _Mention(tok, toks[j][1], toks[j][2], ref=ante) if ante is not None else None
+    if tok in _FUNCTION_WORDS or (tok.endswith("ly") and len(tok) > 4 and tok.islower()
+                                  and tok not in speaker_words()["groups"] and tok not in _LY_NOUNS):
+        # "… by announcing", "NBC News and said", "in a swiftly issued statement": the word
+        # before the verb ends no noun phrase, so no speaker stands there
+        return None
+    if tok.lower().replace("’", "'") in {"that's", "there's", "here's", "what's"}:
+        return None     # "That’s when she pointed to reports …": "that is", no speaker
+    if _PRONOUN_RE.match(tok):
+        if tok.lower() == "who" and j >= 1:
+            # a relative pronoun: its antecedent is the speaker ("Tom Reyes, who said …")
+            k = _before_dash_aside(text, toks, j)
+            k = k if toks[k][0] != "," else k - 1
+            ante = _np_before(text, toks, k) if k >= 0 and not _PRONOUN_RE.match(toks[k][0]) else None
+            if ante is not None:
+                ante = _head_before_place(text, toks, ante)
+                # the mention stays "who", as written where the attribution is; the speaker
+                # resolves through the antecedent
+                return _Mention(tok, toks[j][1], toks[j][2], ref=ante)
+        return _Mention(tok, toks[j][1], toks[j][2])
+    return _PHRASE
+
+
+def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] | None:
+    """(first, last) token of the noun phrase ending at ``j``: capitalised words, "of"/"'s"
+    inside a name, a determiner or number opening it, a short lower-case phrase ("a campaign
+    operative"); leading connectors trimmed."""
+    w = speaker_words()
+    end_i = j
+    k = j
+    seen_cap = False
+    while k >= 0 and end_i - k < 8:
+        t = toks[k][0]
+        low = t.lower()
+        if t[0].isupper() and t[0].isalpha():
+            seen_cap = True
+            k -= 1
+            continue
+        if low in {"'s", "’s"} or low in {"of", "for", "at", "and"} and seen_cap and k - 1 >= 0 and toks[k - 1][0][:1].isupper():
+            k -= 1
+            continue
+        if low in _DETS or (t[:1].isdigit() and not seen_cap and k < end_i):
+            k -= 1      # "the spokesman", "73 percent": a determiner or a number opens the phrase
+            break
+        if (t[0].isalpha() and t.islower() or re.fullmatch(r"\d[\w.]*-[a-z][\w-]*", t)) and not seen_cap \
+                and low not in reporting_verbs() and (end_i - k) < 4:
+            # lowercase noun phrase: "a campaign operative", "analysts"
+            k -= 1
+            continue
+        break
+    start_i = k + 1
+    # trim leading lowercase junk not introduced by a determiner
+    while start_i <= end_i and toks[start_i][0].islower() and toks[start_i][0].lower() not in _DETS \
+            and not (start_i == end_i or toks[start_i][0].lower() in w["groups"]):
+        if start_i > 0 and toks[start_i - 1][0].lower() in _DETS:
+            break
+        start_i += 1
+    if start_i > end_i:
+        return None
+    if start_i > 0 and toks[start_i - 1][0].lower() in _DETS:
+        start_i -= 1
+    # strip leading "Of" / sentence connectors like "But"
+    while start_i <= end_i and toks[start_i][0].lower() in {"but", "and", "so", "yet", "however", "meanwhile", "still"}:
+        start_i += 1
+    if start_i > end_i:
+        return None
+    return start_i, end_i
+
+
+def _phrase_mention(text: str, toks: list[tuple[str, int, int]], start_i: int, end_i: int) -> _Mention | None:
+    """The mention for the phrase ``toks[start_i:end_i + 1]`` when it can name a speaker:
+    "a spokesperson for the Home Office" (the person), not "In August" or "in a statement"."""
+    w = speaker_words()
+    phrase_toks = toks[start_i:end_i + 1]
+    head = phrase_toks[-1][0]
+    if phrase_toks[0][0][:1].isdigit() and any(t[0].lower() in _SKIP_BEFORE_VERB or t[0].lower() in _VERB_LIKE
+                                               or t[0].lower() in {"been", "be", "only"} for t in phrase_toks):
+        return None     # "2005 have been": a number and a verb, no noun phrase
+    if not (any(t[0][:1].isupper() for t in phrase_toks) or head.lower() in w["groups"]
+            or (phrase_toks[0][0][:1].isdigit() and len(phrase_toks) >= 2)
+            or head.lower().rstrip("s") in w["groups"] or head.lower() in w["titles"]
+            or (phrase_toks[0][0].lower() in _DETS and len(phrase_toks) >= 2)):
+        return None
+    if all(t[0].lower() in _DETS for t in phrase_toks):
+        return None
+    # "a spokesperson for the Home Office", "an official at the ministry": the person is the speaker
+    first = start_i if phrase_toks[0] is toks[start_i] else toks.index(phrase_toks[0])
+    if first >= 2 and toks[first - 1][0].lower() in {"for", "at", "of"} and \
+            toks[first - 2][0].lower() in (speaker_words()["titles"] | speaker_words()["groups"]):
+        head = first - 2
+        if head >= 1 and toks[head - 1][0].lower() in _DETS:
+            head -= 1
+        phrase_toks = toks[head:first] + phrase_toks
+    elif first == 0 and phrase_toks[0][0].lower() in _OPENING_PREPOSITIONS:
+        # "Following initial reports, …", "In August": an opening phrase, not a subject; "On
+        # Tuesday Tony Blair": the name after the date is
+        rest = phrase_toks[1:]
+        if phrase_toks[0][0].lower() not in {"following", "despite", "amid"}:
+            while rest and (rest[0][0].lower() in _TIME_WORDS or rest[0][0].lower() in _MONTHS
+                            or rest[0][0][:1].isdigit()):
+                rest = rest[1:]
+        if not rest or len(rest) == len(phrase_toks) - 1:
+            return None
+        phrase_toks = rest
+    elif first >= 1 and toks[first - 1][0].lower() in {"in", "on", "at"} \
+            and phrase_toks[-1][0].lower() in _MEDIUM_NOUNS:
+        # "In a statement announcing the pick, the union called …": where it was said
+        return None
+    s, e = phrase_toks[0][1], phrase_toks[-1][2]
+    return _Mention(text[s:e], s, e)
+
+
+def _source_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
+    """The source after "according to" when it is a long description ("a 52-count civil
+    complaint filed by the SEC", "conservative talk radio host Rush Limbaugh"): every token up
+    to the next comma or the sentence end, when it names something (a capital or a group word)."""
+    k = j
+    while k < len(toks) and toks[k][0] not in {",", ".", ";", ":", "“", '"', "(", "—"} and k - j < 25:
+        k += 1
+    if k == j:
+        return None
+    s, e = toks[j][1], toks[k - 1][2]
+    phrase = text[s:e]
+    words = phrase.lower().split()
+    if not any(ch.isupper() for ch in phrase) and not set(words) & speaker_words()["groups"] \
+            and words[0] not in {"a", "an", "the", "its", "his", "her", "their", "our"}:
+        return None
+    return _Mention(phrase, s, e)
+
+
+def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
+    """Noun phrase starting at token index ``j``, walking right ("said Tom Reed, a …")."""
+    if j >= len(toks):
+        return None
+    tok = toks[j][0]
+    if _PRONOUN_RE.match(tok):
+        return _Mention(tok, toks[j][1], toks[j][2])
+    if tok.lower() in {"of", "on", "in", "at", "to", "that", "for", "with", "about", "by", "from"}:
+        return None
+    k = j
+    if tok.lower() in _DETS:
+        k += 1
+    start_i = j
+    while k < len(toks) and k - j < 8:
+        t = toks[k][0]
+        if t[:1].isupper() and t[0].isalpha():
+            k += 1
+            continue
+        if t.lower() in {"'s", "’s"} or (t.lower() in {"of", "for"} and k + 1 < len(toks) and toks[k + 1][0][:1].isupper()):
+            k += 1
+            continue
+        if t[:1].isdigit() and all(x[0][:1].isdigit() for x in toks[j:k]) and k - j < 3:
+            k += 1      # "said 9/11 widow Terry Strada", "said 34-year-old Ana Ruiz"
+            continue
+        if t[:1].isalpha() and t.islower() and t.lower() not in {"that", "on", "in", "at", "to", "the", "when", "after", "before", "as", "while", "during", "via", "with", "who"} and (k == j or toks[start_i][0].lower() in _DETS or toks[start_i][0][:1].isdigit()) and k - j < 5:
+            k += 1
+            continue
+        break
+    if k == start_i or (k == start_i + 1 and toks[start_i][0].lower() in _DETS):
+        return None
+    s, e = toks[start_i][1], toks[k - 1][2]
+    phrase = text[s:e]
+    if not any(ch.isupper() for ch in phrase) and toks[k - 1][0].lower() not in speaker_words()["groups"] \
+            and toks[start_i][0].lower() not in _DETS:
+        return None
+    return _Mention(phrase, s, e)
+
+
+def _colon_source(text: str, tix: _TokIndex, lo: int, toks: list[tuple[str, int, int]]) -> _Mention | None:
+    """The source of a quotation introduced by a colon, from the words ``toks`` before it.
+
+    The noun phrase at the colon ("Mitt Romney:", "The White House's answer:"), unless a clause
+    ends there: then its subject ("Sanders made the following comment:", "The piece used her
+    words as its headline:"), but never the one spoken to ("Kevin Donnellon was asked:").
+    """
+    if not toks:
+        return None
+    ment = _np_before(text, toks, len(toks) - 1)
+    if any(_hearer_passive(a[0], b[0]) for a, b in pairwise(toks)):
+        return ment
+    subj = _subject(text, tix, lo, toks[-1][2], strict=True) or _subject(text, tix, lo, toks[-1][2])
+    if subj is not None and (ment is None or subj.end < ment.start):
+        return subj
+    return ment
+
+
+def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool = False) -> _Mention | None:
+    """The sentence subject when it is a name or pronoun: the first NP followed by a verb-like
+    lower-case word, before ``limit``."""
+    toks = tix.get(s_lo, limit)
+    if strict:
+        toks = _after_opening_quote(toks)
+    i = _subject_start(text, toks)
+    if i >= len(toks):
+        return None
+    if _PRONOUN_RE.match(toks[i][0]) and toks[i][0].lower() != "who":
+        return _Mention(toks[i][0], toks[i][1], toks[i][2])
+    if strict and toks[i][0].lower() in {"the", "a", "an"} and i + 1 < len(toks) and toks[i + 1][0][:1].isupper():
+        pass  # "The Republican nominee vowed"
+    elif strict and toks[i][0].lower() in _NOT_SUBJECT:
+        return None
+    j = _subject_stop(toks, i, strict=strict)
+    verb_at = _verb_after_aside(toks, i, j) if strict else j
+    if j == i or verb_at >= len(toks) or not toks[verb_at][0][:1].islower():
+        return None
+    if all(t[0].lower() in _NOT_SUBJECT for t in toks[i:j]):
+        return None     # "The bill proposes …": a capitalised article alone names no one
+    s, e = toks[i][1], toks[j - 1][2]
+    return _Mention(text[s:e], s, e)
+
+
+def _after_opening_quote(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A quotation opening the sentence ("“…,” Blige sings to Clinton before asking") is not
+    its subject: the tokens after its closing mark (quoted words are masked as q's)."""
+    last_close = max((k for k, t in enumerate(toks) if t[0] in {"”", '"', "''", "’"}), default=-1)
+    if last_close >= 0 and all(t[0] in _QUOTE_TOKS or set(t[0]) <= {"q"} or not t[0][:1].isalnum()
+                               for t in toks[:last_close]):
+        toks = toks[last_close + 1:]
+        while toks and toks[0][0] in {",", "—", "–", "--"}:
+            toks = toks[1:]
+    return toks
+
+
+def _subject_start(text: str, toks: list[tuple[str, int, int]]) -> int:
+    """Where the subject starts: after an introductory phrase up to its comma ("In his speech,
+    Trump ...", a comma inside a closing mark too: "After saying her foot was “so swollen …,”
+    she was …") and a connective ("Meanwhile, it attacked Trump, saying …")."""
+    i = 0
+    subordinate = bool(toks) and toks[0][0].lower() in _NOT_SUBJECT
+    for k, t in enumerate(toks[:40 if subordinate else 12]):
+        if t[0] == "," or (subordinate and t[0] in {"”", '"'} and text[t[1] - 1] == ","):
+            if k + 1 < len(toks) and (toks[k + 1][0][:1].isupper()
+                                      or (subordinate and _PRONOUN_RE.match(toks[k + 1][0]))
+                                      or (subordinate and toks[k + 1][0] in {"the", "a", "an"}
+                                          and k + 2 < len(toks) and toks[k + 2][0][:1].isupper())) \
+                    and not (not subordinate and _PARTY_TAG_RE.match(toks[k + 1][0])):
+                i = k + 1
+                break
+            if not (toks[0][0].lower() in _OPENING_PREPOSITIONS or toks[0][0].lower() in _SUBORDINATORS):
+                break   # an opening phrase goes on past its own commas: "On July 6, 2015,
+                #         Sanders made …", "Following a swiftly called, late-afternoon meeting, the …"
+    while i < len(toks) and toks[i][0].lower() in {"but", "and", "so", "yet", "meanwhile", "still", "instead"}:
+        i += 1
+        if i < len(toks) and toks[i][0] == ",":
+            i += 1
+    return i
+
+
+def _subject_stop(toks: list[tuple[str, int, int]], i: int, *, strict: bool) -> int:
+    """The token after the subject starting at ``i``: its capitalised words; after "The", a
+    description ("The prime minister's official spokesman", not "The aim of") and a name after
+    its title ("the Lib Dem leader Charles Kennedy", "Lib Dem chairman Matthew Taylor")."""
+    j = i
+    # the subject follows an opening phrase: "…, the Lib Dem leader …"
+    opened = i > 0 and i + 1 < len(toks) and toks[i + 1][0][:1].isupper()
+    while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in {"'s", "’s"}
+                             or (j == i and (strict or opened) and toks[j][0].lower() in {"the", "a", "an"})) \
+            and j - i < 6:
+        j += 1
+    person_words = speaker_words()["titles"] | _person_nouns()
+    if j < len(toks) and j > i and toks[j][0][:1].islower() and toks[i][0].lower() in {"the", "a", "an"}:
+        while j < len(toks) and toks[j][0].islower() and j - i < 6 \
+                and toks[j][0] not in _NOT_SUBJECT and toks[j][0] not in _SKIP_BEFORE_VERB \
+                and toks[j][0] not in _VERB_LIKE and (
+                    (toks[j][0].isalpha() and not toks[j][0].endswith(("ed", "s")))
+                    or (toks[j][0].endswith(("'s", "’s")) and toks[j][0][:-2].isalpha())):
+            j += 1
+        while j - 1 > i and toks[j - 1][0] in _NOT_A_SPEAKER_END:
+            j -= 1
+        if toks[j - 1][0].lower() in person_words:
+            while j < len(toks) and toks[j][0][:1].isupper() and j - i < 10:
+                j += 1
+    if i < j < len(toks) - 1 and toks[j][0][:1].islower() and toks[j + 1][0][:1].isupper() \
+            and toks[j][0].lower() in person_words:
+        j += 1
+        while j < len(toks) and toks[j][0][:1].isupper() and j - i < 10:
+            j += 1
+    return j
+
+
+def _verb_after_aside(toks: list[tuple[str, int, int]], i: int, j: int) -> int:
+    """Where the verb is: after an apposition or a parenthesis set off from the name ("Dean, a
+    medical doctor, then appeared …", "McCaskill (D-Mo.) scolded …"), else at ``j``."""
+    verb_at = j
+    if i < j < len(toks) and toks[j][0] in {",", "("}:
+        close = "," if toks[j][0] == "," else ")"
+        k = j + 1
+        while k < len(toks) and toks[k][0] not in {close, ".", ";", ":", "“", "”", '"'} and k - j < 16:
+            k += 1
+        if k < len(toks) and toks[k][0] == close and k > j + 1 and (
+                close == ")" or toks[j + 1][0][:1].islower() or _PARTY_TAG_RE.match(toks[j + 1][0])):
+            verb_at = k + 1
+            while verb_at < len(toks) and toks[verb_at][0].lower() in _SKIP_BEFORE_VERB:
+                verb_at += 1
+            if verb_at >= len(toks) or not toks[verb_at][0][:1].islower() \
+                    or toks[verb_at][0] in _NOT_A_SPEAKER_END:
+                verb_at = j
+    return verb_at
