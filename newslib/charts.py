@@ -280,6 +280,13 @@ def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, titl
     return _finish(fig)
 
 
+def change_kinds(counts: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
+    """What each outlet did to the quotes it shares with others: bars of
+    :func:`newslib.quotes.change_counts` (``group, change, quotes``), one colour per group."""
+    return bar_counts(counts, x="change", y="quotes", hue="group", ax=ax,
+                      title="How each outlet changed the quotes it shares", xlabel="quotes")
+
+
 def save_figure(fig: Figure, path, *, data: pd.DataFrame | None = None) -> None:
     """Save ``fig`` as PNG (and the chart's data as CSV beside it, same stem), atomically."""
     import io

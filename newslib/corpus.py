@@ -262,7 +262,8 @@ class Corpus:
     def _store(self, name: str, table: pd.DataFrame) -> None:
         """Keep a computed table, and write it to the on-disk cache entry when there is one."""
         if name == "quotes":
-            table = resolve_speakers(table)     # one name per person across the corpus
+            # one name per person across the corpus; acronyms and "the ministry" by their article
+            table = resolve_speakers(table, texts={a.id: a.text for a in self.articles})
         self._cache[name] = table
         if self._cache_entry is not None:
             _cache.write_table(self._cache_entry, name, table)

@@ -14,12 +14,13 @@ import html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .quotes import word_diff
 from .records import Article
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["highlight_quotes", "table_html", "escape", "side_by_side"]
+__all__ = ["highlight_quotes", "table_html", "escape", "side_by_side", "fidelity_html"]
 
 _TYPE_COLORS = {"direct": "#cfe8ff", "partial": "#ffe7b3", "indirect": "#d8f3dc", "scare": "#eeeeee"}
 
@@ -76,3 +77,40 @@ def side_by_side(articles: Iterable[Article], *, max_chars: int = 1500) -> str:
         cols.append(f'<div style="flex:1;min-width:20em;max-width:40em"><p style="color:#555">{escape(a.outlet)} · '
                     f'{escape(a.id)}</p><h4>{escape(a.title)}</h4>{paras}</div>')
     return '<div style="display:flex;gap:2em;align-items:flex-start">' + "".join(cols) + "</div>"
+
+
+def fidelity_html(pairs: pd.DataFrame, *, max_rows: int = 100) -> str:
+    """Matched quotes of :func:`newslib.quotes.compare_quotes` side by side, per speaker, with
+    the words only version A has struck through and those only B has underlined; verbs,
+    distancing and labels beside them. Every piece of text is escaped.
+
+    >>> import pandas as pd
+    >>> row = {"speaker": "R", "group_a": "W", "quote_a": "war crimes and genocide", "verb_a": "accused",
+    ...        "distancing_a": "", "group_b": "P", "quote_b": "genocide", "verb_b": "termed",
+    ...        "distancing_b": "what he termed", "labels": "trimmed"}
+    >>> "<del>war crimes and</del>" in fidelity_html(pd.DataFrame([row]))
+    True
+    """
+    matched = pairs[pairs["group_b"].notna()].head(max_rows)
+    if not len(matched):
+        return "<p>No quote of one speaker appears in two groups.</p>"
+    out = ['<table style="border-collapse:collapse;font-size:0.95em">',
+           "<tr><th>speaker</th><th>version A</th><th>version B</th><th>what changed</th></tr>"]
+    for r in matched.to_dict("records"):
+        a_parts, b_parts = [], []
+        for op, words in word_diff(str(r["quote_a"]), str(r["quote_b"])):
+            if op in "=-":
+                a_parts.append(f"<del>{escape(words)}</del>" if op == "-" else escape(words))
+            if op in "=+":
+                b_parts.append(f"<ins>{escape(words)}</ins>" if op == "+" else escape(words))
+
+        def cell(group, parts, verb, dist):
+            extra = f" · {escape(dist)}" if isinstance(dist, str) and dist else ""
+            return (f'<td style="vertical-align:top;padding:4px 8px;border-top:1px solid #ddd"><b>{escape(group)}</b> '
+                    f"({escape(verb)}{extra})<br>“{' '.join(parts)}”</td>")
+        out.append(f'<tr><td style="vertical-align:top;padding:4px 8px;border-top:1px solid #ddd">{escape(r["speaker"])}</td>'
+                   + cell(r["group_a"], a_parts, r.get("verb_a"), r.get("distancing_a"))
+                   + cell(r["group_b"], b_parts, r.get("verb_b"), r.get("distancing_b"))
+                   + f'<td style="vertical-align:top;padding:4px 8px;border-top:1px solid #ddd">{escape(r["labels"])}</td></tr>')
+    out.append("</table>")
+    return "\n".join(out)

@@ -412,7 +412,7 @@ def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame |
 
     Returns ``(speakers, verbs)``: speakers ``group, speaker, quotes, words, share_of_words,
     types``; verbs ``group, verb_class, verb, quotes``. Verb classes come from
-    ``data/reporting_verbs.csv`` (neutral, assertive, critical, directive, emotive).
+    ``data/reporting_verbs.csv`` (neutral, assertive, critical, distancing, directive, emotive).
     """
     groups = article_groups(corpus, group_by)
     q = (quotes if quotes is not None else corpus.quotes()).copy()

@@ -93,6 +93,20 @@ def test_every_notebook_on_bbc_grouped_by_folder(bbc_small, tmp_path, monkeypatc
 def test_notebook_defaults_on_seeds(nb, tmp_path):
     res = run_notebook(ROOT / "notebooks" / f"{nb}.ipynb", tmp_path, {"output_dir": str(tmp_path / "files")})
     assert res.status == "ok", res.error
+    files = tmp_path / "files"
+    if nb in ("03_quote_attribution", "05_event_report"):
+        # what each outlet did to Raisi's words, as a table and a chart with its data (issue 19)
+        fid = pd.read_csv(files / "quote_fidelity.csv")
+        pair = fid[fid["group_b"].notna()]
+        assert pair[["quote_a", "quote_b", "labels"]].values.tolist() == [
+            ["war crimes and genocide", "genocide", "trimmed; verb changed; distancing added"]]
+        changes = pd.read_csv(files / "quote_changes.csv")
+        assert {"group", "change", "quotes"} <= set(changes.columns) and (files / "quote_changes.png").is_file()
+    if nb == "03_quote_attribution":
+        kinds = pd.read_csv(files / "speaker_kinds.csv")
+        assert set(kinds["speaker_kind"]) <= {"person", "organisation", "group", "unresolved"}
+        quotes = pd.read_csv(files / "quotes.csv")
+        assert set(quotes.loc[quotes["speaker"].str.contains("Raisi", na=False), "speaker"]) == {"Ebrahim Raisi"}
 
 
 def test_bad_parameter_and_unknown_notebook_are_one_line_errors(capsys, tmp_path):

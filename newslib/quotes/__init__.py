@@ -29,7 +29,8 @@ a student can see *why* a speaker was chosen, and they are scored in
 The package's modules are these passes, imported one way (each only from those above it):
 ``words`` (tokens, mentions, word classes) → ``spans`` (pass 1) → ``entities`` (names and
 speakers as entities) → ``speakers`` (the mention next to a cue) → ``cues`` (pass 2–3) →
-``indirect`` (reported speech) → ``extract`` (the driver). See docs/adding_a_quote_rule.md.
+``indirect`` (reported speech) → ``extract`` (the driver) → ``fidelity`` (how outlets changed
+what a person said: :func:`compare_quotes`). See docs/adding_a_quote_rule.md.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ from __future__ import annotations
 from ..lexicons import reporting_verbs, speaker_words
 from .entities import KINDS, NameResolver, places, resolve_speakers, speaker_kind, speaker_name
 from .extract import QUOTE_COLUMNS, extract_quotes, quotes_frame
+from .fidelity import FIDELITY_COLUMNS, LABELS, change_counts, compare_quotes, word_diff
 
 __all__ = ["extract_quotes", "quotes_frame", "reporting_verbs", "speaker_words", "NameResolver", "QUOTE_COLUMNS",
-           "resolve_speakers", "speaker_name", "speaker_kind", "places", "KINDS"]
+           "resolve_speakers", "speaker_name", "speaker_kind", "places", "KINDS", "compare_quotes", "change_counts", "word_diff",
+           "FIDELITY_COLUMNS", "LABELS"]

@@ -106,6 +106,12 @@ class _CueIndex:
         return [m for m in self.matches[i:j] if m.end() <= hi]
 
 
+def _ends_a_name(form: str, before: list[str]) -> bool:
+    """"the United States", "the Daily Post": a capitalised form after "the" and a capitalised
+    word is the last word of a name, not a verb."""
+    return form[:1].isupper() and len(before) >= 2 and before[-1][:1].isupper() and before[-2].lower() == "the"
+
+
 def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Reporting cues in the writer's words of ``masked[lo:hi]`` (quotes are masked)."""
     out = []
@@ -120,6 +126,8 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
         if m.group()[:1].isupper() and m.group()[1:2].islower() and before \
                 and before[-1][:1].islower() and before[-1][-1:].isalpha():
             continue  # "the former secretary of State": a capital mid-sentence names something
+        if _ends_a_name(m.group(), before):
+            continue
         out.append((m.start(), m.end(), m.group()))
     return out
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from functools import lru_cache
 
 import pandas as pd
@@ -199,6 +200,12 @@ _MORE_GROUPS = frozenset("mps ministers leaders unions workers fans families par
                          "executives members bosses staff people".split())
 KINDS = ("person", "organisation", "group", "unresolved")
 
+# titles used before a bare surname ("President Obama", "Mr Pointon"); not "coach", "host"
+_SURNAME_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady mp mep msp president senator sen "
+                            "governor gov rep representative congressman congresswoman mayor judge justice "
+                            "ambassador minister chancellor secretary general gen king queen prince princess "
+                            "pope ayatollah sheikh cardinal archbishop bishop".split())
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w. ]{1,20})?\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|-)\s+")
 _POSSESSIVE_LEAD_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")
 # capitalised at a sentence start, never a speaker's name ("Nothing …", "Along …", "It's …")
 _NOT_NAMES = frozenset("nothing everything something anything nobody everyone someone somebody anyone "
@@ -248,12 +255,21 @@ def speaker_name(speaker: str) -> str:
     ('Digby Jones', 'Pointon')
     >>> speaker_name("Scotland's first minister")
     "Scotland's first minister"
+    >>> speaker_name("WASHINGTON -- President Obama"), speaker_name("Against Trump")
+    ('Obama', 'Trump')
     """
     s = " ".join(str(speaker).split())
+    m = _DATELINE_RE.match(s)
+    if m and len(s) > m.end():
+        s = s[m.end():]       # "WASHINGTON -- President Obama": the dateline is no part of it
     m = _POSSESSIVE_LEAD_RE.match(s)
     if m and len(s) > m.end():
         s = s[m.end():]
     words = s.split()
+    while len(words) > 1 and words[0][:1].isupper() and words[0].lower() in _stopwords() - _DETERMINERS \
+            and words[1][:1].isupper():
+        words = words[1:]     # "Against Trump", "As Mr Brown": a sentence's first word
+    s = " ".join(words)
     if words and words[0].lower() in _DETERMINERS:
         return s              # "A UK Independence Party MEP": a description, as written
     titles = speaker_words()["titles"]
@@ -273,7 +289,7 @@ def speaker_name(speaker: str) -> str:
     rest = words[cut:]
     if not cut or words[-1].lower() in _org_like():
         return s              # "UK Independence Party", "Scotland Yard": an organisation's name
-    if len(rest) == 1 and words[cut - 1].lower().rstrip(".") not in _HONORIFICS | {"mp", "mep", "msp"}:
+    if len(rest) == 1 and words[cut - 1].lower().rstrip(".") not in _SURNAME_TITLES:
         return s              # "Fairford Coach Action": no person after the title
     return " ".join(rest)
 
@@ -376,7 +392,7 @@ def _dominant(names: set[str], quoted: Counter) -> set[str] | None:
     return {ranked[0]} if quoted[ranked[0]] >= 5 * max(1, quoted[ranked[1]]) else None
 
 
-def resolve_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+def resolve_speakers(quotes: pd.DataFrame, *, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The quote table with ``speaker`` as the canonical name of an entity across the whole
     corpus and a ``speaker_kind`` column.
 
@@ -391,6 +407,7 @@ def resolve_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     names = [speaker_name(s) if isinstance(s, str) and s else "" for s in raw]
     kinds = [speaker_kind(n) if n else "unresolved" for n in names]
     cl = _Clusters(_unglue_places(names), kinds, aids)
+    cl.aliases = {aid: org_aliases(texts[aid]) for aid in set(aids) if texts and aid in texts}
     pairs = [cl.entity(aid, s, n, k) for aid, s, n, k in zip(aids, raw, cl.names, kinds, strict=True)]
     final = [p[0] for p in pairs]
     dtype = out["speaker"].dtype        # kept: categorical in a corpus, string from Parquet
@@ -406,12 +423,53 @@ def resolve_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+_ACRONYM_RE = re.compile(r"((?:[A-Z][\w'’&-]*|and|of|for|the|on|de)(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|the|on|de)){1,8})"
+                         r"\s+\(([A-Z][A-Za-z]{1,7})\)")
+_ORG_HEADS = ("Ministry", "Office", "Department", "Commission", "Council", "Authority", "Agency", "Bank",
+              "Party", "Committee", "Association", "Union", "Institute", "Foundation", "Service", "Board",
+              "Court", "Federation", "Organisation", "Organization", "Watchdog")
+_ORG_NAME_RE = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for)\s+)?){1,5}(?:" + "|".join(_ORG_HEADS) + r"))\b")
+
+
+def org_aliases(text: str) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """What an article's short forms of organisations stand for: acronyms it defines ("the
+    Financial Services Authority (FSA)" → FSA) and, per head noun, the organisations it names
+    ("ministry" → {"Finance and Economy Ministry"}), so that "the FSA" and "the ministry" resolve
+    when the article ties them to one name.
+
+    >>> acr, heads = org_aliases("The Financial Services Authority (FSA) said so, the Finance and Economy Ministry said.")
+    >>> acr["FSA"], heads["ministry"]
+    ('Financial Services Authority', {'Finance and Economy Ministry'})
+    """
+    acronyms: dict[str, str] = {}
+    for m in _ACRONYM_RE.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].lower() == "the":
+            words = words[1:]
+        acr = m.group(2)
+        caps = [w for w in words if w[:1].isupper()]
+        for k in range(len(caps), 0, -1):       # the name's last words whose initials spell it
+            if "".join(w[0] for w in caps[-k:]).upper() == acr.upper():
+                first = len(words) - words[::-1].index(caps[-k]) - 1 if k else 0
+                acronyms.setdefault(acr, " ".join(words[first:]))
+                break
+    heads: dict[str, set[str]] = defaultdict(set)
+    for m in _ORG_NAME_RE.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0].lower() in _stopwords() or words[0].lower() == "the"):
+            words = words[1:]
+        if len(words) >= 2:
+            heads[words[-1].lower()].add(" ".join(words))
+    return acronyms, dict(heads)
+
+
 class _Clusters:
     """The person names of a quote table clustered by surname: each full name's canonical
     (fullest compatible) form, the persons quoted in each article, how often each is quoted."""
 
     def __init__(self, names: list[str], kinds: list[str], aids: list[str]) -> None:
         self.names = names
+        self.aliases: dict[str, tuple[dict[str, str], dict[str, set[str]]]] = {}
         count = Counter(n for n, k in zip(names, kinds, strict=True) if k == "person" and len(n.split()) > 1)
         self.by_surname: dict[str, list[str]] = defaultdict(list)
         for n in count:
@@ -452,4 +510,18 @@ class _Clusters:
             return w, speaker_kind(w, persons=self.persons)
         if name in self.canon:
             return self.canon[name], "person"
+        org = self._alias(aid, name) if kind != "person" else None
+        if org is not None:
+            return org, "organisation"
         return (written if kind == "unresolved" else name), kind
+
+    def _alias(self, aid: str, name: str) -> str | None:
+        """The organisation an acronym or "the ministry" stands for in its article."""
+        acronyms, heads = self.aliases.get(aid) or ({}, {})
+        bare = name[4:] if name.lower().startswith("the ") else name
+        if bare in acronyms:
+            return acronyms[bare]
+        if name.lower().startswith("the ") and len(bare.split()) == 1 and bare.islower():
+            found = heads.get(bare, set())
+            return next(iter(found)) if len(found) == 1 else None
+        return None

@@ -49,7 +49,7 @@ def extract_quotes(text: str, *, include_indirect: bool = True,
     import pandas as pd
 
     rows = _extract(text, include_indirect=include_indirect, include_scare=include_scare)
-    return resolve_speakers(_typed(pd.DataFrame(rows, columns=_ROW_COLUMNS)))
+    return resolve_speakers(_typed(pd.DataFrame(rows, columns=_ROW_COLUMNS)), texts={"": text})
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:

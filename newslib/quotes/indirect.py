@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 
 from ..lexicons import reporting_verbs
-from .cues import _CueIndex, _find_cues
+from .cues import _CueIndex, _ends_a_name, _find_cues
 from .speakers import _np_after, _np_before, _subject
 from .words import (
     _BE_FORMS,
@@ -145,6 +145,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
         if prev_word and _hearer_passive(prev_word[0], low):
             continue
+        if _ends_a_name(verb, text[max(s_lo, vm.start() - 30):vm.start()].split()):
+            continue
         if toks is None:
             toks = tix.get(s_lo, s_hi)
         if low == "according to":
@@ -185,11 +187,12 @@ def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> No
         return
     rest_start = ment.end
     rest = text[rest_start:s_hi]
-    if rest.lstrip().startswith(","):
+    if rest.lstrip().startswith(",") and len(text[s_lo:vm.start()].split()) < 3:
+        # "According to X, …" opening the sentence: what follows
         c_s = rest_start + len(rest) - len(rest.lstrip()) + 1
         c_e = s_hi
     else:
-        c_s, c_e = s_lo, vm.start()
+        c_s, c_e = s_lo, vm.start()     # "…, according to X(, with …)": what comes before
     seg = text[c_s:c_e].strip(" ,.")
     if len(seg.split()) >= 3:
         off = text.index(seg, c_s)
@@ -204,14 +207,23 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int) -> _Mention | No
     vi = bisect_right([t[1] for t in toks], vm.start()) - 1
     if vi < 1 or _negated(toks, vi):
         return None
+    if low.endswith("ed") and toks[vi - 1][0].lower() in _BE_FORMS:
+        return None     # "a 30GB version has also been added", "it was reported": a passive
     ment = _np_before(text, toks, vi - 1)
-    if low.endswith("ing") and toks[vi - 1][0].lower() not in _BE_FORMS:
-        ment = None
+    if low.endswith("ing") and toks[vi - 1][0].lower() not in _BE_FORMS and not (
+            ment is not None and _word_before(toks, ment.start) == "with"):
+        ment = None     # but "with analysts saying …": the phrase before speaks
     if ment is None and (toks[vi - 1][0].lower() in _NONFINITE_BEFORE | {"and", "but"} or low.endswith("ing")):
         ment = _subject(text, tix, s_lo, vm.start(), strict=True)
         if ment is not None and ment.text.lower() in {"it", "there", "this", "that"}:
             ment = None
     return ment
+
+
+def _word_before(toks, start: int) -> str:
+    """The lower-case token before offset ``start``, or ""."""
+    i = bisect_right([t[1] for t in toks], start) - 1
+    return toks[i - 1][0].lower() if i >= 1 else ""
 
 
 def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -> int | None:
@@ -255,5 +267,6 @@ _OPTIONAL_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]
 _WITH_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+that\s")
 # verbs whose content may follow without "that" ("said trade rose")
 _BARE_OR_OBJECT_VERBS = frozenset(
-    "said says say added told tells noted stated claimed argued insisted warned wrote acknowledged "
-    "suggested announced reported believes thinks".split())
+    "said says say added adds told tells noted notes stated states claimed claims claim argued argues argue "
+    "insisted insists insist warned warns warn wrote writes acknowledged acknowledges suggested suggests "
+    "announced announces reported reports believes thinks".split())

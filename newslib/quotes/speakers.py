@@ -220,10 +220,31 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
     return start_i, end_i
 
 
+def _name_before_description(text: str, toks: list[tuple[str, int, int]], start_i: int) -> _Mention | None:
+    """"Marc Ostwald, a strategist at Monument Securities told": the phrase before the verb
+    ends a description after a name (no closing comma, as BBC copy often writes it); the name
+    is the speaker, not the firm."""
+    if start_i < 4 or toks[start_i - 1][0].lower() not in {"at", "of", "for", "with", "from", "in"}:
+        return None
+    for k in range(start_i - 2, max(0, start_i - 12), -1):
+        if toks[k][0] in {".", ";", ":", "“", "”", '"'}:
+            return None
+        if toks[k][0] == "," and k + 1 < start_i and toks[k + 1][0].lower() in {"a", "an", "the"} and k >= 1:
+            name = _np_before(text, toks, k - 1)
+            if name is not None and len(name.text.split()) >= 2 and all(
+                    w[:1].isupper() for w in name.text.split()):
+                return name
+            return None
+    return None
+
+
 def _phrase_mention(text: str, toks: list[tuple[str, int, int]], start_i: int, end_i: int) -> _Mention | None:
     """The mention for the phrase ``toks[start_i:end_i + 1]`` when it can name a speaker:
     "a spokesperson for the Home Office" (the person), not "In August" or "in a statement"."""
     w = speaker_words()
+    named = _name_before_description(text, toks, start_i)
+    if named is not None:
+        return named
     phrase_toks = toks[start_i:end_i + 1]
     head = phrase_toks[-1][0]
     if phrase_toks[0][0][:1].isdigit() and any(t[0].lower() in _SKIP_BEFORE_VERB or t[0].lower() in _VERB_LIKE

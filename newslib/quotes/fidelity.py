@@ -1,0 +1,380 @@
+"""Quote fidelity: line up what one person is quoted as saying in different outlets, and say
+what each outlet did to the words.
+
+Outlets covering one event often quote the same person from the same wire story or speech,
+and what they do with the words is framing: a sentence cut to one word, a direct quote made
+partial, "said" turned into "claimed", "allegedly" or "what he termed" added, a quote left
+out. :func:`compare_quotes` lines quotes up *by content* within each speaker entity — shared
+content words, containment, similarity; never by position, and never every quote against
+every other (candidates come from an index of each speaker's words) — and labels each pair.
+
+Labels (a pair can carry several; see :data:`LABELS`):
+
+* ``same words``, ``trimmed`` (B's words are part of A's), ``extended`` (A's are part of B's),
+  ``reworded`` (each has words the other lacks);
+* ``direct→partial``, ``partial→direct``, ``quoted→reported`` (the marks dropped: B reports
+  in its own words what A quotes), ``reported→quoted``;
+* ``verb changed`` (different reporting verbs; both verbs and their classes are columns:
+  neutral *said*, critical *accused*, distancing *claimed*, *termed*);
+* ``distancing added`` / ``distancing dropped``: a distancing marker in the quote's sentence
+  (*allegedly*, *so-called*, *what he termed*, a distancing verb, or scare quotes: one to
+  three words put in marks that the other version reports without them) in one version only;
+* ``speaker changed``: the same words attributed to another source;
+* unmatched quotes: ``only in one group`` (no other group carries it), or with ``source=``,
+  ``left out`` (the source's quote is missing from an article) and ``not in source``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+import pandas as pd
+
+from ..lexicons import data_rows, reporting_verbs
+from ..tokens import normalize_token, stopwords
+
+__all__ = ["FIDELITY_COLUMNS", "LABELS", "change_counts", "compare_quotes", "compare_quote_tables", "content_words", "pair_labels",
+           "word_diff"]
+
+#: Every label a row can carry.
+LABELS = ("same words", "trimmed", "extended", "reworded", "direct→partial", "partial→direct",
+          "quoted→reported", "reported→quoted", "verb changed", "distancing added", "distancing dropped",
+          "speaker changed", "only in one group", "left out", "not in source")
+
+FIDELITY_COLUMNS = ["speaker", "group_a", "article_a", "quote_a", "type_a", "verb_a", "verb_class_a",
+                    "distancing_a", "group_b", "article_b", "quote_b", "type_b", "verb_b", "verb_class_b",
+                    "distancing_b", "speaker_b", "similarity", "labels", "quote_id_a", "quote_id_b"]
+
+_WORD_RE = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
+#: A pair matches when this share of the shorter quote's content words is in the longer one.
+MIN_CONTAINMENT = 0.6
+#: "speaker changed" needs this many content words and this overlap (one source's words
+#: attributed to another is a strong claim: only near-identical quotes qualify).
+SAME_WORDS_MIN = 4
+SAME_WORDS_JACCARD = 0.8
+
+
+def _stem(w: str) -> str:
+    """A light plural stem, so "crimes" meets "crime": news rewrites change number, rarely more."""
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    """The words that carry a quote's content: lower case, no stopwords, plurals folded.
+
+    >>> content_words("“War crimes and genocide,” he said.")
+    ['war', 'crime', 'genocide', 'said']
+    """
+    stop = stopwords()
+    out = []
+    for m in _WORD_RE.finditer(text):
+        w = normalize_token(m.group())
+        if w in stop or (w.isdigit() and len(w) < 2):
+            continue
+        out.append(_stem(w))
+    return out
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """``(op, text)`` pieces turning ``a`` into ``b`` word by word: ``=`` kept, ``-`` only in
+    ``a``, ``+`` only in ``b``; for showing what an outlet changed.
+
+    >>> word_diff("war crimes and genocide", "genocide")
+    [('-', 'war crimes and'), ('=', 'genocide')]
+    """
+    wa, wb = a.split(), b.split()
+    key = lambda ws: [normalize_token(w.strip(".,;:!?“”\"'‘’")) for w in ws]  # noqa: E731
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, key(wa), key(wb), autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("=", " ".join(wb[j1:j2])))
+        else:
+            if i2 > i1:
+                out.append(("-", " ".join(wa[i1:i2])))
+            if j2 > j1:
+                out.append(("+", " ".join(wb[j1:j2])))
+    return out
+
+
+def _distancing_terms() -> list[tuple[re.Pattern[str], str]]:
+    rows = [r["term"] for r in data_rows("hedges.csv") if r.get("kind") == "distancing"]
+    return [(re.compile(r"(?<![\w-])" + re.escape(t).replace(r"\ ", r"\s+") + r"(?![\w-])", re.I), t) for t in rows]
+
+
+def _verb_info(verb: object) -> tuple[str | None, str | None]:
+    """(lemma, class) of a reporting verb as written (``None`` for a colon or no cue)."""
+    if not isinstance(verb, str) or not verb.strip():
+        return None, None
+    words = verb.lower().split()
+    for w in (words[-1], words[0]):
+        if w in reporting_verbs():
+            lemma, cls, _ = reporting_verbs()[w]
+            return lemma, cls
+    return words[0], None
+
+
+def _wording(qa: str, qb: str) -> str:
+    """same words, trimmed (B's words all in A's), extended (A's all in B's) or reworded:
+    every word counts first ("win the vote tomorrow" is A's "We will win the vote tomorrow"
+    trimmed), then the content words (a paraphrase that only drops small words)."""
+    wa = [normalize_token(w) for w in _WORD_RE.findall(qa)]
+    wb = [normalize_token(w) for w in _WORD_RE.findall(qb)]
+    if wa == wb:
+        return "same words"
+    if set(wb) < set(wa) or (set(wb) == set(wa) and len(wb) < len(wa)):
+        return "trimmed"
+    if set(wa) < set(wb) or (set(wa) == set(wb) and len(wa) < len(wb)):
+        return "extended"
+    ca, cb = set(content_words(qa)), set(content_words(qb))
+    if cb < ca:
+        return "trimmed"
+    if ca < cb:
+        return "extended"
+    return "reworded"
+
+
+def pair_labels(a: dict, b: dict) -> list[str]:
+    """The labels of one matched pair of quote rows (dicts with ``quote, type, verb,
+    distancing`` and ``speaker``), in :data:`LABELS` order.
+
+    >>> a = {"quote": "war crimes and genocide", "type": "partial", "verb": "accused", "distancing": "", "speaker": "R"}
+    >>> b = {"quote": "genocide", "type": "partial", "verb": "termed", "distancing": "what he termed", "speaker": "R"}
+    >>> pair_labels(a, b)
+    ['trimmed', 'verb changed', 'distancing added']
+    """
+    labels = [_wording(a["quote"], b["quote"])]
+    ta, tb = a["type"], b["type"]
+    quoted = ("direct", "partial", "scare")
+    if (ta, tb) == ("direct", "partial"):
+        labels.append("direct→partial")
+    elif (ta, tb) == ("partial", "direct"):
+        labels.append("partial→direct")
+    elif ta in quoted and tb == "indirect":
+        labels.append("quoted→reported")
+    elif ta == "indirect" and tb in quoted:
+        labels.append("reported→quoted")
+    la, lb = _verb_info(a["verb"])[0], _verb_info(b["verb"])[0]
+    if la and lb and la != lb:
+        labels.append("verb changed")
+    da, db = set(filter(None, a["distancing"].split("; "))), set(filter(None, b["distancing"].split("; ")))
+    if db - da:
+        labels.append("distancing added")
+    if da - db:
+        labels.append("distancing dropped")
+    if a.get("speaker") != b.get("speaker"):
+        labels.append("speaker changed")
+    return labels
+
+
+def _distancing(quotes: pd.DataFrame, texts: dict[str, str], sentences: pd.DataFrame | None) -> list[str]:
+    """The distancing markers in each quote's sentence, outside the quote itself: hedges.csv's
+    distancing terms ("allegedly", "so-called", "what he termed") and scare quotes (a quotation
+    of one to three words with no other marker and no reporting verb). A distancing verb ("claimed") is not counted
+    here: the verb and its class are columns of their own, and "verb changed" says it."""
+    terms = _distancing_terms()
+    spans: dict[tuple[str, int], tuple[int, int]] = {}
+    if sentences is not None and len(sentences):
+        for aid, sid, s, e in zip(sentences["article_id"].astype(str), sentences["sentence_id"], sentences["start"],
+                                  sentences["end"], strict=True):
+            spans[(aid, int(sid))] = (int(s), int(e))
+    out = []
+    for r in quotes.itertuples(index=False):
+        text = texts.get(r.article_id, "")
+        lo, hi = spans.get((r.article_id, int(r.sentence_id)) if pd.notna(r.sentence_id) else None,
+                           (max(0, int(r.start) - 200), min(len(text), int(r.end) + 200)))
+        around = text[lo:int(r.start)] + " " + text[int(r.end):hi]
+        verb = str(r.verb).lower() if isinstance(r.verb, str) else ""
+        found = [t for rx, t in terms if rx.search(around) and t != verb]   # the cue itself: its own column
+        if r.type in ("partial", "scare") and len(str(r.quote).split()) <= 3 and not found \
+                and not (isinstance(r.verb, str) and r.verb.strip()):
+            # words in marks with no one said to say them: the writer's scare quotes (a short
+            # partial quote with its verb, 'called him “unstable”', is attribution)
+            found.append("scare quotes")
+        out.append("; ".join(sorted(set(found))))
+    return out
+
+
+def _similarity(a: set[str], b: set[str]) -> tuple[float, float]:
+    shared = len(a & b)
+    if not shared:
+        return 0.0, 0.0
+    return shared / min(len(a), len(b)), shared / len(a | b)
+
+
+def compare_quotes(corpus, *, group_by: str = "outlet", source: str | None = None) -> pd.DataFrame:
+    """How each group (outlet) changed what a person said: one row per matched pair of quotes
+    or reported speech of the same speaker entity in two groups, or per quote only one group
+    carries; ``labels`` says what changed (see :data:`LABELS`).
+
+    With ``source=`` an article id (a transcript, the wire story, a press release), every other
+    article is compared with that one: its quotes that an article leaves out are rows too.
+
+    ``corpus`` is a :class:`newslib.corpus.Corpus` (anything with ``quotes()``, ``frame()``,
+    ``sentences()`` and ``articles``). Why labels are a "; "-joined string and not a list: it
+    filters with ``df[df.labels.str.contains("trimmed")]``, counts with
+    ``df.labels.str.split("; ").explode().value_counts()``, and writes to CSV as it reads.
+
+    >>> from newslib.corpus import Article, Corpus
+    >>> c = Corpus([Article(id="a", title="T", outlet="Wire",
+    ...                     text="T\\n\\nRaisi accused Israel of “war crimes and genocide” in Gaza."),
+    ...             Article(id="b", title="T", outlet="Post",
+    ...                     text="T\\n\\nRaisi claimed what he termed “genocide” in Gaza.")])
+    >>> row = compare_quotes(c).iloc[0]
+    >>> row["quote_a"], row["quote_b"], row["verb_class_b"]
+    ('genocide', 'war crimes and genocide', 'critical')
+    >>> row["labels"]
+    'extended; verb changed; distancing dropped'
+    """
+    frame = corpus.frame()
+    if group_by not in frame.columns:
+        raise ValueError(f"unknown group_by {group_by!r}; choose one of: {', '.join(map(str, frame.columns))}")
+    groups = dict(zip(frame["id"].astype(str), frame[group_by].astype(str), strict=True))
+    texts = {a.id: a.text for a in corpus.articles}
+    return compare_quote_tables(corpus.quotes(), groups, texts, sentences=corpus.sentences(), source=source)
+
+
+def compare_quote_tables(quotes: pd.DataFrame, groups: dict[str, str], texts: dict[str, str], *,
+                         sentences: pd.DataFrame | None = None, source: str | None = None) -> pd.DataFrame:
+    """:func:`newslib.quotes.compare_quotes` on tables: ``quotes`` (the corpus's quote table),
+    ``groups`` (article id → group), ``texts`` (article id → text), optional ``sentences``."""
+    q = quotes[quotes["speaker"].notna()].reset_index(drop=True)
+    q["article_id"] = q["article_id"].astype(str)
+    q["group"] = q["article_id"].map(groups)
+    q["distancing"] = _distancing(q, texts, sentences)
+    words = [set(content_words(t)) for t in q["quote"].astype(str)]
+    recs = q.to_dict("records")
+    if source is not None and source not in set(groups):
+        raise ValueError(f"source {source!r} is not an article id of this corpus")
+
+    def comparable(i: int, j: int) -> bool:
+        if source is not None:
+            return (recs[i]["article_id"] == source) != (recs[j]["article_id"] == source)
+        return recs[i]["group"] != recs[j]["group"]
+
+    # candidates: quotes of one speaker sharing a content word (an index, not all pairs)
+    cands: list[tuple[float, int, int]] = []
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(recs):
+        by_speaker[r["speaker"]].append(i)
+    for idx in by_speaker.values():
+        index: dict[str, list[int]] = defaultdict(list)
+        for i in idx:
+            for w in words[i]:
+                index[w].append(i)
+        seen: set[tuple[int, int]] = set()
+        for i in idx:
+            shared = Counter(j for w in words[i] for j in index[w] if j > i)
+            for j in shared:
+                if (i, j) in seen or not comparable(i, j):
+                    continue
+                seen.add((i, j))
+                cont, jac = _similarity(words[i], words[j])
+                if cont >= MIN_CONTAINMENT:
+                    cands.append((0.5 * cont + 0.5 * jac, i, j))
+    # one match per quote and other article, best first
+    taken: set[tuple[int, str]] = set()
+    pairs: list[tuple[float, int, int]] = []
+    # ties go to quotes in the body: a headline's word ("Raisi tells Putin … “genocide”") repeats
+    # the body's quote, which is the one the outlet framed
+    def in_headline(i: int) -> bool:
+        return recs[i].get("sentence_id") == 0
+    for sim, i, j in sorted(cands, key=lambda c: (-c[0], in_headline(c[1]) + in_headline(c[2]), c[1], c[2])):
+        if (i, recs[j]["article_id"]) in taken or (j, recs[i]["article_id"]) in taken:
+            continue
+        taken.add((i, recs[j]["article_id"]))
+        taken.add((j, recs[i]["article_id"]))
+        pairs.append((sim, i, j))
+    pairs += _speaker_changes(recs, words, comparable, taken)
+    rows = []
+    for sim, i, j in pairs:
+        a, b = recs[i], recs[j]
+        if (source is not None and b["article_id"] == source) or (source is None and (a["group"], a["article_id"]) > (b["group"], b["article_id"])):
+            a, b = b, a
+        rows.append(_row(a, b, round(sim, 3), pair_labels(a, b)))
+    matched = {i for _, i, _ in pairs} | {j for _, _, j in pairs}
+    rows += _unmatched(recs, matched, pairs, groups, source)
+    df = pd.DataFrame(rows, columns=FIDELITY_COLUMNS)
+    return df.sort_values(["speaker", "group_a", "article_a", "group_b", "article_b"], na_position="last",
+                          kind="stable").reset_index(drop=True)
+
+
+def _speaker_changes(recs, words, comparable, taken) -> list[tuple[float, int, int]]:
+    """Near-identical quotes attributed to different speakers (blocked by their rarest words)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        if len(ws) >= SAME_WORDS_MIN:
+            for w in ws:
+                index[w].append(i)
+    out = []
+    for i, ws in enumerate(words):
+        if len(ws) < SAME_WORDS_MIN:
+            continue
+        rare = sorted(ws, key=lambda w: len(index[w]))[:2]
+        for j in {j for w in rare for j in index[w] if j > i}:
+            if recs[i]["speaker"] == recs[j]["speaker"] or not comparable(i, j):
+                continue
+            if (i, recs[j]["article_id"]) in taken:
+                continue
+            _, jac = _similarity(ws, words[j])
+            if jac >= SAME_WORDS_JACCARD:
+                out.append((jac, i, j))
+    return out
+
+
+def _row(a: dict, b: dict | None, sim: float | None, labels: Iterable[str]) -> dict:
+    va, vb = _verb_info(a.get("verb")), _verb_info(b.get("verb") if b else None)
+    return {"speaker": a["speaker"], "group_a": a["group"], "article_a": a["article_id"], "quote_a": a["quote"],
+            "type_a": a["type"], "verb_a": a.get("verb"), "verb_class_a": va[1], "distancing_a": a["distancing"],
+            "group_b": b["group"] if b else None, "article_b": b["article_id"] if b else None,
+            "quote_b": b["quote"] if b else None, "type_b": b["type"] if b else None,
+            "verb_b": b.get("verb") if b else None, "verb_class_b": vb[1], "distancing_b": b["distancing"] if b else None,
+            "speaker_b": b["speaker"] if b else None, "similarity": sim, "labels": "; ".join(labels),
+            "quote_id_a": a.get("quote_id"), "quote_id_b": b.get("quote_id") if b else None}
+
+
+def _unmatched(recs, matched, pairs, groups, source) -> list[dict]:
+    rows = []
+    if source is None:
+        for i, r in enumerate(recs):
+            if i not in matched:
+                rows.append(_row(r, None, None, ["only in one group"]))
+        return rows
+    carried = defaultdict(set)          # source quote index -> articles carrying it
+    for _, i, j in pairs:
+        s, o = (i, j) if recs[i]["article_id"] == source else (j, i)
+        carried[s].add(recs[o]["article_id"])
+    others = sorted({a for a in groups if a != source})
+    for i, r in enumerate(recs):
+        if r["article_id"] == source:
+            for art in others:
+                if art not in carried[i]:
+                    rows.append({**_row(r, None, None, ["left out"]), "group_b": groups[art], "article_b": art})
+        elif i not in matched:
+            rows.append({**_row(r, None, None, ["not in source"])})
+    return rows
+
+
+def change_counts(pairs: pd.DataFrame) -> pd.DataFrame:
+    """How often each kind of change occurs per group: ``group, change, quotes``. A matched
+    pair's labels describe version B against version A, so they count for B's group; a quote
+    only one group carries counts for that group.
+
+    >>> df = pd.DataFrame({"group_a": ["W", "W"], "group_b": ["P", None],
+    ...                    "labels": ["trimmed; verb changed", "only in one group"]})
+    >>> change_counts(df).values.tolist()
+    [['P', 'trimmed', 1], ['P', 'verb changed', 1], ['W', 'only in one group', 1]]
+    """
+    rows = []
+    for ga, gb, labels in zip(pairs["group_a"], pairs["group_b"], pairs["labels"], strict=True):
+        group = gb if isinstance(gb, str) and gb else ga
+        rows += [(group, lab) for lab in str(labels).split("; ") if lab]
+    df = pd.DataFrame(rows, columns=["group", "change"])
+    return (df.groupby(["group", "change"]).size().rename("quotes").reset_index()
+            .sort_values(["group", "change"]).reset_index(drop=True))

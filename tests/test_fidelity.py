@@ -1,0 +1,121 @@
+"""Quote fidelity (issue 19): how each outlet changed what a person said."""
+
+from __future__ import annotations
+
+import pytest
+
+import newslib
+from newslib.corpus import Article, Corpus
+from newslib.display import fidelity_html
+from newslib.quotes import LABELS, compare_quotes
+
+
+def _pair(text_a: str, text_b: str, **kw):
+    # version A is the group that sorts first
+    c = Corpus([Article(id="a", title="T", text="T\n\n" + text_a, outlet="Agency"),
+                Article(id="b", title="T", text="T\n\n" + text_b, outlet="Bulletin")])
+    return compare_quotes(c, **kw)
+
+
+def _labels(text_a: str, text_b: str) -> set[str]:
+    df = _pair(text_a, text_b)
+    matched = df[df["group_b"].notna()]
+    assert len(matched) == 1, df[["quote_a", "quote_b", "labels"]]
+    return set(matched["labels"].iloc[0].split("; "))
+
+
+def test_seeds_raisi_genocide_trimmed_with_distancing():
+    df = compare_quotes(newslib.load_corpus("seeds"))
+    pairs = df[df["group_b"].notna()]
+    assert len(pairs) == 1
+    p = pairs.iloc[0]
+    assert (p["speaker"], p["group_a"], p["quote_a"], p["group_b"], p["quote_b"]) == (
+        "Ebrahim Raisi", "Iran International", "war crimes and genocide", "The Election Post", "genocide")
+    assert (p["verb_a"], p["verb_class_a"], p["verb_b"], p["verb_class_b"]) == ("accused", "critical", "termed", "distancing")
+    assert p["labels"] == "trimmed; verb changed; distancing added"
+    assert "what he termed" in p["distancing_b"]
+    # what only one outlet carries, per speaker: Putin's trade figure is only in Iran International
+    only = df[df["group_b"].isna()]
+    assert set(only["labels"]) == {"only in one group"}
+    assert any("5 billion dollars" in q for q in only[only["speaker"] == "Vladimir Putin"]["quote_a"])
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("“We will win the vote tomorrow,” said Ana Silva.", "“We will win the vote tomorrow,” Ana Silva said.",
+     {"same words"}),
+    ("“We will win the vote tomorrow and then rebuild the party,” said Ana Silva.",
+     "“We will win the vote tomorrow,” said Ana Silva.", {"trimmed"}),
+    ("“We will win the vote tomorrow,” said Ana Silva.",
+     "“We will win the vote tomorrow and then rebuild the party,” said Ana Silva.", {"extended"}),
+    ("“Our party will certainly win the national vote tomorrow,” said Ana Silva.",
+     "“Our party will surely win the national vote on Monday,” said Ana Silva.", {"reworded"}),
+    ("“We will win the vote tomorrow,” said Ana Silva.",
+     "Ana Silva said her party would “win the vote tomorrow”.", {"trimmed", "direct→partial"}),
+    ("“Taxes will fall next year for every family,” said Ana Silva.",
+     "Ana Silva said taxes would fall next year for every family.", {"reworded", "quoted→reported"}),
+    ("“Taxes will fall next year for every family,” said Ana Silva.",
+     "“Taxes will fall next year for every family,” claimed Ana Silva.", {"same words", "verb changed"}),
+    ("“Taxes will fall next year for every family,” said Ana Silva.",
+     "“Taxes will fall next year for every family,” said Ana Silva, allegedly.",
+     {"same words", "distancing added"}),
+])
+def test_every_label_on_written_pairs(a, b, expected):
+    assert _labels(a, b) == expected
+
+
+def test_verb_classes_are_reported():
+    df = _pair("“Taxes will fall next year for every family,” said Ana Silva.",
+               "“Taxes will fall next year for every family,” claimed Ana Silva.")
+    row = df[df["group_b"].notna()].iloc[0]
+    assert (row["verb_a"], row["verb_class_a"], row["verb_b"], row["verb_class_b"]) == (
+        "said", "neutral", "claimed", "distancing")
+
+
+def test_same_words_from_another_speaker():
+    df = _pair("“The budget will cut taxes for every working family,” said Ana Silva.",
+               "“The budget will cut taxes for every working family,” said Tom Reyes.")
+    row = df[df["group_b"].notna()].iloc[0]
+    assert "speaker changed" in row["labels"] and (row["speaker"], row["speaker_b"]) == ("Ana Silva", "Tom Reyes")
+
+
+def test_near_misses_do_not_match():
+    # two different quotes of one person on one topic are two quotes, each in one outlet only
+    df = _pair("“Taxes will fall next year,” said Ana Silva.",
+               "“Fuel duty has risen too far this winter and drivers pay for it,” said Ana Silva.")
+    assert df["group_b"].isna().all() and len(df) == 2
+    assert set(df["labels"]) == {"only in one group"}
+    # the same words from two people with a short quote are not "speaker changed"
+    df = _pair("“Never,” said Ana Silva.", "“Never,” said Tom Reyes.")
+    assert df["group_b"].isna().all()
+    # a quote trimmed is trimmed, not reworded
+    assert "reworded" not in _labels("“We will win the vote tomorrow, whatever they say,” said Ana Silva.",
+                                     "“We will win the vote tomorrow,” said Ana Silva.")
+
+
+def test_source_article_and_quotes_left_out():
+    c = Corpus([Article(id="wire", title="T", outlet="Reuters",
+                        text="T\n\n“We will win the vote tomorrow,” said Ana Silva. “Taxes will fall for every family,” she added."),
+                Article(id="post", title="T", outlet="Post", text="T\n\n“We will win the vote,” said Ana Silva."),
+                Article(id="gazette", title="T", outlet="Gazette",
+                        text="T\n\n“Taxes will fall for every family,” Ana Silva said.")])
+    df = compare_quotes(c, source="wire")
+    assert set(df["article_a"]) == {"wire"}
+    left = df[df["labels"] == "left out"]
+    assert sorted(zip(left["article_b"], left["quote_a"], strict=True)) == [
+        ("gazette", "We will win the vote tomorrow,"), ("post", "Taxes will fall for every family,")]
+    with pytest.raises(ValueError, match="not an article id"):
+        compare_quotes(c, source="nope")
+
+
+def test_side_by_side_html_is_escaped():
+    df = _pair("“We will <script>alert(1)</script> win the vote tomorrow,” said Ana Silva.",
+               "“We will win the vote,” said Ana Silva.")
+    html = fidelity_html(df)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<del" in html or "<ins" in html     # the changed words are marked
+
+
+def test_labels_are_known():
+    df = compare_quotes(newslib.load_corpus("seeds"))
+    used = {lab for labels in df["labels"] for lab in labels.split("; ")}
+    assert used <= set(LABELS)
