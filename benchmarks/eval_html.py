@@ -78,7 +78,7 @@ def run_newslib(pages: dict[str, bytes]) -> tuple[dict[str, str], dict[str, str]
     t0 = time.perf_counter()
     for k, page in read.items():
         reader[k] = page.text
-        result = clean_text(f"{page.title}\n\n{page.text}")
+        result = clean_text(f"{page.title}\n\n{page.text}", extracted=True)   # as the loader does
         results[k] = result
         cleaned[k] = result.text[len(result.title):].strip()
     return reader, cleaned, results, t_read, time.perf_counter() - t0

@@ -50,7 +50,7 @@ _HOME_RE = re.compile(r"^Home(?=[A-Z]|\s*[>»›|/])")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
 _CREDIT_RE = re.compile(
     r"(?:/|\bvia\b|\(|\bPhotos?:|\bCredit:|©)\s*(?:[\w.'-]+\s*/?\s*){0,6}"
-    r"(?:REUTERS|Reuters|AFP|AP|EPA-EFE|EPA|Getty Images|Getty|Anadolu(?: Agency)?|Sputnik|"
+    r"\b(?:REUTERS|Reuters|AFP|AP|EPA-EFE|EPA|Getty Images|Getty|Anadolu(?: Agency)?|Sputnik|"
     r"WANA|IRNA|Xinhua|TASS|Shutterstock|Alamy|Pool|Handout|Bloomberg)\b[^.!?]{0,40}\)?\.?\s*$"
 )
 _URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
@@ -154,8 +154,12 @@ def _norm(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-def clean_text(raw: str) -> CleanResult:
+def clean_text(raw: str, *, extracted: bool = False) -> CleanResult:
     """Split raw article text into headline, body, captions and removed furniture.
+
+    ``extracted=True`` for text a page extractor already chose as the body (a saved web page):
+    a bare link there is a link the article prints (a source, a product), not a share button,
+    and a repeated line is content (the extractor drops figure captions); both stay.
 
     ``raw`` must already be decoded with newlines normalised to ``\\n``. The body keeps the
     article's own paragraphs (blank-line separated); hard-wrapped paragraphs keep their
@@ -211,9 +215,13 @@ def clean_text(raw: str) -> CleanResult:
             keep[i] = False
             removed.append(Removed(line, "headline repeated"))
             continue
-        # a repeated line of 8-60 words is a photo caption (or pull quote) shown twice; shorter
-        # repeats are often real content (fixture lists, subheadings) and stay
-        repeated = counts[key] > 1 and 8 <= _words(line) <= 60
+        # a line of 8-60 words shown exactly twice is a photo caption (or pull quote) under the
+        # picture and again in the gallery; shorter repeats are often real content (fixture
+        # lists, subheadings), and so are lines repeated more often (a recipe's portions on
+        # each day of a meal plan) and table rows ("| Pos | Player |")
+        # (in a page extractor's body, figure captions are already gone: a repeat there is the
+        # page's own content)
+        repeated = not extracted and counts[key] == 2 and 8 <= _words(line) <= 60 and line.count("|") < 2
         if _is_caption_credit(line) or repeated:
             keep[i] = False
             if key in seen_caption:
@@ -228,7 +236,7 @@ def clean_text(raw: str) -> CleanResult:
             removed.append(Removed(line, "repeated paragraph"))
             continue
         seen_line.add(key)
-        if _URL_ONLY_RE.match(line):
+        if not extracted and _URL_ONLY_RE.match(line):
             keep[i] = False
             removed.append(Removed(line, "bare link"))
             continue

@@ -56,7 +56,7 @@ def test_every_file_is_an_article_or_a_problem(hostile):
     assert files == articles | skipped, files ^ (articles | skipped)
     reasons = {p.path: p.reason for p in c.problems}
     assert "empty" in reasons["empty.txt"] and "empty" in reasons["blank.txt"]
-    assert "binary" in reasons["noise.txt"] and "not a .txt" in reasons["report.pdf"]
+    assert "binary" in reasons["noise.txt"] and "not an article file" in reasons["report.pdf"]
     assert "Latin-1" in reasons["latin1.txt"] and "cp1252" in reasons["cp1252.txt"] and "UTF-16" in reasons["utf16.txt"]
     assert any("bad date" in r for r in reasons.values()) and "metadata:ghost" in reasons
     assert c["latin1"].outlet == "Paper A" and c["latin1"].date is None     # 30 February is no date

@@ -16,6 +16,7 @@ from typing import Any
 
 from .._parallel import chunks, map_chunks, n_jobs
 from ..records import Article, Problem
+from .html import HTML_SUFFIXES, HtmlError, is_html_name, read_html_file
 from .metadata import META_NAMES
 from .text import build_article, decode_bytes
 
@@ -23,8 +24,8 @@ __all__ = ["ARTICLE_SUFFIXES", "read_file", "read_files", "walk", "walk_strings"
 
 _DOC_NAMES = re.compile(r"^(readme|license|licence|copying|changelog|notice|authors)(\.|$)", re.I)
 
-#: File names read as articles (case-insensitive).
-ARTICLE_SUFFIXES = (".txt",)
+#: File names read as articles (case-insensitive): text files, and saved web pages (gzipped too).
+ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 
 Read = tuple[Article | None, list[Problem], str | None]
 
@@ -87,7 +88,7 @@ def _skip_reason(f: Path, rel: Path, base: Path) -> str | None:
     if _DOC_NAMES.match(f.name):
         return "documentation file, not an article; skipped"
     if not f.name.lower().endswith(ARTICLE_SUFFIXES):
-        return f"not a .txt file ({f.suffix or 'no suffix'}); skipped"
+        return f"not an article file ({f.suffix or 'no suffix'}; articles are .txt, .html, .htm, .html.gz); skipped"
     return None
 
 
@@ -105,6 +106,8 @@ def read_file(f: Path, base: Path, metadata: dict[str, dict[str, Any]], max_byte
         if size > max_bytes:
             return None, [Problem(rel_s, f"file of {size:,} bytes exceeds the {max_bytes:,}-byte limit; skipped",
                                   "skipped")], None
+        if is_html_name(f.name):
+            return _read_page(f, rel, metadata, max_bytes)
         data = f.read_bytes()
     except OSError as exc:
         return None, [Problem(rel_s, f"cannot read ({exc.strerror or exc.__class__.__name__}); skipped", "skipped")], None
@@ -119,3 +122,37 @@ def read_file(f: Path, base: Path, metadata: dict[str, dict[str, Any]], max_byte
     if art is None:
         return None, [Problem(rel_s, f"{why}; skipped", "skipped")], mid
     return art, ([Problem(rel_s, note, "repaired")] if note else []), mid
+
+
+def _read_page(f: Path, rel: Path, metadata: dict[str, dict[str, Any]], max_bytes: int) -> Read:
+    """A saved web page: its body, headline, date, site name and canonical URL (trafilatura,
+    see :mod:`newslib.readers.html`), then newslib's cleaning like any article. A metadata row
+    for the page wins field by field; the outlet is the metadata's, else the page's site name,
+    else the URL's domain, else the folder."""
+    rel_s = rel.as_posix()
+    try:
+        page = read_html_file(f, max_bytes=max_bytes)
+    except HtmlError as err:
+        return None, [Problem(rel_s, f"saved page: {err.reason}; skipped", "skipped")], None
+    art_id = _strip_suffix(rel_s)
+    meta = metadata.get(art_id) or metadata.get(Path(art_id).name) or {}
+    merged: dict[str, Any] = {"title": page.title, "date": page.date, "url": page.url}
+    merged.update({k: v for k, v in meta.items() if v not in (None, "")})
+    if not merged.get("outlet") and page.site_name:
+        merged["outlet"], merged["outlet_from"] = page.site_name, "page"
+    outlet = rel.parts[-2] if len(rel.parts) > 1 else "unknown"
+    raw = f"{page.title}\n\n{page.text}" if page.title else page.text
+    art, why = build_article(raw, id=art_id, source_path=str(f), meta=merged, default_outlet=outlet, extracted=True)
+    mid = meta.get("id") if meta else None
+    if art is None:
+        return None, [Problem(rel_s, f"saved page: {why}; skipped", "skipped")], mid
+    return art, [], mid
+
+
+def _strip_suffix(rel_s: str) -> str:
+    """``news/page.html.gz`` → ``news/page``."""
+    low = rel_s.lower()
+    for suf in sorted(ARTICLE_SUFFIXES, key=len, reverse=True):
+        if low.endswith(suf):
+            return rel_s[:-len(suf)]
+    return rel_s

@@ -94,7 +94,8 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 def build_article(raw: str, *, id: str, source_path: str | None, meta: dict[str, Any],
-                  default_outlet: str, outlet_from: str = "folder") -> tuple[Article | None, str | None]:
+                  default_outlet: str, outlet_from: str = "folder",
+                  extracted: bool = False) -> tuple[Article | None, str | None]:
     """Clean ``raw`` (headline on line one) into an Article, or ``(None, reason)``.
 
     The outlet is the metadata's, else the domain of the article's URL, else ``default_outlet``
@@ -106,7 +107,7 @@ def build_article(raw: str, *, id: str, source_path: str | None, meta: dict[str,
     >>> a.outlet, a.meta["outlet_from"]
     ('reuters.com', 'url')
     """
-    result = clean_text(raw)
+    result = clean_text(raw, extracted=extracted)
     if not result.text.strip():
         return None, "empty or whitespace only"
     body = result.text[len(result.title):].strip()
