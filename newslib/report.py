@@ -7,15 +7,27 @@ would drop them silently, so it is removed from the kernel's environment); param
 against each notebook's ``parameters`` cell before anything runs; a failed notebook is
 reported with its cell and error while the others still run; outputs written atomically so a
 failed run never destroys a previous good report.
+
+Interruptions: the index is written before the first notebook runs (every notebook "not run
+yet") and again after each one, each file whole or not at all (temporary file and rename), so
+a run stopped by Ctrl-C, SIGTERM or even SIGKILL never leaves an index that looks complete;
+SIGINT and SIGTERM end the run with one line and the unfinished notebooks marked
+"interrupted". A kernel that dies (``os._exit``, killed) is a failed notebook, "kernel died",
+and the rest run. A report that cannot be written (disk full, file size limit, no
+permission) is one line and exit status 2, with no partial file left.
 """
 
 from __future__ import annotations
 
 import ast
+import errno
 import html
 import json
 import os
 import platform
+import re
+import signal
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -38,7 +50,7 @@ class ReportError(ValueError):
 class Result:
     notebook: str
     run: str
-    status: str = "ok"          # ok | failed
+    status: str = "ok"          # ok | failed | not run yet | interrupted
     seconds: float = 0.0
     error: str = ""
     cell: int | None = None
@@ -156,7 +168,6 @@ def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params:
     """Execute one notebook with papermill into ``out_dir`` and render it as HTML."""
     import nbformat
     import papermill as pm
-    from nbconvert import HTMLExporter
 
     nb_path, out_dir = Path(nb_path), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -180,12 +191,23 @@ def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params:
                 res.status, res.cell = "failed", exc.exec_count
                 res.error = f"{exc.ename}: {str(exc.evalue).splitlines()[-1] if exc.evalue else ''}"
                 break
+            except OSError as exc:
+                if exc.errno in _WRITE_ERRORS:
+                    raise _write_error(out_dir, exc) from None
+                res.status, res.error = "failed", f"{type(exc).__name__}: {exc}"
+                break
             except Exception as exc:  # noqa: BLE001 - kernel start races, timeouts: reported
                 if attempt == 0 and "ZMQ" in type(exc).__name__ + str(exc):
                     continue
                 res.status = "failed"
-                res.error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}"
+                if "DeadKernel" in type(exc).__name__ or "Kernel died" in str(exc):
+                    res.error = "kernel died (the notebook's process ended: os._exit, killed, or out of memory)"
+                else:
+                    res.error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}"
                 break
+    except BaseException:
+        tmp_ipynb.unlink(missing_ok=True)      # an interrupted run leaves no half-written notebook
+        raise
     finally:
         if env_backup is not None:
             os.environ["MPLBACKEND"] = env_backup
@@ -196,19 +218,56 @@ def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params:
             cell, err = _failure(nb)
             if err:
                 res.status, res.cell, res.error = "failed", cell, err
-        exporter = HTMLExporter(exclude_input=no_input, exclude_input_prompt=no_input,
-                                exclude_output_prompt=no_input)
-        body, _ = exporter.from_notebook_node(nb)
+        # a notebook written for readers who do not code declares it renders without its code
+        hide = no_input or bool(nb.metadata.get("newslib", {}).get("no_input"))
+        body = _exporter(hide).from_notebook_node(nb)[0]
         suffix = "" if res.status == "ok" else ".failed"
         html_path = out_dir / f"{nb_path.stem}{suffix}.html"
-        atomic_write_text(html_path, body)
-        os.replace(tmp_ipynb, final_ipynb if res.status == "ok" else out_dir / f"{nb_path.stem}.failed.ipynb")
+        try:
+            atomic_write_text(html_path, body)
+            os.replace(tmp_ipynb, final_ipynb if res.status == "ok" else out_dir / f"{nb_path.stem}.failed.ipynb")
+        except OSError as exc:
+            tmp_ipynb.unlink(missing_ok=True)
+            if exc.errno in _WRITE_ERRORS:
+                raise _write_error(out_dir, exc) from None
+            raise
         res.html = html_path.name
     return res
 
 
+_WRITE_ERRORS = {errno.EFBIG, errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+_EXPORTERS: dict[bool, Any] = {}
+
+
+def _exporter(no_input: bool):
+    """One nbconvert exporter per process and setting: building it loads the templates."""
+    if no_input not in _EXPORTERS:
+        from nbconvert import HTMLExporter
+
+        _EXPORTERS[no_input] = HTMLExporter(exclude_input=no_input, exclude_input_prompt=no_input,
+                                            exclude_output_prompt=no_input)
+    return _EXPORTERS[no_input]
+
+
+def _write_error(where: Path, exc: OSError) -> ReportError:
+    return ReportError(f"cannot write the report to {where}: {exc.strerror or type(exc).__name__}")
+
+
 def _run_one(args: tuple) -> Result:
     return run_notebook(*args[:3], timeout=args[3], no_input=args[4], run=args[5])
+
+
+_RUN_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+def _check_run_name(name: str, params_file: str) -> None:
+    """A run's name becomes a folder under --out: a plain name only ("bbc_2024", "run-1").
+    Rejected rather than cleaned up: "../../escaped" or "/etc" silently turned into some other
+    folder would put a report where its author does not look for it."""
+    if not _RUN_NAME_RE.fullmatch(name) or name in {".", ".."} or ".." in name:
+        shown = name.encode("unicode_escape").decode("ascii")[:60]
+        raise ReportError(f"run name {shown!r} in {params_file} must be a plain folder name "
+                          "(letters, digits, '.', '_', '-'; at most 100), not a path")
 
 
 def _runs_from(params_file: str | None, corpus: str | None, params: dict[str, str]) -> list[dict[str, Any]]:
@@ -227,6 +286,7 @@ def _runs_from(params_file: str | None, corpus: str | None, params: dict[str, st
         raise ReportError(f"{params_file} must be a YAML list of runs, each with a 'name'")
     runs = []
     for r in data:
+        _check_run_name(str(r["name"]), params_file)
         p = {k: (str(v) if isinstance(v, str) else v) for k, v in (r.get("params") or {}).items()}
         p.update(params)
         if r.get("corpus") or corpus:
@@ -272,7 +332,9 @@ def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: l
             if not cpath.exists():
                 raise ReportError(f"corpus not found: {rp['corpus']}")
             rp["corpus"] = str(cpath)
-        run_dir = out_root / run["name"] if run["name"] else out_root
+        run_dir = (out_root / run["name"]).resolve() if run["name"] else out_root
+        if run_dir != out_root and out_root not in run_dir.parents:
+            raise ReportError(f"run {run['name']!r} would write outside {out_root}")
         for nb in available:
             if notebook_filter is not None and not notebook_filter(run["name"], nb.stem):
                 continue
@@ -283,35 +345,93 @@ def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: l
             p["output_dir"] = str(run_dir / f"{nb.stem}_files")
             tasks.append((str(nb), str(run_dir), p, timeout, no_input, run["name"]))
     t0 = time.perf_counter()
-    results: list[Result] = []
-    bar = None
-    if progress:
+    pending = {i: Result(notebook=Path(t[0]).stem, run=t[5], status="not run yet",
+                         params={k: v for k, v in t[2].items()}) for i, t in enumerate(tasks)}
+    done: dict[int, Result] = {}
+
+    def index(status_of_rest: str | None = None) -> None:
+        rest = [(r if status_of_rest is None else Result(**{**asdict(r), "status": status_of_rest}))
+                for i, r in pending.items() if i not in done]
+        ordered = [done[i] for i in sorted(done)] + rest
         try:
-            from tqdm.auto import tqdm
+            write_index(out_root, ordered, corpus=corpus, seconds=time.perf_counter() - t0)
+        except OSError as exc:
+            if exc.errno in _WRITE_ERRORS:
+                raise _write_error(out_root, exc) from None
+            raise
 
-            bar = tqdm(total=len(tasks), desc="notebooks", unit="nb")
-        except ImportError:  # pragma: no cover
-            bar = None
-    if jobs > 1 and len(tasks) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as ex:
-            for r in ex.map(_run_one, tasks):
-                results.append(r)
-                bar and bar.update(1)
-    else:
-        for t in tasks:
-            results.append(_run_one(t))
-            bar and bar.update(1)
-    if bar:
-        bar.close()
-    write_index(out_root, results, corpus=corpus, seconds=time.perf_counter() - t0)
+    index()     # before any notebook: a run stopped now leaves an index saying so
+    old_term = signal.signal(signal.SIGTERM, _raise_interrupt) if _main_thread() else None
+    try:
+        for i, r in _execute(tasks, jobs):
+            done[i] = r
+            index()
+            if progress:
+                print(f"  {r.run + '/' if r.run else ''}{r.notebook}: {r.status} in {r.seconds:.1f} s", flush=True)
+    except KeyboardInterrupt:
+        index("interrupted")
+        print(f"newslib: interrupted; {len(done)} of {len(tasks)} notebooks finished, the rest are marked "
+              f"interrupted in {out_root / 'index.html'}; run the same command again to finish", file=sys.stderr)
+        return 130
+    finally:
+        if old_term is not None:
+            signal.signal(signal.SIGTERM, old_term)
+    results = [done[i] for i in sorted(done)]
     failed = [r for r in results if r.status != "ok"]
-    import sys
-
     for r in failed:
         where = f"cell {r.cell}" if r.cell is not None else "before any cell"
         print(f"newslib: {r.run + '/' if r.run else ''}{r.notebook} failed at {where}: {r.error}", file=sys.stderr)
-    print(f"{len(results) - len(failed)} of {len(results)} notebooks ok; index: {out_root / 'index.html'}")
+    print(f"{len(results) - len(failed)} of {len(results)} notebooks ok in {time.perf_counter() - t0:.1f} s; "
+          f"index: {out_root / 'index.html'}")
     return 1 if failed else 0
+
+
+def _raise_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt     # SIGTERM ends a run the way Ctrl-C does: index first, one line
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _execute(tasks: list[tuple], jobs: int):
+    """(task index, result) as each notebook finishes; in ``jobs`` processes when asked. On an
+    interruption the worker processes and their kernels are stopped."""
+    if jobs <= 1 or len(tasks) <= 1:
+        for i, t in enumerate(tasks):
+            yield i, _run_one(t)
+        return
+    from concurrent.futures import as_completed
+
+    ex = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        futures = {ex.submit(_run_one, t): i for i, t in enumerate(tasks)}
+        for fut in as_completed(futures):
+            yield futures[fut], fut.result()
+    except BaseException:
+        for proc in list(getattr(ex, "_processes", {}).values()):
+            _kill_tree(proc.pid)
+        ex.shutdown(wait=False, cancel_futures=True)
+        raise
+    ex.shutdown()
+
+
+def _kill_tree(pid: int) -> None:
+    """Stop a worker and the kernels it started (their parent is the worker)."""
+    try:
+        import psutil
+
+        proc = psutil.Process(pid)
+        for child in proc.children(recursive=True):
+            child.kill()
+        proc.kill()
+    except Exception:  # noqa: BLE001 - already gone, or psutil missing: the pool ends it
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def write_index(out_root: Path, results: list[Result], *, corpus: str | None, seconds: float) -> Path:
@@ -328,7 +448,7 @@ def write_index(out_root: Path, results: list[Result], *, corpus: str | None, se
     rows = []
     for r in results:
         link = (Path(r.run) / r.html).as_posix() if r.run else r.html
-        color = "#1a7f37" if r.status == "ok" else "#cf222e"
+        color = {"ok": "#1a7f37", "not run yet": "#6e7781", "interrupted": "#9a6700"}.get(r.status, "#cf222e")
         params = ", ".join(f"{k}={v!r}" for k, v in r.params.items() if k != "output_dir")
         rows.append(f"<tr><td>{e(r.run)}</td><td><a href=\"{e(link, quote=True)}\">{e(r.notebook)}</a></td>"
                     f"<td style=\"color:{color};font-weight:bold\">{e(r.status)}</td><td>{r.seconds:.1f} s</td>"
@@ -339,7 +459,8 @@ def write_index(out_root: Path, results: list[Result], *, corpus: str | None, se
 tr:nth-child(even){{background:#f6f8fa}}</style></head><body>
 <h1>newslib reports</h1>
 <p>Corpus: <code>{e(str(corpus or 'notebook defaults'))}</code> · {len(results)} notebooks ·
-{sum(r.status == 'ok' for r in results)} ok · {sum(r.status != 'ok' for r in results)} failed · {seconds:.1f} s ·
+{sum(r.status == 'ok' for r in results)} ok · {sum(r.status == 'failed' for r in results)} failed ·
+{sum(r.status not in ('ok', 'failed') for r in results)} not finished · {seconds:.1f} s ·
 {e(time.strftime('%Y-%m-%d %H:%M'))}</p>
 <table><tr><th>run</th><th>notebook</th><th>status</th><th>time</th><th>error</th><th>parameters</th></tr>
 {''.join(rows)}</table>

@@ -1,0 +1,148 @@
+"""Batch reports that survive interruption, dead kernels, full disks and hostile run names
+(issue 22 items 3 and 4), and that render a reader's notebook without its code."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from conftest import ROOT, make_notebook
+
+from newslib.cli import main
+from newslib.report import run_reports
+
+RUN = """
+import sys
+from newslib.report import run_reports, ReportError
+try:
+    sys.exit(run_reports(out=sys.argv[1], notebook_dir=sys.argv[2], progress=True, jobs=int(sys.argv[3])))
+except ReportError as exc:
+    print(f"newslib: error: {exc}", file=sys.stderr)
+    sys.exit(2)
+"""
+
+
+def _index(out: Path) -> dict[str, str]:
+    return {r["notebook"]: r["status"] for r in json.loads((out / "index.json").read_text())}
+
+
+def _files(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig, jobs", [(signal.SIGTERM, 1), (signal.SIGINT, 2)])
+def test_an_interrupted_report_says_so_and_a_rerun_finishes_it(tmp_path, sig, jobs):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    make_notebook(nbs, "01_quick", "x = 1")
+    make_notebook(nbs, "02_slow", "import time\ntime.sleep(60)")
+    make_notebook(nbs, "03_after", "y = 2")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-c", RUN, str(out), str(nbs), str(jobs)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 90
+    while time.time() < deadline:        # wait until the first notebook is done
+        if (out / "index.json").is_file() and _index(out).get("01_quick") == "ok":
+            break
+        time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("the first notebook never finished")
+    time.sleep(1.0)                       # 02_slow is running now
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.strip().count("\n") == 0 and "interrupted" in err and "Traceback" not in err
+    status = _index(out)
+    assert status["01_quick"] == "ok" and status["02_slow"] == "interrupted"
+    assert status.get("03_after") in ("interrupted", "ok")     # with two workers it may have finished
+    html = (out / "index.html").read_text()
+    assert "interrupted" in html and "not finished" in html
+    files = _files(out)
+    assert "02_slow.html" not in files and "02_slow.ipynb" not in files
+    assert not [f for f in files if f.endswith((".tmp", ".running.ipynb"))]
+    # the same command again finishes the job
+    (nbs / "02_slow.ipynb").unlink()
+    make_notebook(nbs, "02_slow", "z = 3")
+    done = subprocess.run([sys.executable, "-c", RUN, str(out), str(nbs), "1"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert set(_index(out).values()) == {"ok"}
+
+
+def test_a_dead_kernel_is_a_failed_notebook_and_the_rest_run(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    make_notebook(nbs, "01_dies", "import os\nos._exit(1)")
+    make_notebook(nbs, "02_fine", "x = 1")
+    out = tmp_path / "out"
+    assert run_reports(out=str(out), notebook_dir=nbs, progress=False) == 1
+    rows = {r["notebook"]: r for r in json.loads((out / "index.json").read_text())}
+    assert rows["01_dies"]["status"] == "failed" and "kernel died" in rows["01_dies"]["error"]
+    assert rows["02_fine"]["status"] == "ok" and (out / "02_fine.html").is_file()
+
+
+@pytest.mark.skipif(not hasattr(__import__("resource"), "RLIMIT_FSIZE"), reason="no RLIMIT_FSIZE here")
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_2(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    make_notebook(nbs, "01_big", "print('x' * 400_000)")
+    out = tmp_path / "out"
+
+    def limit() -> None:
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # a write past the limit fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    proc = subprocess.run([sys.executable, "-c", RUN, str(out), str(nbs), "1"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=180, preexec_fn=limit)
+    assert proc.returncode == 2, proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("newslib: error: cannot write the report"), proc.stderr
+    files = _files(out)
+    assert not [f for f in files if f.endswith((".tmp", ".running.ipynb"))]
+    assert "01_big.html" not in files and "01_big.ipynb" not in files
+    assert all(os.path.getsize(out / f) < 200_000 for f in files)
+
+
+@pytest.mark.parametrize("name", ["../../escaped", "/tmp/abs", "a\x00b", "x" * 300, ".", "..", "a/b", "..hidden"])
+def test_run_names_from_a_params_file_never_leave_out(tmp_path, capsys, name):
+    out = tmp_path / "deep" / "er" / "out"
+    pf = tmp_path / "runs.yaml"
+    pf.write_text(yaml.safe_dump([{"name": name, "params": {}}]))
+    before = _files(tmp_path)
+    code = main(["report", "--out", str(out), "--params-file", str(pf), "--notebooks", "00_start_here"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newslib: error: run name") and err.count("\n") == 1
+    created = _files(tmp_path) - before
+    assert all(f.startswith("deep/er/out/") for f in created), created
+    assert not (tmp_path / "escaped").exists() and not Path("/tmp/abs").exists()
+
+
+def test_a_notebook_for_readers_renders_without_its_code(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    make_notebook(nbs, "01_lesson", "secret_variable_name = 41 + 1\nprint(secret_variable_name)")
+    make_notebook(nbs, "02_report", "secret_variable_name = 41 + 1\nprint(secret_variable_name)")
+    p = nbs / "02_report.ipynb"
+    nb = nbformat.read(str(p), as_version=4)
+    nb.metadata["newslib"] = {"no_input": True}
+    nbformat.write(nb, str(p))
+    out = tmp_path / "out"
+    assert run_reports(out=str(out), notebook_dir=nbs, progress=False) == 0
+    lesson, report = (out / "01_lesson.html").read_text(), (out / "02_report.html").read_text()
+    assert "secret_variable_name" in lesson             # a lesson keeps its code
+    assert "secret_variable_name" not in report and "42" in report
+    # the event report declares it
+    assert nbformat.read(str(ROOT / "notebooks" / "05_event_report.ipynb"), as_version=4).metadata["newslib"]["no_input"]
