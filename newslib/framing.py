@@ -25,8 +25,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .corpus import Corpus
-from .lexicons import data_rows, reporting_verbs, speaker_words
-from .quotes import NameResolver
+from .lexicons import data_rows, given_names, reporting_verbs, speaker_words
+from .quotes import NameResolver, places, speaker_name
 from .terms import article_groups
 from .tokens import stopwords
 
@@ -126,7 +126,10 @@ def load_actor_aliases(path: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["actor", "kind", "alias"])
 
 
-_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)){1,3}\b")
+# up to six capitalised words: "Russian Defence Minister Sergei Shoigu" keeps its name whole (the
+# titles in front are cut by speaker_name, not by the length of the match)
+_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)){1,5}\b")
+_DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)")
 
 
 _ORG_WORDS = {"bank", "institute", "ministry", "university", "council", "party", "times", "news", "post",
@@ -145,13 +148,44 @@ _NOT_NAMES = {"the", "in", "on", "at", "but", "and", "a", "an", "this", "that", 
               "while", "if", "so", "yet", "with", "from"}
 
 
-def _name_kind(name: str) -> str:
-    last = name.split()[-1].lower().strip(".")
-    if last in _ORG_WORDS:
-        return "organisation"
-    if last in _PLACE_WORDS:
+def _name_kind(name: str, after: str = "") -> str:
+    """person, organisation, place or name (a capitalised phrase that is none of them for sure).
+
+    >>> [_name_kind(n) for n in ["Sergei Shoigu", "Middle East", "US National Security", "Yemeni Houthis"]]
+    ['person', 'place', 'name', 'name']
+    >>> _name_kind("Unmanned Aerial Vehicles", " (UAVs) to Russia"), _name_kind("Darlington Council")
+    ('organisation', 'organisation')
+    """
+    words = name.split()
+    last = words[-1].lower().strip(".")
+    if last in _ORG_WORDS or re.match(r"\s*\([A-Z]{2,8}s?\)", after):
+        return "organisation"     # an acronym defined after it names a body or a thing, not a person
+    if last in _PLACE_WORDS or name in places():
         return "place"
+    if words[0] in places() or (len(words) > 1 and _is_demonym(words[0])):
+        return "name"             # "US National Security", "Yemeni Houthis": a place's something
     return "person"
+
+
+def _looks_like_person(name: str, before: str, surnames: dict[str, str]) -> bool:
+    """A capitalised phrase is a person when its first word is a known given name, a title or a
+    person's noun stands right before it ("Defence Minister Sergei Shoigu"), or its last word is
+    used alone as a surname in the corpus; else it is a name of unknown kind ("National
+    Security")."""
+    words = name.split()
+    if words[0].lower() in given_names():
+        return True
+    prev = re.findall(r"[A-Za-z]+", before)[-1:]
+    person_words = speaker_words()["titles"] | speaker_words()["men"] | speaker_words()["women"] | speaker_words()["people"]
+    if prev and prev[0].lower() in person_words:
+        return True
+    return words[-1] in surnames
+
+
+def _is_demonym(word: str) -> bool:
+    """"Yemeni", "Russian", "Japanese": a people's adjective (a place starts with its first five
+    letters), not a given name like "Sergei"."""
+    return bool(_DEMONYM_RE.fullmatch(word)) and any(p.startswith(word[:5]) for p in places() if len(word) >= 5)
 
 
 def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
@@ -177,9 +211,15 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
     # corpus-wide clusters: surname -> full name when unambiguous
     surname_full: dict[str, set[str]] = defaultdict(set)
     for r in resolvers.values():
-        for full in r.full:
-            if full.split()[0].lower() not in _NOT_NAMES and not any(w in alias_map for w in full.split()):
-                surname_full[full.split()[-1]].add(full)
+        titled = set(map(speaker_name, r.title_of.values()))
+        for full in map(speaker_name, r.full):     # "Iran’s President Ebrahim Raisi" -> Ebrahim Raisi
+            words = full.split()
+            # a person's full name: a known given name first, or a title before it somewhere
+            # ("Defence Minister Sergei Shoigu"); not "National Security" or "Aerial Vehicles"
+            if len(words) >= 2 and words[0].lower() not in _NOT_NAMES and not any(w in alias_map for w in words) \
+                    and (words[0].lower() in given_names() or full in titled):
+                surname_full[words[-1]].add(full)
+    known_full = {f for v in surname_full.values() for f in v}
     title_of: dict[str, str] = {}
     for r in resolvers.values():
         for t, full in r.title_of.items():
@@ -192,8 +232,9 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
         for a in corpus.articles:
             for m in re.finditer(r"(?<![\w.’'-])([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?=[’']s\b|(?![\w’'-]))", a.text):
                 w = m.group(1)
-                if w.lower() in _NOT_NAMES or w in alias_map or w in surnames or w.lower() in _CALENDAR:
-                    continue
+                if w.lower() in _NOT_NAMES or w in alias_map or w in surnames or w.lower() in _CALENDAR \
+                        or ("-" in w and all(p in alias_map for p in w.split("-"))):
+                    continue    # ("Tehran-Moscow", "Israel-Hamas": two known actors, not a third)
                 before = a.text[max(0, m.start() - 3):m.start()]
                 at_start = m.start() == 0 or bool(re.search(r"(?:[.!?:\n]\s*|[“\"]\s*)$", before))
                 single_counts[w] += 1
@@ -213,6 +254,9 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             return sid, ("headline" if sid == 0 else "lead" if sid == 1 else "body")
 
         taken: list[tuple[int, int]] = []
+        head = a.text[:starts[1]] if len(starts) > 1 else a.title
+        head_words = [w for w in head.split() if w[:1].isalpha()]
+        headline_case = len(head_words) >= 3 and sum(w[:1].isupper() for w in head_words) >= 0.7 * len(head_words)
 
         def free(s0: int, e0: int, taken=taken) -> bool:
             return not any(ts < e0 and s0 < te for ts, te in taken)
@@ -246,10 +290,20 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             if not free(start, m.end()):
                 continue
             raw = " ".join(words)
-            name = res.canonical(raw) if _name_kind(raw) == "person" else raw
+            after = a.text[m.end():m.end() + 12]
+            kind = _name_kind(raw, after)
+            name = speaker_name(res.canonical(raw)) if kind == "person" else raw
             if len(name.split()) == 1 and name in surnames:
                 name = surnames[name]
-            add(name, _name_kind(name), start, m.end())
+            if headline_case and locate(start)[0] == 0 and name not in known_full:
+                continue    # "Raisi, Putin Discuss Israel-Hamas War": a title-case headline's words
+            if kind == "person":
+                kind = _name_kind(name, after)
+            if kind == "person" and not _looks_like_person(name, a.text[max(0, m.start() - 30):m.start()] + " "
+                                                           + " ".join(m.group().split()[:-len(name.split())] or [""]),
+                                                           surnames):
+                kind = "name"
+            add(name, kind, start, m.end())
         if surnames or singles:
             rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted({*surnames, *singles}, key=len, reverse=True)))
                             + r")(?![\w-])")

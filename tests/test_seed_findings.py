@@ -1,0 +1,147 @@
+"""What a media researcher reads first on the seeds, checked against what the two texts say
+(issue 16 item 2): Iran International's report of the Raisi–Putin meeting and The Election
+Post's rewrite of Reuters' report of it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import newslib
+from newslib import charts
+from newslib import framing as F
+from newslib import terms as T
+from newslib.corpus import Article, Corpus
+
+II, EP = "Iran International", "The Election Post"
+A_II, A_EP = "000_b2f73600e7ed8564", "001_5d07a8dc69e627f0"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return newslib.load_corpus("seeds")
+
+
+@pytest.fixture(scope="module")
+def mentions(seeds):
+    return F.actor_mentions(seeds)
+
+
+def test_terms_and_keyness_separate_the_two_framings(seeds):
+    key = T.keyness(T.term_counts(seeds), II, EP, min_count=1)
+    k = key.set_index("term")
+    # Iran International writes about oil, gas and trade; The Election Post hedges
+    assert (k.loc["oil", "count_a"], k.loc["oil", "count_b"]) == (3, 0)
+    assert k.loc["gas", "only_in"] == II and k.loc["energy", "only_in"] == II
+    assert k.loc["allegedly", "only_in"] == EP and k.loc["termed", "only_in"] == EP
+    # "genocide" is in both, three times in The Election Post (headline and two body sentences)
+    assert (k.loc["genocide", "count_a"], k.loc["genocide", "count_b"]) == (1, 3)
+    assert key["log_ratio"].iloc[0] > 0 and "p < 0.05" in key.attrs["note"]
+
+
+def test_kwic_of_genocide_side_by_side(seeds):
+    kw = T.kwic(seeds, "genocide")
+    assert kw.groupby("group").size().to_dict() == {II: 1, EP: 3}
+    ii = kw[kw["group"] == II].iloc[0]
+    assert ii["left"].endswith("“war crimes and") and ii["right"].startswith("” in Gaza")
+    assert any(left.endswith("what he termed “") for left in kw[kw["group"] == EP]["left"])
+    # contexts are cut between words
+    for side in ("left", "right"):
+        for ctx in kw[side]:
+            assert not ctx or seeds.articles[0].text.find(ctx) >= 0 or seeds.articles[1].text.find(ctx) >= 0
+
+
+def test_dispersion_places_the_term_in_each_article(seeds):
+    hits = charts.term_hits(seeds.tokens(), ["genocide"])
+    pos = hits.groupby("article_id")["position"].apply(list).to_dict() if "position" in hits else None
+    assert pos is not None and len(pos[A_II]) == 1 and len(pos[A_EP]) == 3
+    assert min(pos[A_EP]) < 0.05            # The Election Post puts it in its headline
+    assert 0.1 < pos[A_II][0] < 0.4         # Iran International in its second paragraph
+    fig = charts.dispersion(seeds.tokens(), ["genocide", "oil"])
+    assert fig.axes
+
+
+def test_frames_with_their_evidence(seeds):
+    scores = F.frame_scores(seeds).set_index(["group", "frame"])["per_1000"]
+    # economic framing in Iran International, conflict and morality in The Election Post
+    assert scores[(II, "economic")] > 5 * scores[(EP, "economic")]
+    assert scores[(EP, "conflict")] > scores[(II, "conflict")] and scores[(EP, "morality")] > 4 * scores[(II, "morality")]
+    ev = F.frame_evidence(seeds)
+    econ = ev[(ev["article_id"] == A_II) & (ev["frame"] == "economic")]
+    assert econ["sentence"].str.contains("largest oil and gas agreements").any()
+    moral = ev[(ev["article_id"] == A_EP) & (ev["frame"] == "morality")]
+    assert moral["sentence"].str.contains("genocide").any()
+    # every evidence sentence is a sentence of its article, with the matched word in it
+    texts = {a.id: a.text for a in seeds}
+    assert all(s in texts[a] and m.lower() in s.lower()
+               for a, s, m in zip(ev["article_id"], ev["sentence"], ev["match"], strict=True))
+
+
+def test_actors_first_mention_and_labels(seeds, mentions):
+    summ = F.actor_summary(seeds, mentions).set_index(["group", "actor"])
+    for g in (II, EP):
+        assert summ.loc[(g, "Ebrahim Raisi"), "kind"] == "person"
+        assert summ.loc[(g, "Vladimir Putin"), "kind"] == "person"
+        assert summ.loc[(g, "Ebrahim Raisi"), "first_position"] == "headline"
+    actors = set(mentions["actor"])
+    # full names, whatever titles stand before them; no piece of a phrase as an actor
+    assert {"Sergei Shoigu", "Alexander Novak", "John Kirby"} <= actors
+    assert not actors & {"Sergei", "Alexander", "Raisi", "Iran’s President Ebrahim Raisi",
+                         "Putin Discuss Israel-Hamas War", "Tehran-Moscow"}
+    kinds = mentions.drop_duplicates("actor").set_index("actor")["kind"]
+    assert kinds["Middle East"] == "place" and kinds["Unmanned Aerial Vehicles"] != "person"
+    assert kinds["Islamic Jihad"] == "organisation" and kinds.get("National Security") != "person"
+    labels = F.actor_labels(seeds, mentions)
+    iran = labels[(labels["actor"] == "Iran") & (labels["group"] == EP)]
+    assert "an avowed U.S. adversary" in set(iran["label"])
+    assert not ((labels["actor"] == "Iran") & (labels["group"] == II) & (labels["label"].str.contains("adversary"))).any()
+
+
+def test_hedges_and_distancing_only_where_they_are(seeds):
+    h = F.hedge_counts(seeds)
+    dist = h[h["kind"] == "distancing"].groupby("group")["term"].apply(set).to_dict()
+    assert {"allegedly", "what he termed"} <= dist[EP]
+    assert dist[II] == {"what he called"}
+    assert "reportedly" in set(h[(h["group"] == II) & (h["kind"] == "evidential")]["term"])
+
+
+def test_sourcing_who_speaks_in_each_outlet(seeds):
+    speakers, verbs = F.sourcing(seeds)
+    s = speakers.set_index(["group", "speaker"])
+    assert s.loc[(II, "Ebrahim Raisi"), "quotes"] == 4 and s.loc[(EP, "Ebrahim Raisi"), "quotes"] == 5
+    assert (II, "Vladimir Putin") in s.index and (EP, "Vladimir Putin") not in s.index
+    assert (II, "IRNA") in s.index and (EP, "the Kremlin") in s.index
+    v = verbs.set_index(["group", "verb"])["verb_class"]
+    assert v[(II, "accused")] == "critical" and v[(EP, "termed")] == "distancing"
+
+
+def test_alignment_and_what_only_one_outlet_reports(seeds):
+    pairs = F.align_sentences(seeds, A_II, A_EP)
+    summary, stats = F.alignment_summary(seeds, pairs)
+    only = summary[summary["status"] == "unique"] if "status" in summary else summary
+    text = " ".join(only.astype(str).agg(" ".join, axis=1))
+    # the oil and gas deal and the drones are Iran International's; Shoigu and Novak the Post's
+    assert "oil and gas" in text and "Unmanned Aerial Vehicles" in text
+    assert "Shoigu" in text
+    assert set(stats) and all(0 <= v <= 1 for v in stats.values() if isinstance(v, float))
+
+
+def test_headline_and_lead(seeds, mentions):
+    hl = F.headline_lead(seeds, mentions=mentions)
+    heads = hl[hl["part"] == "headline"].set_index("outlet")["text"]
+    assert heads[II].startswith("Raisi, Putin Discuss") and "“genocide”" in heads[EP]
+    actors = hl[hl["part"] == "headline"].set_index("outlet")["actors"].astype(str)
+    assert "Ebrahim Raisi" in actors[II] and "Ebrahim Raisi" in actors[EP]
+
+
+def test_actor_rules_on_other_text():
+    text = ("Talks end\n\nThe meeting, attended by Russian Defence Minister Sergei Shoigu and Deputy Prime "
+            "Minister Alexander Novak, ended. Shoigu left early. Drones, or Unmanned Aerial Vehicles (UAVs), "
+            "were shown. The Middle East was discussed, said US National Security adviser Jake Sullivan.")
+    c = Corpus([Article(id="a", title="Talks end", text=text, outlet="X")])
+    m = F.actor_mentions(c)
+    kinds = m.drop_duplicates("actor").set_index("actor")["kind"].to_dict()
+    assert kinds.get("Sergei Shoigu") == "person" and kinds.get("Alexander Novak") == "person"
+    assert (m["actor"] == "Sergei Shoigu").sum() == 2                # "Shoigu" alone is him too
+    assert kinds.get("Unmanned Aerial Vehicles") == "organisation" and kinds.get("Middle East") == "place"
+    assert "Sergei" not in kinds and "Alexander" not in kinds
