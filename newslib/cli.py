@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .corpus import CorpusError, load_corpus
-from .report import ReportError, run_reports, write_student_edition
+from .report import DEFAULT_JOBS, ReportError, run_reports, write_student_edition
 
 __all__ = ["main"]
 
@@ -90,10 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--notebooks", nargs="+", default=None, help="notebook names (default: all)")
     s.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE")
     s.add_argument("--params-file", default=None, help="YAML list of named runs")
-    s.add_argument("--jobs", type=int, default=1)
+    s.add_argument("--jobs", type=int, default=DEFAULT_JOBS,
+                   help=f"notebooks run at once (default {DEFAULT_JOBS}: the machine's cores, at most 4)")
     s.add_argument("--no-input", action="store_true", help="reader's edition: hide code")
     s.add_argument("--timeout", type=int, default=600, help="seconds per cell")
-    s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.add_argument("--quiet", action="store_true", help="no line per notebook")
     s.set_defaults(func=_cmd_report)
     s = sub.add_parser("student", help="write a student edition (no solutions, no outputs)")
     s.add_argument("--notebooks-dir", default="notebooks")

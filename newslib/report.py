@@ -36,10 +36,12 @@ from typing import Any
 
 from ._io import atomic_write_text
 
-__all__ = ["ReportError", "notebook_parameters", "parse_params", "run_reports", "run_notebook",
+__all__ = ["DEFAULT_JOBS", "ReportError", "notebook_parameters", "parse_params", "run_reports", "run_notebook",
            "write_student_edition", "NOTEBOOK_DIR"]
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+#: Notebooks run at once by default: one kernel per core (at most 4; each kernel holds a corpus).
+DEFAULT_JOBS = max(1, min(4, os.cpu_count() or 1))
 
 
 class ReportError(ValueError):
