@@ -4,7 +4,6 @@ Post's rewrite of Reuters' report of it."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 import newslib
