@@ -568,3 +568,14 @@ def test_speakers_of_partial_quotes_in_harder_sentences():
     assert got[0][2] == "critics"
     got = rows('Lib Dem chairman Matthew Taylor wrote to the watchdog saying: "The calls are illegal."')
     assert got[0][2] == "Matthew Taylor"
+
+
+def test_a_name_before_a_dash_description_and_an_acronym_in_a_description():
+    got = _indirect("Mr Makarov has been backed by David Kahn - a leading expert on code-breaking - "
+                    "who said his information was valuable to the Western allies.")
+    assert got[0][1] == "David Kahn"
+    q = extract_quotes("The popularity of portable music players was behind the growth, the IFPI industry body said.")
+    assert q[["speaker", "speaker_kind"]].values.tolist() == [["IFPI", "organisation"]]
+    # near miss: a description with no acronym stays as written and unresolved
+    q = extract_quotes("The popularity of portable music players was behind the growth, the industry body said.")
+    assert q[["speaker", "speaker_kind"]].values.tolist() == [["the industry body", "unresolved"]]

@@ -513,6 +513,11 @@ class _Clusters:
         org = self._alias(aid, name) if kind != "person" else None
         if org is not None:
             return org, "organisation"
+        acr = [w for w in name.split() if len(w) >= 2 and w.isupper() and w.isalpha()]
+        if kind == "unresolved" and len(acr) == 1 and name.split()[0].lower() in {"the", "a", "an"}:
+            # "the IFPI industry body": a description that carries the organisation's acronym
+            acronyms = (self.aliases.get(aid) or ({}, {}))[0]
+            return acronyms.get(acr[0], acr[0]), "organisation"
         return (written if kind == "unresolved" else name), kind
 
     def _alias(self, aid: str, name: str) -> str | None:

@@ -238,11 +238,23 @@ def _name_before_description(text: str, toks: list[tuple[str, int, int]], start_
     return None
 
 
+def _name_before_dash(text: str, toks: list[tuple[str, int, int]], start_i: int) -> _Mention | None:
+    """"David Kahn - a leading expert on code-breaking - said": a description set off by a dash
+    after a name describes that name, who is the speaker."""
+    if start_i < 2 or toks[start_i][0].lower() not in {"a", "an", "the"} or not _is_dash_gap(text, toks, start_i):
+        return None
+    k = start_i - 1 if toks[start_i - 1][0] not in {"—", "–", "―"} else start_i - 2
+    name = _np_before(text, toks, k) if k >= 0 else None
+    if name is not None and len(name.text.split()) >= 2 and all(w[:1].isupper() for w in name.text.split()):
+        return name
+    return None
+
+
 def _phrase_mention(text: str, toks: list[tuple[str, int, int]], start_i: int, end_i: int) -> _Mention | None:
     """The mention for the phrase ``toks[start_i:end_i + 1]`` when it can name a speaker:
     "a spokesperson for the Home Office" (the person), not "In August" or "in a statement"."""
     w = speaker_words()
-    named = _name_before_description(text, toks, start_i)
+    named = _name_before_description(text, toks, start_i) or _name_before_dash(text, toks, start_i)
     if named is not None:
         return named
     phrase_toks = toks[start_i:end_i + 1]
