@@ -211,8 +211,10 @@ _POSSESSIVE_LEAD_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z]
 _NOT_NAMES = frozenset("nothing everything something anything nobody everyone someone somebody anyone "
                        "along it's there's that's here's what's".split())
 _POST_NOMINALS = frozenset("QC KC MP MEP MSP AM MLA OBE MBE CBE KBE Jr Sr PhD".split())
+# days and months in full ("Wednesday Lord Woolf"); not words.py's abbreviations, which are
+# given names too ("Jan Vetham")
 _DAY_MONTH_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
-                        "april june july august september october november december".split())
+                             "april june july august september october november december".split())
 _PRONOUNS = frozenset("he she they it we i you who this that there".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those some one".split())
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
@@ -352,10 +354,6 @@ def _person_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _org_like() -> frozenset[str]:
     return frozenset(w.lower() for w in speaker_words()["organisations"])
-
-
-def _surname(name: str) -> str:
-    return name.split()[-1].lower().rstrip("’'s") if name.split() else ""
 
 
 def _compatible_names(short: str, full: str) -> bool:
