@@ -405,7 +405,7 @@ def resolve_speakers(quotes: pd.DataFrame, *, texts: Mapping[str, str] | None = 
     names = [speaker_name(s) if isinstance(s, str) and s else "" for s in raw]
     kinds = [speaker_kind(n) if n else "unresolved" for n in names]
     cl = _Clusters(_unglue_places(names), kinds, aids)
-    cl.aliases = {aid: org_aliases(texts[aid]) for aid in set(aids) if texts and aid in texts}
+    cl.texts = texts or {}
     pairs = [cl.entity(aid, s, n, k) for aid, s, n, k in zip(aids, raw, cl.names, kinds, strict=True)]
     final = [p[0] for p in pairs]
     dtype = out["speaker"].dtype        # kept: categorical in a corpus, string from Parquet
@@ -467,7 +467,8 @@ class _Clusters:
 
     def __init__(self, names: list[str], kinds: list[str], aids: list[str]) -> None:
         self.names = names
-        self.aliases: dict[str, tuple[dict[str, str], dict[str, set[str]]]] = {}
+        self.texts: Mapping[str, str] = {}
+        self._aliases: dict[str, tuple[dict[str, str], dict[str, set[str]]]] = {}
         count = Counter(n for n, k in zip(names, kinds, strict=True) if k == "person" and len(n.split()) > 1)
         self.by_surname: dict[str, list[str]] = defaultdict(list)
         for n in count:
@@ -514,14 +515,25 @@ class _Clusters:
         acr = [w for w in name.split() if len(w) >= 2 and w.isupper() and w.isalpha()]
         if kind == "unresolved" and len(acr) == 1 and name.split()[0].lower() in {"the", "a", "an"}:
             # "the IFPI industry body": a description that carries the organisation's acronym
-            acronyms = (self.aliases.get(aid) or ({}, {}))[0]
+            acronyms = self.aliases(aid)[0]
             return acronyms.get(acr[0], acr[0]), "organisation"
         return (written if kind == "unresolved" else name), kind
 
+    def aliases(self, aid: str) -> tuple[dict[str, str], dict[str, set[str]]]:
+        """:func:`org_aliases` of an article, read only for articles whose speakers need it."""
+        if aid not in self._aliases:
+            text = self.texts.get(aid)
+            self._aliases[aid] = org_aliases(text) if text else ({}, {})
+        return self._aliases[aid]
+
     def _alias(self, aid: str, name: str) -> str | None:
         """The organisation an acronym or "the ministry" stands for in its article."""
-        acronyms, heads = self.aliases.get(aid) or ({}, {})
         bare = name[4:] if name.lower().startswith("the ") else name
+        is_acronym = bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 8
+        is_head = bare.islower() and " " not in bare and bare.capitalize() in _ORG_HEADS
+        if not (is_acronym or is_head):
+            return None         # (no article is read for the other speakers)
+        acronyms, heads = self.aliases(aid)
         if bare in acronyms:
             return acronyms[bare]
         if name.lower().startswith("the ") and len(bare.split()) == 1 and bare.islower():
