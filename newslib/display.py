@@ -79,10 +79,11 @@ def side_by_side(articles: Iterable[Article], *, max_chars: int = 1500) -> str:
     return '<div style="display:flex;gap:2em;align-items:flex-start">' + "".join(cols) + "</div>"
 
 
-def fidelity_html(pairs: pd.DataFrame, *, max_rows: int = 100) -> str:
+def fidelity_html(pairs: pd.DataFrame | pd.Series | dict, *, max_rows: int = 100) -> str:
     """Matched quotes of :func:`newslib.quotes.compare_quotes` side by side, per speaker, with
     the words only version A has struck through and those only B has underlined; verbs,
-    distancing and labels beside them. Every piece of text is escaped.
+    distancing and labels beside them. Every piece of text is escaped. ``pairs`` is the
+    table or one row of it (``df.iloc[0]``, or a dict).
 
     >>> import pandas as pd
     >>> row = {"speaker": "R", "group_a": "W", "quote_a": "war crimes and genocide", "verb_a": "accused",
@@ -90,13 +91,16 @@ def fidelity_html(pairs: pd.DataFrame, *, max_rows: int = 100) -> str:
     ...        "distancing_b": "what he termed", "labels": "trimmed"}
     >>> "<del>war crimes and</del>" in fidelity_html(pd.DataFrame([row]))
     True
+    >>> fidelity_html(row) == fidelity_html(pd.Series(row)) == fidelity_html(pd.DataFrame([row]))
+    True
     """
-    matched = pairs[pairs["group_b"].notna()].head(max_rows)
-    if not len(matched):
+    rows = [dict(pairs)] if isinstance(pairs, dict) or getattr(pairs, "ndim", 2) == 1 else pairs.to_dict("records")
+    matched = [r for r in rows if isinstance(r.get("group_b"), str) and r["group_b"]][:max_rows]
+    if not matched:
         return "<p>No quote of one speaker appears in two groups.</p>"
     out = ['<table style="border-collapse:collapse;font-size:0.95em">',
            "<tr><th>speaker</th><th>version A</th><th>version B</th><th>what changed</th></tr>"]
-    for r in matched.to_dict("records"):
+    for r in matched:
         a_parts, b_parts = [], []
         for op, words in word_diff(str(r["quote_a"]), str(r["quote_b"])):
             if op in "=-":

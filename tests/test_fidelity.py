@@ -119,3 +119,65 @@ def test_labels_are_known():
     df = compare_quotes(newslib.load_corpus("seeds"))
     used = {lab for labels in df["labels"] for lab in labels.split("; ")}
     assert used <= set(LABELS)
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # the labels the list above leaves out, each on its own pair
+    ("Ana Silva said her party would “win the vote tomorrow”.", "“We will win the vote tomorrow,” said Ana Silva.",
+     {"extended", "partial→direct"}),
+    ("Ana Silva said taxes would fall next year for every family.",
+     "“Taxes will fall next year for every family,” said Ana Silva.", {"reworded", "reported→quoted"}),
+    ("“Taxes will fall next year for every family,” Ana Silva allegedly said.",
+     "“Taxes will fall next year for every family,” said Ana Silva.", {"same words", "distancing dropped"}),
+    ("Ana Silva said the council had “betrayed every family in the city”.",
+     "Ana Silva accused the council of having “betrayed every family in the city”.", {"same words", "verb changed"}),
+    # distancing by phrase, not by verb: the verb stays, the marker is the change
+    ("Ana Silva condemned the “betrayal of every family” by the council.",
+     "Ana Silva condemned what she termed the “betrayal of every family” by the council.",
+     {"same words", "distancing added"}),
+    ("Ana Silva praised the “family tax plan” on Monday, she said.",
+     "Ana Silva praised the so-called “family tax plan” on Monday, she said.", {"same words", "distancing added"}),
+    # near misses: another form of the same verb is no change, nor is a marker in another sentence
+    ("“Taxes will fall next year for every family,” said Ana Silva.",
+     "“Taxes will fall next year for every family,” Ana Silva says.", {"same words"}),
+    ("“Taxes will fall next year for every family,” said Ana Silva. The mayor was jailed.",
+     "“Taxes will fall next year for every family,” said Ana Silva. The mayor allegedly took bribes.", {"same words"}),
+])
+def test_more_labels_and_near_misses(a, b, expected):
+    df = _pair(a, b)
+    matched = df[df["group_b"].notna()]
+    assert len(matched) == 1, df[["quote_a", "quote_b", "labels"]]
+    assert set(matched["labels"].iloc[0].split("; ")) == expected
+
+
+def test_verb_classes_of_a_critical_verb():
+    df = _pair("Ana Silva said the council had “betrayed every family in the city”.",
+               "Ana Silva accused the council of having “betrayed every family in the city”.")
+    row = df[df["group_b"].notna()].iloc[0]
+    assert (row["verb_class_a"], row["verb_class_b"]) == ("neutral", "critical")
+
+
+def test_side_by_side_html_of_one_row_is_escaped():
+    df = _pair("“We will <script>alert(1)</script> win the vote tomorrow,” said Ana Silva.",
+               "“We will win the vote,” said Ana Silva.")
+    row = df[df["group_b"].notna()].iloc[0]
+    html = fidelity_html(row)
+    assert html == fidelity_html(df) and "&lt;script&gt;" in html and "<script>" not in html
+
+
+def test_one_common_word_on_two_subjects_does_not_match():
+    df = _pair("Ana Silva called the mayor “unstable” on Monday.",
+               "Ana Silva called the new bridge design “unstable” in a report.")
+    assert df["group_b"].isna().all()
+
+
+def test_allegedly_inside_reported_speech_is_distancing():
+    assert "distancing added" in _labels("Ana Silva said the mayor took bribes from the builders.",
+                                         "Ana Silva said the mayor allegedly took bribes from the builders.")
+
+
+@pytest.mark.xfail(strict=True, reason="known defect: a reported clause that holds a matched partial quote "
+                   "(said her party would “win the vote tomorrow”) is a second row, 'only in one group'")
+def test_a_matched_partial_quote_is_not_also_left_alone():
+    df = _pair("Ana Silva said her party would “win the vote tomorrow”.", "“We will win the vote tomorrow,” said Ana Silva.")
+    assert len(df) == 1

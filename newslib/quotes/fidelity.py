@@ -54,6 +54,9 @@ MIN_CONTAINMENT = 0.6
 #: "speaker changed" needs this many content words and this overlap (one source's words
 #: attributed to another is a strong claim: only near-identical quotes qualify).
 SAME_WORDS_MIN = 4
+#: Quotes of this many content words or fewer match only when their sentences share a content
+#: word too (one word is easily quoted twice about two things).
+SHORT_QUOTE = 1
 SAME_WORDS_JACCARD = 0.8
 
 
@@ -189,7 +192,9 @@ def _distancing(quotes: pd.DataFrame, texts: dict[str, str], sentences: pd.DataF
         text = texts.get(r.article_id, "")
         lo, hi = spans.get((r.article_id, int(r.sentence_id)) if pd.notna(r.sentence_id) else None,
                            (max(0, int(r.start) - 200), min(len(text), int(r.end) + 200)))
-        around = text[lo:int(r.start)] + " " + text[int(r.end):hi]
+        # a quotation's own words are the speaker's; reported speech is the writer's words, so a
+        # marker inside it counts ("such actions were allegedly supported")
+        around = text[lo:hi] if r.type == "indirect" else text[lo:int(r.start)] + " " + text[int(r.end):hi]
         verb = str(r.verb).lower() if isinstance(r.verb, str) else ""
         found = [t for rx, t in terms if rx.search(around) and t != verb]   # the cue itself: its own column
         if r.type in ("partial", "scare") and len(str(r.quote).split()) <= 3 and not found \
@@ -199,6 +204,16 @@ def _distancing(quotes: pd.DataFrame, texts: dict[str, str], sentences: pd.DataF
             found.append("scare quotes")
         out.append("; ".join(sorted(set(found))))
     return out
+
+
+_CUE_WORDS = frozenset({"said", "say", "says", "told", "called", "call", "calls", "added", "wrote"})
+
+
+def _sentence_spans(sentences: pd.DataFrame | None) -> dict[tuple[str, int], tuple[int, int]]:
+    if sentences is None or not len(sentences):
+        return {}
+    return {(str(a), int(k)): (int(s), int(e)) for a, k, s, e in zip(
+        sentences["article_id"].astype(str), sentences["sentence_id"], sentences["start"], sentences["end"], strict=True)}
 
 
 def _similarity(a: set[str], b: set[str]) -> tuple[float, float]:
@@ -250,6 +265,24 @@ def compare_quote_tables(quotes: pd.DataFrame, groups: dict[str, str], texts: di
     q["distancing"] = _distancing(q, texts, sentences)
     words = [set(content_words(t)) for t in q["quote"].astype(str)]
     recs = q.to_dict("records")
+    spans = _sentence_spans(sentences)
+    contexts: dict[int, set[str]] = {}
+
+    def context(i: int) -> set[str]:
+        """The content words of quote ``i``'s sentence (and the one before: a quotation standing
+        alone follows what it is about) outside the quote and the speaker's name:
+        what a one- or two-word quote is about ("called the senator “unstable”" is not "called
+        Clinton “unstable”")."""
+        if i not in contexts:
+            r = recs[i]
+            text = texts.get(r["article_id"], "")
+            sid = r.get("sentence_id")
+            lo, hi = spans.get((r["article_id"], sid), (max(0, int(r["start"]) - 200), min(len(text), int(r["end"]) + 200)))
+            lo = spans.get((r["article_id"], sid - 1), (lo, lo))[0] if isinstance(sid, int) and sid > 0 else lo
+            around = text[lo:int(r["start"])] + " " + text[int(r["end"]):hi]
+            name = set(content_words(str(r["speaker"]))) | set(content_words(str(r.get("mention") or "")))
+            contexts[i] = set(content_words(around)) - name - words[i] - _CUE_WORDS
+        return contexts[i]
     if source is not None and source not in set(groups):
         raise ValueError(f"source {source!r} is not an article id of this corpus")
 
@@ -276,7 +309,8 @@ def compare_quote_tables(quotes: pd.DataFrame, groups: dict[str, str], texts: di
                     continue
                 seen.add((i, j))
                 cont, jac = _similarity(words[i], words[j])
-                if cont >= MIN_CONTAINMENT:
+                if cont >= MIN_CONTAINMENT and (min(len(words[i]), len(words[j])) > SHORT_QUOTE
+                                                or context(i) & context(j)):
                     cands.append((0.5 * cont + 0.5 * jac, i, j))
     # one match per quote and other article, best first
     taken: set[tuple[int, str]] = set()
