@@ -4,8 +4,11 @@ The in-memory :class:`~newslib.corpus.Corpus` stays the default; this module is 
 when asked for, and Dask only inside it. The corpus folder is split into partitions of files;
 each Dask task loads, cleans, splits and tokenises its files, extracts their quotes and counts
 their terms *with the same functions the in-memory path uses*, and writes one Parquet file per
-table. The per-article term counts are then added up by group with ``dask.dataframe``, so
-keyness is computed from exactly the counts :func:`newslib.terms.term_counts` gives.
+table. It is streamed: the files are listed while partitions are submitted, a bounded number
+of partitions is in flight, and only file names go out and small summaries come back, so
+memory stays flat as the corpus grows (``benchmarks/bench_cluster.py``, ``docs/scale.md``).
+The per-article term counts are then added up by group with ``dask.dataframe``, so keyness
+is computed from exactly the counts :func:`newslib.terms.term_counts` gives.
 
 Point it at an existing cluster with ``dask.distributed.Client("tcp://scheduler:8786")`` and
 pass that client; every worker needs newslib installed and the corpus path readable.
@@ -18,12 +21,15 @@ pass that client; every worker needs newslib installed and the corpus path reada
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._parallel import release_memory
 from .corpus import Corpus
 from .quotes import resolve_speakers
-from .readers import MAX_ARTICLE_BYTES, folder_metadata, read_files, walk
+from .readers import MAX_ARTICLE_BYTES, folder_metadata, walk
+from .readers.files import ARTICLE_SUFFIXES, read_file
 from .records import CorpusError, Problem
 from .terms import article_term_counts, finish_group_counts
 
@@ -37,11 +43,18 @@ TABLES = ("articles", "sentences", "tokens", "quotes", "term_counts", "word_tota
 
 def _partition_job(files: list[str], base: str, metadata: dict, max_bytes: int, out: str, part: int,
                    ngram: int) -> dict[str, Any]:
-    results = read_files([Path(f) for f in files], Path(base), metadata, max_bytes)
+    """One partition, inside a Dask task: read, clean, split, tokenise, extract quotes and count
+    terms for ``files``, write one Parquet file per table, and return only a summary, so that
+    neither the graph nor the results ever hold texts."""
+    base_p = Path(base)
+    # one file after another: the worker is one of many (and a Dask worker is a daemon
+    # process, which may not start the process pool read_files uses on many files)
+    results = [read_file(Path(f), base_p, metadata, max_bytes) for f in files]
     articles = [a for a, _, _ in results if a is not None]
-    problems = [p for _, ps, _ in results for p in ps]
+    problems = [(p.path, p.reason, p.action) for _, ps, _ in results for p in ps]
     used = sorted({m for _, _, m in results if m})
-    c = Corpus(articles, problems, root=base)
+    del results
+    c = Corpus(articles, root=base)
     c.jobs = 1  # Dask does the parallelism
     frame = c.frame()
     frame["text"] = [a.text for a in articles]
@@ -52,14 +65,58 @@ def _partition_job(files: list[str], base: str, metadata: dict, max_bytes: int, 
         d = Path(out) / name
         d.mkdir(parents=True, exist_ok=True)
         df.to_parquet(d / f"part-{part:05d}.parquet", index=False)
-    return {"articles": len(articles), "problems": [(p.path, p.reason, p.action) for p in problems],
-            "metadata_used": used}
+    n = len(articles)
+    del tables, frame, counts, totals, c, articles
+    release_memory()  # a worker runs many partitions: hand each one's memory back before the next
+    return {"articles": n, "problems": problems, "metadata_used": used}
+
+
+def _partitions(root: Path, size: int) -> Iterator[list[str]]:
+    """The corpus files in lists of ``size``, listed as they are needed (a generator), so that
+    a corpus of millions of files is never held as one list."""
+    part: list[str] = []
+    for f in walk(root):
+        part.append(str(f))
+        if len(part) == size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+def _metadata_for(files: list[str], root: Path, metadata: dict) -> dict:
+    """The metadata rows ``read_file`` could look up for ``files`` (by id, by file name without
+    its article suffix, by stem; a superset does no harm): each task carries its own rows, not
+    the whole table."""
+    if not metadata:
+        return {}
+    out = {}
+    for f in files:
+        p = Path(f)
+        try:
+            rel = p.relative_to(root).as_posix()
+        except ValueError:
+            rel = p.name
+        low = rel.lower()
+        suffix = next((s for s in sorted(ARTICLE_SUFFIXES, key=len, reverse=True) if low.endswith(s)), None)
+        art_id = rel[:-len(suffix)] if suffix else str(Path(rel).with_suffix(""))
+        for k in (art_id, Path(art_id).name, p.stem):
+            if k in metadata:
+                out[k] = metadata[k]
+    return out
 
 
 def process_corpus(path: str | os.PathLike, out: str | os.PathLike, *, client: Any = None,
-                   files_per_partition: int = 500, ngram: int = 1, max_bytes: int | None = None) -> dict[str, Any]:
+                   files_per_partition: int = 250, ngram: int = 1, max_bytes: int | None = None,
+                   in_flight: int | None = None) -> dict[str, Any]:
     """Process a corpus folder on Dask into Parquet datasets under ``out`` (one folder per table
-    in :data:`TABLES`). Returns ``{"articles", "partitions", "problems"}``.
+    in :data:`TABLES`, one Parquet file per partition; the ``part-*.parquet`` files of an earlier
+    run into ``out`` are removed first). Returns ``{"articles", "partitions", "problems"}``.
+
+    Streamed in bounded memory: the files are listed as partitions are submitted, each task
+    reads its own files and writes its own Parquet files, and only ``in_flight`` partitions
+    (default: twice the workers' threads) are submitted at a time, so neither this process,
+    the scheduler nor a worker ever holds more than a few partitions, whatever the corpus size.
 
     ``client``: a ``dask.distributed.Client``; None runs the tasks with Dask's local scheduler.
     """
@@ -68,22 +125,83 @@ def process_corpus(path: str | os.PathLike, out: str | os.PathLike, *, client: A
     root = Path(path).expanduser()
     if not root.is_dir():
         raise CorpusError(f"corpus folder not found: {root}")
+    if files_per_partition < 1:
+        raise ValueError("files_per_partition must be at least 1")
     max_bytes = max_bytes or MAX_ARTICLE_BYTES
     problems: list[Problem] = []
     metadata = folder_metadata(root, problems)
-    files = [str(f) for f in walk(root)]
-    parts = [files[i:i + files_per_partition] for i in range(0, len(files), files_per_partition)]
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    tasks = [dask.delayed(_partition_job)(p, str(root), metadata, max_bytes, str(out), k, ngram)
-             for k, p in enumerate(parts)]
-    results = client.compute(tasks, sync=True) if client is not None else dask.compute(*tasks)
-    used = {m for r in results for m in r["metadata_used"]}
-    all_problems = [(p.path, p.reason, p.action) for p in problems]
-    all_problems += [p for r in results for p in r["problems"]]
-    all_problems += [(f"metadata:{m}", "metadata id matches no article file", "warning")
-                     for m in metadata if m not in used]
-    return {"articles": sum(r["articles"] for r in results), "partitions": len(parts), "problems": all_problems}
+    for name in TABLES:  # a run replaces the tables: no partition of an earlier, larger run stays
+        for stale in (out / name).glob("part-*.parquet"):
+            stale.unlink()
+    summary: dict[str, Any] = {"articles": 0, "partitions": 0, "problems": [(p.path, p.reason, p.action)
+                                                                            for p in problems]}
+    used: set[str] = set()
+
+    def take(r: dict[str, Any]) -> None:
+        summary["articles"] += r["articles"]
+        summary["problems"] += r["problems"]
+        used.update(r["metadata_used"])
+
+    def args(k: int, files: list[str]) -> tuple:
+        return files, str(root), _metadata_for(files, root, metadata), max_bytes, str(out), k, ngram
+
+    if client is not None:
+        from dask.distributed import as_completed
+
+        limit = in_flight or 2 * max(1, sum(client.nthreads().values()))
+        running = as_completed()
+        for k, files in enumerate(_partitions(root, files_per_partition)):
+            if running.count() >= limit:
+                take(next(running).result())
+            running.add(client.submit(_partition_job, *args(k, files), pure=False))
+            summary["partitions"] += 1
+        for fut in running:
+            take(fut.result())
+    else:
+        limit = in_flight or max(1, os.cpu_count() or 1)
+        wave: list[Any] = []
+        for k, files in enumerate(_partitions(root, files_per_partition)):
+            wave.append(dask.delayed(_partition_job)(*args(k, files)))
+            summary["partitions"] += 1
+            if len(wave) == limit:
+                for r in dask.compute(*wave):
+                    take(r)
+                wave = []
+        for r in dask.compute(*wave):
+            take(r)
+    summary["problems"] += [(f"metadata:{m}", "metadata id matches no article file", "warning")
+                            for m in metadata if m not in used]
+    return summary
+
+
+def _parts(out: str | os.PathLike, name: str) -> list[str]:
+    """A table's Parquet files in partition order (by number, not by name)."""
+    files = list((Path(out) / name).glob("part-*.parquet"))
+    return [str(f) for f in sorted(files, key=lambda f: int(f.stem.split("-")[1]))]
+
+
+def _articles_schema(out: str | os.PathLike) -> Any:
+    """The articles table's columns over all its files (a pyarrow schema)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    return pa.unify_schemas([pq.read_schema(f) for f in _parts(out, "articles")], promote_options="permissive")
+
+
+def _read_articles(out: str | os.PathLike, columns: list[str] | None = None) -> pd.DataFrame:
+    """The articles table with the columns of every partition: a metadata column that no
+    article of a partition has is absent from that partition's file (as from
+    :meth:`Corpus.frame`), so the files' schemas are unified, the missing values null."""
+    import pyarrow.dataset as ds
+
+    data = ds.dataset(_parts(out, "articles"), schema=_articles_schema(out), format="parquet")
+    df = data.to_table(columns=columns).to_pandas()
+    if columns is None:  # the in-memory frame's order: fixed columns, metadata sorted, then the text
+        fixed = list(Corpus([]).frame().columns)
+        df = df[fixed + sorted(set(df.columns) - {*fixed, "text"}) + ["text"]]
+    return df
 
 
 def read_table(out: str | os.PathLike, name: str) -> pd.DataFrame:
@@ -96,7 +214,9 @@ def read_table(out: str | os.PathLike, name: str) -> pd.DataFrame:
 
     if name not in TABLES:
         raise ValueError(f"unknown table {name!r}; tables: {', '.join(TABLES)}")
-    df = dd.read_parquet(str(Path(out) / name)).compute().reset_index(drop=True)
+    if name == "articles":
+        return _read_articles(out)
+    df = dd.read_parquet(_parts(out, name)).compute().reset_index(drop=True)
     return resolve_speakers(df) if name == "quotes" else df
 
 
@@ -105,15 +225,16 @@ def term_counts_from_parquet(out: str | os.PathLike, *, group_by: str = "outlet"
     same columns and values as :func:`newslib.terms.term_counts`."""
     import dask.dataframe as dd
 
-    arts = dd.read_parquet(str(Path(out) / "articles")).compute()
-    if group_by not in arts.columns:
-        raise ValueError(f"unknown group_by {group_by!r}; choose one of: {', '.join(arts.columns)}")
+    names = _articles_schema(out).names
+    if group_by not in names:
+        raise ValueError(f"unknown group_by {group_by!r}; choose one of: {', '.join(names)}")
+    arts = _read_articles(out, ["id", group_by])  # not the texts
     groups = dict(zip(arts["id"], arts[group_by].astype(str), strict=True))
-    counts = dd.read_parquet(str(Path(out) / "term_counts"))
+    counts = dd.read_parquet(_parts(out, "term_counts"))
     counts = counts.assign(group=counts["article_id"].map(groups, meta=("article_id", "object")))
     # add up per group on the workers; only the per-group table comes back
     agg = (counts.groupby(["group", "term"], observed=True).agg({"count": "sum", "article_id": "count"})
                  .compute().reset_index().rename(columns={"article_id": "doc_freq"}))
-    totals = dd.read_parquet(str(Path(out) / "word_totals")).compute()
+    totals = dd.read_parquet(_parts(out, "word_totals")).compute()
     words = totals.assign(group=totals["article_id"].map(groups)).groupby("group", observed=True)["words"].sum()
     return finish_group_counts(agg[["group", "term", "count", "doc_freq"]], words, min_count=min_count)
