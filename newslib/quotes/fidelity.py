@@ -259,72 +259,23 @@ def compare_quote_tables(quotes: pd.DataFrame, groups: dict[str, str], texts: di
                          sentences: pd.DataFrame | None = None, source: str | None = None) -> pd.DataFrame:
     """:func:`newslib.quotes.compare_quotes` on tables: ``quotes`` (the corpus's quote table),
     ``groups`` (article id → group), ``texts`` (article id → text), optional ``sentences``."""
+    if source is not None and source not in set(groups):
+        raise ValueError(f"source {source!r} is not an article id of this corpus")
     q = quotes[quotes["speaker"].notna()].reset_index(drop=True)
     q["article_id"] = q["article_id"].astype(str)
     q["group"] = q["article_id"].map(groups)
     q["distancing"] = _distancing(q, texts, sentences)
     words = [set(content_words(t)) for t in q["quote"].astype(str)]
     recs = q.to_dict("records")
-    spans = _sentence_spans(sentences)
-    contexts: dict[int, set[str]] = {}
-
-    def context(i: int) -> set[str]:
-        """The content words of quote ``i``'s sentence (and the one before: a quotation standing
-        alone follows what it is about) outside the quote and the speaker's name:
-        what a one- or two-word quote is about ("called the senator “unstable”" is not "called
-        Clinton “unstable”")."""
-        if i not in contexts:
-            r = recs[i]
-            text = texts.get(r["article_id"], "")
-            sid = r.get("sentence_id")
-            lo, hi = spans.get((r["article_id"], sid), (max(0, int(r["start"]) - 200), min(len(text), int(r["end"]) + 200)))
-            lo = spans.get((r["article_id"], sid - 1), (lo, lo))[0] if isinstance(sid, int) and sid > 0 else lo
-            around = text[lo:int(r["start"])] + " " + text[int(r["end"]):hi]
-            name = set(content_words(str(r["speaker"]))) | set(content_words(str(r.get("mention") or "")))
-            contexts[i] = set(content_words(around)) - name - words[i] - _CUE_WORDS
-        return contexts[i]
-    if source is not None and source not in set(groups):
-        raise ValueError(f"source {source!r} is not an article id of this corpus")
+    context = _Contexts(recs, words, texts, _sentence_spans(sentences))
 
     def comparable(i: int, j: int) -> bool:
         if source is not None:
             return (recs[i]["article_id"] == source) != (recs[j]["article_id"] == source)
         return recs[i]["group"] != recs[j]["group"]
 
-    # candidates: quotes of one speaker sharing a content word (an index, not all pairs)
-    cands: list[tuple[float, int, int]] = []
-    by_speaker: dict[str, list[int]] = defaultdict(list)
-    for i, r in enumerate(recs):
-        by_speaker[r["speaker"]].append(i)
-    for idx in by_speaker.values():
-        index: dict[str, list[int]] = defaultdict(list)
-        for i in idx:
-            for w in words[i]:
-                index[w].append(i)
-        seen: set[tuple[int, int]] = set()
-        for i in idx:
-            shared = Counter(j for w in words[i] for j in index[w] if j > i)
-            for j in shared:
-                if (i, j) in seen or not comparable(i, j):
-                    continue
-                seen.add((i, j))
-                cont, jac = _similarity(words[i], words[j])
-                if cont >= MIN_CONTAINMENT and (min(len(words[i]), len(words[j])) > SHORT_QUOTE
-                                                or context(i) & context(j)):
-                    cands.append((0.5 * cont + 0.5 * jac, i, j))
-    # one match per quote and other article, best first
     taken: set[tuple[int, str]] = set()
-    pairs: list[tuple[float, int, int]] = []
-    # ties go to quotes in the body: a headline's word ("Raisi tells Putin … “genocide”") repeats
-    # the body's quote, which is the one the outlet framed
-    def in_headline(i: int) -> bool:
-        return recs[i].get("sentence_id") == 0
-    for sim, i, j in sorted(cands, key=lambda c: (-c[0], in_headline(c[1]) + in_headline(c[2]), c[1], c[2])):
-        if (i, recs[j]["article_id"]) in taken or (j, recs[i]["article_id"]) in taken:
-            continue
-        taken.add((i, recs[j]["article_id"]))
-        taken.add((j, recs[i]["article_id"]))
-        pairs.append((sim, i, j))
+    pairs = _one_to_one(_candidates(recs, words, comparable, context), recs, taken)
     pairs += _speaker_changes(recs, words, comparable, taken)
     rows = []
     for sim, i, j in pairs:
@@ -337,6 +288,74 @@ def compare_quote_tables(quotes: pd.DataFrame, groups: dict[str, str], texts: di
     df = pd.DataFrame(rows, columns=FIDELITY_COLUMNS)
     return df.sort_values(["speaker", "group_a", "article_a", "group_b", "article_b"], na_position="last",
                           kind="stable").reset_index(drop=True)
+
+
+class _Contexts:
+    """The content words of a quote's sentence (and the one before: a quotation standing alone
+    follows what it is about) outside the quote and the speaker's name: what a one-word quote is
+    about ("called the senator “unstable”" is not "called Clinton “unstable”"). Read on demand."""
+
+    def __init__(self, recs: list[dict], words: list[set[str]], texts: dict[str, str],
+                 spans: dict[tuple[str, int], tuple[int, int]]) -> None:
+        self.recs, self.words, self.texts, self.spans = recs, words, texts, spans
+        self.cache: dict[int, set[str]] = {}
+
+    def __call__(self, i: int) -> set[str]:
+        if i not in self.cache:
+            r = self.recs[i]
+            text = self.texts.get(r["article_id"], "")
+            sid = r.get("sentence_id")
+            lo, hi = self.spans.get((r["article_id"], sid),
+                                    (max(0, int(r["start"]) - 200), min(len(text), int(r["end"]) + 200)))
+            if isinstance(sid, int) and sid > 0:
+                lo = self.spans.get((r["article_id"], sid - 1), (lo, lo))[0]
+            around = text[lo:int(r["start"])] + " " + text[int(r["end"]):hi]
+            name = set(content_words(str(r["speaker"]))) | set(content_words(str(r.get("mention") or "")))
+            self.cache[i] = set(content_words(around)) - name - self.words[i] - _CUE_WORDS
+        return self.cache[i]
+
+
+def _candidates(recs: list[dict], words: list[set[str]], comparable, context) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) for quotes of one speaker in comparable articles that share enough
+    content words: blocked by speaker and an index of words, never all pairs; a one-word quote
+    also needs a shared word of context."""
+    cands: list[tuple[float, int, int]] = []
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(recs):
+        by_speaker[r["speaker"]].append(i)
+    for idx in by_speaker.values():
+        index: dict[str, list[int]] = defaultdict(list)
+        for i in idx:
+            for w in words[i]:
+                index[w].append(i)
+        seen: set[tuple[int, int]] = set()
+        for i in idx:
+            for j in Counter(j for w in words[i] for j in index[w] if j > i):
+                if (i, j) in seen or not comparable(i, j):
+                    continue
+                seen.add((i, j))
+                cont, jac = _similarity(words[i], words[j])
+                if cont >= MIN_CONTAINMENT and (min(len(words[i]), len(words[j])) > SHORT_QUOTE
+                                                or context(i) & context(j)):
+                    cands.append((0.5 * cont + 0.5 * jac, i, j))
+    return cands
+
+
+def _one_to_one(cands: list[tuple[float, int, int]], recs: list[dict],
+                taken: set[tuple[int, str]]) -> list[tuple[float, int, int]]:
+    """One match per quote and other article, best first; ties go to quotes in the body (a
+    headline's word, "Raisi tells Putin … “genocide”", repeats the body's quote, which is the one
+    the outlet framed). ``taken`` records what is matched."""
+    def in_headline(i: int) -> bool:
+        return recs[i].get("sentence_id") == 0
+    pairs = []
+    for sim, i, j in sorted(cands, key=lambda c: (-c[0], in_headline(c[1]) + in_headline(c[2]), c[1], c[2])):
+        if (i, recs[j]["article_id"]) in taken or (j, recs[i]["article_id"]) in taken:
+            continue
+        taken.add((i, recs[j]["article_id"]))
+        taken.add((j, recs[i]["article_id"]))
+        pairs.append((sim, i, j))
+    return pairs
 
 
 def _speaker_changes(recs, words, comparable, taken) -> list[tuple[float, int, int]]:
