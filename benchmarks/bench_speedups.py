@@ -5,7 +5,7 @@
 Prints ``Corpus.prepare()`` (sentences, tokens and quotes, ``NEWSLIB_JOBS=1``: one process) and
 each function the C replaces, for the pure-Python path and the C path, as seconds and as the
 ratio to pure Python in the same run. ``--cython`` adds a third path: the reference itself
-(``newslib/tokens.py`` and ``newslib/quotes.py``) compiled by Cython in pure-Python mode, built
+(``newslib/tokens.py`` and the modules of ``newslib/quotes/``) compiled by Cython in pure-Python mode, built
 from a copy in a temporary folder (about 45 s; needs ``pip install cython``) — the option issue
 17 weighed against keeping the C. Each path runs in its own process; the processes alternate
 round by round so that every path meets the same phases of a shared machine, and each figure
@@ -27,16 +27,19 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE.parent.parent / "shared" / "corpora" / "bbc"
-FUNCTIONS = ["tokens._token_arrays", "tokens.sentence_spans", "quotes._all_tokens",
-             "quotes._name_sequences", "quotes._letter_runs"]
+FUNCTIONS = ["tokens._token_arrays", "tokens.sentence_spans", "quotes.words._all_tokens",
+             "quotes.entities._name_sequences", "quotes.words._letter_runs"]
+#: The quote extractor's modules, compiled by --cython (its __init__ only re-exports them).
+QUOTE_MODULES = ["words", "spans", "entities", "speakers", "cues", "indirect", "extract", "fidelity"]
 
 
 def worker(path: str, runs: int) -> None:
     """In a fresh process: the fastest of ``runs`` prepare() calls, then of each function over
     every article; prints JSON."""
     import newslib
-    from newslib import _compiled, quotes, tokens
+    from newslib import _compiled, tokens
     from newslib.corpus import Corpus
+    from newslib.quotes import entities, words
 
     articles = list(newslib.load_corpus(path).articles)
     texts = [a.text for a in articles]
@@ -48,9 +51,9 @@ def worker(path: str, runs: int) -> None:
         c.prepare()
         best = min(best, time.perf_counter() - t)
     out["prepare"] = best
-    mods = {"tokens": tokens, "quotes": quotes}
+    mods = {"tokens": tokens, "quotes.words": words, "quotes.entities": entities}
     for name in FUNCTIONS:
-        mod, fn = name.split(".")
+        mod, fn = name.rsplit(".", 1)
         f = getattr(mods[mod], fn)
         args = (0,) if fn == "_all_tokens" else ()
         best = float("inf")
@@ -64,13 +67,14 @@ def worker(path: str, runs: int) -> None:
 
 
 def build_cython(into: Path) -> Path:
-    """A copy of the package with tokens.py and quotes.py compiled by Cython (pure-Python mode:
+    """A copy of the package with tokens.py and the quote modules compiled by Cython (pure-Python mode:
     the same source, no annotations needed); the C extension is left out."""
     src = HERE.parent / "newslib"
     pkg = into / "newslib"
     shutil.copytree(src, pkg, ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyd"))
+    files = ["newslib/tokens.py", *(f"newslib/quotes/{m}.py" for m in QUOTE_MODULES)]
     script = ("from setuptools import setup\nfrom Cython.Build import cythonize\n"
-              "setup(ext_modules=cythonize(['newslib/tokens.py', 'newslib/quotes.py'], "
+              f"setup(ext_modules=cythonize({files!r}, "
               "language_level=3, quiet=True), script_args=['build_ext', '--inplace', '-q'])\n")
     subprocess.run([sys.executable, "-c", script], cwd=into, check=True, capture_output=True)
     return into
@@ -114,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             t = time.perf_counter()
             cython_dir = build_cython(Path(tmp))
-            print(f"Cython build of tokens.py + quotes.py: {time.perf_counter() - t:.0f} s")
+            print(f"Cython build of tokens.py + quotes/: {time.perf_counter() - t:.0f} s")
             modes.append("Cython reference")
         rounds: dict[str, list[dict]] = {m: [] for m in modes}
         for _ in range(a.repeat):

@@ -1,6 +1,6 @@
 """Quotes, reported speech and who said them — rule-based, offline, measured.
 
-The extractor works in four passes over one article's text (offsets always index that text):
+The extractor works in five passes over one article's text (offsets always index that text):
 
 1. **Quotation spans.** Curly “…”, straight "…", ``…'' and «…» marks are paired per paragraph;
    ‘…’ single quotes count only at top level and only where they cannot be apostrophes. A quote
@@ -13,7 +13,9 @@ The extractor works in four passes over one article's text (offsets always index
    mention next to it: before the verb ("X said", skipping an apposition "X, a doctor, said"),
    after it ("said X", "according to X"), or before a colon. A quote without a cue inherits the
    previous quote's speaker when it follows closely (floating quotes).
-4. **Resolution.** Name variants are clustered (Ebrahim Raisi / Raisi / Mr Raisi / the Iranian
+4. **Reported speech.** In each sentence, a speech verb and the clause it reports ("told his
+   counterpart that …", "…, IRNA reported.", "according to X"), without quotation marks.
+5. **Resolution.** Name variants are clustered (Ebrahim Raisi / Raisi / Mr Raisi / the Iranian
    president), titles stripped, and pronouns resolved to the nearest preceding speaker.
 
 Types: ``direct`` (a whole quoted utterance), ``partial`` (a quoted fragment in the writer's
@@ -27,9 +29,9 @@ a student can see *why* a speaker was chosen, and they are scored in
 ``benchmarks/eval_quotes.py``.
 
 The package's modules are these passes, imported one way (each only from those above it):
-``words`` (tokens, mentions, word classes) → ``spans`` (pass 1) → ``entities`` (names and
-speakers as entities) → ``speakers`` (the mention next to a cue) → ``cues`` (pass 2–3) →
-``indirect`` (reported speech) → ``extract`` (the driver) → ``fidelity`` (how outlets changed
+``words`` (tokens, mentions, word classes) → ``spans`` (pass 1) → ``entities`` (pass 5, names
+and speakers as entities) → ``speakers`` (pass 3, the mention next to a cue) → ``cues`` (pass
+2–3) → ``indirect`` (pass 4) → ``extract`` (the driver) → ``fidelity`` (how outlets changed
 what a person said: :func:`compare_quotes`). See docs/adding_a_quote_rule.md.
 """
 
