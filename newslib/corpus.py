@@ -41,18 +41,22 @@ log = logging.getLogger(__name__)
 
 def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES, cache: bool = False,
                 cache_dir: str | os.PathLike | None = None, columns: Mapping[str, str] | None = None) -> Corpus:
-    """Load articles from a folder (recursively), one ``.txt`` file, or a ``.csv``/``.jsonl`` table.
+    """Load articles from a folder (recursively), one article file, or a ``.csv``/``.jsonl`` table.
 
-    Folder: every ``.txt`` file is an article, id = its path relative to the folder without
-    suffix (``politics/001``); ``metadata.csv`` or ``metadata.jsonl`` at the top (columns
-    ``id, outlet, date, url, title``, any others kept in ``Article.meta``) supplies metadata.
-    Without metadata, the outlet is the domain of the article's URL when it has one, else the
-    file's parent folder name (``unknown`` at the top); ``meta["outlet_from"]`` says which. The
-    date comes from a dateline or caption when the text has one. Table: one row per article,
-    its columns recognised by name (Media Cloud's ``title, url, publish_date, media_name``;
-    ``text``/``body``/``content``, ``headline``, ``source``, ``published`` …, see
-    :data:`newslib.readers.FIELD_NAMES`); ``columns={"text": "story", "outlet": "paper"}`` maps
-    any other names.
+    Folder: every ``.txt`` file and every saved web page (``.html``, ``.htm``, gzipped too;
+    body, headline, date, site name and canonical URL extracted, see
+    :mod:`newslib.readers.html`) is an article, id = its path relative to the folder without
+    suffixes (``politics/001``, ``pages/story`` for ``pages/story.html.gz``); ``metadata.csv``
+    or ``metadata.jsonl`` at the top (columns ``id, outlet, date, url, title``, any others kept
+    in ``Article.meta``) supplies metadata and wins field by field. Without metadata, the outlet
+    is a page's site name, else the domain of the article's URL, else the file's parent folder
+    name (``unknown`` at the top); ``meta["outlet_from"]`` says which (``metadata``, ``page``,
+    ``url``, ``folder``, ``none``). The date comes from a dateline or caption when the text has
+    one. Two articles never share an id: a later one keeps its suffix or gets ``-2`` (a problem
+    says so). Table: one row per article, its columns recognised by name (Media Cloud's
+    ``title, url, publish_date, media_name``; ``text``/``body``/``content``, ``headline``,
+    ``source``, ``published`` …, see :data:`newslib.readers.FIELD_NAMES`);
+    ``columns={"text": "story", "outlet": "paper"}`` maps any other names.
 
     ``cache=True`` keeps the cleaned corpus and every table computed from it (sentences, tokens,
     quotes) in Parquet, keyed by the files' contents and the newslib version (see

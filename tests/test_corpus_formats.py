@@ -23,6 +23,20 @@ NO_BODY = b"""<html><head><title>Home | Daily Bugle</title></head><body>
 <footer>Subscribe to our newsletter. Copyright Daily Bugle.</footer></body></html>"""
 
 
+PAGE = b"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Harbour strike ends | The Coastal Courier</title>
+<meta property="og:site_name" content="The Coastal Courier">
+<meta property="article:published_time" content="2024-03-05T09:30:00+00:00">
+<link rel="canonical" href="https://www.coastalcourier.example/news/harbour-strike-ends"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Harbour strike ends</h1>
+<p>Dock workers at the northern harbour returned to work on Tuesday after a nine-day strike ended
+with a pay agreement reached overnight.</p>
+<p>Read more: Council approves new bridge over the river</p>
+<p>The union said its members had accepted a rise of six per cent over two years, along with new
+limits on night shifts, after talks that lasted until the early hours.</p>
+<p>"Nobody wanted this to go on," said Marta Lindqvist, the union's regional secretary.</p>
+</article><footer><p>&copy; 2024 The Coastal Courier</p></footer></body></html>"""
+
+
 @pytest.fixture
 def pages(tmp_path):
     folder = tmp_path / "pages"
@@ -136,3 +150,80 @@ def test_cleaning_rules_that_misfired_on_extracted_pages():
     # an acronym that ends in an agency's name is no photo credit
     assert not _is_caption_credit("- Einrichtungsübergreifende Patientenakte (eEPA)")
     assert _is_caption_credit("A protester in Gaza City on Friday (EPA)")
+
+
+def test_media_cloud_search_export_of_today(tmp_path):
+    """search.mediacloud.org's story list: ``id, indexed_date, language, media_name, media_url,
+    publish_date, title, url`` (and ``text`` when the researcher adds it)."""
+    path = tmp_path / "mc-search.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "indexed_date", "language", "media_name", "media_url", "publish_date", "title", "url",
+                    "text"])
+        w.writerow(["a1b2", "2024-03-06T01:02:03.456789", "en", "coastalcourier.example", "coastalcourier.example",
+                    "2024-03-05", "Harbour strike ends", "https://coastalcourier.example/a",
+                    "Dock workers returned to work on Tuesday, the union said."])
+        w.writerow(["a1b2", "2024-03-06T01:02:03", "en", "coastalcourier.example", "coastalcourier.example",
+                    "2024-03-05", "Harbour strike ends", "https://coastalcourier.example/a",
+                    "Dock workers returned to work on Tuesday, the union said."])
+    c = newslib.load_corpus(path)
+    df = c.frame()
+    assert df["id"].tolist() == ["a1b2", "a1b2-2"]               # a story exported twice: ids stay distinct
+    assert df["date"].tolist() == ["2024-03-05"] * 2 and (df["outlet_from"] == "metadata").all()
+    assert [(p.reason, p.action) for p in c.problems] == [("id 'a1b2' is another article's; read as 'a1b2-2'",
+                                                          "repaired")]
+
+
+def test_a_page_saved_complete_beside_a_text_copy(tmp_path):
+    """'Save Page As…, complete' writes Story.html and Story_files/ (images, scripts, ad frames):
+    the folder is one recorded problem, not a problem per file nor articles; a .txt copy of the
+    same story keeps its suffix in its id; a single page can be the corpus."""
+    folder = tmp_path / "saved" / "courier"
+    (folder / "Story_files").mkdir(parents=True)
+    (folder / "Story.htm").write_bytes(PAGE)
+    (folder / "Story_files" / "app.js").write_text("var x = 1;")
+    (folder / "Story_files" / "ad.html").write_text("<html><body><p>Buy now</p></body></html>")
+    (folder / "Story.txt").write_text("Harbour strike ends\n\nDock workers returned to work on Tuesday.\n")
+    c = newslib.load_corpus(tmp_path / "saved")
+    df = c.frame().set_index("id")
+    assert df.index.tolist() == ["courier/Story", "courier/Story.txt"]
+    page = df.loc["courier/Story"]
+    assert (page["title"], page["outlet"], page["outlet_from"], page["date"]) == \
+        ("Harbour strike ends", "The Coastal Courier", "page", "2024-03-05")
+    assert page["url"] == "https://www.coastalcourier.example/news/harbour-strike-ends"
+    assert df.loc["courier/Story.txt", "outlet_from"] == "folder"
+    assert [(p.path, p.action) for p in c.problems] == [("courier/Story_files", "skipped"),
+                                                        ("courier/Story.txt", "repaired")]
+    # newslib's cleaning ran after extraction: the teaser link is gone, and listed
+    assert "Council approves" not in c["courier/Story"].text
+    assert c.removed_frame()["reason"].tolist() == ["link to another story"]
+    one = newslib.load_corpus(folder / "Story.htm")
+    assert [a.id for a in one] == ["Story"] and not one.problems
+
+
+def test_furniture_a_page_extractor_leaves_in_the_body():
+    from newslib.cleaning import boilerplate_reason, clean_text
+
+    furniture = {
+        "Read more: Alibaba poised to launch record-breaking $13.4bn Hong Kong listing": "link to another story",
+        "[Related: Salesforce Dreamforce Keynote: AI, Integration, Alicia Keys And Protestors]":
+            "link to another story",
+        "SEE MORE: Hong Kong protests: 800 students under siege in university": "link to another story",
+        "DON'T MISS": "related-links block",
+        "You may also like...": "related-links block",
+        "Tell us what YOU think...": "comments widget",
+        "Like this story? Share it with a friend!": "share widget",
+        "Pick Six Newsletter": "newsletter prompt",
+        "Filed under: Khawarij |": "tag list",
+        "Tempo de leitura: 2 minutos": "reading time",
+        "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.": "author social prompt",
+    }
+    assert {line: boilerplate_reason(line) for line in furniture} == furniture
+    # body lines that start like them are the article's
+    for line in ("More than 40 people were hurt, police said.", "Related charges were dropped on Monday.",
+                 "Read more about the plan on the council's website, she said.", "Tags were sold at £5.",
+                 "The newsletter was sent to 4,000 members, the party said."):
+        assert boilerplate_reason(line) is None, line
+    r = clean_text("Talks end\n\nThe talks ended.\n\nRead more: Storm warning for the weekend\n\nThey resume soon.",
+                   extracted=True)
+    assert r.text == "Talks end\n\nThe talks ended.\n\nThey resume soon."

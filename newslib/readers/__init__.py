@@ -9,6 +9,7 @@ chooses among them. The :class:`~newslib.corpus.Corpus` above only orchestrates.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ def read_articles(root: Path, *, max_bytes: int = MAX_ARTICLE_BYTES,
                 problems.append(Problem(f"{root}#{art_id}", f"{why}; skipped", "skipped"))
             else:
                 articles.append(art)
-        return articles, problems
+        return _unique_ids(articles, problems, root), problems
     if columns:
         raise CorpusError("columns= applies to a .csv or .jsonl table of articles, not to a folder")
     if root.is_file():
@@ -70,5 +71,31 @@ def read_articles(root: Path, *, max_bytes: int = MAX_ARTICLE_BYTES,
     for mid in metadata:
         if mid not in used_meta:
             problems.append(Problem(f"metadata:{mid}", "metadata id matches no article file", "warning"))
-    return articles, problems
+    return _unique_ids(articles, problems, base), problems
 
+
+def _unique_ids(articles: list[Article], problems: list[Problem], base: Path) -> list[Article]:
+    """Articles with distinct ids: a later article whose id is taken gets its file name with
+    its suffix (``story.txt`` beside ``story.html``), else ``-2``, ``-3`` … (a story repeated in
+    a table), and a problem says so; every table and notebook downstream keys on the id."""
+    ids = {a.id for a in articles}
+    if len(ids) == len(articles):
+        return articles
+    taken: set[str] = set()
+    out = []
+    for art in articles:
+        if art.id in taken:
+            where, new = f"{base}#{art.id}", art.id
+            if base.is_dir() and art.source_path:
+                try:
+                    where = new = Path(art.source_path).relative_to(base).as_posix()
+                except ValueError:
+                    pass
+            stem, n = new, 2
+            while new in taken or new in ids:
+                new, n = f"{stem}-{n}", n + 1
+            problems.append(Problem(where, f"id {art.id!r} is another article's; read as {new!r}", "repaired"))
+            art = dataclasses.replace(art, id=new)
+        taken.add(art.id)
+        out.append(art)
+    return out

@@ -36,22 +36,39 @@ def walk_strings(root: str | os.PathLike) -> Iterator[tuple[str, str]]:
     root_s = os.fspath(root)
     cut = len(root_s.rstrip(os.sep)) + 1
     for dirpath, dirnames, filenames in os.walk(root_s, followlinks=False):
-        dirnames.sort()
+        skip = _page_resources(dirnames, filenames)
+        dirnames[:] = sorted(d for d in dirnames if d not in skip)
         for name in sorted(filenames):
             full = os.path.join(dirpath, name)
             yield full[cut:].replace(os.sep, "/"), full
 
 
 def walk(root: Path) -> Iterator[Path]:
-    """:func:`walk_strings` as paths, and every linked folder too (not followed, so that
-    :func:`read_file` records it instead of the walk dropping it unseen)."""
+    """:func:`walk_strings` as paths, and every linked folder and saved page's resources folder
+    too (neither entered, so that :func:`read_file` records it instead of the walk dropping it
+    unseen)."""
     root_s = os.fspath(root)
-    for dirpath, dirnames, _ in os.walk(root_s, followlinks=False):
-        for name in dirnames:
-            if os.path.islink(os.path.join(dirpath, name)):
+    for dirpath, dirnames, filenames in os.walk(root_s, followlinks=False):
+        skip = _page_resources(dirnames, filenames)
+        for name in sorted(dirnames):
+            if name in skip or os.path.islink(os.path.join(dirpath, name)):
                 yield Path(dirpath, name)
+        dirnames[:] = [d for d in dirnames if d not in skip]
     for _, full in walk_strings(root):
         yield Path(full)
+
+
+def _page_resources(dirnames: list[str], filenames: list[str]) -> set[str]:
+    """The folders a browser saved beside a page ("Save Page As…, complete": ``Story.html`` and
+    ``Story_files/`` with its images, scripts, styles and ad frames): not articles, and each
+    one recorded once as a whole rather than every file in it.
+
+    >>> sorted(_page_resources(["Story_files", "other_files", "politics"], ["Story.html", "a.txt"]))
+    ['Story_files']
+    """
+    pages = {n.lower() for n in filenames if n.lower().endswith((".html", ".htm"))}
+    return {d for d in dirnames if d.endswith("_files")
+            and (f"{d[:-6]}.html".lower() in pages or f"{d[:-6]}.htm".lower() in pages)}
 
 
 def read_files(files: list[Path], base: Path, metadata: dict[str, dict[str, Any]],
@@ -85,6 +102,8 @@ def _skip_reason(f: Path, rel: Path, base: Path) -> str | None:
         return "hidden file or folder; skipped"
     if f.is_symlink():
         return "symbolic link (not followed); skipped"
+    if f.is_dir():
+        return "a saved page's resources folder (images, scripts, styles), not articles; skipped"
     if _DOC_NAMES.match(f.name):
         return "documentation file, not an article; skipped"
     if not f.name.lower().endswith(ARTICLE_SUFFIXES):
