@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -34,6 +35,8 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
+            if hasattr(os, "fchmod"):   # mkstemp makes it 0600: give it what open() would
+                os.fchmod(fh.fileno(), 0o666 & ~_umask())
             fh.write(data)
         os.replace(tmp, path)
     except BaseException:
@@ -41,3 +44,16 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
             os.unlink(tmp)
         raise
     return path
+
+
+@functools.lru_cache(maxsize=1)
+def _umask() -> int:
+    """The process's umask (read once: reading it means setting it, which is not thread-safe).
+
+    Why: a report or CSV written through a temporary file must get the permissions a plain
+    ``open(path, "w")`` gives it (0644 under the usual umask 022), not mkstemp's 0600, or a
+    report folder served to colleagues shows them nothing.
+    """
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -60,13 +60,33 @@ class Result:
     params: dict[str, Any] = field(default_factory=dict)
 
 
+def _nbformat():
+    """``nbformat``, imported without ``rfc3987_syntax``.
+
+    Why: nbformat imports jsonschema, whose format checkers import ``rfc3987_syntax`` when it is
+    installed, and that module builds a Lark grammar at import: 1.0 s of a report's ~10 s, paid
+    before the first kernel starts (measured with ``python -X importtime -c "import nbformat"``).
+    Notebook validation never checks an IRI format (nbformat validates with fastjsonschema when
+    present), so it is kept out while nbformat is imported, then allowed again for anyone else.
+    """
+    if "nbformat" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]   # import fails: skipped
+        try:
+            import nbformat
+        finally:
+            if sys.modules.get("rfc3987_syntax", False) is None:
+                del sys.modules["rfc3987_syntax"]
+    import nbformat
+
+    return nbformat
+
+
 def notebook_parameters(path: str | os.PathLike) -> dict[str, tuple[str, Any, str]]:
     """Parameters declared in a notebook's ``parameters`` cell: name → (type, default, help).
 
     Each line must read ``name: type = literal  # help``; anything else is an error.
     """
-    import nbformat
-
+    nbformat = _nbformat()
     nb = nbformat.read(str(path), as_version=4)
     cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     if not cells:
@@ -141,34 +161,43 @@ def _failure(nb: Any) -> tuple[int | None, str]:
     return None, ""
 
 
+#: Arguments given to every kernel. ``log_level=ERROR``: the kernel's "Kernel is running over TCP
+#: without encryption" warning (ipykernel, on every start) is not printed; its errors still are.
+#: No input history: a batch run does not fill the user's IPython history, and kernels running at
+#: once do not wait on each other's lock of ``history.sqlite``.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
+
+
 class _KernelStderrToFile:
     """Send file descriptor 2 (inherited by the kernel process) to a log file while a notebook
-    runs, so kernel warnings do not spill on the user; the log stays beside the report."""
+    runs, so what a kernel prints there (a crash, a C library's complaint) does not spill on the
+    user's terminal; the log stays beside the report, and only when there is something in it."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
     def __enter__(self) -> None:
-        import sys
-
         sys.stderr.flush()
         self.saved = os.dup(2)
-        self.fh = open(self.path, "ab")  # noqa: SIM115 - closed in __exit__
+        self.fh = open(self.path, "wb")  # noqa: SIM115 - closed in __exit__
         os.dup2(self.fh.fileno(), 2)
 
     def __exit__(self, *exc: object) -> None:
-        import sys
-
         sys.stderr.flush()
         os.dup2(self.saved, 2)
         os.close(self.saved)
         self.fh.close()
+        try:
+            if self.path.stat().st_size == 0:
+                self.path.unlink()
+        except OSError:
+            pass
 
 
 def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params: dict[str, Any], *,
                  timeout: int = 600, no_input: bool = False, run: str = "") -> Result:
     """Execute one notebook with papermill into ``out_dir`` and render it as HTML."""
-    import nbformat
+    nbformat = _nbformat()
     import papermill as pm
 
     nb_path, out_dir = Path(nb_path), Path(out_dir)
@@ -187,7 +216,8 @@ def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params:
                 with _KernelStderrToFile(out_dir / f".{nb_path.stem}.kernel.log"):
                     pm.execute_notebook(str(nb_path), str(tmp_ipynb), parameters=params, kernel_name="python3",
                                         cwd=str(nb_path.parent), execution_timeout=timeout, progress_bar=False,
-                                        log_output=False, request_save_on_cell_execute=False)
+                                        log_output=False, request_save_on_cell_execute=False,
+                                        extra_arguments=KERNEL_ARGUMENTS, shutdown_kernel="immediate")
                 break
             except pm.PapermillExecutionError as exc:
                 res.status, res.cell = "failed", exc.exec_count
@@ -239,15 +269,32 @@ def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params:
 
 _WRITE_ERRORS = {errno.EFBIG, errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
 _EXPORTERS: dict[bool, Any] = {}
+#: nbconvert's lab template, with a code cell's highlighted source not passed through bleach
+#: (``clean_html``): Pygments escapes every character of the source it highlights, so cleaning
+#: changes nothing (the HTML of the seven notebooks is byte-identical) and costs a fifth of the
+#: conversion. Markdown cells and outputs are treated exactly as by ``HTMLExporter``.
+_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{% block input %}
+<div class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor" data-type="inline">
+     <div class="cm-editor cm-s-jupyter">
+{{ cell.source | highlight_code(metadata=cell.metadata) }}
+     </div>
+</div>
+{%- endblock input %}
+"""
 
 
 def _exporter(no_input: bool):
-    """One nbconvert exporter per process and setting: building it loads the templates."""
+    """One nbconvert exporter per process and setting: building it and its first conversion load
+    and compile the templates (0.3 s), which later notebooks of the same process reuse."""
     if no_input not in _EXPORTERS:
+        from jinja2 import DictLoader
         from nbconvert import HTMLExporter
 
-        _EXPORTERS[no_input] = HTMLExporter(exclude_input=no_input, exclude_input_prompt=no_input,
-                                            exclude_output_prompt=no_input)
+        _EXPORTERS[no_input] = HTMLExporter(
+            exclude_input=no_input, exclude_input_prompt=no_input, exclude_output_prompt=no_input,
+            extra_loaders=[DictLoader({"newslib_report.html.j2": _TEMPLATE})],
+            template_file="newslib_report.html.j2")
     return _EXPORTERS[no_input]
 
 
@@ -362,10 +409,11 @@ def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: l
                 raise _write_error(out_root, exc) from None
             raise
 
+    order = _longest_first(tasks, out_root) if jobs > 1 else None    # (reads the previous index)
     index()     # before any notebook: a run stopped now leaves an index saying so
     old_term = signal.signal(signal.SIGTERM, _raise_interrupt) if _main_thread() else None
     try:
-        for i, r in _execute(tasks, jobs):
+        for i, r in _execute(tasks, jobs, order):
             done[i] = r
             index()
             if progress:
@@ -398,18 +446,46 @@ def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def _execute(tasks: list[tuple], jobs: int):
-    """(task index, result) as each notebook finishes; in ``jobs`` processes when asked. On an
-    interruption the worker processes and their kernels are stopped."""
+def _longest_first(tasks: list[tuple], out_root: Path) -> list[int]:
+    """Task indices, the longest notebook first, so that with several processes the last to
+    finish is a short one (on the seeds, two processes: the run ends ~1 s sooner than in name
+    order). Length: the time the previous run in ``out_root`` took when it ran them all, else
+    the size of the notebook's code (which orders the seven notebooks' times on the seeds)."""
+    try:
+        before = {(r["run"], r["notebook"]): float(r["seconds"])
+                  for r in json.loads((out_root / "index.json").read_text(encoding="utf-8"))
+                  if r.get("status") in ("ok", "failed")}
+    except (OSError, ValueError, TypeError, KeyError):
+        before = {}
+    keys = [(t[5], Path(t[0]).stem) for t in tasks]
+    if all(k in before for k in keys):
+        size = [before[k] for k in keys]
+    else:
+        size = [float(_code_size(t[0])) for t in tasks]
+    return sorted(range(len(tasks)), key=lambda i: -size[i])
+
+
+def _code_size(nb_path: str) -> int:
+    try:
+        cells = json.loads(Path(nb_path).read_text(encoding="utf-8")).get("cells", [])
+        return sum(len("".join(c.get("source", ""))) for c in cells if c.get("cell_type") == "code")
+    except (OSError, ValueError, AttributeError):
+        return 0
+
+
+def _execute(tasks: list[tuple], jobs: int, order: list[int] | None = None):
+    """(task index, result) as each notebook finishes; in ``jobs`` processes when asked, started
+    in ``order`` (task indices). On an interruption the worker processes and their kernels are
+    stopped."""
     if jobs <= 1 or len(tasks) <= 1:
         for i, t in enumerate(tasks):
             yield i, _run_one(t)
         return
     from concurrent.futures import as_completed
 
-    ex = ProcessPoolExecutor(max_workers=jobs)
+    ex = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
     try:
-        futures = {ex.submit(_run_one, t): i for i, t in enumerate(tasks)}
+        futures = {ex.submit(_run_one, tasks[i]): i for i in (order or range(len(tasks)))}
         for fut in as_completed(futures):
             yield futures[fut], fut.result()
     except BaseException:
@@ -474,8 +550,7 @@ tr:nth-child(even){{background:#f6f8fa}}</style></head><body>
 
 def write_student_edition(notebook_dir: str | os.PathLike, out: str | os.PathLike) -> list[Path]:
     """Copy every notebook without cells tagged ``solution`` and without outputs."""
-    import nbformat
-
+    nbformat = _nbformat()
     src, dst = Path(notebook_dir), Path(out)
     if not src.is_dir():
         raise ReportError(f"notebook folder not found: {src}")

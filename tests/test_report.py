@@ -149,3 +149,69 @@ def test_a_notebook_for_readers_renders_without_its_code(tmp_path):
     assert "secret_variable_name" not in report and "42" in report
     # the event report declares it
     assert nbformat.read(str(ROOT / "notebooks" / "05_event_report.ipynb"), as_version=4).metadata["newslib"]["no_input"]
+
+
+def test_a_killed_kernel_is_a_failed_notebook_and_the_rest_run(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    make_notebook(nbs, "01_killed", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
+    make_notebook(nbs, "02_fine", "x = 1")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-c", RUN, str(out), str(nbs), "1"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=180)
+    assert proc.returncode == 1, proc.stderr
+    rows = {r["notebook"]: r for r in json.loads((out / "index.json").read_text())}
+    assert rows["01_killed"]["status"] == "failed" and "kernel died" in rows["01_killed"]["error"]
+    assert rows["02_fine"]["status"] == "ok" and (out / "02_fine.html").is_file()
+    assert "Traceback" not in proc.stderr
+
+
+def test_the_terminal_gets_one_line_per_notebook_and_no_kernel_warning(tmp_path):
+    """The kernels' "running over TCP without encryption" warning is not printed; each notebook's
+    time is; nothing is left beside the report when the kernels had nothing to say."""
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    make_notebook(nbs, "01_a", "x = 1")
+    make_notebook(nbs, "02_b", "y = 2")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-c", RUN, str(out), str(nbs), "2"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    assert "encryption" not in proc.stderr + proc.stdout and proc.stderr == ""
+    lines = proc.stdout.splitlines()
+    assert any(ln.strip().startswith("01_a: ok in ") and ln.endswith(" s") for ln in lines), proc.stdout
+    assert any(ln.strip().startswith("02_b: ok in ") for ln in lines), proc.stdout
+    assert not [f for f in _files(out) if f.endswith(".log")]
+
+
+def test_report_files_get_the_permissions_of_an_ordinary_file(tmp_path):
+    """Written through a temporary file, they still get 0666 minus the umask (mkstemp's 0600
+    would hide a report folder shared with colleagues)."""
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    make_notebook(nbs, "01_a", "x = 1")
+    out = tmp_path / "out"
+    old = os.umask(0o022)
+    try:
+        assert run_reports(out=str(out), notebook_dir=nbs, progress=False) == 0
+    finally:
+        os.umask(old)
+    for name in ("01_a.html", "index.html", "index.json"):
+        assert (out / name).stat().st_mode & 0o777 == 0o644, name
+
+
+def test_longer_notebooks_start_first_when_several_run_at_once(tmp_path):
+    from newslib.report import _longest_first
+
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    make_notebook(nbs, "01_short", "x = 1")
+    make_notebook(nbs, "02_long", "\n".join(f"x{i} = {i}" for i in range(200)))
+    make_notebook(nbs, "03_mid", "\n".join(f"x{i} = {i}" for i in range(20)))
+    tasks = [(str(nbs / f"{n}.ipynb"), str(tmp_path), {}, 60, False, "") for n in ("01_short", "02_long", "03_mid")]
+    assert _longest_first(tasks, tmp_path) == [1, 2, 0]           # no earlier run: by code size
+    (tmp_path / "index.json").write_text(json.dumps([
+        {"run": "", "notebook": "01_short", "status": "ok", "seconds": 9.0},
+        {"run": "", "notebook": "02_long", "status": "ok", "seconds": 1.0},
+        {"run": "", "notebook": "03_mid", "status": "failed", "seconds": 3.0}]))
+    assert _longest_first(tasks, tmp_path) == [0, 2, 1]           # the last run's times
