@@ -127,9 +127,19 @@ def load_actor_aliases(path: str | None = None) -> pd.DataFrame:
 
 
 # up to six capitalised words: "Russian Defence Minister Sergei Shoigu" keeps its name whole (the
-# titles in front are cut by speaker_name, not by the length of the match)
-_NAME_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)){1,5}\b")
+# titles in front are cut by speaker_name, not by the length of the match); a word may have a
+# second capital ("McConnell", "MacDonald") or an O' ("O'Brien")
+_CAP_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z]+|[A-Z]\.)"
+_NAME_RE = re.compile(rf"\b{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}\b")
+# after a name, what only a person does: ", who …", or a verb of speech ("Sandra Gidley said")
+_PERSON_AFTER_RE = re.compile(r"^(?:,\s+who(?:se)?\b|\s+(?:has\s+|had\s+|have\s+)?([a-z]+))")
+# a capitalised phrase right before a person's role is the body that person belongs to
+# ("US National Security spokesman John Kirby", "Labour leader Tony Blair")
+_ROLE_AFTER_RE = re.compile(r"^\s+([a-z]+|[A-Z]{2,3}\b)")   # "spokesman", "prime …", "MP"
+# an acronym defined after a phrase: "(UAVs)" plural is a class of things, "(IRGC)" a body
+_ACRONYM_AFTER_RE = re.compile(r"^\s*\(([A-Z]{2,8})(s?)\)")
 _DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)")
+_ADJECTIVE_FORM_RE = re.compile(r"[A-Z][a-z]+(?:ern|ian|an|ese|ish|i)")   # "Western", "Iranian"
 
 
 _ORG_WORDS = {"bank", "institute", "ministry", "university", "council", "party", "times", "news", "post",
@@ -137,7 +147,7 @@ _ORG_WORDS = {"bank", "institute", "ministry", "university", "council", "party",
               "army", "forces", "union", "association", "organization", "organisation", "fund", "center",
               "centre", "league", "commission", "parliament", "assembly", "congress", "senate", "guard",
               "corps", "network", "channel", "service", "foundation", "board", "authority", "federation",
-              "journal", "press", "television", "tv", "radio", "international", "inc", "ltd", "plc"}
+              "journal", "press", "television", "tv", "radio", "international", "inc", "ltd", "limited", "plc", "palace"}
 _PLACE_WORDS = {"bay", "city", "sea", "gulf", "strait", "island", "islands", "river", "valley", "street",
                 "square", "province", "region", "county", "state", "mountains", "coast", "port", "airport"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -149,22 +159,97 @@ _NOT_NAMES = {"the", "in", "on", "at", "but", "and", "a", "an", "this", "that", 
 
 
 def _name_kind(name: str, after: str = "") -> str:
-    """person, organisation, place or name (a capitalised phrase that is none of them for sure).
+    """person, organisation, place, thing or name (a capitalised phrase that is none of them
+    for sure); ``after`` is the text that follows the phrase.
 
     >>> [_name_kind(n) for n in ["Sergei Shoigu", "Middle East", "US National Security", "Yemeni Houthis"]]
     ['person', 'place', 'name', 'name']
     >>> _name_kind("Unmanned Aerial Vehicles", " (UAVs) to Russia"), _name_kind("Darlington Council")
-    ('organisation', 'organisation')
+    ('thing', 'organisation')
+    >>> _name_kind("Revolutionary Guards", " (IRGC) said"), _name_kind("Labour"), _name_kind("Hunting Bill")
+    ('organisation', 'organisation', 'organisation')
     """
     words = name.split()
     last = words[-1].lower().strip(".")
-    if last in _ORG_WORDS or re.match(r"\s*\([A-Z]{2,8}s?\)", after):
-        return "organisation"     # an acronym defined after it names a body or a thing, not a person
+    acronym = _ACRONYM_AFTER_RE.match(after)
+    if acronym and acronym.group(2):
+        return "thing"            # "Unmanned Aerial Vehicles (UAVs)": a class of things, no actor
+    if last in _ORG_WORDS or acronym:
+        return "organisation"     # an acronym defined after it names a body
     if last in _PLACE_WORDS or name in places():
         return "place"
+    if last in speaker_words()["organisations"]:
+        return "organisation"     # "Liberal Democrats", "Labour", "Hunting Bill": never he or she
     if words[0] in places() or (len(words) > 1 and _is_demonym(words[0])):
         return "name"             # "US National Security", "Yemeni Houthis": a place's something
     return "person"
+
+
+# titles that are also adjectives: they do not show that a person's name follows ("General
+# Election", "Chief Executive", "Foreign Office")
+_ADJECTIVE_TITLES = {"general", "state", "foreign", "finance", "defence", "defense", "interior", "supreme",
+                     "chief", "deputy", "vice", "acting", "former", "prime", "host", "justice"}
+
+
+# titles that also begin the names of things: "General Election", "Foreign Office", "State Department"
+_THING_TITLES = {"general", "state", "foreign", "finance", "defence", "defense", "interior", "supreme", "justice"}
+
+
+def _person_words() -> frozenset[str]:
+    w = speaker_words()
+    return w["titles"] | w["men"] | w["women"] | w["people"]
+
+
+def _role_after(after: str) -> bool:
+    """The text after a phrase starts with a person's role in lower case ("spokesman", "prime
+    minister"): the phrase names the body the person belongs to."""
+    m = _ROLE_AFTER_RE.match(after)
+    return bool(m) and m.group(1).lower() in _person_words() - {"former", "acting"}
+
+
+def _person_evidence(corpus: Corpus, candidates: Iterable[str]) -> set[str]:
+    """The full names that the corpus shows to be persons somewhere: a known given name first
+    ("Sergei Shoigu"), a title or a person's noun right before a mention ("prime minister Harold
+    Wilson"), ", who", a verb of speech, a post-nominal title or an apposition with a person's
+    noun right after one ("Dennis Hills, who", "Sandra Gidley said", "Nicholas Blake QC", "Barry
+    Hugill, a spokesman"), or the surname alone after a title ("Lord Callaghan" for Jim
+    Callaghan). One pass over each text; the kind is the name's, in every article.
+    """
+    speech = {f for f, (_, _, intro) in reporting_verbs().items() if intro}
+    titles = speaker_words()["titles"]
+    person_words = _person_words() - _ADJECTIVE_TITLES
+    titled_surnames: set[str] = set()
+    shown: set[str] = set()
+    for a in corpus.articles:
+        t = a.text
+        for m in re.finditer(r"\b([A-Z][a-z]+\.?)\s+([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?!\s+[A-Z])", t):
+            if m.group(1).lower() in titles - _ADJECTIVE_TITLES:
+                titled_surnames.add(m.group(2))
+        for m in _NAME_RE.finditer(t):
+            words = m.group().split()
+            while len(words) > 2 and (words[0].lower() in _NOT_NAMES or words[0].lower() in titles
+                                      or _is_demonym(words[0]) or words[0] in places()):
+                words = words[1:]
+            prefix = m.group().split()[:-len(words)]
+            prev = prefix[-1:] or re.findall(r"[A-Za-z]+", t[max(0, m.start() - 30):m.start()])[-1:]
+            after = t[m.end():m.end() + 60]
+            verb = _PERSON_AFTER_RE.match(after)
+            post = re.match(r"\s+([A-Z]{2,3})\b", after)
+            appos = re.match(r",\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\b", after)
+            if (prev and prev[0].lower() in person_words) \
+                    or (verb and (verb.group(1) is None or verb.group(1) in speech)) \
+                    or (post and post.group(1).lower() in titles) \
+                    or (appos and appos.group(1).split()[-1].lower() in person_words):
+                shown.add(speaker_name(" ".join(words)))
+    out = set()
+    for full in {*candidates, *shown}:
+        words = full.split()
+        if len(words) < 2 or _name_kind(full) != "person" \
+                or not all(re.fullmatch(_CAP_WORD, w) for w in words):
+            continue    # not "Mansfield QC", "Amin's Uganda"
+        if full in shown or words[0].lower() in given_names() or words[-1] in titled_surnames:
+            out.add(full)
+    return out
 
 
 def _looks_like_person(name: str, before: str, surnames: dict[str, str]) -> bool:
@@ -176,8 +261,7 @@ def _looks_like_person(name: str, before: str, surnames: dict[str, str]) -> bool
     if words[0].lower() in given_names():
         return True
     prev = re.findall(r"[A-Za-z]+", before)[-1:]
-    person_words = speaker_words()["titles"] | speaker_words()["men"] | speaker_words()["women"] | speaker_words()["people"]
-    if prev and prev[0].lower() in person_words:
+    if prev and prev[0].lower() in _person_words() - _ADJECTIVE_TITLES:  # not "General Election"
         return True
     return words[-1] in surnames
 
@@ -210,15 +294,16 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
     resolvers = {a.id: NameResolver(a.text) for a in corpus.articles} if people else {}
     # corpus-wide clusters: surname -> full name when unambiguous
     surname_full: dict[str, set[str]] = defaultdict(set)
-    for r in resolvers.values():
-        titled = set(map(speaker_name, r.title_of.values()))
-        for full in map(speaker_name, r.full):     # "Iran’s President Ebrahim Raisi" -> Ebrahim Raisi
-            words = full.split()
-            # a person's full name: a known given name first, or a title before it somewhere
-            # ("Defence Minister Sergei Shoigu"); not "National Security" or "Aerial Vehicles"
-            if len(words) >= 2 and words[0].lower() not in _NOT_NAMES and not any(w in alias_map for w in words) \
-                    and (words[0].lower() in given_names() or full in titled):
-                surname_full[words[-1]].add(full)
+    fulls = {full for r in resolvers.values() for full in map(speaker_name, r.full)}  # without titles
+    persons = {full for r in resolvers.values() for full in map(speaker_name, r.title_of.values())}
+    persons |= _person_evidence(corpus, fulls - persons)
+    for full in fulls | persons:
+        words = full.split()
+        # a person's full name: one the corpus shows to be a person (a known given name, a title
+        # before it, a verb of speech after it); not "National Security" or "Aerial Vehicles"
+        if len(words) >= 2 and words[0].lower() not in _NOT_NAMES and not any(w in alias_map for w in words) \
+                and full in persons:
+            surname_full[words[-1]].add(full)
     known_full = {f for v in surname_full.values() for f in v}
     title_of: dict[str, str] = {}
     for r in resolvers.values():
@@ -290,19 +375,31 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             if not free(start, m.end()):
                 continue
             raw = " ".join(words)
-            after = a.text[m.end():m.end() + 12]
+            after = a.text[m.end():m.end() + 24]
             kind = _name_kind(raw, after)
-            name = speaker_name(res.canonical(raw)) if kind == "person" else raw
+            if kind == "thing":
+                continue    # "Unmanned Aerial Vehicles (UAVs)": no actor
+            # "Former Labour prime minister": the titles in front are no part of a body's name,
+            # but "General Election", "Supreme Court" keep theirs
+            while len(words) > 1 and words[0].lower() in titles - _THING_TITLES:
+                words = words[1:]
+            plain = " ".join(words)
+            name = speaker_name(res.canonical(raw)) if kind == "person" else plain
             if len(name.split()) == 1 and name in surnames:
                 name = surnames[name]
             if headline_case and locate(start)[0] == 0 and name not in known_full:
                 continue    # "Raisi, Putin Discuss Israel-Hamas War": a title-case headline's words
             if kind == "person":
                 kind = _name_kind(name, after)
-            if kind == "person" and not _looks_like_person(name, a.text[max(0, m.start() - 30):m.start()] + " "
-                                                           + " ".join(m.group().split()[:-len(name.split())] or [""]),
-                                                           surnames):
-                kind = "name"
+            if kind in ("person", "name") and name not in persons and name.split()[0].lower() not in given_names() \
+                    and _role_after(after):
+                kind, name = "organisation", plain   # "US National Security spokesman John Kirby": his body
+            if kind == "person" and name not in persons and not _looks_like_person(
+                    name, a.text[max(0, m.start() - 30):m.start()] + " "
+                    + " ".join(m.group().split()[:-len(name.split())] or [""]), surnames):
+                kind, name = "name", plain
+            if kind != "person":
+                start = m.end() - len(name)
             add(name, kind, start, m.end())
         if surnames or singles:
             rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted({*surnames, *singles}, key=len, reverse=True)))
@@ -310,8 +407,12 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             for m in rx.finditer(a.text):
                 if free(*m.span()):
                     w = m.group(1)
-                    add(surnames.get(w, w), "person" if w in surnames else "name", *m.span())
+                    kind = "person" if w in surnames else _name_kind(w)
+                    add(surnames.get(w, w), "name" if kind == "person" and w not in surnames else kind, *m.span())
     df = pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "kind", "mention", "start", "end", "position"])
+    # one kind per actor across the corpus: "Prince Harry" makes every "Harry" a person
+    known = df[df["kind"] != "name"].groupby("actor")["kind"].agg(lambda k: k.value_counts().index[0])
+    df["kind"] = df["actor"].map(known).fillna(df["kind"])
     return df.sort_values(["article_id", "start"]).reset_index(drop=True)
 
 
@@ -384,14 +485,24 @@ def actor_labels(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "out
         text = corpus[r.article_id].text
         sent = sents.loc[(r.article_id, r.sentence_id)]
         m = _APPOS_RE.match(text[r.end:r.end + 120])
-        if m and len(m.group(1).split()) <= 10 and not (_APPOS_VERBS & set(m.group(1).lower().split())):
+        # "between Russia and Iran, a contentious issue with …": after the second of two nouns the
+        # apposition describes the phrase they end (the cooperation), not the last one
+        coordinated = re.search(r"\b(?:and|or)\s+$", text[max(0, r.start - 5):r.start])
+        if m and not coordinated and len(m.group(1).split()) <= 10 \
+                and not (_APPOS_VERBS & set(m.group(1).lower().split())):
             rows.append((groups[r.article_id], r.actor, m.group(1).strip(), "apposition", sent))
         if r.mention != r.actor and r.mention.endswith(r.actor.split()[-1]) and r.kind == "person":
-            title = r.mention[: r.mention.find(r.actor.split()[0])].strip() if r.actor.split()[0] in r.mention else ""
+            first, last = r.actor.split()[0], r.actor.split()[-1]   # "Mr Sayeed" for Jonathan Sayeed: "Mr"
+            title = r.mention[: r.mention.find(first) if first in r.mention else -len(last)].strip()
             if title and not title.lower().startswith("the "):
                 rows.append((groups[r.article_id], r.actor, title, "title", sent))
-        attributive = r.kind == "country" and re.match(r"\s+[a-z]", text[r.end:r.end + 3])
-        pre = "" if attributive else _premodifier(text, r.start)  # not "an avowed U.S. adversary"
+        # "an avowed U.S. adversary", "Former Labour prime minister": the words before describe
+        # the noun after the mention, not the mention
+        # "the broader Western world": an adjective's words before it describe the noun after it
+        adjective = r.kind == "country" or _ADJECTIVE_FORM_RE.fullmatch(r.mention)
+        attributive = (adjective and re.match(r"\s+(?:[a-z]|[A-Z]{2,3}\b)", text[r.end:r.end + 5])) \
+            or _role_after(text[r.end:r.end + 24])
+        pre = "" if attributive else _premodifier(text, r.start)
         if pre and pre.lower() != r.actor.lower() and not r.actor.lower().startswith(pre.lower()):
             rows.append((groups[r.article_id], r.actor, pre, "premodifier", sent))
     df = pd.DataFrame(rows, columns=["group", "actor", "label", "kind", "sentence"])

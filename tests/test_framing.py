@@ -92,3 +92,70 @@ def test_headline_lead_and_demo_corpus():
     assert {"Valdoria", "Kestrel", "Lena Varga"} <= set(m.actor)
     labels = F.actor_labels(c, m)
     assert ("Ivo Brand", "an economist at the institute") in set(zip(labels.actor, labels.label, strict=True))
+
+
+def test_actor_rules_on_other_text():
+    text = ("Talks end\n\nThe meeting, attended by Russian Defence Minister Sergei Shoigu and Deputy Prime "
+            "Minister Alexander Novak, ended. Shoigu left early. Drones, or Unmanned Aerial Vehicles (UAVs), "
+            "were shown. The Middle East was discussed, said US National Security adviser Jake Sullivan.")
+    c = Corpus([Article(id="a", title="Talks end", text=text, outlet="X")])
+    m = F.actor_mentions(c)
+    kinds = m.drop_duplicates("actor").set_index("actor")["kind"].to_dict()
+    assert kinds.get("Sergei Shoigu") == "person" and kinds.get("Alexander Novak") == "person"
+    assert (m["actor"] == "Sergei Shoigu").sum() == 2                # "Shoigu" alone is him too
+    assert "Unmanned Aerial Vehicles" not in kinds and kinds.get("Middle East") == "place"
+    assert "Sergei" not in kinds and "Alexander" not in kinds
+    assert kinds.get("National Security") == "organisation" and kinds.get("Jake Sullivan") == "person"
+
+
+def test_person_needs_evidence_and_has_one_kind():
+    """A person is a name the corpus shows to be one (title before, "who" or a verb of speech
+    after, the surname after "Lord"), in every article alike; the rest are not persons."""
+    a = ("Scots smoking ban\n\nThe plan was set out by First Minister Jack McConnell. Tamsin Oduya, who "
+         "chairs the panel, welcomed it. Former Labour prime minister Lord Callaghan backed it, and "
+         "Prince Harry visited. Harry stayed an hour. The Hunting Bill and the Common Market came up.")
+    b = ("Another day\n\nIt was Jim Callaghan who led Labour. Orla Nyhan said it went well. Harry left. "
+         "Nobody mentioned the General Election or New Year in Inland Revenue talks. Pell Doran QC, "
+         "Kit Marran, a spokesman for the group, and the Special Advocates who sit on it agreed.")
+    c = Corpus([Article(id="a", title="Scots smoking ban", text=a, outlet="X"),
+                Article(id="b", title="Another day", text=b, outlet="Y")])
+    m = F.actor_mentions(c)
+    kinds = m.groupby("actor")["kind"].agg(set).to_dict()
+    assert kinds["Jack McConnell"] == {"person"} and "Jack" not in kinds       # "McConnell" kept whole
+    assert kinds["Tamsin Oduya"] == {"person"} and kinds["Orla Nyhan"] == {"person"}
+    assert kinds["Pell Doran"] == {"person"} and kinds["Kit Marran"] == {"person"}          # QC; ", a spokesman"
+    assert kinds["Special Advocates"] == {"name"}
+    assert kinds["Jim Callaghan"] == {"person"} and (m["actor"] == "Jim Callaghan").sum() == 2
+    assert kinds["Harry"] == {"person"} and (m["actor"] == "Harry").sum() == 3
+    assert kinds["Labour"] == {"organisation"} and "Former Labour" not in kinds
+    for junk in ("Hunting Bill", "Common Market", "Inland Revenue", "New Year", "General Election"):
+        assert "person" not in kinds[junk], junk
+    labels = set(zip(*F.actor_labels(c, m)[["actor", "label"]].T.values, strict=True))
+    assert ("Jim Callaghan", "Former Labour prime minister") in labels
+    assert ("Jack McConnell", "First Minister") in labels and not any(a == "Labour" for a, _ in labels)
+
+
+def test_labels_not_taken_from_a_phrase_the_actor_only_ends():
+    text = ("Ties grow\n\nTrade between Norway and Chile, a sore point with Peru, grew. Chile, a copper "
+            "exporter, gained. The broader Western world watched, as did former Labour MP Ann Tull and the "
+            "longest serving former British PM.")
+    c = Corpus([Article(id="a", title="Ties grow", text=text, outlet="X")])
+    labels = F.actor_labels(c, F.actor_mentions(c))
+    got = set(zip(labels["actor"], labels["label"], strict=True))
+    assert ("Chile", "a copper exporter") in got
+    assert not any(lab in {"a sore point with Peru", "broader", "former", "longest serving former"}
+                   for _, lab in got)
+
+
+def test_frame_wildcards_do_not_catch_other_words():
+    """"import*" caught "importance", "invest*" "investigation", "sad*" "Saddam": the shipped
+    lexicons list those stems' forms instead."""
+    text = ("T\n\nThe importance of the investigation into Saddam's morale was stressed. "
+            "Oil imports and investment rose; the cost was sad news for taxpayers.")
+    c = Corpus([Article(id="a", title="T", text=text, outlet="X")])
+    for lex in ("generic", "policy"):
+        ev = F.frame_evidence(c, lex)
+        words = {w.lower() for w in ev["match"]}
+        assert not words & {"importance", "investigation", "saddam", "morale"}, lex
+    words = set(F.frame_evidence(c)["match"].str.lower())
+    assert {"imports", "investment", "cost", "sad", "taxpayers", "oil"} <= words
