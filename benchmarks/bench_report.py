@@ -7,16 +7,15 @@ pandas and matplotlib, and nbconvert's HTMLExporter rendering each, in --jobs pr
 plain way to run notebooks, none of newslib's report code. ``newslib report`` (execution, HTML
 and index, --jobs at its default) on the corpus is divided by it. Also printed: the same import-only
 notebooks through ``run_reports`` (what newslib's machinery costs without the notebooks' own work).
-Each figure is the fastest of --repeat runs, the three alternating so that all meet the same
-phases of a shared machine. Also prints the import time of newslib (nothing heavy may happen at
+Each run is a fresh Python process (cold: imports included, as a user meets it); each figure is
+the fastest of --repeat runs, the three alternating so that all meet the same phases of a shared
+machine. Also prints the import time of newslib (nothing heavy may happen at
 import). Default corpus: seeds/ when its article files are present, else examples/demo.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import os
 import subprocess
 import sys
@@ -62,8 +61,15 @@ def papermill_floor(nbs: Path, out: Path, jobs: int) -> None:
         list(ex.map(_papermill_one, args))
 
 
+def _cold(args: list[str]) -> float:
+    """Seconds a fresh Python process takes to run ``args`` (imports and all, as a user meets it)."""
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, *args], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
 def main(argv: list[str] | None = None) -> int:
-    from newslib.report import DEFAULT_JOBS, NOTEBOOK_DIR, run_reports
+    from newslib.report import DEFAULT_JOBS, NOTEBOOK_DIR
 
     seeds = ROOT / "seeds"
     default = seeds if any(seeds.glob("*.txt")) else ROOT / "examples" / "demo"
@@ -75,23 +81,22 @@ def main(argv: list[str] | None = None) -> int:
     bare = subprocess.run([sys.executable, "-c", "import time; t=time.perf_counter(); import newslib; "
                            "print(time.perf_counter()-t)"], capture_output=True, text=True).stdout.strip()
     n = len(list(NOTEBOOK_DIR.glob("[0-9]*.ipynb")))
-    floors, machinery, reals, code = [], [], [], 0
+    floors: list[float] = []
+    machinery: list[float] = []
+    reals: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         (tmp / "nbs").mkdir()
         floor_notebooks(tmp / "nbs", n)
+        bench = f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); import bench_report as b; "
         for k in range(a.repeat):     # alternating, so all meet the same phases of a shared machine
-            t0 = time.perf_counter()
-            papermill_floor(tmp / "nbs", tmp / f"floor{k}", a.jobs)
-            floors.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            with contextlib.redirect_stdout(io.StringIO()):     # (its closing line)
-                run_reports(out=str(tmp / f"machinery{k}"), notebook_dir=tmp / "nbs", jobs=a.jobs, progress=False)
-            machinery.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            with contextlib.redirect_stdout(io.StringIO()):
-                code = run_reports(corpus=a.corpus, out=str(tmp / f"real{k}"), jobs=a.jobs, progress=False) or code
-            reals.append(time.perf_counter() - t0)
+            floors.append(_cold(["-c", bench + f"b.papermill_floor(b.Path({str(tmp / 'nbs')!r}), "
+                                 f"b.Path({str(tmp / f'floor{k}')!r}), {a.jobs})"]))
+            machinery.append(_cold(["-c", "from newslib.report import run_reports; "
+                                    f"run_reports(out={str(tmp / f'machinery{k}')!r}, "
+                                    f"notebook_dir={str(tmp / 'nbs')!r}, jobs={a.jobs}, progress=False)"]))
+            reals.append(_cold(["-m", "newslib.cli", "report", "--corpus", a.corpus, "--out", str(tmp / f"real{k}"),
+                                "--jobs", str(a.jobs), "--quiet"]))
     floor, mach, real = min(floors), min(machinery), min(reals)
 
     def runs(xs: list[float]) -> str:
@@ -102,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"floor, papermill + nbconvert, notebooks that only import: {floor:.1f} s  (runs: {runs(floors)})")
     print(f"the same notebooks through newslib's run_reports:       {mach:.1f} s  (runs: {runs(machinery)}); "
           f"ratio {mach / floor:.2f}")
-    print(f"newslib report on the corpus: {real:.1f} s (exit {code})  (runs: {runs(reals)})")
+    print(f"newslib report --corpus {a.corpus}: {real:.1f} s  (runs: {runs(reals)})")
     print(f"ratio report / floor: {real / floor:.2f}  (target <= 1.2)")
     return 0
 

@@ -115,7 +115,7 @@ def test_a_report_that_cannot_be_written_is_one_line_and_exit_2(tmp_path):
     assert all(os.path.getsize(out / f) < 200_000 for f in files)
 
 
-@pytest.mark.parametrize("name", ["../../escaped", "/tmp/abs", "a\x00b", "x" * 300, ".", "..", "a/b", "..hidden"])
+@pytest.mark.parametrize("name", ["../../escaped", "/tmp/abs", "a\x00b", "x" * 300, ".", "..", "a/b", "..hidden", ""])
 def test_run_names_from_a_params_file_never_leave_out(tmp_path, capsys, name):
     import shutil
 
@@ -127,7 +127,8 @@ def test_run_names_from_a_params_file_never_leave_out(tmp_path, capsys, name):
     code = main(["report", "--out", str(out), "--params-file", str(pf), "--notebooks", "00_start_here"])
     assert code == 2
     err = capsys.readouterr().err
-    assert err.startswith("newslib: error: run name") and err.count("\n") == 1
+    expected = "newslib: error: " + ("run name" if name else f"{pf} must be a YAML list of runs, each with a 'name'")
+    assert err.startswith(expected) and err.count("\n") == 1, err
     created = _files(tmp_path) - before
     assert all(f.startswith("deep/er/out/") for f in created), created
     assert not (tmp_path / "escaped").exists() and not Path("/tmp/abs").exists()
@@ -147,6 +148,7 @@ def test_a_notebook_for_readers_renders_without_its_code(tmp_path):
     lesson, report = (out / "01_lesson.html").read_text(), (out / "02_report.html").read_text()
     assert "secret_variable_name" in lesson             # a lesson keeps its code
     assert "secret_variable_name" not in report and "42" in report
+    assert '<div class="jp-CodeMirrorEditor' in lesson and '<div class="jp-CodeMirrorEditor' not in report
     # the event report declares it
     assert nbformat.read(str(ROOT / "notebooks" / "05_event_report.ipynb"), as_version=4).metadata["newslib"]["no_input"]
 
