@@ -136,7 +136,7 @@ def test_the_check_catches_a_reaching_import(tmp_path, monkeypatch):
 
 
 #: The quote extractor's passes, in the order they may import each other (issue 17).
-QUOTE_PASSES = ["words", "spans", "entities", "speakers", "cues", "indirect", "extract", "fidelity"]
+QUOTE_PASSES = ["words", "spans", "entities", "references", "speakers", "cues", "indirect", "extract", "fidelity"]
 
 
 @pytest.mark.parametrize("name", [f"newslib.quotes.{m}" for m in QUOTE_PASSES])

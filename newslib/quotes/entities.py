@@ -78,22 +78,33 @@ class NameResolver:
         titles = speaker_words()["titles"]
         seen: set[str] = set()
         for g1, g2 in _name_sequences(text):
-            pre, name = g1.split(), g2.split()
-            # move title-like leading words of the name into the prefix
-            while len(name) > 2 and (name[0].lower() in titles or _NATIONALITY_RE.fullmatch(name[0])):
-                pre.append(name.pop(0))
-            if len(name) >= 2 and name[0].lower() in titles:
-                pre.append(name.pop(0))
-            if len(name) < 2 or any(w.lower() in _THE_OF for w in name):
+            if "\n" in g1 or "\n" in g2:
+                self._add_lines(g1 + g2, seen, titles)   # a headline's last word is no first name
                 continue
-            canon = " ".join(name)
-            if canon not in seen:
-                seen.add(canon)
-                self.full.append(canon)
-            key = " ".join(w.lower() for w in pre if w.lower() not in {"the", "a", "an", "and"})
-            if key and any(w in titles for w in key.split()):
-                self.title_of.setdefault(key, canon)
-                self.title_of.setdefault(key.split()[-1], canon) if len(key.split()) > 1 else None
+            self._add(g1, g2, seen, titles)
+
+    def _add_lines(self, match: str, seen: set[str], titles: frozenset[str]) -> None:
+        for line in match.split("\n"):
+            for m in _NAME_SEQ_RE.finditer(line):
+                self._add(m.group(1), m.group(2), seen, titles)
+
+    def _add(self, g1: str, g2: str, seen: set[str], titles: frozenset[str]) -> None:
+        pre, name = g1.split(), g2.split()
+        # move title-like leading words of the name into the prefix
+        while len(name) > 2 and (name[0].lower() in titles or _NATIONALITY_RE.fullmatch(name[0])):
+            pre.append(name.pop(0))
+        if len(name) >= 2 and name[0].lower() in titles:
+            pre.append(name.pop(0))
+        if len(name) < 2 or any(w.lower() in _THE_OF for w in name):
+            return
+        canon = " ".join(name)
+        if canon not in seen:
+            seen.add(canon)
+            self.full.append(canon)
+        key = " ".join(w.lower() for w in pre if w.lower() not in {"the", "a", "an", "and"})
+        if key and any(w in titles for w in key.split()):
+            self.title_of.setdefault(key, canon)
+            self.title_of.setdefault(key.split()[-1], canon) if len(key.split()) > 1 else None
 
     def canonical(self, mention: str) -> str:
         m = mention.strip()

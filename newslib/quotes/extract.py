@@ -23,6 +23,7 @@ from ..tokens import sentence_spans
 from .cues import _attribute, _CueIndex, _find_cues
 from .entities import _compatible, _is_person_like, _LazyResolver, resolve_speakers
 from .indirect import _continuations, _indirect, _reported_by
+from .references import References, description_kind
 from .spans import _find_spans, _mask, _Span, _transcript_turns
 from .speakers import _colon_source, _np_before, _subject
 from .words import _OBJECT_PRONOUNS, _PRONOUN_RE, _is_title_case, _Mention, _TokIndex, _with_chars
@@ -95,6 +96,7 @@ class _Article:
         self.outer = sentence_spans(self.masked) if self.spans else sentences
         self.sent_starts = [s for s, _ in sentences]
         self.resolver = _LazyResolver(text)
+        self.refs = References(text, self.masked, self.outer, self.resolver)
         self.verbs = reporting_verbs()
         self.rows: list[dict] = []
         self.last: dict | None = None        # last attributed quote (for floating quotes)
@@ -117,6 +119,9 @@ class _Article:
                     and text[q.close_at + 1:q.close_at + 2] == " " and text[q.close_at + 2:q.close_at + 3].isupper() \
                     and (lead.islower() or lead == ":"):
                 ends.append(q.end - 1)
+            elif q.close_at is None and q.end > q.start and text[q.end - 1] in ".!?" \
+                    and text[q.end:q.end + 2] == ' "':
+                ends.append(q.end - 1)      # a quotation's paragraph whose line break was lost
         return ends
 
     def turn_at(self, pos: int) -> int | None:
@@ -133,20 +138,31 @@ class _Article:
             ment = ment.ref
         low = ment.text.lower()
         if _PRONOUN_RE.match(ment.text) or low in _OBJECT_PRONOUNS:
-            return self._resolve_pronoun(_OBJECT_PRONOUNS.get(low, low), at)  # "leading him to quip": he
-        return self.resolver.canonical(ment.text)
+            # "leading him to quip": he
+            return self._resolve_pronoun(_OBJECT_PRONOUNS.get(low, low), min(at, ment.start))
+        name = self.resolver.canonical(ment.text)
+        if name not in self.resolver.full and description_kind(name):
+            # "the company", "the first minister": the entity the article ties it to, if any
+            return self.refs.description(name, ment.start, self.speakers_seen) or name
+        return name
 
     def _resolve_pronoun(self, low: str, at: int) -> str | None:
-        """he/she: the nearest compatible person quoted before, else named before (within a
-        few paragraphs); it/they: the nearest group or organisation; I/we/you: the last speaker."""
+        """he/she: the nearest compatible person quoted before, unless a sentence opened with
+        another since (the paragraphs have moved on to them), else named before (within a few
+        paragraphs); it/they: the nearest group or organisation; I/we/you: the last speaker."""
         if low in {"i", "we", "you"}:
             return self.last["speaker"] if self.last else None
         for pos, spk in reversed(self.speakers_seen):
             if pos < at and (low != "it" and _is_person_like(spk) and _compatible(low, spk)
                              or low in {"it", "they"} and not _is_person_like(spk)):
+                if low in {"he", "she"}:
+                    return self.refs.person_subject(low, at, after=pos) or spk
                 return spk
         if low not in {"he", "she"}:
             return None
+        subject = self.refs.person_subject(low, at, after=-1)
+        if subject:
+            return subject
         best = None
         lo = max(0, at - 3000)
         for full in self.resolver.full:

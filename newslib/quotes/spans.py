@@ -148,6 +148,9 @@ def _find_spans(text: str) -> list[_Span]:
             elif mark == "open" and ch == "“" and text[open_at] == "“" and prev in _SPACEISH \
                     and prev != "\n" and not text[i + 1:i + 2].isspace():
                 depth += 1    # “… what he calls “hell” than …”: a quotation inside the quotation
+            elif mark == "reopen" and open_at is not None:
+                spans.append(_Span(open_at + open_len, i - 1, open_at, None))
+                open_at, open_len = i, size
             elif mark == "close" and open_at is not None and depth and ch == "”":
                 depth -= 1
             elif mark == "close" and open_at is not None:
@@ -180,6 +183,11 @@ def _mark_kind(text: str, i: int, two: str, ps: int, pe: int, open_at: int | Non
     nxt = text[i + len(two):i + len(two) + 1] or " "
     if open_at is None:
         return "open" if (prev in _SPACEISH or prev in "“‘'" or not nxt.isspace()) and not nxt.isspace() else ""
+    if ch == '"' and prev in " \t" and nxt.isupper() and i - 2 >= ps and text[i - 2] in ".?!" \
+            and len(text[open_at:i].split()) >= 4:
+        # '… again. "As I got older …': a new paragraph of the quotation whose line break was
+        # lost; the piece before ends, unclosed, as a multi-paragraph quote's paragraph does
+        return "reopen"
     return "close"
 
 

@@ -1,0 +1,247 @@
+"""What a pronoun or a description stands for: the entities an article puts in subject position.
+
+"He said", "the company said", "…, the first minister has told MSPs" name no one; a reader
+knows whom from the sentences around them. Two devices of news prose are read here, and
+nothing more, because a wrong name in share of voice is worse than none:
+
+* **Subject position.** A name opening a writer's sentence ("Mr Makarov joined the KGB …",
+  "Microsoft is also using …", a headline's "McConnell details …") is the topic that the
+  next "he" or "the company" most often continues. Quoted words are masked first: a name
+  inside a quotation is never a subject.
+* **Kind.** A definite description resolves only to an entity of its kind: "the first
+  minister", "Russia's president" to a person; "the company", "the fiscal watchdog" to an
+  organisation. "A spokesman", "the company's chief executive", "officials" never resolve:
+  someone speaking *for* an entity, or some of a group, is not the entity.
+
+A description with no entity of its kind before it (a lead's "…, the UK's financial watchdog
+has announced.") takes the first one named in the two sentences after it. The rules run per
+article, after the speaker's own mention has been read (:mod:`.speakers`) and before the
+corpus-wide clustering (:func:`.entities.resolve_speakers`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import given_names
+from .entities import (
+    _NATIONALITY_RE,
+    _NOT_NAMES,
+    _ORG_NAME_RE,
+    _compatible,
+    _is_person_like,
+    _person_nouns,
+    _person_words,
+    _stopwords,
+    places,
+    speaker_kind,
+)
+
+# words that may open a sentence before its subject ("But Mr Putin said", "However, the CBO")
+_OPENERS = frozenset("but and however yet so meanwhile still also now then instead indeed later earlier "
+                     "separately elsewhere".split())
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s)?"
+_SUBJECT_RE = re.compile(_HONORIFIC + r"((?:The\s)?[A-Z][\w'’.&-]*(?:[ ](?:[A-Z][\w'’.&-]*|de|van|von|bin|al-\w+))*)"
+                         r"(?=,|\s+[a-z])")
+# heads of a description that stand for an organisation
+_ORG_DESCRIPTIONS = frozenset("company firm group watchdog regulator body retailer airline bank carrier operator "
+                              "giant manufacturer maker chain insurer lender broadcaster network producer "
+                              "supplier organisation organization agency authority corporation conglomerate "
+                              "studio label publisher charity developer".split())
+# heads of a description of someone speaking for others, never the entity itself
+_FOR_OTHERS = frozenset("spokesman spokeswoman spokesperson spokespeople official officials source sources aide "
+                        "aides insider insiders adviser advisers advisor representative lawyer lawyers analyst "
+                        "analysts expert experts executive executives person people".split())
+
+
+@dataclass(frozen=True)
+class Subject:
+    """An entity a writer's sentence opens with: where, its name in the article, its kind."""
+
+    pos: int
+    name: str
+    kind: str
+
+
+def description_kind(desc: str) -> str | None:
+    """``person`` or ``organisation`` for a definite description that can stand for one
+    entity; ``None`` for anything else (a name, "a spokesman", "the company's chief executive",
+    "officials").
+
+    >>> [description_kind(d) for d in ["the first minister", "Russia's president", "the company",
+    ...                                "the UK's financial watchdog", "a spokesman",
+    ...                                "the company's chief executive", "Tony Blair"]]
+    ['person', 'person', 'organisation', 'organisation', None, None, None]
+    """
+    words = desc.split()
+    if len(words) < 2 or words[-1][:1].isupper():
+        return None
+    low = [w.lower().strip(",.") for w in words]
+    for i, w in enumerate(words):
+        if w.endswith(("'s", "’s")):        # only a place may own the description ("Russia's president")
+            owner = " ".join(words[1 if low[0] == "the" else 0:i + 1])[:-2]
+            if owner not in places() or i != (1 if low[0] == "the" else 0):
+                return None
+            break
+    else:
+        if low[0] != "the":
+            return None                     # "a spokesman", "his lawyer"
+    if any(w[:1].isupper() and not _NATIONALITY_RE.fullmatch(w) and w not in places()
+           for w in words[1:] if not w.endswith(("'s", "’s"))):
+        return None                         # "the IFPI industry body": it carries a name
+    head = low[-1]
+    if head in _FOR_OTHERS or head.endswith("s") and head not in _ORG_DESCRIPTIONS:
+        return None
+    if head in _ORG_DESCRIPTIONS and not any(w in _person_nouns() for w in low[1:-1]):
+        return "organisation"
+    if head in _person_words() or head in _person_nouns():
+        return "person"
+    return None
+
+
+def _subject_kind(name: str, text: str, resolver) -> tuple[str, str] | None:
+    """(canonical name, kind) of a sentence's opening name, or None when it names no entity
+    ("Mobiles do not", "Nothing was", a possessive, a place)."""
+    first = name.split()[0].lower()
+    if name.endswith(("'s", "’s", "'", "’")) or first in _NOT_NAMES or (first in _stopwords() and first != "the"):
+        return None
+    bare = name[4:] if name.startswith("The ") else name
+    if not bare or bare in places() or bare.lower() in _stopwords():
+        return None
+    canon = resolver.canonical(bare)
+    if canon in resolver.full and speaker_kind(canon) == "person" and _is_person_like(canon) \
+            and not name.startswith("The ") and _known_person(canon, text):
+        return canon, "person"
+    if name.startswith("The "):
+        return (name, "organisation") if speaker_kind(name) == "organisation" else None
+    if len(bare.split()) > 1:
+        return (bare, "organisation") if speaker_kind(bare) == "organisation" else None
+    # one word: a name the article uses more than once, not a given name alone ("Creative",
+    # "Microsoft"; not "Mobiles" or "Sarah")
+    if bare.lower() in given_names() or not bare[1:].islower() and not bare.isupper() \
+            or not re.search(r"[a-z,;] " + re.escape(bare) + r"\b", text):
+        return None         # capitalised only where a sentence opens: a common noun ("Investors")
+    return bare, "organisation"
+
+
+def _known_person(name: str, text: str) -> bool:
+    """A name is a person's when it opens with a given name or the article gives its surname
+    an honorific ("Mr McConnell"); "Scottish Executive" is neither."""
+    words = name.split()
+    return words[0].lower() in given_names() or bool(
+        re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? " + re.escape(words[-1]) + r"\b", text))
+
+
+def subjects(text: str, masked: str, sentences: list[tuple[int, int]], resolver) -> list[Subject]:
+    """The entity each writer's sentence opens with, in text order (sentences that open with
+    a quotation, a pronoun or a common noun have none).
+
+    >>> from newslib.quotes.entities import NameResolver
+    >>> t = "Mr Makarov joined the KGB. One pupil was Vladimir Putin. Viktor Makarov left."
+    >>> [(s.name, s.kind) for s in subjects(t, t, [(0, 26), (27, 56), (57, 78)], NameResolver(t))]
+    [('Viktor Makarov', 'person'), ('Viktor Makarov', 'person')]
+    """
+    out = []
+    for lo, hi in sentences:
+        seg = masked[lo:hi]
+        i = len(seg) - len(seg.lstrip(" \n\t\"'“‘"))
+        while True:         # "But", "However,": the subject comes after
+            m = re.match(r"([A-Za-z]+),?\s+", seg[i:])
+            if not m or m.group(1).lower() not in _OPENERS:
+                break
+            i += m.end()
+        m = _SUBJECT_RE.match(seg, i)
+        if not m:
+            continue
+        found = _subject_kind(m.group(1), text, resolver)
+        if found:
+            out.append(Subject(lo + m.start(1), *found))
+    return out
+
+
+class References:
+    """An article's subjects, for the pronouns and descriptions of its quotes (built lazily:
+    most articles resolve every speaker by name)."""
+
+    def __init__(self, text: str, masked: str, sentences: list[tuple[int, int]], resolver) -> None:
+        self.text, self.masked, self.sentences, self.resolver = text, masked, sentences, resolver
+        self._subjects: list[Subject] | None = None
+
+    @property
+    def subjects(self) -> list[Subject]:
+        if self._subjects is None:
+            self._subjects = subjects(self.text, self.masked, self.sentences, self.resolver)
+        return self._subjects
+
+    def person_subject(self, pronoun: str, at: int, *, after: int) -> str | None:
+        """The nearest person opening a sentence between ``after`` and ``at`` that ``pronoun``
+        can stand for, within a few paragraphs."""
+        for s in reversed(self.subjects):
+            if s.pos >= at:
+                continue
+            if s.pos <= after or at - s.pos > 3000:
+                return None
+            if s.kind == "person" and _compatible(pronoun, s.name):
+                return s.name
+        return None
+
+    def description(self, desc: str, at: int, seen: list[tuple[int, str]]) -> str | None:
+        """The entity a definite description stands for: the nearest of its kind before it (a
+        sentence's subject or a speaker quoted), else the first named in the two sentences after
+        it; ``None`` when the article has none of its kind nearby."""
+        kind = description_kind(desc)
+        if kind is None:
+            return None
+        head = desc.lower().split()[-1]
+        before = [(s.pos, s.name) for s in self.subjects if s.kind == kind and s.pos < at]
+        before += [(p, spk) for p, spk in seen if p < at and _speaker_kind_of(spk) == kind]
+        for _pos, name in sorted(before, reverse=True):
+            if at - _pos > 2500:
+                break
+            if kind == "person" and not self._may_hold(name, head):
+                continue
+            return name
+        if before:
+            return None
+        return self._named_after(kind, at)
+
+    def _may_hold(self, name: str, head: str) -> bool:
+        """Whether ``name`` can be "the <head>": not when the article gives them another title
+        ("Prime Minister Tony Blair" is not "the chancellor")."""
+        held = {k.split()[-1] for k, v in self.resolver._get().title_of.items() if v == name}
+        return not held or head in held
+
+    def _named_after(self, kind: str, at: int) -> str | None:
+        """The first entity of ``kind`` named in the two sentences after ``at``."""
+        starts = [s for s, _ in self.sentences]
+        k = bisect_right(starts, at)
+        hi = self.sentences[min(k + 1, len(self.sentences) - 1)][1] if self.sentences else len(self.text)
+        window = self.text[at:hi]
+        hits = []
+        if kind == "person":
+            for full in self.resolver.full:
+                i = window.find(full)
+                if i >= 0 and speaker_kind(full) == "person" and _is_person_like(full):
+                    hits.append((i, full))
+        else:
+            for m in _ORG_NAME_RE.finditer(window):
+                words = [w for w in m.group(1).split() if w.lower() not in _stopwords()]
+                if len(words) >= 2:
+                    hits.append((m.start(1) + m.group(1).find(words[0]), " ".join(words)))
+            i = bisect_left([s.pos for s in self.subjects], at)
+            hits += [(s.pos - at, s.name) for s in self.subjects[i:] if s.kind == kind and s.pos < hi]
+        return min(hits)[1] if hits else None
+
+
+@lru_cache(maxsize=4096)
+def _speaker_kind_of(speaker: str) -> str | None:
+    """person / organisation for a speaker already resolved to a name; None for the rest."""
+    kind = speaker_kind(speaker)
+    if kind == "person" and len(speaker.split()) > 1 and _is_person_like(speaker):
+        return "person"
+    if kind == "organisation" and speaker not in places():
+        return "organisation"
+    return None
