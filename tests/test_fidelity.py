@@ -181,3 +181,21 @@ def test_allegedly_inside_reported_speech_is_distancing():
 def test_a_matched_partial_quote_is_not_also_left_alone():
     df = _pair("Ana Silva said her party would “win the vote tomorrow”.", "“We will win the vote tomorrow,” said Ana Silva.")
     assert len(df) == 1
+
+
+def test_one_long_quote_carries_the_pieces_another_outlet_cut_from_it():
+    """Seen on PolNeAR: one outlet quotes an answer whole, another in two quotations; both
+    pieces are matched with the whole (a one-to-one match lost the second)."""
+    df = _pair("“Maybe I can, by speaking directly to white people, say, look, this is not who we are,” "
+               "Ana Silva said. “We have got to do everything possible to improve policing,” she added.",
+               "“Maybe I can, by speaking directly to white people, say, ‘Look, this is not who we are.’ We’ve "
+               "got to do everything possible to improve policing,” Ana Silva told the show.")
+    pairs = df[df["group_b"].notna()]
+    assert sorted(pairs["quote_a"].str[:8]) == ["Maybe I ", "We have "]
+    assert set(pairs["quote_b"].str[:8]) == {"Maybe I "}
+    # a quote of other words by the same speaker is not carried along
+    df = _pair("“Maybe I can, by speaking directly to white people, say, look, this is not who we are,” "
+               "Ana Silva said. “The budget will be balanced by spring,” she added.",
+               "“Maybe I can, by speaking directly to white people, say, ‘Look, this is not who we are.’ We’ve "
+               "got to do everything possible to improve policing,” Ana Silva told the show.")
+    assert len(df[df["group_b"].notna()]) == 1

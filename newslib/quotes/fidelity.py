@@ -58,6 +58,11 @@ SAME_WORDS_MIN = 4
 #: word too (one word is easily quoted twice about two things).
 SHORT_QUOTE = 1
 SAME_WORDS_JACCARD = 0.8
+#: Days and months: shared by any two reports of one week, they tie no quote to another.
+_WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                        "may june july august september october november december week today yesterday".split())
+#: Quotes of this many content words or fewer match only as a phrase of the other quote.
+SHORT_PHRASE = 3
 
 
 def _stem(w: str) -> str:
@@ -240,7 +245,7 @@ def compare_quotes(corpus, *, group_by: str = "outlet", source: str | None = Non
     >>> c = Corpus([Article(id="a", title="T", outlet="Wire",
     ...                     text="T\\n\\nRaisi accused Israel of “war crimes and genocide” in Gaza."),
     ...             Article(id="b", title="T", outlet="Post",
-    ...                     text="T\\n\\nRaisi claimed what he termed “genocide” in Gaza.")])
+    ...                     text="T\\n\\nRaisi claimed Israel did what he termed “genocide” in Gaza.")])
     >>> row = compare_quotes(c).iloc[0]
     >>> row["quote_a"], row["quote_b"], row["verb_class_b"]
     ('genocide', 'war crimes and genocide', 'critical')
@@ -335,10 +340,24 @@ def _candidates(recs: list[dict], words: list[set[str]], comparable, context) ->
                     continue
                 seen.add((i, j))
                 cont, jac = _similarity(words[i], words[j])
-                if cont >= MIN_CONTAINMENT and (min(len(words[i]), len(words[j])) > SHORT_QUOTE
-                                                or context(i) & context(j)):
+                if cont >= MIN_CONTAINMENT and _short_ok(recs, words, context, i, j):
                     cands.append((0.5 * cont + 0.5 * jac, i, j))
     return cands
+
+
+def _short_ok(recs: list[dict], words: list[set[str]], context, i: int, j: int) -> bool:
+    """A short quote matches a longer one only as a phrase of it ("makes me smart" in "That
+    makes me smart", not "go … vote" in "they can't go down any further, so they should vote"),
+    and a one-word quote only where the two sentences share two words of context other than
+    days ("genocide" beside Israel and Gaza in both): a word or two is easily said twice about two things."""
+    short, other = (i, j) if len(words[i]) <= len(words[j]) else (j, i)
+    n = len(words[short])
+    if n > SHORT_PHRASE:
+        return True
+    a, b = content_words(str(recs[short]["quote"])), content_words(str(recs[other]["quote"]))
+    if not any(b[k:k + len(a)] == a for k in range(len(b) - len(a) + 1)):
+        return False
+    return n > SHORT_QUOTE or len(context(i) & context(j) - _WHEN_WORDS) >= 2
 
 
 def _one_to_one(cands: list[tuple[float, int, int]], recs: list[dict],
@@ -349,13 +368,34 @@ def _one_to_one(cands: list[tuple[float, int, int]], recs: list[dict],
     def in_headline(i: int) -> bool:
         return recs[i].get("sentence_id") == 0
     pairs = []
+    # quote -> spans of the quotes matched with it, per their article
+    partners: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+
+    def overlaps_partner(x: int, y: int) -> bool:
+        ry = recs[y]
+        return any(art == ry["article_id"] and min(e, int(ry["end"])) > max(s, int(ry["start"]))
+                   for art, s, e in partners[x])
+
     for sim, i, j in sorted(cands, key=lambda c: (-c[0], in_headline(c[1]) + in_headline(c[2]), c[1], c[2])):
-        if (i, recs[j]["article_id"]) in taken or (j, recs[i]["article_id"]) in taken:
-            continue
-        taken.add((i, recs[j]["article_id"]))
-        taken.add((j, recs[i]["article_id"]))
+        if (i, recs[j]["article_id"]) in taken or (j, recs[i]["article_id"]) in taken \
+                or overlaps_partner(i, j) or overlaps_partner(j, i):
+            continue    # (a partial quote inside a reported clause already matched: one utterance)
+        short, long_ = (i, j) if len(str(recs[i]["quote"])) <= len(str(recs[j]["quote"])) else (j, i)
+        taken.add((short, recs[long_]["article_id"]))
+        if not _part_of(recs, short, long_):
+            taken.add((long_, recs[short]["article_id"]))
+        # else: a long quote can carry several that another outlet cut from it ("Maybe I can …"
+        # and "We have got to …", both pieces of one answer)
+        for x, y in ((i, j), (j, i)):
+            partners[x].append((recs[y]["article_id"], int(recs[y]["start"]), int(recs[y]["end"])))
         pairs.append((sim, i, j))
     return pairs
+
+
+def _part_of(recs: list[dict], short: int, long_: int) -> bool:
+    """Whether the shorter quote's content words run, in order, inside the longer one."""
+    a, b = content_words(str(recs[short]["quote"])), content_words(str(recs[long_]["quote"]))
+    return len(a) >= 3 and any(b[k:k + len(a)] == a for k in range(len(b) - len(a) + 1))
 
 
 def _speaker_changes(recs, words, comparable, taken) -> list[tuple[float, int, int]]:
