@@ -84,3 +84,28 @@ def test_a_quotation_whose_paragraph_breaks_were_lost():
     # two quotations on one line, each closed, are not reopened
     t = 'He said "no more tax rises." He added "None at all," on Monday.'
     assert extract_quotes(t)["quote"].tolist() == ["no more tax rises.", "None at all,"]
+
+
+def test_a_description_in_a_list_after_a_dash_describes_the_name():
+    t = ("His case has been backed by David Kahn - a former Yale historian, and a leading expert on "
+         "code-breaking, who has confirmed his information was valuable to the allies.")
+    assert dict(speakers(t))["his information was valuable to the allies"] == "David Kahn"
+
+
+def test_a_relative_clause_ends_the_speaker_phrase_and_a_name_may_open_with_a_digit():
+    t = "Further muddying the waters is a merger between Rosneft and Gazprom which authorities have said will go ahead."
+    assert [s for _, s in speakers(t)] == ["authorities"]
+    q = extract_quotes('"Our primary worry centres on the budget being too small," consultancy 4Cast said in a report.')
+    assert q[["speaker", "speaker_kind"]].values.tolist() == [["4Cast", "organisation"]]
+
+
+def test_the_star_of_a_film_is_a_person_and_so_is_the_67_year_old():
+    """Held-out BBC (entertainment): "The star of Rain Man and Tootsie said" named the films as
+    the speaker, and every "He said" after it followed them."""
+    t = ("Hoffman hits out over modern film\n\nHollywood legend Dustin Hoffman has hit out at films.\n\n"
+         "The star of Rain Man and Tootsie said the film culture was in decline. The 67-year-old also said "
+         "he stopped working a few years ago. He said: \"You go to the cinema and you watch the third act.\"")
+    got = dict(speakers(t))
+    assert got["the film culture was in decline"] == "Dustin Hoffman"
+    assert got["he stopped working a few years ago"] == "Dustin Hoffman"
+    assert got["You go to the cinema and you watch the third act."] == "Dustin Hoffman"

@@ -325,6 +325,8 @@ def speaker_kind(name: str, *, persons: frozenset[str] = frozenset()) -> str:
             or low[0].replace("’", "'") in _NOT_NAMES \
             or words[-1].endswith(("'s", "’s", "'", "’")) or low[-1] in _DAY_MONTH_WORDS:
         return "unresolved"            # "his", "But BAA", "Brown's", "Sunday": not a name
+    if len(words) == 1 and re.fullmatch(r"\d+[A-Z][A-Za-z]*", words[0]):
+        return "organisation"          # "4Cast", "3M"
     if low[0] in _DETERMINERS or not words[0][:1].isupper():
         rest = words[1:] if low[0] in _DETERMINERS else words
         if rest and all(w[:1].isupper() or w.lower() in {"of", "and", "for", "the"} for w in rest) \

@@ -46,6 +46,9 @@ _OPENERS = frozenset("but and however yet so meanwhile still also now then inste
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s)?"
 _SUBJECT_RE = re.compile(_HONORIFIC + r"((?:The\s)?[A-Z][\w'’.&-]*(?:[ ](?:[A-Z][\w'’.&-]*|de|van|von|bin|al-\w+))*)"
                          r"(?=,|\s+[a-z])")
+#: roles that name a person in a description ("the star of …", "the head of …")
+ROLE_OF = frozenset("star head chief director author creator founder singer leader boss chairman chairwoman "
+                    "editor maker writer producer president member owner manager".split())
 # heads of a description that stand for an organisation
 _ORG_DESCRIPTIONS = frozenset("company firm group watchdog regulator body retailer airline bank carrier operator "
                               "giant manufacturer maker chain insurer lender broadcaster network producer "
@@ -73,10 +76,13 @@ def description_kind(desc: str) -> str | None:
 
     >>> [description_kind(d) for d in ["the first minister", "Russia's president", "the company",
     ...                                "the UK's financial watchdog", "a spokesman",
-    ...                                "the company's chief executive", "Tony Blair"]]
-    ['person', 'person', 'organisation', 'organisation', None, None, None]
+    ...                                "the company's chief executive", "Tony Blair",
+    ...                                "the star of Rain Man", "the 67-year-old"]]
+    ['person', 'person', 'organisation', 'organisation', None, None, None, 'person', 'person']
     """
     words = desc.split()
+    if "of" in words[2:] and words[0].lower() == "the":
+        words = words[:words.index("of")]   # "the star of Rain Man": the star
     if len(words) < 2 or words[-1][:1].isupper():
         return None
     low = [w.lower().strip(",.") for w in words]
@@ -97,7 +103,7 @@ def description_kind(desc: str) -> str | None:
         return None
     if head in _ORG_DESCRIPTIONS and not any(w in _person_nouns() for w in low[1:-1]):
         return "organisation"
-    if head in _person_words() or head in _person_nouns():
+    if head in _person_words() or head in _person_nouns() or head in ROLE_OF or re.fullmatch(r"\d+-year-old", head):
         return "person"
     return None
 
@@ -131,6 +137,9 @@ def _known_person(name: str, text: str) -> bool:
     """A name is a person's when it opens with a given name or the article gives its surname
     an honorific ("Mr McConnell"); "Scottish Executive" is neither."""
     words = name.split()
+    if not _NATIONALITY_RE.fullmatch(words[0]) and words[0] not in places() and 2 <= len(words) <= 3 \
+            and speaker_kind(name) == "person":
+        return True     # "Dustin Hoffman"; not "Scottish Executive"
     return words[0].lower() in given_names() or bool(
         re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? " + re.escape(words[-1]) + r"\b", text))
 

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from ..lexicons import reporting_verbs, speaker_words
 from .entities import _person_nouns
+from .references import ROLE_OF as _ROLE_OF
 from .words import (
     _DETS,
     _FUNCTION_WORDS,
@@ -167,11 +168,15 @@ def _head_word(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
             ante = _np_before(text, toks, k) if k >= 0 and not _PRONOUN_RE.match(toks[k][0]) else None
             if ante is not None:
                 ante = _head_before_place(text, toks, ante)
+                ante = _name_before_descriptions(text, toks, ante) or ante
                 # the mention stays "who", as written where the attribution is; the speaker
                 # resolves through the antecedent
                 return _Mention(tok, toks[j][1], toks[j][2], ref=ante)
         return _Mention(tok, toks[j][1], toks[j][2])
     return _PHRASE
+
+
+_DIGIT_NAME_RE = re.compile(r"\d+[A-Z][A-Za-z]*")
 
 
 def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] | None:
@@ -185,16 +190,22 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
     while k >= 0 and end_i - k < 8:
         t = toks[k][0]
         low = t.lower()
-        if t[0].isupper() and t[0].isalpha():
-            seen_cap = True
+        if t[0].isupper() and t[0].isalpha() or _DIGIT_NAME_RE.fullmatch(t):
+            seen_cap = True     # "consultancy 4Cast said", "3M"
             k -= 1
             continue
         if low in {"'s", "’s"} or low in {"of", "for", "at", "and"} and seen_cap and k - 1 >= 0 and toks[k - 1][0][:1].isupper():
             k -= 1
             continue
+        if low == "of" and seen_cap and k >= 2 and (toks[k - 1][0].lower() in _person_nouns() or toks[k - 1][0].lower() in _ROLE_OF) \
+                and toks[k - 2][0].lower() in _DETS:
+            k -= 3      # "The star of Rain Man and Tootsie said": the star, not the films
+            break
         if low in _DETS or (t[:1].isdigit() and not seen_cap and k < end_i):
             k -= 1      # "the spokesman", "73 percent": a determiner or a number opens the phrase
             break
+        if low in {"which", "who", "whom", "whose", "that", "where", "when"}:
+            break       # "a merger between Rosneft and Gazprom which authorities have said"
         if (t[0].isalpha() and t.islower() or re.fullmatch(r"\d[\w.]*-[a-z][\w-]*", t)) and not seen_cap \
                 and low not in reporting_verbs() and (end_i - k) < 4:
             # lowercase noun phrase: "a campaign operative", "analysts"
@@ -238,6 +249,23 @@ def _name_before_description(text: str, toks: list[tuple[str, int, int]], start_
     return None
 
 
+def _name_before_descriptions(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention | None:
+    """"David Kahn - a former Yale historian, and a leading expert on code-breaking, who has
+    confirmed": a description that a relative clause follows, in a list of descriptions set off
+    by a dash after a name, describes that name."""
+    if ante.text.split()[0].lower() not in {"a", "an", "the"}:
+        return None
+    i = next((k for k, t in enumerate(toks) if t[1] == ante.start), None)
+    if i is None:
+        return None
+    for k in range(i - 1, max(0, i - 25), -1):
+        if toks[k][0] in {".", ";", ":", "“", "”", '"', "(", ")"}:
+            return None
+        if toks[k][0].lower() in {"a", "an", "the"} and _is_dash_gap(text, toks, k):
+            return _name_before_dash(text, toks, k)
+    return None
+
+
 def _name_before_dash(text: str, toks: list[tuple[str, int, int]], start_i: int) -> _Mention | None:
     """"David Kahn - a leading expert on code-breaking - said": a description set off by a dash
     after a name describes that name, who is the speaker."""
@@ -262,7 +290,7 @@ def _phrase_mention(text: str, toks: list[tuple[str, int, int]], start_i: int, e
     if phrase_toks[0][0][:1].isdigit() and any(t[0].lower() in _SKIP_BEFORE_VERB or t[0].lower() in _VERB_LIKE
                                                or t[0].lower() in {"been", "be", "only"} for t in phrase_toks):
         return None     # "2005 have been": a number and a verb, no noun phrase
-    if not (any(t[0][:1].isupper() for t in phrase_toks) or head.lower() in w["groups"]
+    if not (any(t[0][:1].isupper() or _DIGIT_NAME_RE.fullmatch(t[0]) for t in phrase_toks) or head.lower() in w["groups"]
             or (phrase_toks[0][0][:1].isdigit() and len(phrase_toks) >= 2)
             or head.lower().rstrip("s") in w["groups"] or head.lower() in w["titles"]
             or (phrase_toks[0][0].lower() in _DETS and len(phrase_toks) >= 2)):
