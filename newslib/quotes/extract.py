@@ -22,7 +22,7 @@ from ..records import Article
 from ..tokens import sentence_spans
 from .cues import _attribute, _CueIndex, _find_cues
 from .entities import _compatible, _is_person_like, _LazyResolver, resolve_speakers
-from .indirect import _CONTINUATION_RE, _continuations, _indirect, _reported_by
+from .indirect import _continuation_verbs_at, _continuations, _indirect, _reported_by
 from .spans import _find_spans, _mask, _Span, _transcript_turns
 from .speakers import _colon_source, _np_before, _subject
 from .words import _OBJECT_PRONOUNS, _PRONOUN_RE, _is_title_case, _Mention, _TokIndex, _with_chars
@@ -74,7 +74,7 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
             if _any_in(a.cues_index.starts, s_lo, max(s_hi, qs[0].open_at) if qs else s_hi):
                 _indirect(text, a.cues_index, a.tix, s_lo, s_hi, a.resolve, a.add,
                           first_open=qs[0].open_at if qs else None)
-            if _any_in(a.continuation_starts, s_lo, s_hi):
+            if _any_in(a.continuation_at, s_lo, s_hi):
                 _continuations(text, a.masked, a.tix, s_lo, s_hi, a.rows, a.resolve, a.add)
     for t, (ment, speaker) in zip(a.turns, a.turn_said, strict=True):
         a.add("direct", t.start, t.end, ment, ":", speaker)     # each turn is its speaker's words
@@ -100,9 +100,8 @@ class _Article:
         self.masked = _with_chars(_mask(text, self.spans), {e: text[e] for e in self._closing_stops()})
         self.cues_index = _CueIndex(self.masked)
         self.tix = _TokIndex(self.masked)
-        # where "…, adding that", "…, saying" may start (a match in a sentence starts at one of
-        # these: no match of the whole text can cover where a sentence's own match starts)
-        self.continuation_starts = [m.start() for m in _CONTINUATION_RE.finditer(self.masked)]
+        # where the participles of "…, adding that", "…, saying" are
+        self.continuation_at = _continuation_verbs_at(self.masked, self.cues_index.runs)
         sentences = sentence_spans(text) if sentences is None else sentences
         # the writer's sentences: split with quotes masked (no quote: the article's own sentences)
         self.outer = sentence_spans(self.masked) if self.spans else sentences

@@ -86,6 +86,19 @@ _CONTINUATION_RE = re.compile(
     r"(?:,|(?<=[”\"]))\s+(?:and\s+)?(?P<verb>adding|saying|noting|arguing|insisting|warning|stressing|explaining|claiming|"
     r"suggesting|stating|asserting|declaring|acknowledging|admitting|complaining|arguing|emphasizing|"
     r"emphasising)(?:\s+that)?\s+")
+_CONTINUATION_VERBS = frozenset(re.search(r"<verb>([^)]*)\)", _CONTINUATION_RE.pattern).group(1).split("|"))
+
+
+def _continuation_verbs_at(masked: str, runs: set[str]) -> list[int]:
+    """Where the participles of ``_CONTINUATION_RE`` occur in ``masked`` (sorted), given its
+    letter runs: a sentence where none does has no continuation (its match holds the word)."""
+    out = []
+    for w in runs & _CONTINUATION_VERBS:
+        k = masked.find(w)
+        while k >= 0:
+            out.append(k)
+            k = masked.find(w, k + 1)
+    return sorted(out)
 
 
 def _content_until(text: str, c_s: int, s_hi: int) -> str:
