@@ -145,9 +145,12 @@ def _token_arrays(text: str):
         st, en = st[keep], en[keep]
         tokens = list(compress(tokens, keep))
     # "don" + "'t" -> "do" + "n't"
-    for m in _NT_CAND_RE.finditer(text):
-        i = int(np.searchsorted(st, m.start() + 1))    # the clitic token starts at the apostrophe
-        if 0 < i < len(st) and st[i] == m.start() + 1 and en[i] == m.end() \
+    found = [m.span() for m in _NT_CAND_RE.finditer(text)]
+    # the clitic token starts at the apostrophe; one search for all (a fix-up moves a start
+    # back by one, past no later candidate)
+    at = np.searchsorted(st, [s + 1 for s, _ in found]).tolist() if found else []
+    for (ms, me), i in zip(found, at, strict=True):
+        if 0 < i < len(st) and st[i] == ms + 1 and en[i] == me \
                 and en[i - 1] == st[i] and en[i - 1] - st[i - 1] > 1:
             en[i - 1] -= 1
             st[i] -= 1

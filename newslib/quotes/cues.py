@@ -85,7 +85,9 @@ class _CueIndex:
         # which verb forms occur (a set intersection, in C), then where: str.find per form,
         # kept when it stands as a whole word (no letter, digit, _, ' , ’ or - on either side)
         n = len(masked)
-        for w in _letter_runs(masked) & _cased_forms():
+        #: the distinct runs of ASCII letters of the text (other passes ask which words occur)
+        self.runs = _letter_runs(masked)
+        for w in self.runs & _cased_forms():
             k, size = masked.find(w), len(w)
             while k >= 0:
                 e = k + size

@@ -382,16 +382,24 @@ def _compatible_names(short: str, full: str) -> bool:
 def _unglue_places(names: list[str]) -> list[str]:
     """"Iran Raisi" (from "Iran’s Raisi") -> "Raisi" when another name has the surname Raisi
     and "Iran" is not a given name ("Jordan Henderson" stays)."""
-    surnames = {n.split()[-1] for n in names if len(n.split()) > 1 and not _place_prefix(n.split())
+    surnames = {n.split()[-1] for n in set(names) if len(n.split()) > 1 and not _place_prefix(n.split())
                 and speaker_kind(n) == "person"}
-    out = []
-    for n in names:
+
+    def unglued(n: str) -> str:
         words = n.split()
         cut = _place_prefix(words) if len(words) > 1 else 0
         if cut and len(words) - cut == 1 and words[-1][:1].isupper() and words[-1] in surnames and words[0].lower() not in given_names():
             n = words[-1]
-        out.append(n)
-    return out
+        return n
+    return _per_distinct(unglued, names)
+
+
+def _per_distinct(f, values) -> list:
+    """``[f(v) for v in values]``, calling ``f`` once per distinct string (other values, such
+    as a missing speaker, each time)."""
+    memo: dict = {}
+    return [f(v) if not isinstance(v, str) else memo[v] if v in memo else memo.setdefault(v, f(v))
+            for v in values]
 
 
 def _dominant(names: set[str], quoted: Counter) -> set[str] | None:
@@ -415,8 +423,9 @@ def resolve_speakers(quotes: pd.DataFrame, *, texts: Mapping[str, str] | None = 
     out = quotes.copy()
     aids = out["article_id"].tolist() if "article_id" in out.columns else [""] * len(out)
     raw = out["speaker"].astype(object)
-    names = [speaker_name(s) if isinstance(s, str) and s else "" for s in raw]
-    kinds = [speaker_kind(n) if n else "unresolved" for n in names]
+    # once per distinct speaker (a corpus repeats each about three times)
+    names = _per_distinct(lambda s: speaker_name(s) if isinstance(s, str) and s else "", raw)
+    kinds = _per_distinct(lambda n: speaker_kind(n) if n else "unresolved", names)
     cl = _Clusters(_unglue_places(names), kinds, aids)
     cl.texts = texts or {}
     pairs = [cl.entity(aid, s, n, k) for aid, s, n, k in zip(aids, raw, cl.names, kinds, strict=True)]

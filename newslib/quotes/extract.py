@@ -11,7 +11,7 @@ across the corpus.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 import pandas as pd
@@ -22,7 +22,7 @@ from ..records import Article
 from ..tokens import sentence_spans
 from .cues import _attribute, _CueIndex, _find_cues
 from .entities import _compatible, _is_person_like, _LazyResolver, resolve_speakers
-from .indirect import _continuations, _indirect, _reported_by
+from .indirect import _continuation_verbs_at, _continuations, _indirect, _reported_by
 from .references import References, description_kind
 from .spans import _find_spans, _mask, _Span, _transcript_turns
 from .speakers import _colon_source, _np_before, _subject
@@ -70,12 +70,22 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
         for q in qs:
             a.quotation(k, s_lo, s_hi, q, qs)
         if include_indirect and (not a.turns or a.turn_at(s_lo) is None):
-            _indirect(text, a.cues_index, a.tix, s_lo, s_hi, a.resolve, a.add,
-                      first_open=qs[0].open_at if qs else None)
-            _continuations(text, a.masked, a.tix, s_lo, s_hi, a.rows, a.resolve, a.add)
+            # most sentences have no reporting cue and no participle of speech: one search of
+            # the article's lists of where those are, instead of the passes finding nothing
+            if _any_in(a.cues_index.starts, s_lo, max(s_hi, qs[0].open_at) if qs else s_hi):
+                _indirect(text, a.cues_index, a.tix, s_lo, s_hi, a.resolve, a.add,
+                          first_open=qs[0].open_at if qs else None)
+            if _any_in(a.continuation_at, s_lo, s_hi):
+                _continuations(text, a.masked, a.tix, s_lo, s_hi, a.rows, a.resolve, a.add)
     for t, (ment, speaker) in zip(a.turns, a.turn_said, strict=True):
         a.add("direct", t.start, t.end, ment, ":", speaker)     # each turn is its speaker's words
     return a.finish()
+
+
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether the sorted ``starts`` hold one in ``[lo, hi)``."""
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 class _Article:
@@ -91,6 +101,8 @@ class _Article:
         self.masked = _with_chars(_mask(text, self.spans), {e: text[e] for e in self._closing_stops()})
         self.cues_index = _CueIndex(self.masked)
         self.tix = _TokIndex(self.masked)
+        # where the participles of "…, adding that", "…, saying" are
+        self.continuation_at = _continuation_verbs_at(self.masked, self.cues_index.runs)
         sentences = sentence_spans(text) if sentences is None else sentences
         # the writer's sentences: split with quotes masked (no quote: the article's own sentences)
         self.outer = sentence_spans(self.masked) if self.spans else sentences

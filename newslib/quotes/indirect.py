@@ -61,6 +61,11 @@ _INDIRECT_TAIL_RE = re.compile(
     r",\s*(?P<np>[^,]{2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|told \w+|"
     r"reported|reports|confirmed|announced|insisted|stressed|explained|wrote|claimed|concluded|"
     r"suggested|admitted|predicted|estimated|believes|believed|thinks|said on \w+|reported on \w+)\s*\.?\s*$")
+# the last word of a sentence that _INDIRECT_TAIL_RE can match (or the word before it: "told
+# reporters", "said on Monday")
+_TAIL_VERBS = frozenset("said says added noted argued warned reported reports confirmed announced insisted "
+                        "stressed explained wrote claimed concluded suggested admitted predicted estimated "
+                        "believes believed thinks".split())
 # words between a verb and "that" that do not end the cue: the hearer ("told his Iranian
 # counterpart that"), an adjunct ("said during a rally in Michigan that", "said via email that")
 # or the object of a verb of stance ("expressed disappointment that")
@@ -81,6 +86,19 @@ _CONTINUATION_RE = re.compile(
     r"(?:,|(?<=[”\"]))\s+(?:and\s+)?(?P<verb>adding|saying|noting|arguing|insisting|warning|stressing|explaining|claiming|"
     r"suggesting|stating|asserting|declaring|acknowledging|admitting|complaining|arguing|emphasizing|"
     r"emphasising)(?:\s+that)?\s+")
+_CONTINUATION_VERBS = frozenset(re.search(r"<verb>([^)]*)\)", _CONTINUATION_RE.pattern).group(1).split("|"))
+
+
+def _continuation_verbs_at(masked: str, runs: set[str]) -> list[int]:
+    """Where the participles of ``_CONTINUATION_RE`` occur in ``masked`` (sorted), given its
+    letter runs: a sentence where none does has no continuation (its match holds the word)."""
+    out = []
+    for w in runs & _CONTINUATION_VERBS:
+        k = masked.find(w)
+        while k >= 0:
+            out.append(k)
+            k = masked.find(w, k + 1)
+    return sorted(out)
 
 
 def _content_until(text: str, c_s: int, s_hi: int) -> str:
@@ -166,7 +184,11 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
 def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     """"Trade rose, Putin said.", "…, IRNA reported.", "…, her lawyer, Perry Wander, said.": a
     source closing the sentence reports all before it."""
-    m = _INDIRECT_TAIL_RE.search(text[s_lo:s_hi])
+    seg = text[s_lo:s_hi]
+    last = seg.replace(".", " ").rsplit(None, 2)
+    if not (last and (last[-1] in _TAIL_VERBS or len(last) >= 2 and last[-2] in ("told", "on"))):
+        return False    # the pattern's end, checked first: most sentences end with no such verb
+    m = _INDIRECT_TAIL_RE.search(seg)
     if not m:
         return False
     toks_np = _tokens(text, s_lo + m.start("np"), s_lo + m.end("np"))
