@@ -42,7 +42,10 @@ def predict_polnear(gold_path: Path, out_path: Path, *, indirect: bool) -> None:
             seen.add(doc["doc_id"])
             text = doc["text"]
             df = extract_quotes(text, include_indirect=indirect, include_scare=SCARE)
-            quotes = []
+            # one prediction per attribution (the rows one cue introduces: "“A,” he said, “B.”"
+            # and a partial quote inside its reported clause). The scorer splits them into their
+            # spans again for the quoted-segment unit.
+            by_attr: dict[int, dict] = {}
             for r in df.itertuples():
                 s, e = int(r.start), int(r.end)
                 if r.type != "indirect":  # content spans include the quotation marks
@@ -50,10 +53,12 @@ def predict_polnear(gold_path: Path, out_path: Path, *, indirect: bool) -> None:
                         s -= 1
                     while e < len(text) and text[e] in MARKS:
                         e += 1
-                q = {"content": [{"start": s, "end": e}], "source": []}
-                if not pd.isna(r.mention_start):
+                q = by_attr.setdefault(int(r.attribution_id), {"content": [], "source": []})
+                if not any(c["start"] <= s and e <= c["end"] for c in q["content"]):
+                    q["content"].append({"start": s, "end": e})
+                if not q["source"] and not pd.isna(r.mention_start):
                     q["source"] = [{"start": int(r.mention_start), "end": int(r.mention_end)}]
-                quotes.append(q)
+            quotes = list(by_attr.values())
             out.write(json.dumps({"doc_id": doc["doc_id"], "quotes": quotes}) + "\n")
 
 

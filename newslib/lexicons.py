@@ -75,8 +75,21 @@ def reporting_verbs() -> dict[str, tuple[str, str, bool]]:
     out: dict[str, tuple[str, str, bool]] = {}
     for row in data_rows("reporting_verbs.csv"):
         for form in row["forms"].split("|"):
-            out[form] = (row["lemma"], row["class"], row["speech"] == "1")
+            out[form] = (row["lemma"], row["class"], row["speech"] in ("1", "2"))
     return out
+
+
+@lru_cache(maxsize=1)
+def clause_only_verbs() -> frozenset[str]:
+    """Forms that report a clause but never cue a quotation (speech = 2 in
+    ``data/reporting_verbs.csv``): "the survey showed that …" is an attribution, but a
+    quotation after "X said the survey showed that …" is X's, not the survey's.
+
+    >>> "showed" in clause_only_verbs(), "said" in clause_only_verbs()
+    (True, False)
+    """
+    return frozenset(form for row in data_rows("reporting_verbs.csv") if row["speech"] == "2"
+                     for form in row["forms"].split("|"))
 
 
 @lru_cache(maxsize=1)

@@ -109,3 +109,62 @@ def test_the_star_of_a_film_is_a_person_and_so_is_the_67_year_old():
     assert got["the film culture was in decline"] == "Dustin Hoffman"
     assert got["he stopped working a few years ago"] == "Dustin Hoffman"
     assert got["You go to the cinema and you watch the third act."] == "Dustin Hoffman"
+
+
+def test_a_description_is_not_the_person_its_own_clause_names():
+    t = ("Jonathan Baume, of the civil servants' union, spoke of competing agendas. But the chancellor said "
+         "Mr Baume was never at meetings between himself and the prime minister. Gordon Brown told the Today "
+         "programme the union was resisting reform.")
+    got = dict(speakers(t))
+    assert got["Mr Baume was never at meetings between himself and the prime minister"] != "Jonathan Baume"
+
+
+def test_peers_keep_their_title_and_a_possessive_is_not_part_of_a_name():
+    t = ("Lord Carlile said some detainees could now be released. Later Lord Butler said the dossier was thin. "
+         "Jack Cunningham said Robin Butler's comments were partial.")
+    got = dict(speakers(t))
+    assert got["some detainees could now be released"] == "Lord Carlile"      # not "Carlile"
+    assert got["the dossier was thin"] == "Robin Butler"                       # not "Butler"
+
+
+def test_he_without_a_quoted_antecedent_is_the_first_person_of_the_sentence_before():
+    t = ("Work Secretary Alan Johnson announced the departure of Doug Smith. "
+         "On the Today programme Mr Johnson was asked why Mr Smith had been allowed to resign. "
+         "He replied: \"The chief executive decided it was time to move on.\"")
+    assert dict(speakers(t))["The chief executive decided it was time to move on."] == "Alan Johnson"
+
+
+def test_a_whole_quoted_sentence_ends_the_writers_sentence_unless_its_cue_follows():
+    t = ("Ard Jan Vetham spoke to reporters. \"The industry can reach this point.\" He said that the survey "
+         "also showed people would accept the tags.")
+    q = extract_quotes(t)
+    assert "the survey also showed people would accept the tags" in set(q.quote)      # was lost before
+    t2 = "Crowds cheered. “Who would have believed it?” Donald Trump said, looking out on the crowd."
+    assert dict(speakers(t2))["Who would have believed it?"] == "Donald Trump"       # the near miss
+
+
+def test_a_time_adverb_is_not_part_of_the_speaker():
+    q = extract_quotes("Officials now say he did not resign. Analysts also said rates would rise.")
+    assert list(q.mention) == ["Officials", "Analysts"]
+
+
+def test_findings_are_attributed_but_never_cue_a_quotation():
+    t = ("The survey showed that awareness of the tags was low. Ard Jan Vetham, a consultant, said the survey "
+         "showed that shops needed to explain the tags. \"Acceptance of new technologies always has a tipping "
+         "point,\" he said.")
+    got = dict(speakers(t))
+    assert got["awareness of the tags was low"] == "the survey"
+    assert got["Acceptance of new technologies always has a tipping point,"] != "the survey"
+    t2 = "Mr Brown said: \"We found nothing.\" Police found the car on Tuesday."     # no clause: no attribution
+    assert list(extract_quotes(t2).quote) == ["We found nothing."]
+
+
+def test_the_rows_one_cue_introduces_are_one_attribution():
+    t = ("“We tried,” Ana Silva said, “but the money ran out.” She said the plan was “dead”.\n\n"
+         "“We go on,” she added.")
+    q = extract_quotes(t)
+    aid = dict(zip(q.quote, q.attribution_id, strict=True))
+    assert aid["We tried,"] == aid["but the money ran out."]
+    assert aid["the plan was “dead”"] == aid["dead"] != aid["We tried,"]
+    assert aid["We go on,"] not in {aid["We tried,"], aid["dead"]}
+    assert list(q.type[:2]) == ["direct", "direct"]     # the second half after a comma cue is direct too

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from ..lexicons import reporting_verbs
+from ..lexicons import clause_only_verbs, reporting_verbs
 from .spans import _Span
 from .speakers import _colon_source, _np_after, _np_before, _source_after, _subject
 from .words import (
@@ -117,7 +117,10 @@ def _ends_a_name(form: str, before: list[str]) -> bool:
 def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Reporting cues in the writer's words of ``masked[lo:hi]`` (quotes are masked)."""
     out = []
+    clause_only = clause_only_verbs()
     for m in index.between(lo, hi):
+        if m.group().lower() in clause_only:
+            continue  # "the survey showed that …": reports a finding, never cues a quotation
         before = masked[max(lo, m.start() - 20):m.start()].split()
         if before and before[-1].lower() in _NOUNISH_BEFORE:
             continue  # "his comments", "the reports": a noun, not a cue

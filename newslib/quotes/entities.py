@@ -64,6 +64,8 @@ def _name_sequences(text: str) -> list[tuple[str, str]]:
     return [m.groups() for m in _NAME_SEQ_RE.finditer(text)]
 
 
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "sir", "dame"})
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
 _THE_OF = frozenset({"the", "of"})
 
@@ -97,6 +99,11 @@ class NameResolver:
             pre.append(name.pop(0))
         if len(name) < 2 or any(w.lower() in _THE_OF for w in name):
             return
+        name[-1] = _POSSESSIVE_RE.sub("", name[-1])     # "Robin Butler's comments": Robin Butler
+        cut = max((i + 1 for i, w in enumerate(name[:-1]) if _POSSESSIVE_RE.search(w)), default=0)
+        name = name[cut:]       # "the Scottish National Party's Holyrood leader": no "Party's Holyrood"
+        if len(name) < 2:
+            return
         canon = " ".join(name)
         if canon not in seen:
             seen.add(canon)
@@ -122,9 +129,17 @@ class NameResolver:
             return m  # "the Kremlin", "a spokesperson": as written
         stripped = _strip_titles(m)
         if len(stripped.split()) == 1:
+            bare = _POSSESSIVE_RE.sub("", stripped)
             for full in self.full:
-                if full.split()[-1] == stripped or full.split()[-1] == stripped.rstrip("’s"):
+                if full.split()[-1] in (stripped, bare):
                     return full
+            if words and words[0] in ("sir", "dame") and len(words) == 2:
+                knights = [f for f in self.full if f.split()[0] == bare]
+                if len(knights) == 1:
+                    return knights[0]       # "Sir Digby" where the article names Sir Digby Jones
+            if words and words[0].rstrip(".") in _PEERAGE and len(words) == 2:
+                # "Lord Carlile", "Sir Digby": a peer or knight named so throughout is counted so
+                return m.split()[0] + " " + bare
         else:
             for full in self.full:
                 if full != stripped and full.endswith(" " + stripped.split()[-1]) and stripped.split()[0] in full.split():
@@ -266,6 +281,8 @@ def speaker_name(speaker: str) -> str:
     'Raisi'
     >>> speaker_name("Sir Digby Jones"), speaker_name("Mr Pointon")
     ('Digby Jones', 'Pointon')
+    >>> speaker_name("Liberal Democrat Lord Carlile")
+    'Lord Carlile'
     >>> speaker_name("Scotland's first minister")
     "Scotland's first minister"
     >>> speaker_name("WASHINGTON -- President Obama"), speaker_name("Against Trump")
@@ -304,6 +321,8 @@ def speaker_name(speaker: str) -> str:
         return s              # "UK Independence Party", "Scotland Yard": an organisation's name
     if len(rest) == 1 and words[cut - 1].lower().rstrip(".") not in _SURNAME_TITLES:
         return s              # "Fairford Coach Action": no person after the title
+    if len(rest) == 1 and words[cut - 1].lower() in _PEERAGE:
+        return f"{words[cut - 1]} {rest[0]}"    # "Lord Carlile" is how a peer is named and counted
     return " ".join(rest)
 
 
@@ -405,8 +424,8 @@ def _per_distinct(f, values) -> list:
 def _dominant(names: set[str], quoted: Counter) -> set[str] | None:
     """The one person a bare surname names across the corpus: the only one with that surname,
     or one quoted at least five times as often as every other (Tony Blair, not Cherie Blair)."""
-    if len(names) == 1:
-        return names
+    if len(names) <= 1:
+        return names or None
     ranked = sorted(names, key=lambda n: -quoted[n])
     return {ranked[0]} if quoted[ranked[0]] >= 5 * max(1, quoted[ranked[1]]) else None
 
@@ -483,6 +502,15 @@ def org_aliases(text: str) -> tuple[dict[str, str], dict[str, set[str]]]:
     return acronyms, dict(heads)
 
 
+_WOMEN_PEERAGE = frozenset({"lady", "baroness", "dame"})
+
+
+def _peer(name: str) -> bool:
+    """"Lord Carlile", "Sir Digby": a title and one name (how peers and knights are named)."""
+    words = name.split()
+    return len(words) == 2 and words[0].lower() in _PEERAGE
+
+
 class _Clusters:
     """The person names of a quote table clustered by surname: each full name's canonical
     (fullest compatible) form, the persons quoted in each article, how often each is quoted."""
@@ -491,7 +519,8 @@ class _Clusters:
         self.names = names
         self.texts: Mapping[str, str] = {}
         self._aliases: dict[str, tuple[dict[str, str], dict[str, set[str]]]] = {}
-        count = Counter(n for n, k in zip(names, kinds, strict=True) if k == "person" and len(n.split()) > 1)
+        count = Counter(n for n, k in zip(names, kinds, strict=True) if k == "person" and len(n.split()) > 1
+                        and not _peer(n))
         self.by_surname: dict[str, list[str]] = defaultdict(list)
         for n in count:
             self.by_surname[n.split()[-1]].append(n)
@@ -531,6 +560,22 @@ class _Clusters:
             return w, speaker_kind(w, persons=self.persons)
         if name in self.canon:
             return self.canon[name], "person"
+        if _peer(name):
+            # "Lord Goldsmith": the one person of that surname in the article, else in the
+            # corpus (as a lone surname); "Sir Digby": the one full name of the article with that
+            # given name. Otherwise as written, title and all — never the bare name.
+            title, w = words[0].lower(), words[1]
+            def fits(f: str) -> bool:    # a person's name ("Universities Scotland" is none) of the title's sex
+                return f.split()[0].lower() in given_names() and (title not in _WOMEN_PEERAGE or _compatible("she", f))
+
+            if title in ("sir", "dame"):
+                here = {f for fs in self.per_article[aid].values() for f in fs if f.split()[0] == w and fits(f)}
+                return (next(iter(here)) if len(here) == 1 else name), "person"
+            here = {f for f in self.per_article[aid].get(w) or set() if fits(f)}
+            there = _dominant({self.canon[x] for x in self.by_surname[w] if fits(self.canon[x])}, self.quoted) \
+                if w in self.by_surname else None
+            pick = here if len(here) == 1 else (there if there and not here else None)
+            return (next(iter(pick)) if pick else name), "person"
         org = self._alias(aid, name) if kind != "person" else None
         if org is not None:
             return org, "organisation"

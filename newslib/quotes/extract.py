@@ -23,12 +23,12 @@ from ..tokens import sentence_spans
 from .cues import _attribute, _CueIndex, _find_cues
 from .entities import _compatible, _is_person_like, _LazyResolver, resolve_speakers
 from .indirect import _continuation_verbs_at, _continuations, _indirect, _reported_by
-from .references import References, description_kind
+from .references import References, _known_person, description_kind
 from .spans import _find_spans, _mask, _Span, _transcript_turns
 from .speakers import _colon_source, _np_before, _subject
 from .words import _OBJECT_PRONOUNS, _PRONOUN_RE, _is_title_case, _Mention, _TokIndex, _with_chars
 
-QUOTE_COLUMNS = ["quote_id", "type", "quote", "start", "end", "speaker", "speaker_kind", "mention",
+QUOTE_COLUMNS = ["quote_id", "attribution_id", "type", "quote", "start", "end", "speaker", "speaker_kind", "mention",
                  "mention_start", "mention_end", "verb", "verb_class", "sentence_id"]
 # the columns of one article's rows; ``speaker_kind`` comes from resolve_speakers, run once over
 # the whole corpus (names are clustered across articles)
@@ -82,6 +82,11 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
     return a.finish()
 
 
+_PREPOSITIONS = frozenset({"to", "in", "at", "on", "during", "after", "before", "from", "of", "outside",
+                           "into", "with", "as", "while", "when", "by", "for"})
+_WORD_RE = re.compile(r"([\w'’-]+)([,.;:!?]?)")
+
+
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     """Whether the sorted ``starts`` hold one in ``[lo, hi)``."""
     i = bisect_left(starts, lo)
@@ -94,6 +99,7 @@ class _Article:
 
     def __init__(self, text: str, *, sentences: list[tuple[int, int]] | None, include_scare: bool) -> None:
         self.text, self.include_scare = text, include_scare
+        self.verbs = reporting_verbs()
         self.turns = _transcript_turns(text)
         # the block-quotation marks around transcript turns open no quotation of their own
         self.spans = _find_spans(_with_chars(text, {x: " " for t in self.turns for x in (t.mark_at, t.close_at)
@@ -109,7 +115,6 @@ class _Article:
         self.sent_starts = [s for s, _ in sentences]
         self.resolver = _LazyResolver(text)
         self.refs = References(text, self.masked, self.outer, self.resolver)
-        self.verbs = reporting_verbs()
         self.rows: list[dict] = []
         self.last: dict | None = None        # last attributed quote (for floating quotes)
         self.speakers_seen: list[tuple[int, str]] = []
@@ -129,12 +134,34 @@ class _Article:
             lead = text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:]
             if q.close_at is not None and q.end > q.start and text[q.end - 1] in ".!?" \
                     and text[q.close_at + 1:q.close_at + 2] == " " and text[q.close_at + 2:q.close_at + 3].isupper() \
-                    and (lead.islower() or lead == ":"):
+                    and (lead.islower() or lead in (":", ",")):
                 ends.append(q.end - 1)
+            elif q.close_at is not None and q.end > q.start and text[q.end - 1] in ".!?" \
+                    and text[q.close_at + 1:q.close_at + 2] == " " and text[q.close_at + 2:q.close_at + 3].isupper() \
+                    and lead in ("", ".", "!", "?", "\"", "”", "’") and not self._tail_cue(q.close_at + 1):
+                ends.append(q.end - 1)      # a whole quoted sentence, then the writer's next one
             elif q.close_at is None and q.end > q.start and text[q.end - 1] in ".!?" \
                     and text[q.end:q.end + 2] == ' "':
                 ends.append(q.end - 1)      # a quotation's paragraph whose line break was lost
         return ends
+
+    def _tail_cue(self, at: int) -> bool:
+        """Whether the words after a closing mark are the quotation's own cue ("“…votes?”
+        Trump said, looking on"; "“….” Mr Dyer said."), not a sentence of the writer's that
+        reports something else ("“….” He said that the survey showed …")."""
+        seg = self.text[at:at + 300]
+        words = list(_WORD_RE.finditer(seg))[:14]
+        for m in words:
+            if m.group(1).lower() not in self.verbs:
+                continue
+            if m.group(2):
+                return True             # "Trump said, looking on", "Mr Dyer said."
+            stop = re.search(r"[.!?](?:\s|$)", seg[m.end():])
+            after = seg[m.end():m.end() + stop.start()].split() if stop else []
+            # "said that the survey showed …", "said the plan was dead": a sentence of its own;
+            # "shouted to the crowd", "told reporters": the quotation's cue
+            return not ("that" in after[:6] or len(after) >= 5 and after[0].lower() not in _PREPOSITIONS)
+        return False
 
     def turn_at(self, pos: int) -> int | None:
         """The transcript turn that ``pos`` is in, if any."""
@@ -175,15 +202,24 @@ class _Article:
         subject = self.refs.person_subject(low, at, after=-1)
         if subject:
             return subject
-        best = None
-        lo = max(0, at - 3000)
-        for full in self.resolver.full:
-            if not _compatible(low, full) or not _is_person_like(full):
-                continue
-            i = self.text.rfind(full.split()[-1], lo, at)
-            if i >= 0 and (best is None or i > best[0]):
-                best = (i, full)
-        return best[1] if best else None
+        # else the person named first in the nearest sentence that names one: a sentence's
+        # first person is usually its subject ("Mr Johnson was asked why Mr Smith had been
+        # allowed to resign. He replied: …" is Mr Johnson)
+        people = [f for f in self.resolver.full if _compatible(low, f) and _is_person_like(f)
+                  and _known_person(f, self.text)]     # not "Scottish Executive", "New York"
+        if not people:
+            return None
+        pattern = re.compile(r"\b(?:" + "|".join(sorted({re.escape(f.split()[-1]) for f in people}, key=len,
+                                                          reverse=True)) + r")\b")
+        k = bisect_right(self.sent_starts, at) - 1
+        hi = at
+        while k >= 0 and at - self.sent_starts[k] <= 3000:
+            m = pattern.search(self.text, self.sent_starts[k], hi)
+            if m:
+                return next(f for f in people if f.split()[-1] == m.group())
+            hi = self.sent_starts[k]
+            k -= 1
+        return None
 
     def add(self, typ: str, s: int, e: int, ment: _Mention | None, verb: str | None, speaker: str | None) -> dict:
         """Record one row."""
@@ -305,6 +341,7 @@ class _Article:
         """The rows in text order, numbered; "The prime minister" opening a sentence and "the
         prime minister" mid-sentence are one speaker."""
         self.rows.sort(key=lambda r: r["start"])
+        _number_attributions(self.rows)
         for i, r in enumerate(self.rows):
             r["quote_id"] = i
             spk = r["speaker"]
@@ -312,6 +349,32 @@ class _Article:
                     w[:1].islower() for w in spk.split()[1:]))):
                 r["speaker"] = spk[:1].lower() + spk[1:]
         return self.rows
+
+
+def _number_attributions(rows: list[dict]) -> None:
+    """``attribution_id``: the rows attributed through one mention of their source are one
+    attribution. "“A,” he said, “B.”" is two quotes and one attribution; so is a partial quote
+    inside the reported clause that holds it ("he said the ruling was an “embarrassment”"), and
+    a quotation that floats on in the next sentences with no cue of its own (it borrows the
+    mention). A new cue with its own mention ("…,” she added") opens a new attribution; a row
+    with no source is one on its own.
+
+    >>> rows = [{"start": 0, "end": 9, "mention_start": 11},
+    ...         {"start": 25, "end": 40, "mention_start": 11},
+    ...         {"start": 60, "end": 70, "mention_start": 72}, {"start": 90, "end": 99, "mention_start": None}]
+    >>> _number_attributions(rows); [r["attribution_id"] for r in rows]
+    [0, 0, 1, 2]
+    """
+    by_mention: dict[int, int] = {}
+    n = 0
+    for r in rows:
+        ms = r.get("mention_start")
+        aid = by_mention.get(ms) if ms is not None else None
+        if aid is None:
+            aid, n = n, n + 1
+            if ms is not None:
+                by_mention[ms] = aid
+        r["attribution_id"] = aid
 
 
 def _is_direct(text: str, masked: str, s_lo: int, s_hi: int, q: _Span) -> tuple[bool, bool]:

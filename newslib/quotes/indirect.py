@@ -80,7 +80,8 @@ _BARE_CLAUSE_VERBS = frozenset("said says say told tells added claims claimed in
 _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicates revealed reveals "
                              "disclosed discloses".split())
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
-_CONTENT_END_RE = re.compile(r",\s+but\s|;\s")
+_CONTENT_END_RE = re.compile(r",\s+but\s|;\s|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
+                             r"undercutting|contrary to|despite|even as)\s")
 # a participle continuing an attribution: "…, adding that …", "…, saying they are …"
 _CONTINUATION_RE = re.compile(
     r"(?:,|(?<=[”\"]))\s+(?:and\s+)?(?P<verb>adding|saying|noting|arguing|insisting|warning|stressing|explaining|claiming|"
@@ -168,7 +169,9 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         if toks is None:
             toks = tix.get(s_lo, s_hi)
         if low == "according to":
-            if first_open is None:
+            if first_open is None or len(text[s_lo:vm.start()].split()) < 3:
+                # with quotations only "According to X, …" opening the sentence: its clause
+                # holds them ("According to Rush Limbaugh, the move reeks of “fear”")
                 _according_to(text, toks, vm, s_lo, s_hi, resolve, add)
             return
         ment = _cue_speaker(text, tix, toks, vm, low, s_lo)
@@ -201,13 +204,29 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     return False
 
 
+_PLAIN_SOURCE_RE = re.compile(r"\s+([a-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,6})(?=\s*(?:[,;]|[.!?](?:\s|$)|$))")
+
+
+_DOCUMENT_BY_RE = re.compile(r"(?:(?:recent|new|latest|the|a|an|official|its|their)\s+)*(?:[\w-]+\s+)?"
+                             r"(?:forecasts?|research|reports?|figures|data|stud(?:y|ies)|surveys?|estimates?|"
+                             r"analysis|statistics|polls?|documents?|records)\s+(?:from|by|of)\s+(.+)$")
+
+
 def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> None:
     """"According to X, …" or "… according to X": the rest of the sentence, after the source
     or before it."""
     ment = _np_after(text, toks, _tok_after(toks, vm.end()))
     if ment is None:
-        return
+        # "according to exit polls,", "according to federal statistics.": a plain phrase up to
+        # the comma or the end of the sentence
+        m = _PLAIN_SOURCE_RE.match(text, vm.end(), s_hi)
+        if m is None:
+            return
+        ment = _Mention(m.group(1), m.start(1), m.end(1))
     rest_start = ment.end
+    doc = _DOCUMENT_BY_RE.match(ment.text)
+    if doc:     # "according to forecasts from the Ministry of Commerce": the ministry speaks
+        ment = _Mention(doc.group(1), ment.start + doc.start(1), ment.end)
     rest = text[rest_start:s_hi]
     if rest.lstrip().startswith(",") and len(text[s_lo:vm.start()].split()) < 3:
         # "According to X, …" opening the sentence: what follows

@@ -22,7 +22,7 @@ corpus-wide clustering (:func:`.entities.resolve_speakers`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -137,6 +137,8 @@ def _known_person(name: str, text: str) -> bool:
     """A name is a person's when it opens with a given name or the article gives its surname
     an honorific ("Mr McConnell"); "Scottish Executive" is neither."""
     words = name.split()
+    if name in places():
+        return False    # "New York"
     if not _NATIONALITY_RE.fullmatch(words[0]) and words[0] not in places() and 2 <= len(words) <= 3 \
             and speaker_kind(name) == "person":
         return True     # "Dustin Hoffman"; not "Scottish Executive"
@@ -154,6 +156,7 @@ def subjects(text: str, masked: str, sentences: list[tuple[int, int]], resolver)
     [('Viktor Makarov', 'person'), ('Viktor Makarov', 'person')]
     """
     out = []
+    kinds: dict[str, tuple[str, str] | None] = {}   # a name is judged once: a transcript repeats them
     for lo, hi in sentences:
         seg = masked[lo:hi]
         i = len(seg) - len(seg.lstrip(" \n\t\"'“‘"))
@@ -165,7 +168,10 @@ def subjects(text: str, masked: str, sentences: list[tuple[int, int]], resolver)
         m = _SUBJECT_RE.match(seg, i)
         if not m:
             continue
-        found = _subject_kind(m.group(1), text, resolver)
+        name = m.group(1)
+        if name not in kinds:
+            kinds[name] = _subject_kind(name, text, resolver)
+        found = kinds[name]
         if found:
             out.append(Subject(lo + m.start(1), *found))
     return out
@@ -178,6 +184,13 @@ class References:
     def __init__(self, text: str, masked: str, sentences: list[tuple[int, int]], resolver) -> None:
         self.text, self.masked, self.sentences, self.resolver = text, masked, sentences, resolver
         self._subjects: list[Subject] | None = None
+        # (pos, name) by kind, sorted, so a description looks only at the few paragraphs before
+        # it: scanning every subject and speaker for each quote made an 11 MB transcript quadratic
+        self._subject_index: dict[str, list[tuple[int, str]]] | None = None
+        self._seen_index: dict[str, list[tuple[int, str]]] = {}
+        self._seen_n = 0
+        self._starts = [s for s, _ in sentences]
+        self._held: dict[str, set[str]] = {}
 
     @property
     def subjects(self) -> list[Subject]:
@@ -205,28 +218,50 @@ class References:
         if kind is None:
             return None
         head = desc.lower().split()[-1]
-        before = [(s.pos, s.name) for s in self.subjects if s.kind == kind and s.pos < at]
-        before += [(p, spk) for p, spk in seen if p < at and _speaker_kind_of(spk) == kind]
-        for _pos, name in sorted(before, reverse=True):
-            if at - _pos > 2500:
-                break
-            if kind == "person" and not self._may_hold(name, head):
+        if self._subject_index is None:
+            self._subject_index = {}
+            for s in self.subjects:       # text order: each list is sorted
+                self._subject_index.setdefault(s.kind, []).append((s.pos, s.name))
+        for p, spk in seen[self._seen_n:]:     # ``seen`` only grows
+            k = _speaker_kind_of(spk)
+            if k:
+                insort(self._seen_index.setdefault(k, []), (p, spk))
+        self._seen_n = len(seen)
+        near, any_before = [], False
+        for index in (self._subject_index, self._seen_index):
+            items = index.get(kind, [])
+            j = bisect_left(items, (at,))      # items before ``at``
+            i = j
+            while i > 0 and at - items[i - 1][0] <= 2500:
+                i -= 1
+            near += items[i:j]
+            any_before = any_before or j > 0
+        for _pos, name in sorted(near, reverse=True):
+            if kind == "person" and (not self._may_hold(name, head) or self._named_in_clause(name, at)):
                 continue
             return name
-        if before:
+        if any_before:
             return None
         return self._named_after(kind, at)
 
     def _may_hold(self, name: str, head: str) -> bool:
         """Whether ``name`` can be "the <head>": not when the article gives them another title
         ("Prime Minister Tony Blair" is not "the chancellor")."""
-        held = {k.split()[-1] for k, v in self.resolver._get().title_of.items() if v == name}
+        if name not in self._held:
+            self._held[name] = {k.split()[-1] for k, v in self.resolver._get().title_of.items() if v == name}
+        held = self._held[name]
         return not held or head in held
+
+    def _named_in_clause(self, name: str, at: int) -> bool:
+        """Whether the rest of the sentence names ``name``: "But the chancellor said Mr Baume
+        was never at meetings" is not Mr Baume speaking of himself."""
+        k = bisect_right(self._starts, at) - 1
+        hi = self.sentences[k][1] if k >= 0 else len(self.text)
+        return re.search(r"\b" + re.escape(name.split()[-1]) + r"\b", self.text[at:hi]) is not None
 
     def _named_after(self, kind: str, at: int) -> str | None:
         """The first entity of ``kind`` named in the two sentences after ``at``."""
-        starts = [s for s, _ in self.sentences]
-        k = bisect_right(starts, at)
+        k = bisect_right(self._starts, at)
         hi = self.sentences[min(k + 1, len(self.sentences) - 1)][1] if self.sentences else len(self.text)
         window = self.text[at:hi]
         hits = []
@@ -240,8 +275,13 @@ class References:
                 words = [w for w in m.group(1).split() if w.lower() not in _stopwords()]
                 if len(words) >= 2:
                     hits.append((m.start(1) + m.group(1).find(words[0]), " ".join(words)))
-            i = bisect_left([s.pos for s in self.subjects], at)
-            hits += [(s.pos - at, s.name) for s in self.subjects[i:] if s.kind == kind and s.pos < hi]
+            subjects = self.subjects
+            i = bisect_left(subjects, at, key=lambda s: s.pos)
+            for s in subjects[i:]:
+                if s.pos >= hi:
+                    break
+                if s.kind == kind:
+                    hits.append((s.pos - at, s.name))
         return min(hits)[1] if hits else None
 
 

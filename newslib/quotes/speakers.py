@@ -179,11 +179,17 @@ def _head_word(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
 _DIGIT_NAME_RE = re.compile(r"\d+[A-Z][A-Za-z]*")
 
 
+_TIME_ADVERBS = frozenset({"now", "also", "still", "today", "yesterday", "later", "earlier", "previously",
+                           "recently", "then", "too", "often", "repeatedly", "again", "already"})
+
+
 def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] | None:
     """(first, last) token of the noun phrase ending at ``j``: capitalised words, "of"/"'s"
     inside a name, a determiner or number opening it, a short lower-case phrase ("a campaign
     operative"); leading connectors trimmed."""
     w = speaker_words()
+    while j > 0 and toks[j][0].lower() in _TIME_ADVERBS and toks[j - 1][0][:1].isalpha():
+        j -= 1      # "Officials now say", "Analysts today said": the phrase ends before the adverb
     end_i = j
     k = j
     seen_cap = False
@@ -224,7 +230,7 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
     if start_i > 0 and toks[start_i - 1][0].lower() in _DETS:
         start_i -= 1
     # strip leading "Of" / sentence connectors like "But"
-    while start_i <= end_i and toks[start_i][0].lower() in {"but", "and", "so", "yet", "however", "meanwhile", "still"}:
+    while start_i <= end_i and toks[start_i][0].lower() in {"but", "and", "so", "yet", "however", "meanwhile", "still"} | _TIME_ADVERBS:
         start_i += 1
     if start_i > end_i:
         return None
