@@ -168,3 +168,21 @@ def test_the_rows_one_cue_introduces_are_one_attribution():
     assert aid["the plan was “dead”"] == aid["dead"] != aid["We tried,"]
     assert aid["We go on,"] not in {aid["We tried,"], aid["dead"]}
     assert list(q.type[:2]) == ["direct", "direct"]     # the second half after a comma cue is direct too
+
+
+def test_share_of_voice_counts_one_name_per_person_across_house_styles():
+    from newslib.corpus import Corpus
+    from newslib.records import Article
+
+    a = ("Fuel duty row\n\nLib Dem Norman Baker said the tax was unfair. Tory Dominic Grieve said the "
+         "plan would fail. Guy Mansfield QC said the courts were ready.")
+    b = ("Peers debate\n\nNorman Baker said ministers had ignored rural drivers. Lord Kinnock said the "
+         "Lords would not block it. Baroness Kennedy said the bill was flawed.")
+    c = ("Kinnock returns\n\nNeil Kinnock spoke in Cardiff. Mr Kinnock said he was proud of Wales. "
+         "Helena Kennedy said the law needed reform.")
+    corpus = Corpus([Article(id=i, title=t.split("\n")[0], text=t, outlet=o)
+                     for i, t, o in (("a", a, "X"), ("b", b, "Y"), ("c", c, "Z"))])
+    voice = corpus.quotes().groupby("speaker", observed=True).size().to_dict()
+    assert voice["Norman Baker"] == 2 and voice["Dominic Grieve"] == 1 and voice["Guy Mansfield"] == 1
+    assert voice["Neil Kinnock"] == 2 and voice["Helena Kennedy"] == 2
+    assert not any(s.split()[0] in {"Lib", "Tory", "Lord", "Baroness"} or s.endswith(" QC") for s in voice)

@@ -281,6 +281,8 @@ def speaker_name(speaker: str) -> str:
     'Raisi'
     >>> speaker_name("Sir Digby Jones"), speaker_name("Mr Pointon")
     ('Digby Jones', 'Pointon')
+    >>> speaker_name("Guy Mansfield QC")
+    'Guy Mansfield'
     >>> speaker_name("Liberal Democrat Lord Carlile")
     'Lord Carlile'
     >>> speaker_name("Scotland's first minister")
@@ -303,20 +305,27 @@ def speaker_name(speaker: str) -> str:
     if words and words[0].lower() in _DETERMINERS:
         return s              # "A UK Independence Party MEP": a description, as written
     titles = speaker_words()["titles"]
+    # "Tory David Heathcoat-Amory", "Farmer Geoff Brooks": a party or a noun for a person
+    glued = speaker_words()["affiliations"] | speaker_words()["people"] | speaker_words()["men"] \
+        | speaker_words()["women"]
     if len(words) < 2 or not words[-1][:1].isupper() or not all(
             w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in titles for w in words):
         return s              # a description or a group: as written
     # the name is what follows the last title, place or time word ("UK Foreign Secretary Jack
     # Straw", "Wednesday Lord Woolf", "Labour MP Roger Godsiff", "Lib Dem chairman Matthew Taylor")
+    post = False
     while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
-        words = words[:-1]      # "Guy Mansfield QC"
+        words, post = words[:-1], True      # "Guy Mansfield QC"
     cut = 0
     for i, w in enumerate(words[:-1]):
         low = w.lower().rstrip(".")
         if low in titles or low in _HONORIFICS or low in _DAY_MONTH_WORDS or low in _stopwords() \
+                or low in glued \
                 or (i == cut and _place_prefix(words[i:])):
             cut = i + 1
     rest = words[cut:]
+    if not cut and post:
+        return " ".join(words)      # "Guy Mansfield"
     if not cut or words[-1].lower() in _org_like():
         return s              # "UK Independence Party", "Scotland Yard": an organisation's name
     if len(rest) == 1 and words[cut - 1].lower().rstrip(".") not in _SURNAME_TITLES:
@@ -444,6 +453,7 @@ def resolve_speakers(quotes: pd.DataFrame, *, texts: Mapping[str, str] | None = 
     raw = out["speaker"].astype(object)
     # once per distinct speaker (a corpus repeats each about three times)
     names = _per_distinct(lambda s: speaker_name(s) if isinstance(s, str) and s else "", raw)
+    names = _unglue_titles(names)
     kinds = _per_distinct(lambda n: speaker_kind(n) if n else "unresolved", names)
     cl = _Clusters(_unglue_places(names), kinds, aids)
     cl.texts = texts or {}
@@ -500,6 +510,26 @@ def org_aliases(text: str) -> tuple[dict[str, str], dict[str, set[str]]]:
         if len(words) >= 2:
             heads[words[-1].lower()].add(" ".join(words))
     return acronyms, dict(heads)
+
+
+def _unglue_titles(names: list[str]) -> list[str]:
+    """"Lib Dem Norman Baker", "Backbencher Stephen Pound", "BBC Political Correspondent James
+    Hardy": words glued before a full name the corpus also has bare are no part of it.
+
+    >>> _unglue_titles(["Lib Dem Norman Baker", "Norman Baker", "Tony Blair"])
+    ['Norman Baker', 'Norman Baker', 'Tony Blair']
+    """
+    bare = {n for n in set(names) if n and len(n.split()) == 2 and speaker_kind(n) == "person"}
+    w = speaker_words()
+    glue = w["titles"] | w["affiliations"] | w["people"] | w["men"] | w["women"]
+    out = []
+    for n in names:
+        words = n.split() if n else []
+        if len(words) > 2 and " ".join(words[-2:]) in bare \
+                and all(x.lower() in glue or x.isupper() for x in words[:-2]):   # not "Ard Jan Vetham"
+            n = " ".join(words[-2:])
+        out.append(n)
+    return out
 
 
 _WOMEN_PEERAGE = frozenset({"lady", "baroness", "dame"})
@@ -566,7 +596,9 @@ class _Clusters:
             # given name. Otherwise as written, title and all — never the bare name.
             title, w = words[0].lower(), words[1]
             def fits(f: str) -> bool:    # a person's name ("Universities Scotland" is none) of the title's sex
-                return f.split()[0].lower() in given_names() and (title not in _WOMEN_PEERAGE or _compatible("she", f))
+                first = f.split()[0].lower()
+                return (first in given_names() or not first.endswith("s")) \
+                    and (title not in _WOMEN_PEERAGE or _compatible("she", f))
 
             if title in ("sir", "dame"):
                 here = {f for fs in self.per_article[aid].values() for f in fs if f.split()[0] == w and fits(f)}
