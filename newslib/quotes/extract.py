@@ -118,6 +118,7 @@ class _Article:
         self.rows: list[dict] = []
         self.last: dict | None = None        # last attributed quote (for floating quotes)
         self.speakers_seen: list[tuple[int, str]] = []
+        self._people: dict[str, tuple[list[str], re.Pattern | None]] = {}     # he/she -> names, their pattern
         outer_starts = [s for s, _ in self.outer]
         self.by_sentence: dict[int, list[_Span]] = {}
         for q in self.spans:
@@ -132,13 +133,11 @@ class _Article:
         text, ends = self.text, []
         for q in self.spans:
             lead = text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:]
-            if q.close_at is not None and q.end > q.start and text[q.end - 1] in ".!?" \
-                    and text[q.close_at + 1:q.close_at + 2] == " " and text[q.close_at + 2:q.close_at + 3].isupper() \
-                    and (lead.islower() or lead in (":", ",")):
-                ends.append(q.end - 1)
-            elif q.close_at is not None and q.end > q.start and text[q.end - 1] in ".!?" \
-                    and text[q.close_at + 1:q.close_at + 2] == " " and text[q.close_at + 2:q.close_at + 3].isupper() \
-                    and lead in ("", ".", "!", "?", "\"", "”", "’") and not self._tail_cue(q.close_at + 1):
+            stop_then_capital = q.close_at is not None and q.end > q.start and text[q.end - 1] in ".!?" \
+                and text[q.close_at + 1:q.close_at + 2] == " " and text[q.close_at + 2:q.close_at + 3].isupper()
+            if stop_then_capital and (lead.islower() or lead in (":", ",")):
+                ends.append(q.end - 1)      # the quotation closes the sentence it is inside
+            elif stop_then_capital and lead in ("", ".", "!", "?", "\"", "”", "’") and not self._tail_cue(q.close_at + 1):
                 ends.append(q.end - 1)      # a whole quoted sentence, then the writer's next one
             elif q.close_at is None and q.end > q.start and text[q.end - 1] in ".!?" \
                     and text[q.end:q.end + 2] == ' "':
@@ -205,12 +204,14 @@ class _Article:
         # else the person named first in the nearest sentence that names one: a sentence's
         # first person is usually its subject ("Mr Johnson was asked why Mr Smith had been
         # allowed to resign. He replied: …" is Mr Johnson)
-        people = [f for f in self.resolver.full if _compatible(low, f) and _is_person_like(f)
-                  and _known_person(f, self.text)]     # not "Scottish Executive", "New York"
-        if not people:
+        if low not in self._people:     # once per article and pronoun
+            people = [f for f in self.resolver.full if _compatible(low, f) and _is_person_like(f)
+                      and _known_person(f, self.text)]     # not "Scottish Executive", "New York"
+            self._people[low] = (people, re.compile(r"\b(?:" + "|".join(sorted(
+                {re.escape(f.split()[-1]) for f in people}, key=len, reverse=True)) + r")\b") if people else None)
+        people, pattern = self._people[low]
+        if pattern is None:
             return None
-        pattern = re.compile(r"\b(?:" + "|".join(sorted({re.escape(f.split()[-1]) for f in people}, key=len,
-                                                          reverse=True)) + r")\b")
         k = bisect_right(self.sent_starts, at) - 1
         hi = at
         while k >= 0 and at - self.sent_starts[k] <= 3000:
