@@ -128,9 +128,29 @@ def _subject_kind(name: str, text: str, resolver) -> tuple[str, str] | None:
     # one word: a name the article uses more than once, not a given name alone ("Creative",
     # "Microsoft"; not "Mobiles" or "Sarah")
     if bare.lower() in given_names() or not bare[1:].islower() and not bare.isupper() \
-            or not re.search(r"[a-z,;] " + re.escape(bare) + r"\b", text):
+            or not _mid_sentence(bare, text):
         return None         # capitalised only where a sentence opens: a common noun ("Investors")
     return bare, "organisation"
+
+
+def _mid_sentence(word: str, text: str) -> bool:
+    """Whether ``word`` also stands capitalised inside a sentence (after a lower-case letter,
+    a comma or a semicolon and a space): str.find, no pattern compiled per word."""
+    i = text.find(" " + word)
+    while i > 0:
+        end = i + 1 + len(word)
+        if text[i - 1] in ",;" or text[i - 1].islower() and text[i - 1].isalpha():
+            if end >= len(text) or not (text[end].isalnum() or text[end] == "_"):
+                return True
+        i = text.find(" " + word, i + 1)
+    return False
+
+
+@lru_cache(maxsize=8)
+def _honorific_surnames(text: str) -> frozenset[str]:
+    """The words an article puts after Mr, Mrs, Dr, Sir, Lord … (found once per article)."""
+    found = re.findall(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? ([\w'’-]+)", text)
+    return frozenset(found) | {re.sub(r"['’]s?$", "", w) for w in found}     # "Mr Smith's": Smith
 
 
 def _known_person(name: str, text: str) -> bool:
@@ -142,8 +162,7 @@ def _known_person(name: str, text: str) -> bool:
     if not _NATIONALITY_RE.fullmatch(words[0]) and words[0] not in places() and 2 <= len(words) <= 3 \
             and speaker_kind(name) == "person":
         return True     # "Dustin Hoffman"; not "Scottish Executive"
-    return words[0].lower() in given_names() or bool(
-        re.search(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? " + re.escape(words[-1]) + r"\b", text))
+    return words[0].lower() in given_names() or words[-1] in _honorific_surnames(text)
 
 
 def subjects(text: str, masked: str, sentences: list[tuple[int, int]], resolver) -> list[Subject]:
