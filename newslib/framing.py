@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .corpus import Corpus
 from .lexicons import data_rows, given_names, reporting_verbs, speaker_words
-from .quotes import NameResolver, places, speaker_name
+from .quotes import NameResolver, own_words, places, speaker_name
 from .terms import article_groups
 from .tokens import stopwords
 
@@ -578,17 +578,21 @@ def hedge_counts(corpus: Corpus, *, group_by: str = "outlet", mentions: pd.DataF
 def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Who is quoted and how, per group, from the quote table.
 
-    Returns ``(speakers, verbs)``: speakers ``group, speaker, quotes, words, share_of_words,
-    types``; verbs ``group, verb_class, verb, quotes``. Verb classes come from
-    ``data/reporting_verbs.csv`` (neutral, assertive, critical, distancing, directive, emotive).
+    Returns ``(speakers, verbs)``: speakers ``group, speaker, attributions, quotes, words,
+    share_of_words, types``; verbs ``group, verb_class, verb, quotes``. ``attributions`` counts
+    the times a speaker is cited (one cue, however many quote pieces); ``words`` counts each
+    quoted word once (a partial quote inside its reported clause adds none: :func:`own_words`).
+    Verb classes come from ``data/reporting_verbs.csv`` (neutral, assertive, critical,
+    distancing, directive, emotive).
     """
     groups = article_groups(corpus, group_by)
     q = (quotes if quotes is not None else corpus.quotes()).copy()
     q["group"] = q["article_id"].map(groups)
     q["speaker"] = q["speaker"].fillna("(unattributed)")
-    q["words"] = q["quote"].str.split().str.len()
+    q["words"] = own_words(q)
+    q["attribution"] = q["article_id"].astype(str) + "#" + q["attribution_id"].astype(str)
     sp = (q.groupby(["group", "speaker"], observed=True)
-            .agg(quotes=("quote", "size"), words=("words", "sum"),
+            .agg(attributions=("attribution", "nunique"), quotes=("quote", "size"), words=("words", "sum"),
                  types=("type", lambda t: ", ".join(f"{k} {v}" for k, v in Counter(t).most_common())))
             .reset_index())
     sp["share_of_words"] = sp["words"] / sp.groupby("group", observed=True)["words"].transform("sum")

@@ -82,6 +82,11 @@ def test_every_notebook_on_bbc_grouped_by_folder(bbc_small, tmp_path, monkeypatc
     assert econ["business"] > econ["politics"]   # business news leans on the economic frame
     quotes = pd.read_csv(out / "bbc" / "03_quote_attribution_files" / "quotes.csv")
     assert len(quotes) >= 10 and quotes["speaker"].notna().mean() > 0.6
+    # share of voice counts each quoted word once and each citation once
+    voice = pd.read_csv(out / "bbc" / "03_quote_attribution_files" / "share_of_voice.csv")
+    assert {"group", "speaker", "attributions", "quotes", "words"} <= set(voice.columns)
+    assert (voice["attributions"] <= voice["quotes"]).all() and (voice["attributions"] < voice["quotes"]).any()
+    assert voice["words"].sum() < quotes["quote"].str.split().str.len().sum()     # nested fragments not twice
     assert (out / "bbc" / "05_event_report_files" / "pair1_frames.png").is_file()
     # one cache entry for the corpus, holding the tables the notebooks computed
     entries = [p for p in (tmp_path / "cache").iterdir() if p.is_dir()]

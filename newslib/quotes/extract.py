@@ -53,6 +53,32 @@ def extract_quotes(text: str, *, include_indirect: bool = True,
     return resolve_speakers(_typed(pd.DataFrame(rows, columns=_ROW_COLUMNS)), texts={"": text})
 
 
+def own_words(quotes: pd.DataFrame) -> pd.Series:
+    """Words each row of a quote table adds to its speaker's voice: its word count, but 0 for a
+    row inside another row of the same attribution — the partial quote within the reported
+    clause that holds it ("said the plan was “dead”") is not counted twice.
+
+    >>> q = extract_quotes("She said the plan was “dead and buried”. “We go on,” she added.")
+    >>> list(zip(q["quote"], own_words(q)))
+    [('the plan was “dead and buried”', 6), ('dead and buried', 0), ('We go on,', 3)]
+    """
+    import pandas as pd
+
+    words = quotes["quote"].astype(str).str.split().str.len().astype(int)
+    if quotes.empty:
+        return words
+    keys = quotes["article_id"].astype(str) if "article_id" in quotes.columns else pd.Series("", index=quotes.index)
+    out = words.copy()
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for key, aid, s, e in zip(keys, quotes["attribution_id"], quotes["start"], quotes["end"], strict=True):
+        spans.setdefault((key, int(aid)), []).append((int(s), int(e)))
+    for idx, key, aid, s, e in zip(quotes.index, keys, quotes["attribution_id"], quotes["start"], quotes["end"],
+                                   strict=True):
+        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans[(key, int(aid))]):
+            out[idx] = 0
+    return out
+
+
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
     """Offsets of a missing mention are <NA>, and stay integers otherwise."""
     for col in ("mention_start", "mention_end"):
