@@ -208,6 +208,10 @@ def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params:
     import logging
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
+    # a run stopped by Ctrl-C or SIGTERM kills the kernel under nbclient's watcher task, whose
+    # "Kernel died" then reaches asyncio's "exception never retrieved" log at exit: a traceback
+    # after our one-line message. The notebook's own outcome is recorded from the exception.
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     env_backup = os.environ.pop("MPLBACKEND", None)
     t0 = time.perf_counter()
     try:
