@@ -76,6 +76,15 @@ _HEARER_OR_OBJECT = frozenset("tell told telling tells ask asked asks asking war
                               "remind reminded inform informed assure assured advise advised convince convinced "
                               "express expressed expresses expressing".split())
 _BARE_CLAUSE_VERBS = frozenset("said says say told tells added claims claimed insisted insists argued argues".split())
+# verbs of stance that report a clause without "that" when one follows ("Giggs admits he had
+# considered retirement", "McLeish accepts he is going to be criticised"; not "admitted defeat")
+_BARE_STANCE_VERBS = frozenset("admit admits admitted concede concedes conceded accept accepts accepted acknowledge "
+                               "acknowledges acknowledged agree agrees agreed warn warns warned predict predicts "
+                               "predicted".split())
+# a clause: a subject pronoun or a possessive phrase, then a finite verb within a few words
+_CLAUSE_START_RE = re.compile(r"(?:(?:he|she|they|it|we|i|there|you)\s|(?:his|her|their|its|the|this|that)\s[^,.;]{0,40}?"
+                              r"\b(?:is|was|were|are|had|has|have|will|would|could|can|should|may|might|must)\b)",
+                              re.IGNORECASE)
 # verbs whose noun-phrase object is what was said ("The Kremlin confirmed the expansion of …")
 _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicates revealed reveals "
                              "disclosed discloses".split())
@@ -292,7 +301,8 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     if not mm:
         return None
     with_that = _WITH_THAT_RE.match(tail)
-    if not with_that and low not in _BARE_OR_OBJECT_VERBS and low not in _NP_OBJECT_VERBS \
+    bare_stance = not with_that and low in _BARE_STANCE_VERBS and _CLAUSE_START_RE.match(tail[mm.end():])
+    if not with_that and not bare_stance and low not in _BARE_OR_OBJECT_VERBS and low not in _NP_OBJECT_VERBS \
             or first_open is not None and low not in _BARE_CLAUSE_VERBS and not with_that:
         return None
     c_s = j + mm.end()
