@@ -186,3 +186,13 @@ def test_share_of_voice_counts_one_name_per_person_across_house_styles():
     assert voice["Norman Baker"] == 2 and voice["Dominic Grieve"] == 1 and voice["Guy Mansfield"] == 1
     assert voice["Neil Kinnock"] == 2 and voice["Helena Kennedy"] == 2
     assert not any(s.split()[0] in {"Lib", "Tory", "Lord", "Baroness"} or s.endswith(" QC") for s in voice)
+
+
+def test_a_reported_clause_ends_where_another_speaker_is_quoted():
+    t = ("When Clinton noted that Trump has occasionally not paid anything in federal income taxes ― as was "
+         "true for some years ― Trump boasted, “That makes me smart.”")
+    q = extract_quotes(t)
+    rows = dict(zip(q.quote, zip(q.type, q.speaker, strict=True), strict=True))
+    assert rows["That makes me smart."] == ("direct", "Trump")
+    clause = [x for x, (typ, _) in rows.items() if typ == "indirect"]
+    assert clause == ["Trump has occasionally not paid anything in federal income taxes ― as was true for some years"]

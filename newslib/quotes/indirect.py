@@ -111,14 +111,22 @@ def _continuation_verbs_at(masked: str, runs: set[str]) -> list[int]:
     return sorted(out)
 
 
+# a name and a reporting verb introducing a quotation inside a reported clause
+_NEW_CUE_RE = re.compile(r"[\s,]*[―—–-]?\s+((?:[A-Z](?:[\w'’-]*|\.)\s+){1,4})([a-z]+)[,:]\s*[“\"]")
+
+
 def _content_until(text: str, c_s: int, s_hi: int) -> str:
     """The reported content from ``c_s``: to the sentence end, but not into a participle that
     reports more (", adding that …") or a clause of the writer's own (", but avoided …")."""
     seg = text[c_s:s_hi]
     ends = [m.start() for m in (_CONTINUATION_RE.search(seg), _CONTENT_END_RE.search(seg)) if m]
+    for m in _NEW_CUE_RE.finditer(seg):
+        if m.group(2).lower() in reporting_verbs():
+            ends.append(m.start())      # "… ― Trump boasted, “That makes me smart.”": another
+            break                       # speaker's cue and quotation end the reported clause
     if ends:
         seg = seg[:min(ends)]
-    return seg.rstrip(" .")
+    return seg.rstrip(" .,;―—–-")
 
 
 def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int, rows: list[dict],
