@@ -46,7 +46,13 @@ def _papermill_one(args: tuple[str, str]) -> None:
 
     src, out = args
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)     # the kernels' TCP warning, not on the terminal
-    pm.execute_notebook(src, out, kernel_name="python3", progress_bar=False)
+    for attempt in range(2):     # the same one retry newslib report makes when a kernel fails to start
+        try:
+            pm.execute_notebook(src, out, kernel_name="python3", progress_bar=False)
+            break
+        except RuntimeError as exc:
+            if attempt or "before replying to kernel_info" not in str(exc):
+                raise
     body = HTMLExporter().from_notebook_node(nbformat.read(out, as_version=4))[0]
     Path(out).with_suffix(".html").write_text(body, encoding="utf-8")
 

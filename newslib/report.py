@@ -233,8 +233,9 @@ def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params:
                 res.status, res.error = "failed", f"{type(exc).__name__}: {exc}"
                 break
             except Exception as exc:  # noqa: BLE001 - kernel start races, timeouts: reported
-                if attempt == 0 and "ZMQ" in type(exc).__name__ + str(exc):
-                    continue
+                if attempt == 0 and ("ZMQ" in type(exc).__name__ + str(exc)
+                                     or "before replying to kernel_info" in str(exc)):
+                    continue    # the kernel failed to start (a port race seen with two at once): no cell ran
                 res.status = "failed"
                 if "DeadKernel" in type(exc).__name__ or "Kernel died" in str(exc):
                     res.error = "kernel died (the notebook's process ended: os._exit, killed, or out of memory)"
