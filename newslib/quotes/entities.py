@@ -271,6 +271,14 @@ def _place_prefix(words: list[str]) -> int:
     return 0
 
 
+@lru_cache(maxsize=1)
+def _glued_words() -> frozenset[str]:
+    """Words a house style glues before a name and that are no part of it: a party or a noun for
+    a person ("Tory David Heathcoat-Amory", "Farmer Geoff Brooks")."""
+    w = speaker_words()
+    return w["affiliations"] | w["people"] | w["men"] | w["women"]
+
+
 def speaker_name(speaker: str) -> str:
     """The name a speaker string stands for, without a possessive place or outlet in front
     and without titles.
@@ -305,9 +313,7 @@ def speaker_name(speaker: str) -> str:
     if words and words[0].lower() in _DETERMINERS:
         return s              # "A UK Independence Party MEP": a description, as written
     titles = speaker_words()["titles"]
-    # "Tory David Heathcoat-Amory", "Farmer Geoff Brooks": a party or a noun for a person
-    glued = speaker_words()["affiliations"] | speaker_words()["people"] | speaker_words()["men"] \
-        | speaker_words()["women"]
+    glued = _glued_words()
     if len(words) < 2 or not words[-1][:1].isupper() or not all(
             w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in titles for w in words):
         return s              # a description or a group: as written
@@ -520,8 +526,7 @@ def _unglue_titles(names: list[str]) -> list[str]:
     ['Norman Baker', 'Norman Baker', 'Tony Blair']
     """
     bare = {n for n in set(names) if n and len(n.split()) == 2 and speaker_kind(n) == "person"}
-    w = speaker_words()
-    glue = w["titles"] | w["affiliations"] | w["people"] | w["men"] | w["women"]
+    glue = speaker_words()["titles"] | _glued_words()
     out = []
     for n in names:
         words = n.split() if n else []
