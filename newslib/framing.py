@@ -126,7 +126,6 @@ def load_actor_aliases(path: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["actor", "kind", "alias"])
 
 
-_PEER_TITLES = frozenset({"lord", "lady", "baroness", "baron"})
 # up to six capitalised words: "Russian Defence Minister Sergei Shoigu" keeps its name whole (the
 # titles in front are cut by speaker_name, not by the length of the match); a word may have a
 # second capital ("McConnell", "MacDonald") or an O' ("O'Brien")
@@ -303,7 +302,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
         # a person's full name: one the corpus shows to be a person (a known given name, a title
         # before it, a verb of speech after it); not "National Security" or "Aerial Vehicles"
         if len(words) >= 2 and words[0].lower() not in _NOT_NAMES and not any(w in alias_map for w in words) \
-                and full in persons and not (len(words) == 2 and words[0].lower() in _PEER_TITLES | {"sir", "dame"}):
+                and full in persons and not (len(words) == 2 and words[0].lower() in speaker_words()["peerage"]):
             surname_full[words[-1]].add(full)
     known_full = {f for v in surname_full.values() for f in v}
     title_of: dict[str, str] = {}
@@ -312,6 +311,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             if len(t.split()) >= 2:
                 title_of.setdefault(t, full)
     surnames = {k: next(iter(v)) for k, v in surname_full.items() if len(v) == 1 and _name_kind(next(iter(v))) == "person"}
+    peers_by_surname = speaker_words()["peerage"] - {"sir", "dame"}     # "Lord Callaghan": a surname follows
     single_counts: Counter = Counter()
     initial_only: dict[str, bool] = {}
     if people:
@@ -388,7 +388,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             name = speaker_name(res.canonical(raw)) if kind == "person" else plain
             if len(name.split()) == 1 and name in surnames:
                 name = surnames[name]
-            elif len(name.split()) == 2 and name.split()[0].lower() in _PEER_TITLES and name.split()[1] in surnames:
+            elif len(name.split()) == 2 and name.split()[0].lower() in peers_by_surname and name.split()[1] in surnames:
                 name = surnames[name.split()[1]]    # "Lord Callaghan" where the corpus names Jim Callaghan
             if headline_case and locate(start)[0] == 0 and name not in known_full:
                 continue    # "Raisi, Putin Discuss Israel-Hamas War": a title-case headline's words

@@ -65,7 +65,7 @@ def _name_sequences(text: str) -> list[tuple[str, str]]:
 
 
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-_PEERAGE = frozenset({"lord", "lady", "baroness", "baron", "sir", "dame"})
+_KNIGHTHOOD = frozenset({"sir", "dame"})      # of the peerage titles, those before a given name
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
 _THE_OF = frozenset({"the", "of"})
 
@@ -133,11 +133,11 @@ class NameResolver:
             for full in self.full:
                 if full.split()[-1] in (stripped, bare):
                     return full
-            if words and words[0] in ("sir", "dame") and len(words) == 2:
+            if words and words[0] in _KNIGHTHOOD and len(words) == 2:
                 knights = [f for f in self.full if f.split()[0] == bare]
                 if len(knights) == 1:
                     return knights[0]       # "Sir Digby" where the article names Sir Digby Jones
-            if words and words[0].rstrip(".") in _PEERAGE and len(words) == 2:
+            if words and words[0].rstrip(".") in speaker_words()["peerage"] and len(words) == 2:
                 # "Lord Carlile", "Sir Digby": a peer or knight named so throughout is counted so
                 return m.split()[0] + " " + bare
         else:
@@ -336,7 +336,7 @@ def speaker_name(speaker: str) -> str:
         return s              # "UK Independence Party", "Scotland Yard": an organisation's name
     if len(rest) == 1 and words[cut - 1].lower().rstrip(".") not in _SURNAME_TITLES:
         return s              # "Fairford Coach Action": no person after the title
-    if len(rest) == 1 and words[cut - 1].lower() in _PEERAGE:
+    if len(rest) == 1 and words[cut - 1].lower() in speaker_words()["peerage"]:
         return f"{words[cut - 1]} {rest[0]}"    # "Lord Carlile" is how a peer is named and counted
     return " ".join(rest)
 
@@ -537,13 +537,10 @@ def _unglue_titles(names: list[str]) -> list[str]:
     return out
 
 
-_WOMEN_PEERAGE = frozenset({"lady", "baroness", "dame"})
-
-
 def _peer(name: str) -> bool:
     """"Lord Carlile", "Sir Digby": a title and one name (how peers and knights are named)."""
     words = name.split()
-    return len(words) == 2 and words[0].lower() in _PEERAGE
+    return len(words) == 2 and words[0].lower() in speaker_words()["peerage"]
 
 
 class _Clusters:
@@ -603,9 +600,9 @@ class _Clusters:
             def fits(f: str) -> bool:    # a person's name ("Universities Scotland" is none) of the title's sex
                 first = f.split()[0].lower()
                 return (first in given_names() or not first.endswith("s")) \
-                    and (title not in _WOMEN_PEERAGE or _compatible("she", f))
+                    and (title not in speaker_words()["women"] or _compatible("she", f))
 
-            if title in ("sir", "dame"):
+            if title in _KNIGHTHOOD:
                 here = {f for fs in self.per_article[aid].values() for f in fs if f.split()[0] == w and fits(f)}
                 return (next(iter(here)) if len(here) == 1 else name), "person"
             here = {f for f in self.per_article[aid].get(w) or set() if fits(f)}
