@@ -83,3 +83,38 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
     r = resolve_speakers(q)
     assert r["speaker"].tolist() == ["the company", "they", "Ana Silva"]
     assert r["speaker_kind"].tolist() == ["unresolved", "unresolved", "person"]
+
+
+@pytest.mark.parametrize("text, quote, mention, speaker, verb", [
+    # a name that introduced the quotation with a colon wins over the pronoun that repeats it,
+    # and an abbreviated title after an adjective is no one's name ("Democratic Sen")
+    ("Democratic Sen. Jane Holloway (D-Ore.) scolded him: “The evidence is against you,” she said.",
+     "The evidence is against you,", "Democratic Sen. Jane Holloway", "Jane Holloway", "scolded"),
+    # ... but a colon after the pronoun's own cue keeps it
+    ("Asked about the bill, she said: “It is a bad law.”", "It is a bad law.", "she", None, "said"),
+    # an as-clause with an apposition names the source
+    ("As Peter Lund, a tax lawyer at the Brookings Institution, recently put it, “Nobody knows.”",
+     "Nobody knows.", "Peter Lund", "Peter Lund", "put it"),
+    # a passive reporting verb names nobody: its subject did not speak
+    ("Drinking “once in a while” does no harm to pupils, it has been claimed.",
+     "once in a while", None, None, "claimed"),
+    ("Ten nurses were admitted, as well as two others who only specified “Christian” as their faith.",
+     "Christian", None, None, None),
+    # a dash after a quotation sets off an aside, not a source, unless a name follows
+    ("He called the town the “suburbs of the capital” — a metaphor for its decline.",
+     "suburbs of the capital", "He", None, "called"),
+    ("“We will win.” ― Maria Lopez", "We will win.", "Maria Lopez", "Maria Lopez", "―"),
+    # a verb of shouting is a cue, even in a paragraph after a different participle
+    ("The camera faces the ground as she runs, shouting.\n\n“Stop right there,” she yells.",
+     "Stop right there,", "she", None, "yells"),
+])
+def test_cue_shapes_name_the_right_source(text, quote, mention, speaker, verb):
+    q = newslib.extract_quotes(text)
+    row = q[q["quote"] == quote]
+    assert len(row) == 1, q[["quote", "mention"]]
+    row = row.iloc[0]
+    assert (row["mention"] if isinstance(row["mention"], str) else None) == mention
+    if speaker is not None:
+        assert row["speaker"] == speaker
+    if verb is not None:
+        assert row["verb"] == verb

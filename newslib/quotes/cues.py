@@ -32,6 +32,7 @@ from .words import (
     _is_time_phrase,
     _letter_runs,
     _Mention,
+    _speakerless_passive,
     _tok_after,
     _TokIndex,
 )
@@ -164,6 +165,13 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
     for cue in _cue_order(c, partial=partial):
         found = _speaker_of_cue(c, cue)
         if found and found[0] is not None:
+            if c.lead.endswith(":") and _PRONOUN_RE.match(found[0].text) and found[2] >= c.close_end:
+                # 'Sen. Claire McCaskill scolded him: “…,” she said': the name that introduced
+                # the quotation, not the pronoun that repeats it
+                named = _mark_cue(c, has_fallback=True)
+                if named and named[0] is not None and not _PRONOUN_RE.match(named[0].text):
+                    lead_cue = next((cue2 for cue2 in c.cues if named[0].end <= cue2[0] < c.open_at), None)
+                    return (named[0], lead_cue[2], lead_cue[0]) if lead_cue else named
             return found
         if found and fallback is None:
             fallback = found
@@ -261,6 +269,8 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
     ment = _special_subject(c, vi, vlow, prev_tok, cs)
     if ment is not None:
         return ment, text[cs:ce], cs
+    if _speakerless_passive(prev_tok, vlow):
+        return None, text[cs:ce], cs    # "it has been claimed": the cue, but nobody named
     before = _subject_before_cue(c, vi, prev_tok)
     if before is None:
         # "said Tom Reed": an inverted subject; never after "announcing", whose next words
@@ -353,11 +363,13 @@ def _dash_after(c: _QuoteContext):
     if m:
         toks3 = c.tix.get(c.close_end + m.end(), c.s_hi)
         ment = _np_after(c.text, toks3, 0)
-        if ment:
+        # a source set off by a dash is a name ("― Christina Lastra"), never an aside
+        # ("“suburbs of St. Petersburg” — a metaphor for …")
+        if ment and ment.text[:1].isupper() and not _PRONOUN_RE.match(ment.text):
             return ment, trail[m.start():m.end()].strip(), c.close_end + m.start()
     return None
 
 
 _AS_PUT_IT_RE = re.compile(
-    r"(?<![\w’'])[Aa]s\s+(?P<np>[^,;:“”\"\n]{1,60}?)\s+(?P<v>(?:put|puts|phrased|termed|described) it"
+    r"(?<![\w’'])[Aa]s\s+(?P<np>[^,;:“”\"\n]{1,60}?)(?:,[^;:“”\"\n]{1,120}?,)?(?:\s+[a-z]+ly)?\s+(?P<v>(?:put|puts|phrased|termed|described) it"
     r"|said|says|noted|notes|wrote|writes|explained|observed|remarked|reported)(?![\w’'])")

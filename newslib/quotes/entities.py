@@ -99,6 +99,8 @@ class NameResolver:
             pre.append(name.pop(0))
         if len(name) < 2 or any(w.lower() in _THE_OF for w in name):
             return
+        if name[-1].lower() + "." in titles:
+            return      # "Democratic Sen. Claire McCaskill": "Democratic Sen" is no one's name
         name[-1] = _POSSESSIVE_RE.sub("", name[-1])     # "Robin Butler's comments": Robin Butler
         cut = max((i + 1 for i, w in enumerate(name[:-1]) if _POSSESSIVE_RE.search(w)), default=0)
         name = name[cut:]       # "the Scottish National Party's Holyrood leader": no "Party's Holyrood"

@@ -130,6 +130,19 @@ def _hearer_passive(word_before: str, verb: str) -> bool:
     return word_before.lower() in _BE_FORMS and verb.lower() in _HEARER_VERBS
 
 
+def _speakerless_passive(word_before: str, verb: str) -> bool:
+    """"it has been claimed", "29 others were admitted": a passive of a reporting verb, whose
+    subject is never the one speaking. Naming verbs are left out ("was called a “quack” by
+    fellow physicians", "was labeled “Mostly True” by PolitiFact"): the words named the
+    subject, and their by-agent, if any, is found as the speaker."""
+    low = verb.lower()
+    return word_before.lower() in _BE_FORMS and low.endswith("ed") and low not in _NAMING_PARTICIPLES
+
+
+_NAMING_PARTICIPLES = frozenset({"called", "labeled", "labelled", "described", "termed", "dubbed",
+                                 "branded", "named", "characterized", "characterised", "quoted"})
+
+
 _MARK_CHARS = frozenset("\"“”‘’'`«»„")
 
 
