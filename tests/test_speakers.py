@@ -104,6 +104,17 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
     ("He called the town the “suburbs of the capital” — a metaphor for its decline.",
      "suburbs of the capital", "He", None, "called"),
     ("“We will win.” ― Maria Lopez", "We will win.", "Maria Lopez", "Maria Lopez", "―"),
+    # a verb joined by "and" to a subordinate clause's verb has that clause's subject, and
+    # "she" is never a man quoted before ("Chris" is a man's name); "Gov." is a title
+    ("New Jersey Gov. Chris Lowe described Senator Hillary Dunn as a “disgrace” after she attacked "
+     "the police and blamed shootings on “implicit bias” against minorities.",
+     "implicit bias", "she", "Hillary Dunn", "blamed"),
+    ("New Jersey Gov. Chris Lowe described Senator Hillary Dunn as a “disgrace” after she attacked "
+     "the police and blamed shootings on “implicit bias” against minorities.",
+     "disgrace", "New Jersey Gov. Chris Lowe", "Chris Lowe", "described"),
+    # a partial quotation inside "X's remark that …" is X's words, not the sentence's speaker's
+    ("Speaking to students, Vice President Joe Bloggs responded to Mr. Hart's debate interjection "
+     "that not paying taxes made him “smart.”", "smart.", "Mr. Hart", "Hart", "interjection"),
     # a verb of shouting is a cue, even in a paragraph after a different participle
     ("The camera faces the ground as she runs, shouting.\n\n“Stop right there,” she yells.",
      "Stop right there,", "she", None, "yells"),

@@ -158,7 +158,7 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
     """Return (mention, verb, cue_start) for quote ``q`` inside outer sentence [s_lo, s_hi):
     the first rule that names a source, in the order of the module docstring."""
     c = _QuoteContext(text, masked, s_lo, s_hi, q, quotes_in_sentence, cues_index, tix)
-    found = _as_clause(c) or _closing_attribution(c) or _dash_name_before(c)
+    found = _as_clause(c) or _closing_attribution(c) or _dash_name_before(c) or _possessive_remark(c)
     if found:
         return found
     fallback = None
@@ -177,6 +177,34 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
             fallback = found
     found = _mark_cue(c, has_fallback=fallback is not None)
     return found or fallback or _dash_after(c) or (None, None, None)
+
+
+#: "Mr. Trump's debate interjection that not paying taxes made him ''smart''": the words are the
+#: possessor's, whoever's verb governs the sentence
+_POSSESSIVE_REMARK_RE = re.compile(
+    r"(?<![\w.])(?P<np>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+(?:[a-z-]+\s+){0,2}"
+    r"(?P<noun>remarks?|comments?|claims?|statements?|interjection|assertions?|promises?|pledges?|warnings?|"
+    r"boasts?|insistence|suggestion|contention|description|words)\s+that\s+[^.;:“”\"]{0,120}$")
+
+
+def _possessive_remark(c: _QuoteContext):
+    """A partial quotation in the clause of a possessed speech noun is the possessor's words."""
+    if not c.q or c.open_at - c.s_lo > 400:
+        return None
+    lead = c.masked[max(c.s_lo, c.open_at - 200):c.open_at]
+    m = _POSSESSIVE_REMARK_RE.search(lead)
+    if m is None:
+        return None
+    base = c.open_at - len(lead)
+    if any(base + m.end("np") < cue[0] < c.open_at for cue in c.cues if cue[0] > base + m.end("np") + 2
+           and not c.masked[cue[0]:cue[1]].lower().startswith(("remark", "comment", "claim", "statement",
+                                                                 "promise", "pledge", "warning", "boast"))):
+        return None     # "X's claim that Y said “…”": Y's verb governs the quotation
+    toks_np = c.tix.get(base + m.start("np"), base + m.end("np"))
+    ment = _np_before(c.text, toks_np, len(toks_np) - 1) if toks_np else None
+    if ment is None or _PRONOUN_RE.match(ment.text):
+        return None
+    return ment, m.group("noun"), base + m.start("noun")
 
 
 def _as_clause(c: _QuoteContext):
@@ -308,6 +336,10 @@ def _special_subject(c: _QuoteContext, vi: int, vlow: str, prev_tok: str, cs: in
             agent = _np_after(text, toks, bi + 1)
             if agent is not None:
                 return agent
+    if prev_tok.lower() in {"and", "but"}:
+        sub = _subordinate_subject(c, vi)
+        if sub is not None:
+            return sub
     progressive = vlow.endswith("ing") and prev_tok.lower() in _BE_FORMS   # "is calling"
     if (vlow.endswith("ing") and not progressive) or prev_tok.lower() in _NONFINITE_BEFORE \
             or prev_tok.lower() in {"and", "but"}:
@@ -319,6 +351,21 @@ def _special_subject(c: _QuoteContext, vi: int, vlow: str, prev_tok: str, cs: in
             subj = _subject(text, tix, s_lo, c.s_hi, strict=True)
         if subj is not None:
             return subj
+    return None
+
+
+def _subordinate_subject(c: _QuoteContext, vi: int) -> _Mention | None:
+    """"X called Clinton a “disgrace” after she attacked the police and blamed shootings on
+    “implicit bias”": a verb joined by "and" to the verb of a subordinate clause ("after she
+    attacked") has that clause's pronoun as its subject, not the sentence's."""
+    toks = c.toks
+    for k in range(vi - 2, 0, -1):
+        w = toks[k][0]
+        if w in {".", ";", ":", "“", "”", '"'} or any(qq.open_at <= toks[k][1] < qq.end for qq in c.qs):
+            return None
+        if _PRONOUN_RE.fullmatch(w) and w.lower() in {"he", "she", "they"} \
+                and toks[k - 1][0].lower() in _SUBORDINATORS:
+            return _Mention(w, toks[k][1], toks[k][2])
     return None
 
 

@@ -185,7 +185,9 @@ def _compatible(pronoun: str, name: str | None) -> bool:
     if nouns & speaker_words()["women"] or nouns & speaker_words()["men"]:
         # "a spokeswoman for the commission" is she, "the party chairman" he
         return bool(nouns & (speaker_words()["women"] if pronoun == "she" else speaker_words()["men"]))
-    known = given_names().get(name.split()[0].lower())
+    # the first known given name: "New Jersey Gov. Chris Christie" is he
+    names = given_names()
+    known = next((names[w.lower()] for w in name.split()[:-1] if w.lower() in names), None)
     return known is None or known == pronoun
 
 
@@ -327,7 +329,8 @@ def speaker_name(speaker: str) -> str:
     cut = 0
     for i, w in enumerate(words[:-1]):
         low = w.lower().rstrip(".")
-        if low in titles or low in _HONORIFICS or low in _DAY_MONTH_WORDS or low in _stopwords() \
+        if low in titles or w.lower() in titles or low in _HONORIFICS or low in _DAY_MONTH_WORDS \
+                or low in _stopwords() \
                 or low in glued \
                 or (i == cut and _place_prefix(words[i:])):
             cut = i + 1

@@ -351,8 +351,9 @@ class _Article:
                                    in {"and", "but", "then", "and then"})):
             ment = self._last_mention()
         speaker = self.resolve(ment, q.start)
-        if ment is not None and speaker is None and _PRONOUN_RE.match(ment.text) and last is not None:
-            speaker = last["speaker"]
+        if ment is not None and speaker is None and _PRONOUN_RE.match(ment.text) and last is not None \
+                and _compatible(ment.text.lower(), last["speaker"]):
+            speaker = last["speaker"]   # (never "she" for the last speaker if he is a man)
         typ = "direct" if direct else "partial"
         if typ == "partial" and verb is None:
             if _is_title_case(inner):
