@@ -37,6 +37,7 @@ from .words import (
     _TokIndex,
 )
 
+_CONTRACTED = frozenset({"he", "she", "it", "that", "who", "there", "what", "here"})
 _NOUNISH_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s",
                    "these", "those", "this", "such", "any", "no", "recent", "earlier", "latest",
                    "following", "same", "brief", "written", "similar", "of"}
@@ -125,6 +126,9 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
         before = masked[max(lo, m.start() - 20):m.start()].split()
         if before and before[-1].lower() in _NOUNISH_BEFORE:
             continue  # "his comments", "the reports": a noun, not a cue
+        if before and before[-1][:1].isupper() and before[-1].endswith(("'s", "’s")) \
+                and before[-1][:-2].lower() not in _CONTRACTED:
+            continue  # "Mrs. Clinton's remark": a noun after a possessor ("He's said": a verb)
         if before and _hearer_passive(before[-1], m.group()):
             continue
         if before and "-" in before[-1] and before[-1].islower() and before[-1].replace("-", "").isalpha():
@@ -369,10 +373,36 @@ def _subordinate_subject(c: _QuoteContext, vi: int) -> _Mention | None:
     return None
 
 
+#: what an outlet's or a person's document or words are called: "Lord Butler's report … said"
+_DOCUMENT_NOUNS = frozenset("report inquiry review study survey letter memo statement remarks comments "
+                            "findings book column article speech testimony evidence submission".split())
+
+
+def _possessor_of_document(c: _QuoteContext, vi: int) -> _Mention | None:
+    """"Lord Butler's report earlier this year into Iraq intelligence said …": the document's
+    owner, across the phrases that hang on the document, when no verb comes between."""
+    toks = c.toks
+    for k in range(vi - 1, max(0, vi - 12), -1):
+        w = toks[k][0]
+        low = w.lower()
+        if low in _DOCUMENT_NOUNS and k >= 1 and toks[k - 1][0].endswith(("'s", "’s")) \
+                and toks[k - 1][0][:1].isupper() and k < vi - 1:
+            toks_np = c.tix.get(c.s_lo, toks[k - 1][2])
+            return _np_before(c.text, toks_np, len(toks_np) - 1) if toks_np else None
+        if w in {",", ";", ":", "“", "”", '"', "(", ")"} or low in _BE_FORMS or low in {"that", "who", "which"} \
+                or (low.endswith("ed") and w.islower()):
+            return None
+    return None
+
+
 def _subject_before_cue(c: _QuoteContext, vi: int, prev_tok: str) -> _Mention | None:
     """The noun phrase before the verb, not one inside a quotation, and past a participle
-    phrase ("Protesters marching through the streets chanted")."""
+    phrase ("Protesters marching through the streets chanted") or the phrases on a possessed
+    document ("Lord Butler's report earlier this year into Iraq intelligence said")."""
     text, toks = c.text, c.toks
+    doc = _possessor_of_document(c, vi)
+    if doc is not None:
+        return doc
     before = _np_before(text, toks, vi - 1) if vi >= 1 and prev_tok not in {"”", '"', "''", ","} else None
     if before is None and vi >= 1 and prev_tok == ",":
         before = _np_before(text, toks, vi - 1)
