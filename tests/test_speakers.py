@@ -115,13 +115,19 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
     # a partial quotation inside "X's remark that …" is X's words, not the sentence's speaker's
     ("Speaking to students, Vice President Joe Bloggs responded to Mr. Hart's debate interjection "
      "that not paying taxes made him “smart.”", "smart.", "Mr. Hart", "Hart", "interjection"),
-    # a noun after a possessor is no cue ("Mrs. Hale's remark"): the sentence's subject speaks
+    # a possessed noun ("Mrs. Hale's remark") is no cue for a quotation set off by dashes
     ("Mr. Hart hardly clarified it, treating Mrs. Hale's remark first as a compliment -- “That makes "
      "me smart” -- and, when asked later, asserting, “Of course I pay taxes.”",
      "That makes me smart", "Mr. Hart", "Hart", None),
     # a possessed document speaks across the phrases that hang on it
     ("Lord Dunmore's report earlier this year into Iraq intelligence said the case was “very thin”.",
-     "very thin", "Lord Dunmore's", None, "said"),
+     "very thin", "Lord Dunmore's", None, None),
+    # "is alleged to have told" names who spoke; a perfect ("had accused X of") has its subject
+    # before it, never an inverted one after
+    ("In the book Mr Brand is alleged to have told the prime minister: “Nothing you say matters.”",
+     "Nothing you say matters.", "Mr Brand", "Brand", "alleged"),
+    ("Mr Lomax, who says he is standing by his remarks, had accused an Evening Standard journalist "
+     "of being like a “camp guard”.", "camp guard", "who", None, None),
     # a verb of shouting is a cue, even in a paragraph after a different participle
     ("The camera faces the ground as she runs, shouting.\n\n“Stop right there,” she yells.",
      "Stop right there,", "she", None, "yells"),

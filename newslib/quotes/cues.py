@@ -126,9 +126,6 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
         before = masked[max(lo, m.start() - 20):m.start()].split()
         if before and before[-1].lower() in _NOUNISH_BEFORE:
             continue  # "his comments", "the reports": a noun, not a cue
-        if before and before[-1][:1].isupper() and before[-1].endswith(("'s", "’s")) \
-                and before[-1][:-2].lower() not in _CONTRACTED:
-            continue  # "Mrs. Clinton's remark": a noun after a possessor ("He's said": a verb)
         if before and _hearer_passive(before[-1], m.group()):
             continue
         if before and "-" in before[-1] and before[-1].islower() and before[-1].replace("-", "").isalpha():
@@ -142,6 +139,14 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
     return out
 
 
+def _after_possessor(masked: str, at: int) -> bool:
+    """Whether the word before ``at`` is a capitalised possessor ("Clinton's"; "He's" is no
+    possessor but has/is)."""
+    before = masked[max(0, at - 30):at].split()
+    return bool(before) and before[-1][:1].isupper() and before[-1].endswith(("'s", "’s")) \
+        and before[-1][:-2].lower() not in _CONTRACTED
+
+
 class _QuoteContext:
     """One quotation in its outer sentence, with what every attribution rule reads."""
 
@@ -152,9 +157,14 @@ class _QuoteContext:
         self.open_at = q.open_at
         self.close_end = (q.close_at + 1) if q.close_at is not None else q.end
         self.cues = _find_cues(cues_index, masked, s_lo, s_hi)
+        self.lead = masked[s_lo:q.open_at].rstrip()
+        if self.lead.endswith(("--", "—", "–")):
+            # "treating Mrs. Clinton's remark first as a compliment -- ''That makes me smart''":
+            # a possessed noun ("Mr Blair's promise to …") names the words that follow it,
+            # never a quotation set off by a dash
+            self.cues = [cue for cue in self.cues if not _after_possessor(masked, cue[0])]
         self.toks = tix.get(s_lo, s_hi)
         self.tok_starts = [t[1] for t in self.toks]
-        self.lead = masked[s_lo:q.open_at].rstrip()
 
 
 def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in_sentence: list[_Span],
@@ -301,13 +311,16 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
     ment = _special_subject(c, vi, vlow, prev_tok, cs)
     if ment is not None:
         return ment, text[cs:ce], cs
-    if _speakerless_passive(prev_tok, vlow):
-        return None, text[cs:ce], cs    # "it has been claimed": the cue, but nobody named
+    if _speakerless_passive(prev_tok, vlow) and not (vi + 1 < len(toks) and toks[vi + 1][0].lower() == "to"):
+        # "it has been claimed": the cue, but nobody named ("Mr Houston is alleged to have
+        # said …" names the one who said it)
+        return None, text[cs:ce], cs
     before = _subject_before_cue(c, vi, prev_tok)
     if before is None:
         # "said Tom Reed": an inverted subject; never after "announcing", whose next words
         # are its object
-        after = _np_after(text, toks, vi + 1) if not vlow.endswith("ing") else None
+        after = _np_after(text, toks, vi + 1) \
+            if not vlow.endswith("ing") and prev_tok.lower() not in {"have", "has", "had", "to"} else None
         if after is not None and not _is_time_phrase(after.text):
             return after, text[cs:ce], cs
         return None, text[cs:ce], cs

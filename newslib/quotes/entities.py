@@ -369,7 +369,7 @@ def speaker_kind(name: str, *, persons: frozenset[str] = frozenset()) -> str:
     if low[0] in _DETERMINERS or not words[0][:1].isupper():
         rest = words[1:] if low[0] in _DETERMINERS else words
         if rest and all(w[:1].isupper() or w.lower() in {"of", "and", "for", "the"} for w in rest) \
-                and rest[0][:1].isupper() and not any(w.lower() in _person_words() for w in rest):
+                and rest[0][:1].isupper() and _org_head(rest).lower() not in _person_words():
             if low[-1] in _MORE_GROUPS and "of" not in low or (low[-1] in sw["groups"] and rest[-1].islower()):
                 return "group"         # "the MPs" (not "the Conservatives", a party)
             return "organisation"      # "the Kremlin", "The White House"
@@ -392,6 +392,13 @@ def speaker_kind(name: str, *, persons: frozenset[str] = frozenset()) -> str:
     if any(w[:1].islower() and w not in _NAME_PARTICLES and not w.startswith("al-") for w in words):
         return "unresolved"
     return "person"
+
+
+def _org_head(words: list[str]) -> str:
+    """The head of a capitalised phrase: the word before "of" ("the US Department of Justice":
+    Department; "the Prince of Wales": Prince), else the last word."""
+    low = [w.lower() for w in words]
+    return words[low.index("of") - 1] if "of" in low[1:] else words[-1]
 
 
 @lru_cache(maxsize=1)
