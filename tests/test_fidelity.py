@@ -199,3 +199,37 @@ def test_one_long_quote_carries_the_pieces_another_outlet_cut_from_it():
                "“Maybe I can, by speaking directly to white people, say, ‘Look, this is not who we are.’ We’ve "
                "got to do everything possible to improve policing,” Ana Silva told the show.")
     assert len(df[df["group_b"].notna()]) == 1
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # house style is no change: spelling, contractions, number
+    ("“We will study the judgment carefully before we act,” said Ana Silva.",
+     "“We will study the judgement carefully before we act,” said Ana Silva.", {"same words"}),
+    ("“We have got to do everything possible to improve policing,” said Ana Silva.",
+     "“We’ve got to do everything possible to improve policing,” said Ana Silva.", {"same words"}),
+    # words cut from the middle are a trim; a word put in is a rewording
+    ("Ana Silva said the council would be able to deliver the new homes by spring.",
+     "Ana Silva said the council would deliver the new homes by spring.", {"trimmed"}),
+    ("Ana Silva said feuding could jeopardise Labour's election hopes this spring.",
+     "Ana Silva said feuding could jeopardise their election hopes this spring.", {"reworded"}),
+    # a change of verb within one class is no "verb changed"; across classes it is
+    ("“Taxes will fall next year for every family,” said Ana Silva.",
+     "“Taxes will fall next year for every family,” Ana Silva told the BBC.", {"same words"}),
+    ("“Taxes will fall next year for every family,” Ana Silva told the BBC.",
+     "“Taxes will fall next year for every family,” Ana Silva claimed.", {"same words", "verb changed"}),
+])
+def test_wording_is_compared_as_a_reader_would(a, b, expected):
+    assert _labels(a, b) == expected
+
+
+@pytest.mark.parametrize("a, b", [
+    # a quoted fragment is verbatim: it is part of the fuller quotation or another remark
+    ("Ana Silva called the plan “reheated from six months ago”.",
+     "“I dealt with this six months ago and said then you do not trade jobs,” said Ana Silva."),
+    # a paraphrase keeps a phrase of what was said: no two content words in a row shared here
+    ("Ana Silva called for a “local tax based on the ability to pay”.",
+     "Ana Silva said the money would pay for scrapping council tax in favour of local income tax."),
+])
+def test_two_remarks_on_one_topic_do_not_match(a, b):
+    df = _pair(a, b)
+    assert df["group_b"].isna().all(), df[["quote_a", "quote_b", "labels"]]

@@ -412,7 +412,7 @@ def _is_direct(text: str, masked: str, s_lo: int, s_hi: int, q: _Span) -> tuple[
     n_words = len(inner.split())
     before_txt = masked[s_lo:q.open_at].rstrip()
     after_txt = masked[(q.close_at + 1) if q.close_at is not None else q.end:s_hi].lstrip()
-    set_off = (not before_txt or before_txt.endswith((":", ",", "—", "–", "―", "qq”", 'qq"'))
+    set_off = (not before_txt or before_txt.endswith((":", ",", "—", "–", "―", "--", "qq”", 'qq"'))
                or re.search(r"(?:\b(?:that|said|says|told|added|asked|wrote)|[:,])\s*$", before_txt))
     starts_upper = inner.lstrip("…. ")[:1].isupper() or inner.lstrip()[:1] in "'‘\"“"
     direct = bool(set_off) and (starts_upper or not before_txt or before_txt.endswith((":", "—")) or

@@ -7,17 +7,22 @@ partial, "said" turned into "claimed", "allegedly" or "what he termed" added, a 
 out. :func:`compare_quotes` lines quotes up *by content* within each speaker entity — shared
 content words, containment, similarity; never by position, and never every quote against
 every other (candidates come from an index of each speaker's words) — and labels each pair.
+Two versions of one utterance keep a phrase of it: a paraphrase shares two content words in a
+row, and two quotations (verbatim by their marks) three and half their content words; two
+remarks of one person on one topic share words but not that.
 
 Labels (a pair can carry several; see :data:`LABELS`):
 
-* ``same words``, ``trimmed`` (B's words are part of A's), ``extended`` (A's are part of B's),
-  ``reworded`` (each has words the other lacks);
+* ``same words``, ``trimmed`` (B is a part of A: A's words with some cut), ``extended`` (A is a
+  part of B), ``reworded`` (a word put in or replaced); contractions, plurals and spelling
+  variants are house style, not change;
 * ``direct→partial``, ``partial→direct``, ``quoted→reported`` (the marks dropped: B reports
   in its own words what A quotes), ``reported→quoted``;
-* ``verb changed`` (different reporting verbs; both verbs and their classes are columns:
-  neutral *said*, critical *accused*, distancing *claimed*, *termed*);
+* ``verb changed``: a reporting verb of another kind (neutral *said*/*told*, critical
+  *accused*, distancing *claimed*; *said* → *told* is no change); both verbs and their classes
+  are columns;
 * ``distancing added`` / ``distancing dropped``: a distancing marker in the quote's sentence
-  (*allegedly*, *so-called*, *what he termed*, a distancing verb, or scare quotes: one to
+  other than its verb (*allegedly*, *so-called*, *what he termed*, or scare quotes: one to
   three words put in marks that the other version reports without them) in one version only;
 * ``speaker changed``: the same words attributed to another source;
 * unmatched quotes: ``only in one group`` (no other group carries it), or with ``source=``,
@@ -121,7 +126,7 @@ def _verb_info(verb: object) -> tuple[str | None, str | None]:
     if not isinstance(verb, str) or not verb.strip():
         return None, None
     words = verb.lower().split()
-    for w in (words[-1], words[0]):
+    for w in (" ".join(words), words[-1], words[0]):     # "according to", "also said"
         if w in reporting_verbs():
             lemma, cls, _ = reporting_verbs()[w]
             return lemma, cls
@@ -129,23 +134,67 @@ def _verb_info(verb: object) -> tuple[str | None, str | None]:
 
 
 def _wording(qa: str, qb: str) -> str:
-    """same words, trimmed (B's words all in A's), extended (A's all in B's) or reworded:
-    every word counts first ("win the vote tomorrow" is A's "We will win the vote tomorrow"
-    trimmed), then the content words (a paraphrase that only drops small words)."""
-    wa = [normalize_token(w) for w in _WORD_RE.findall(qa)]
-    wb = [normalize_token(w) for w in _WORD_RE.findall(qb)]
-    if wa == wb:
-        return "same words"
-    if set(wb) < set(wa) or (set(wb) == set(wa) and len(wb) < len(wa)):
+    """same words, trimmed (B is a part of A), extended (A is a part of B) or reworded; words
+    are compared with contractions written out, plurals folded and spelling variants equal
+    ("We’ve" / "We have", "laws" / "law", "judgment" / "judgement"): house style, not change."""
+    wa = [_stem(w) for w in _expanded([normalize_token(w) for w in _WORD_RE.findall(qa)])]
+    wb = [_stem(w) for w in _expanded([normalize_token(w) for w in _WORD_RE.findall(qb)])]
+    if len(wa) == len(wb) and all(_same_word(x, y) for x, y in zip(wa, wb, strict=True)):
+        return "same words"     # (spelling apart: "judgment" / "judgement")
+    if _part(wb, wa):
         return "trimmed"
-    if set(wa) < set(wb) or (set(wa) == set(wb) and len(wa) < len(wb)):
-        return "extended"
-    ca, cb = set(content_words(qa)), set(content_words(qb))
-    if cb < ca:
-        return "trimmed"
-    if ca < cb:
+    if _part(wa, wb):
         return "extended"
     return "reworded"
+
+
+_PRONOUN_HOSTS = frozenset("i you we they he she it that there what who here".split())
+_CLITICS = {"ve": "have", "re": "are", "ll": "will", "d": "would", "m": "am", "s": "is"}
+_NEGATIONS = {"can't": ["can", "not"], "won't": ["will", "not"], "shan't": ["shall", "not"]}
+
+
+def _expanded(words: list[str]) -> list[str]:
+    """Contractions written out, so that "We've got to" and "We have got to" are the same
+    words: an outlet's house style, not a change to what was said ("Labour's" stays)."""
+    out: list[str] = []
+    for w in words:
+        w2 = w.replace("’", "'")
+        if w2 in _NEGATIONS:
+            out += _NEGATIONS[w2]
+        elif w2.endswith("n't") and len(w2) > 3:
+            out += [w2[:-3], "not"]
+        elif "'" in w2 and w2.split("'", 1)[0] in _PRONOUN_HOSTS and w2.split("'", 1)[1] in _CLITICS:
+            host, clitic = w2.split("'", 1)
+            out += [host, _CLITICS[clitic]]
+        else:
+            out.append(w)
+    return out
+
+
+def _same_word(x: str, y: str) -> bool:
+    """One word, spelling apart: equal, or five letters or more and one letter added, dropped
+    or changed ("judgment" / "judgement", "organise" / "organize")."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
+        return False
+    i = 0
+    while i < min(len(x), len(y)) and x[i] == y[i]:
+        i += 1
+    return x[i + 1:] == y[i + 1:] or x[i + 1:] == y[i:] or x[i:] == y[i + 1:]
+
+
+def _part(short: list[str], long_: list[str]) -> bool:
+    """Whether ``short`` is a part of ``long_``: every one of its words is in ``long_``, in
+    order, in at most three pieces (words cut from the middle, "would be able to deliver" →
+    "would deliver", or an ellipsis), and it is shorter. A word put in is no cut: "their
+    election hopes" is no part of "Labour's election hopes"."""
+    if not short or len(short) >= len(long_):
+        return False
+    if any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1)):
+        return True
+    blocks = [b for b in SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks() if b.size]
+    return sum(b.size for b in blocks) == len(short) and len(blocks) <= 3
 
 
 def pair_labels(a: dict, b: dict) -> list[str]:
@@ -168,8 +217,9 @@ def pair_labels(a: dict, b: dict) -> list[str]:
         labels.append("quoted→reported")
     elif ta == "indirect" and tb in quoted:
         labels.append("reported→quoted")
-    la, lb = _verb_info(a["verb"])[0], _verb_info(b["verb"])[0]
-    if la and lb and la != lb:
+    (la, ca), (lb, cb) = _verb_info(a["verb"]), _verb_info(b["verb"])
+    # a change of kind: "said" to "claimed" or "accused", not "said" to "told" (both neutral)
+    if la and lb and la != lb and (ca != cb or ca is None):
         labels.append("verb changed")
     da, db = set(filter(None, a["distancing"].split("; "))), set(filter(None, b["distancing"].split("; ")))
     if db - da:
@@ -340,9 +390,34 @@ def _candidates(recs: list[dict], words: list[set[str]], comparable, context) ->
                     continue
                 seen.add((i, j))
                 cont, jac = _similarity(words[i], words[j])
-                if cont >= MIN_CONTAINMENT and _short_ok(recs, words, context, i, j):
+                if cont >= MIN_CONTAINMENT and _short_ok(recs, words, context, i, j) \
+                        and _rewording_ok(recs[i], recs[j], jac):
                     cands.append((0.5 * cont + 0.5 * jac, i, j))
     return cands
+
+
+#: A reworded pair shares a phrase of this many content words at least; two quotations (in
+#: marks: the speaker's words, verbatim) need a longer one and this much overlap.
+REWORDED_RUN, QUOTED_RUN, QUOTED_JACCARD = 2, 3, 0.5
+
+
+def _rewording_ok(a: dict, b: dict, jac: float) -> bool:
+    """Whether two quotes that are neither the same words nor one a part of the other can still
+    be one utterance. Reported speech paraphrases, but keeps a phrase of what was said ("local
+    tax based on the ability to pay" is not "scrapping council tax in favour of local income
+    tax": no two content words in a row shared). Words in quotation marks claim to be the
+    speaker's own, so two quotations of one utterance differ little ("reheated from six months
+    ago" is not from "I've dealt with this six months ago …"); a translation or a misquote
+    still shares a phrase and half its content words."""
+    qa, qb = str(a["quote"]), str(b["quote"])
+    if _wording(qa, qb) != "reworded":
+        return True
+    ca, cb = content_words(qa), content_words(qb)
+    m = SequenceMatcher(None, ca, cb, autojunk=False).find_longest_match(0, len(ca), 0, len(cb))
+    quoted = ("direct", "partial")
+    if a["type"] in quoted and b["type"] in quoted:
+        return m.size >= QUOTED_RUN and jac >= QUOTED_JACCARD
+    return m.size >= REWORDED_RUN
 
 
 def _short_ok(recs: list[dict], words: list[set[str]], context, i: int, j: int) -> bool:
