@@ -128,6 +128,10 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
      "Nothing you say matters.", "Mr Brand", "Brand", "alleged"),
     ("Mr Lomax, who says he is standing by his remarks, had accused an Evening Standard journalist "
      "of being like a “camp guard”.", "camp guard", "who", None, None),
+    # a dash opens a clause of its own: its cue, not the sentence's first, governs a partial
+    ("Rep. Ann Lowe called on the president to retaliate against Russia -- meddling the Ohio "
+     "congresswoman said is designed to “sow discord” in American politics.",
+     "sow discord", "the Ohio congresswoman", None, "said"),
     # a verb of shouting is a cue, even in a paragraph after a different participle
     ("The camera faces the ground as she runs, shouting.\n\n“Stop right there,” she yells.",
      "Stop right there,", "she", None, "yells"),

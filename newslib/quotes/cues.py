@@ -287,7 +287,13 @@ def _cue_order(c: _QuoteContext, *, partial: bool) -> list[tuple[int, int, str]]
             sub_end = next((t[1] for t in toks if t[0] == "," and t[1] < open_at), -1)
         adjacent = {cue[0] for cue in c.cues if cue[1] <= open_at and not masked[cue[1]:open_at].strip(" ,:")}
         opens = [qq.open_at for qq in c.qs if qq.open_at < open_at]
-        return sorted(c.cues, key=lambda cue: (cue[0] not in adjacent, cue[0] > open_at,
+
+        def dashed_off(cue: tuple[int, int, str]) -> bool:
+            # "X called on Obama to retaliate -- meddling the congressman said is designed to
+            # “sow discord”": a dash opens a clause of its own; its cue governs the quotation
+            between = masked[cue[1]:open_at]
+            return cue[0] < open_at and any(d in between for d in (" -- ", " — ", " – "))
+        return sorted(c.cues, key=lambda cue: (cue[0] not in adjacent, cue[0] > open_at, dashed_off(cue),
                                                any(cue[0] < o for o in opens), cue[0] < sub_end, cue[0]))
 
     def after_subordinator(cue: tuple[int, int, str]) -> bool:
