@@ -132,6 +132,11 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
     ("Rep. Ann Lowe called on the president to retaliate against Russia -- meddling the Ohio "
      "congresswoman said is designed to “sow discord” in American politics.",
      "sow discord", "the Ohio congresswoman", None, "said"),
+    # a that-clause ending at the colon has its own subject; a fronted when-clause has not
+    ("She became so upset, and drove so erratically, that I had to change my answer: “Of course I do.”",
+     "Of course I do.", "I", None, None),
+    ("When they returned home the first question put to them was: “What happened in Newport?”",
+     "What happened in Newport?", None, None, None),
     # a verb of shouting is a cue, even in a paragraph after a different participle
     ("The camera faces the ground as she runs, shouting.\n\n“Stop right there,” she yells.",
      "Stop right there,", "she", None, "yells"),

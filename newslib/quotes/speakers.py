@@ -400,6 +400,16 @@ def _colon_source(text: str, tix: _TokIndex, lo: int, toks: list[tuple[str, int,
         return ment
     subj = _subject(text, tix, lo, toks[-1][2], strict=True) or _subject(text, tix, lo, toks[-1][2])
     if subj is not None and (ment is None or subj.end < ment.start):
+        # "She became so upset … that I had to change my answer: “…”": a that-clause ending
+        # at the colon has a subject of its own ("when they returned home the first question
+        # put to them was:" has not: a fronted clause)
+        for k in range(len(toks) - 2, 0, -1):
+            w = toks[k][0]
+            if toks[k][1] <= subj.end:
+                break
+            if w in {"I", "we", "he", "she", "they"} and toks[k - 1][0].lower() == "that" \
+                    and toks[k + 1][0][:1].islower():
+                return _Mention(w, toks[k][1], toks[k][2])
         return subj
     return ment
 
