@@ -137,6 +137,13 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
      "Of course I do.", "I", None, None),
     ("When they returned home the first question put to them was: “What happened in Newport?”",
      "What happened in Newport?", None, None, None),
+    # a quotation standing alone after a sentence that opened with another person is theirs
+    ("“We will appeal,” said Tom Reyes.\n\nMike Ruddock, though, is keen to protect his players. "
+     "“There is nothing more they can do to impress me.”",
+     "There is nothing more they can do to impress me.", "Mike Ruddock", "Mike Ruddock", None),
+    # "she" is never a man the list of given names knows ("Clive")
+    ("“It was a surprise,” said Clive Owen of his film with Kate Winslet.\n\n“I was shocked,” she said.",
+     "I was shocked,", "she", "Kate Winslet", "said"),
     # a verb of shouting is a cue, even in a paragraph after a different participle
     ("The camera faces the ground as she runs, shouting.\n\n“Stop right there,” she yells.",
      "Stop right there,", "she", None, "yells"),

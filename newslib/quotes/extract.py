@@ -119,6 +119,9 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
+_NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
+
+
 class _Article:
     """One article as the passes see it (the text, its quotation spans, the masked text, the
     cue and token indexes, the writer's sentences) and the rows found so far."""
@@ -248,6 +251,24 @@ class _Article:
             k -= 1
         return None
 
+    def _fresh_subject(self, at: int, *, after: int) -> tuple[_Mention, str] | None:
+        """(mention, name) of the person who opened the sentence right before ``at``, if that
+        sentence came after ``after`` and holds no quotation of its own."""
+        k = bisect_right(self.sent_starts, at) - 1
+        if k < 1:
+            return None
+        lo, hi = self.sent_starts[k - 1], self.sent_starts[k]
+        if lo <= after or any(ch in self.text[lo:hi] for ch in "“”\""):
+            return None
+        subs = self.refs.subjects
+        i = bisect_right([x.pos for x in subs], hi) - 1     # (subjects are in text order)
+        if i < 0 or not (lo <= subs[i].pos < hi) or subs[i].kind != "person":
+            return None
+        m = _NAME_AT_RE.match(self.text, subs[i].pos)
+        if m is None:
+            return None
+        return _Mention(m.group(), m.start(), m.end()), subs[i].name
+
     def add(self, typ: str, s: int, e: int, ment: _Mention | None, verb: str | None, speaker: str | None) -> dict:
         """Record one row."""
         row = {
@@ -323,6 +344,13 @@ class _Article:
         stands without a speaker; a title or a fragment with no subject is a scare quote; a
         fragment is the wording of its sentence's subject (PolNeAR's convention)."""
         last = self.last
+        fresh = self._fresh_subject(q.open_at, after=last["end"] if last is not None else -1) if direct else None
+        if fresh is not None and (last is None or fresh[1] != last["speaker"]):
+            # "Sen. Bernie Sanders … identified young voters' exhaustion … as a reason. “The
+            # younger people are …”": a quotation standing after a sentence that opened with
+            # another person than the last speaker is that person's
+            self.last = self.add("direct", q.start, q.end, fresh[0], None, fresh[1])
+            return
         if direct and last is not None and q.open_at - last["end"] < 1500 and (n_words >= 4 or starts_upper):
             self.last = self.add("direct", q.start, q.end, self._last_mention(), last["verb"], last["speaker"])
             return
