@@ -144,6 +144,12 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
     # "she" is never a man the list of given names knows ("Clive")
     ("“It was a surprise,” said Clive Owen of his film with Kate Winslet.\n\n“I was shocked,” she said.",
      "I was shocked,", "she", "Kate Winslet", "said"),
+    # a passive's agent speaks ("described by Jobs as"); a quotation that is itself the
+    # by-phrase names no one, and the cue after it does ("characterised by “…”, he told")
+    ("The $499 Macintosh was described by Steve Jobs as the “most important Mac” made by Apple.",
+     "most important Mac", "Steve Jobs", "Steve Jobs", "described"),
+    ("Labour's rule has been characterised by “lost trust and failure to deliver”, he told the conference.",
+     "lost trust and failure to deliver", "he", None, "told"),
     # a verb of shouting is a cue, even in a paragraph after a different participle
     ("The camera faces the ground as she runs, shouting.\n\n“Stop right there,” she yells.",
      "Stop right there,", "she", None, "yells"),

@@ -37,6 +37,7 @@ from .words import (
     _TokIndex,
 )
 
+_QUOTE_MARK_TOKS = frozenset({"“", "”", '"', "''", "``", "‘", "’", "'"})
 _CONTRACTED = frozenset({"he", "she", "it", "that", "who", "there", "what", "here"})
 _NOUNISH_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s",
                    "these", "those", "this", "such", "any", "no", "recent", "earlier", "latest",
@@ -314,13 +315,20 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
         ment = _np_after(text, toks, _tok_after(toks, ce)) or _source_after(text, toks, _tok_after(toks, ce))
         return (ment, text[cs:ce], cs) if ment is not None else None
     prev_tok = toks[vi - 1][0] if vi >= 1 else ""
+    nxt = toks[vi + 1][0].lower() if vi + 1 < len(toks) else ""
+    if prev_tok.lower() in _BE_FORMS and vlow.endswith("ed") and nxt == "by":
+        # "was described by Jobs as the “most important Mac”": the agent; "has been
+        # characterised by “lost trust”": the quotation is the by-phrase, no one is named
+        agent = _np_after(text, toks, vi + 2) if vi + 2 < len(toks) and toks[vi + 2][0] not in _QUOTE_MARK_TOKS else None
+        return agent, text[cs:ce], cs
+    if _speakerless_passive(prev_tok, vlow) and nxt != "to":
+        # "it has been claimed", "Labour's rule has been characterised by “…”": the cue, but
+        # its subject is not who spoke; a by-agent after the quotation is ("Mr Houston is
+        # alleged to have said …" names the one who said it)
+        return _by_agent(c), text[cs:ce], cs
     ment = _special_subject(c, vi, vlow, prev_tok, cs)
     if ment is not None:
         return ment, text[cs:ce], cs
-    if _speakerless_passive(prev_tok, vlow) and not (vi + 1 < len(toks) and toks[vi + 1][0].lower() == "to"):
-        # "it has been claimed": the cue, but nobody named ("Mr Houston is alleged to have
-        # said …" names the one who said it)
-        return None, text[cs:ce], cs
     before = _subject_before_cue(c, vi, prev_tok)
     if before is None:
         # "said Tom Reed": an inverted subject; never after "announcing", whose next words
@@ -335,7 +343,8 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
         # nested reporting, "Lynch said she recalled thinking, “…”": the outer speaker, who
         # reports their own words, is named where the attribution starts
         outer = _np_before(text, toks, bi - 2)
-        if outer is not None and not _PRONOUN_RE.match(outer.text):
+        if outer is not None and (not _PRONOUN_RE.match(outer.text) or outer.text.lower() == before.text.lower()):
+            # ("She said she recalls …": the same person twice; the attribution starts at the first)
             return outer, text[toks[bi - 1][1]:toks[bi - 1][2]], toks[bi - 1][1]
     return before, text[cs:ce], cs
 
@@ -353,12 +362,9 @@ def _special_subject(c: _QuoteContext, vi: int, vlow: str, prev_tok: str, cs: in
         o = toks[vi - 2]
         return _Mention(o[0], o[1], o[2])
     if prev_tok.lower() in _BE_FORMS and vlow.endswith("ed"):
-        # 'The posters were labelled a “big misjudgement” by the Conservatives'
-        bi = _tok_after(toks, c.close_end)
-        if bi < len(toks) and toks[bi][0] == "by" and bi + 1 < len(toks):
-            agent = _np_after(text, toks, bi + 1)
-            if agent is not None:
-                return agent
+        agent = _by_agent(c)
+        if agent is not None:
+            return agent
     if prev_tok.lower() in {"and", "but"}:
         sub = _subordinate_subject(c, vi)
         if sub is not None:
@@ -374,6 +380,15 @@ def _special_subject(c: _QuoteContext, vi: int, vlow: str, prev_tok: str, cs: in
             subj = _subject(text, tix, s_lo, c.s_hi, strict=True)
         if subj is not None:
             return subj
+    return None
+
+
+def _by_agent(c: _QuoteContext) -> _Mention | None:
+    """'The posters were labelled a “big misjudgement” by the Conservatives': the agent of a
+    passive, right after the quotation."""
+    bi = _tok_after(c.toks, c.close_end)
+    if bi < len(c.toks) and c.toks[bi][0] == "by" and bi + 1 < len(c.toks):
+        return _np_after(c.text, c.toks, bi + 1)
     return None
 
 
