@@ -150,6 +150,11 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
      "most important Mac", "Steve Jobs", "Steve Jobs", "described"),
     ("Labour's rule has been characterised by “lost trust and failure to deliver”, he told the conference.",
      "lost trust and failure to deliver", "he", None, "told"),
+    # a subject after an opening phrase or clause is the sentence's subject: "the US company"
+    # is Boeing, named after "On the civilian front,"
+    ("Airbus said it expected more orders.\n\nOn the civilian front, Boeing announced a deal with an Indian "
+     "firm. The US company also said it had agreed terms with a new budget airline.",
+     "it had agreed terms with a new budget airline", "The US company", "Boeing", "said"),
     # a verb of shouting is a cue, even in a paragraph after a different participle
     ("The camera faces the ground as she runs, shouting.\n\n“Stop right there,” she yells.",
      "Stop right there,", "she", None, "yells"),

@@ -43,6 +43,9 @@ from .entities import (
 # words that may open a sentence before its subject ("But Mr Putin said", "However, the CBO")
 _OPENERS = frozenset("but and however yet so meanwhile still also now then instead indeed later earlier "
                      "separately elsewhere".split())
+#: words opening a clause or phrase before a sentence's subject
+_LEAD_INS = frozenset("though although while whereas when after before since because if as on in at during "
+                      "following despite amid".split())
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s)?"
 _SUBJECT_RE = re.compile(_HONORIFIC + r"((?:The\s)?[A-Z][\w'’.&-]*(?:[ ](?:[A-Z][\w'’.&-]*|de|van|von|bin|al-\w+))*)"
                          r"(?=,|\s+[a-z])")
@@ -184,6 +187,14 @@ def subjects(text: str, masked: str, sentences: list[tuple[int, int]], resolver)
             if not m or m.group(1).lower() not in _OPENERS:
                 break
             i += m.end()
+        m = re.match(r"([A-Za-z]+)\s", seg[i:])
+        if m and m.group(1).lower() in _LEAD_INS:
+            # "Though she called …, Clinton restricted …", "On “Face the Nation,” Sen. Bernie
+            # Sanders … identified …": an opening clause or phrase, up to its comma
+            comma = re.search(r",[”\"’]?\s+(?=[A-Z])", seg[i:i + 200])
+            if comma is None:
+                continue
+            i += comma.end()
         m = _SUBJECT_RE.match(seg, i)
         if not m:
             continue
