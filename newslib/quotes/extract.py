@@ -119,6 +119,7 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
+_QUOTED_RE = re.compile(r"[“\"]([^”\"]{0,600})[”\"]")
 _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
 
 
@@ -253,16 +254,18 @@ class _Article:
 
     def _fresh_subject(self, at: int, *, after: int) -> tuple[_Mention, str] | None:
         """(mention, name) of the person who opened the sentence right before ``at``, if that
-        sentence came after ``after`` and holds no quotation of its own."""
+        subject comes after ``after`` (the last quotation's end) and the sentence quotes no
+        more than a few words."""
         k = bisect_right(self.sent_starts, at) - 1
         if k < 1:
             return None
         lo, hi = self.sent_starts[k - 1], self.sent_starts[k]
-        if lo <= after or any(ch in self.text[lo:hi] for ch in "“”\""):
-            return None
+        if hi <= after or any(len(m.group(1).split()) > 6 for m in _QUOTED_RE.finditer(self.text, lo, hi)):
+            return None     # (a sentence quoting at length has its own speaker; a few words in
+            # marks, "she called it “outrageous”", leave the subject the one it is about)
         subs = self.refs.subjects
         i = bisect_right([x.pos for x in subs], hi) - 1     # (subjects are in text order)
-        if i < 0 or not (lo <= subs[i].pos < hi) or subs[i].kind != "person":
+        if i < 0 or not (lo <= subs[i].pos < hi) or subs[i].pos <= after or subs[i].kind != "person":
             return None
         m = _NAME_AT_RE.match(self.text, subs[i].pos)
         if m is None:
