@@ -155,6 +155,11 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
     ("Airbus said it expected more orders.\n\nOn the civilian front, Boeing announced a deal with an Indian "
      "firm. The US company also said it had agreed terms with a new budget airline.",
      "it had agreed terms with a new budget airline", "The US company", "Boeing", "said"),
+    # a state tag after a name and a programme's title in an opening phrase do not hide the
+    # subject that a standing quotation belongs to
+    ("“We will fight,” Mike Pence said on CNN.\n\nOn “Face the Nation,” Sen. Bernard Rowe (Vt.), who lost the "
+     "primaries, named young voters as a reason for hope. “The younger people are more open than ever.”",
+     "The younger people are more open than ever.", "Sen. Bernard Rowe", "Bernard Rowe", None),
     # a verb of shouting is a cue, even in a paragraph after a different participle
     ("The camera faces the ground as she runs, shouting.\n\n“Stop right there,” she yells.",
      "Stop right there,", "she", None, "yells"),

@@ -47,8 +47,10 @@ _OPENERS = frozenset("but and however yet so meanwhile still also now then inste
 _LEAD_INS = frozenset("though although while whereas when after before since because if as on in at during "
                       "following despite amid".split())
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s)?"
+# (a US politician's state or party tag may follow the name: "Sen. Bernie Sanders (Vt.),",
+# "Rep. Gwen Moore (D-Wis.) said"; not an acronym: "British Music Rights (BMR)")
 _SUBJECT_RE = re.compile(_HONORIFIC + r"((?:The\s)?[A-Z][\w'’.&-]*(?:[ ](?:[A-Z][\w'’.&-]*|de|van|von|bin|al-\w+))*)"
-                         r"(?=,|\s+[a-z])")
+                         r"(?=,|\s+[a-z]|\s+\((?=[^)]*[.a-z-])(?:[DRI]-)?[A-Z][A-Za-z.]{0,6}\))")
 #: roles that name a person in a description ("the star of …", "the head of …")
 ROLE_OF = frozenset("star head chief director author creator founder singer leader boss chairman chairwoman "
                     "editor maker writer producer president member owner manager".split())
@@ -191,7 +193,7 @@ def subjects(text: str, masked: str, sentences: list[tuple[int, int]], resolver)
         if m and m.group(1).lower() in _LEAD_INS:
             # "Though she called …, Clinton restricted …", "On “Face the Nation,” Sen. Bernie
             # Sanders … identified …": an opening clause or phrase, up to its comma
-            comma = re.search(r",[”\"’]?\s+(?=[A-Z])", seg[i:i + 200])
+            comma = re.search(r"(?:,[”\"’]?|[”\"’],?)\s+(?=[A-Z])", seg[i:i + 200])
             if comma is None:
                 continue
             i += comma.end()
