@@ -160,6 +160,10 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
     ("“We will fight,” Mike Pence said on CNN.\n\nOn “Face the Nation,” Sen. Bernard Rowe (Vt.), who lost the "
      "primaries, named young voters as a reason for hope. “The younger people are more open than ever.”",
      "The younger people are more open than ever.", "Sen. Bernard Rowe", "Bernard Rowe", None),
+    # a name with a middle initial is a full name, and "His former partner, X," is X
+    ("“We will win,” said Tom Clarke.\n\nHis former business partner at Lenox, Lawrence B. Cummings, "
+     "called him a master at bolting deals together. “He showed again and again an ability to close.”",
+     "He showed again and again an ability to close.", "Lawrence B. Cummings", "Lawrence B. Cummings", None),
     # a verb of shouting is a cue, even in a paragraph after a different participle
     ("The camera faces the ground as she runs, shouting.\n\n“Stop right there,” she yells.",
      "Stop right there,", "she", None, "yells"),

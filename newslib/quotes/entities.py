@@ -64,6 +64,7 @@ def _name_sequences(text: str) -> list[tuple[str, str]]:
     return [m.groups() for m in _NAME_SEQ_RE.finditer(text)]
 
 
+_MIDDLE_INITIAL_RE = re.compile(r"(?<![\w.])([A-Z][a-z]+) [A-Z]\. [A-Z][a-zA-Z'’-]+")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _KNIGHTHOOD = frozenset({"sir", "dame"})      # of the peerage titles, those before a given name
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
@@ -84,6 +85,11 @@ class NameResolver:
                 self._add_lines(g1 + g2, seen, titles)   # a headline's last word is no first name
                 continue
             self._add(g1, g2, seen, titles)
+        if ". " in text:
+            # "Lawrence B. Cummings", "Donald J. Trump": a middle initial breaks the runs above
+            for m in _MIDDLE_INITIAL_RE.finditer(text):
+                if m.group(1).lower() not in titles and m.group(1).lower() not in _stopwords():
+                    self._add("", m.group(0), seen, titles)
 
     def _add_lines(self, match: str, seen: set[str], titles: frozenset[str]) -> None:
         for line in match.split("\n"):

@@ -49,6 +49,10 @@ _LEAD_INS = frozenset("though although while whereas when after before since bec
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s)?"
 # (a US politician's state or party tag may follow the name: "Sen. Bernie Sanders (Vt.),",
 # "Rep. Gwen Moore (D-Wis.) said"; not an acronym: "British Music Rights (BMR)")
+# "His former business partner at Lenox, Lawrence B. Cummings, called him …": a description,
+# then the name set off by commas, then the verb
+_APPOSED_RE = re.compile(r"(?:His|Her|Their|The|A|An|Its)\s[^,;:“”\"]{3,60},\s"
+                         r"((?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]+),\s+(?=[a-z])")
 _SUBJECT_RE = re.compile(_HONORIFIC + r"((?:The\s)?[A-Z][\w'’.&-]*(?:[ ](?:[A-Z][\w'’.&-]*|de|van|von|bin|al-\w+))*)"
                          r"(?=,|\s+[a-z]|\s+\((?=[^)]*[.a-z-])(?:[DRI]-)?[A-Z][A-Za-z.]{0,6}\))")
 #: roles that name a person in a description ("the star of …", "the head of …")
@@ -197,7 +201,7 @@ def subjects(text: str, masked: str, sentences: list[tuple[int, int]], resolver)
             if comma is None:
                 continue
             i += comma.end()
-        m = _SUBJECT_RE.match(seg, i)
+        m = _APPOSED_RE.match(seg, i) or _SUBJECT_RE.match(seg, i)
         if not m:
             continue
         name = m.group(1)
