@@ -78,6 +78,25 @@ def test_a_surname_goes_to_the_person_of_its_own_article_first():
     assert q["speaker"].astype(str).tolist() == ["Gordon Brown", "Gordon Brown", "Nick Brown"]
 
 
+def test_one_person_under_two_spellings_is_one_row_and_two_people_are_not():
+    c = _corpus("“We will win,” said Vincent Cable.", "“Taxes will fall,” said Vince Cable.",
+                "“It is wrong,” said Damian Hockney.", "“It is right,” said Damien Hockney.",
+                "“No,” said Maria Lopez.", "“Yes,” said Mario Lopez.")
+    names = c.quotes()["speaker"].astype(str).tolist()
+    assert len(set(names[:2])) == 1 and len(set(names[2:4])) == 1
+    assert names[4:] == ["Maria Lopez", "Mario Lopez"]      # a woman's and a man's name
+
+
+def test_titles_peers_and_organisations_in_share_of_voice():
+    c = _corpus("“We will win,” said Refugee Council Chief Executive Maeve Sherlock.",
+                "“The bill is flawed,” said Chairman Lord Holme. “It will fail,” Holme added.",
+                "“Fees must rise,” said Universities Scotland.")
+    q = c.quotes()
+    assert q["speaker"].astype(str).tolist() == ["Maeve Sherlock", "Lord Holme", "Lord Holme",
+                                                 "Universities Scotland"]
+    assert q["speaker_kind"].astype(str).tolist()[-1] == "organisation"
+
+
 def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
     q = pd.DataFrame({"article_id": ["a", "a", "a"], "speaker": ["the company", "they", "Ana Silva"]})
     r = resolve_speakers(q)

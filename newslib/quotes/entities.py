@@ -99,7 +99,8 @@ class NameResolver:
     def _add(self, g1: str, g2: str, seen: set[str], titles: frozenset[str]) -> None:
         pre, name = g1.split(), g2.split()
         # move title-like leading words of the name into the prefix
-        while len(name) > 2 and (name[0].lower() in titles or _NATIONALITY_RE.fullmatch(name[0])):
+        while len(name) > 2 and (name[0].lower() in titles or name[0].lower() in _TITLE_TAILS
+                                 or _NATIONALITY_RE.fullmatch(name[0])):
             pre.append(name.pop(0))
         if len(name) >= 2 and name[0].lower() in titles:
             pre.append(name.pop(0))
@@ -145,9 +146,10 @@ class NameResolver:
                 knights = [f for f in self.full if f.split()[0] == bare]
                 if len(knights) == 1:
                     return knights[0]       # "Sir Digby" where the article names Sir Digby Jones
-            if words and words[0].rstrip(".") in speaker_words()["peerage"] and len(words) == 2:
-                # "Lord Carlile", "Sir Digby": a peer or knight named so throughout is counted so
-                return m.split()[0] + " " + bare
+            if len(words) >= 2 and words[-2].rstrip(".") in speaker_words()["peerage"]:
+                # "Lord Carlile", "Sir Digby", "Chairman Lord Holme": a peer or knight named so
+                # throughout is counted so
+                return m.split()[-2] + " " + bare
         else:
             for full in self.full:
                 if full != stripped and full.endswith(" " + stripped.split()[-1]) and stripped.split()[0] in full.split():
@@ -246,6 +248,8 @@ _POSSESSIVE_LEAD_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z]
 # capitalised at a sentence start, never a speaker's name ("Nothing …", "Along …", "It's …")
 _NOT_NAMES = frozenset("nothing everything something anything nobody everyone someone somebody anyone "
                        "along it's there's that's here's what's".split())
+#: second words of two-word titles ("Chief Executive", "Chief Officer"), dropped after the first
+_TITLE_TAILS = frozenset({"executive", "officer", "operating", "economist", "constable"})
 _POST_NOMINALS = frozenset("QC KC MP MEP MSP AM MLA OBE MBE CBE KBE Jr Sr PhD".split())
 # days and months in full ("Wednesday Lord Woolf"); not words.py's abbreviations, which are
 # given names too ("Jan Vetham")
@@ -341,6 +345,8 @@ def speaker_name(speaker: str) -> str:
                 or (i == cut and _place_prefix(words[i:])):
             cut = i + 1
     rest = words[cut:]
+    while cut and len(rest) > 2 and rest[0].lower() in _TITLE_TAILS:
+        rest = rest[1:]     # "Chief Executive Maeve Sherlock": the title's second word
     if not cut and post:
         return " ".join(words)      # "Guy Mansfield"
     if not cut or words[-1].lower() in _org_like():
@@ -389,6 +395,8 @@ def speaker_kind(name: str, *, persons: frozenset[str] = frozenset()) -> str:
         return "organisation"          # "Darlington Council", "IRNA", "BBC"
     if len(words) > 1 and (low[-1] in sw["groups"] or low[-1] in _MORE_GROUPS) and low[-1].endswith("s"):
         return "group"                 # "Labour MPs", "Tory critics"
+    if len(words) > 1 and low[0].endswith("ies") and len(low[0]) >= 9 and low[0] not in given_names():
+        return "organisation"          # "Universities Scotland": a plural noun is no given name (Menzies is)
     if len(words) == 1:
         if low[0] in _stopwords():
             return "unresolved"        # "Nothing", "Along": not a name
@@ -428,7 +436,24 @@ def _compatible_names(short: str, full: str) -> bool:
     if a[-1] != b[-1]:
         return False
     return len(a) == 1 or a[0] == b[0] or (len(a[0]) <= 2 and a[0][0] == b[0][0]) \
-        or (len(a[0]) >= 4 and b[0].startswith(a[0]))      # "Vince Cable" / "Vincent Cable"
+        or (len(a[0]) >= 4 and b[0].startswith(a[0]))  \
+        or (len(b[0]) >= 4 and a[0].startswith(b[0]) and len(a) == len(b)) \
+        or (len(a) == len(b) and _spelling_variant(a[0], b[0]))  # "Vince"/"Vincent", "Damian"/"Damien"
+
+
+def _spelling_variant(x: str, y: str) -> bool:
+    """Two spellings of one given name: five letters or more, one letter changed, added or
+    dropped, and not a man's and a woman's name ("Maria" / "Mario")."""
+    x, y = x.lower(), y.lower()
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or x[0] != y[0]:
+        return False
+    names = given_names()
+    if x in names and y in names and names[x] != names[y]:
+        return False
+    i = 0
+    while i < min(len(x), len(y)) and x[i] == y[i]:
+        i += 1
+    return x[i + 1:] == y[i + 1:] or x[i + 1:] == y[i:] or x[i:] == y[i + 1:]
 
 
 def _unglue_places(names: list[str]) -> list[str]:
@@ -587,6 +612,12 @@ class _Clusters:
             if n in self.canon:
                 self.per_article[aid][n.split()[-1]].add(self.canon[n])
         self.persons = frozenset(s.lower() for s in self.by_surname)
+        # peers by their title's name ("Lord Holme"), per article and in the corpus
+        self._peer_rows = [(aid, n) for aid, n in zip(aids, names, strict=True) if n and _peer(n)]
+        self.peers: dict[str, set[str]] = defaultdict(set)
+        for _, n in self._peer_rows:
+            self.peers[n.split()[1]].add(n)
+        self._peers_here: dict[str, dict[str, set[str]]] | None = None
         self.quoted: Counter = Counter()
         for n, c in count.items():
             self.quoted[self.canon[n]] += c
@@ -607,6 +638,9 @@ class _Clusters:
                 return next(iter(pick)), "person"
             if kind == "unresolved":
                 return written, kind
+            peers = self.peers_here(aid).get(w) or self.peers.get(w) or set()
+            if len(peers) == 1:
+                return next(iter(peers)), "person"      # "Holme" after "Lord Holme"
             return w, speaker_kind(w, persons=self.persons)
         if name in self.canon:
             return self.canon[name], "person"
@@ -637,6 +671,13 @@ class _Clusters:
             acronyms = self.aliases(aid)[0]
             return acronyms.get(acr[0], acr[0]), "organisation"
         return (written if kind == "unresolved" else name), kind
+
+    def peers_here(self, aid: str) -> dict[str, set[str]]:
+        if self._peers_here is None:
+            self._peers_here = defaultdict(lambda: defaultdict(set))
+            for a, n in self._peer_rows:
+                self._peers_here[a][n.split()[1]].add(n)
+        return self._peers_here[aid]
 
     def aliases(self, aid: str) -> tuple[dict[str, str], dict[str, set[str]]]:
         """:func:`org_aliases` of an article, read only for articles whose speakers need it."""
