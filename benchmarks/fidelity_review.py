@@ -51,7 +51,8 @@ def _pairs(corpus):
         sb, eb, tb = span[(r.article_b, r.quote_id_b)]
         out.append({"article_a": r.article_a, "start_a": sa, "end_a": ea, "article_b": r.article_b,
                     "start_b": sb, "end_b": eb, "labels": r.labels, "speaker": r.speaker,
-                    "speaker_b": r.speaker_b, "type_a": ta, "type_b": tb, "verb_a": r.verb_a, "verb_b": r.verb_b})
+                    "speaker_b": r.speaker_b, "type_a": ta, "type_b": tb, "verb_a": r.verb_a, "verb_b": r.verb_b,
+                    "evidence": r.evidence})
     return out
 
 
@@ -86,6 +87,11 @@ def _norm(labels) -> set[str]:
 
 def score(pairs: list[dict], reviews: list[dict]) -> None:
     rounds = sorted({g["round"] for g in reviews})
+    by_evidence: Counter = Counter()
+    for g in reviews:
+        p = _find(pairs, g)
+        if p is not None:
+            by_evidence[(g["round"], p["evidence"], g["same_utterance"] == "yes")] += 1
     print(f"{'round':<7}{'reviewed':>9}{'matched':>9}{'same':>6}{'no':>4}{'unsure':>7}{'precision':>10}"
           f"{'labels':>12}{'agree':>7}  note")
     for rnd in rounds:
@@ -105,19 +111,35 @@ def score(pairs: list[dict], reviews: list[dict]) -> None:
         prec = verdict["yes"] / matched if matched else 0.0
         print(f"{rnd:<7}{len(rs):>9}{matched:>9}{verdict['yes']:>6}{verdict['no']:>4}{verdict['unsure']:>7}"
               f"{prec:>10.3f}{f'{ok}/{total}':>12}{ok / max(1, total):>7.3f}  {rs[0].get('round_note', '')}")
+    print("\nprecision by the evidence column (verbatim: one version a part of the other, the shorter "
+          "with four content words or six words; phrase: a shorter part; paraphrase: reworded)")
+    for rnd in rounds:
+        cells = []
+        for ev in ("verbatim", "phrase", "paraphrase"):
+            yes, no = by_evidence[(rnd, ev, True)], by_evidence[(rnd, ev, False)]
+            cells.append(f"{ev} {yes}/{yes + no}" + (f" = {yes / (yes + no):.3f}" if yes + no else ""))
+        print(f"  round {rnd}: " + "; ".join(cells))
     print("precision: reviewed pairs still matched that the reviewer called the same utterance "
           "('unsure' counts against); labels: each label either side uses, agreeing when both have it "
           "or neither ('speaker changed' left out: it follows the speaker columns; each direction of a "
           "change counts as one)")
 
 
-def sample(pairs: list[dict], reviews: list[dict], texts: dict[str, str], n: int, seed: int, out: Path) -> None:
+def sample(pairs: list[dict], reviews: list[dict], texts: dict[str, str], n: int, seed: int, out: Path,
+           stratify: str = "labels") -> None:
     fresh = [p for p in pairs if not any(_hit(p, g) for g in reviews)]
-    changed = [p for p in fresh if p["labels"] != "same words"]
-    same = [p for p in fresh if p["labels"] == "same words"]
     rng = random.Random(seed)
-    k_changed = min(len(changed), round(n * 0.75))
-    chosen = rng.sample(changed, k_changed) + rng.sample(same, min(len(same), n - k_changed))
+    if stratify == "evidence":
+        # half the pairs verbatim, half phrase or paraphrase: each class's precision measured
+        strong = [p for p in fresh if p["evidence"] == "verbatim"]
+        weak = [p for p in fresh if p["evidence"] != "verbatim"]
+        k_changed = min(len(strong), n // 2)
+        chosen = rng.sample(strong, k_changed) + rng.sample(weak, min(len(weak), n - k_changed))
+    else:
+        changed = [p for p in fresh if p["labels"] != "same words"]
+        same = [p for p in fresh if p["labels"] == "same words"]
+        k_changed = min(len(changed), round(n * 0.75))
+        chosen = rng.sample(changed, k_changed) + rng.sample(same, min(len(same), n - k_changed))
     rng.shuffle(chosen)
 
     def ctx(aid: str, s: int, e: int) -> str:
@@ -131,7 +153,8 @@ def sample(pairs: list[dict], reviews: list[dict], texts: dict[str, str], n: int
             f.write(json.dumps({"pair": i, "speaker_entity": p["speaker"], **side}, ensure_ascii=False) + "\n")
             k.write(json.dumps({"pair": i, **{x: p[x] for x in ("article_a", "start_a", "end_a", "article_b",
                                                                  "start_b", "end_b", "labels")}}) + "\n")
-    print(f"{len(chosen)} pairs ({k_changed} changed, {len(chosen) - k_changed} same words) of {len(fresh)} "
+    print(f"{len(chosen)} pairs ({k_changed} {'verbatim' if stratify == 'evidence' else 'changed'}, "
+          f"{len(chosen) - k_changed} {'other' if stratify == 'evidence' else 'same words'}) of {len(fresh)} "
           f"not yet reviewed -> {out} and {out.with_suffix('.key.jsonl')}")
 
 
@@ -141,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="write this many unreviewed pairs to review")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, default=Path("/tmp/review_input.jsonl"))
+    ap.add_argument("--stratify", choices=["labels", "evidence"], default="labels",
+                    help="labels: 30 changed + 10 same words (rounds 1-2); evidence: half verbatim (round 3)")
     a = ap.parse_args(argv)
     if not a.corpus.exists():
         print(f"needs the BBC corpus at {a.corpus}")
@@ -153,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"compare_quotes on {len(c)} articles, every article its own group: {len(pairs)} pairs, "
           f"{sum(p['labels'] != 'same words' for p in pairs)} with a change")
     if a.sample:
-        sample(pairs, reviews, {x.id: x.text for x in c.articles}, a.sample, a.seed, a.out)
+        sample(pairs, reviews, {x.id: x.text for x in c.articles}, a.sample, a.seed, a.out, a.stratify)
         return 0
     if reviews:
         score(pairs, reviews)

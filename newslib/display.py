@@ -115,6 +115,8 @@ def fidelity_html(pairs: pd.DataFrame | pd.Series | dict, *, max_rows: int = 100
         out.append(f'<tr><td style="vertical-align:top;padding:4px 8px;border-top:1px solid #ddd">{escape(r["speaker"])}</td>'
                    + cell(r["group_a"], a_parts, r.get("verb_a"), r.get("distancing_a"))
                    + cell(r["group_b"], b_parts, r.get("verb_b"), r.get("distancing_b"))
-                   + f'<td style="vertical-align:top;padding:4px 8px;border-top:1px solid #ddd">{escape(r["labels"])}</td></tr>')
+                   + f'<td style="vertical-align:top;padding:4px 8px;border-top:1px solid #ddd">{escape(r["labels"])}'
+                   + (f'<br><small>evidence: {escape(r["evidence"])}</small>' if isinstance(r.get("evidence"), str) else "")
+                   + "</td></tr>")
     out.append("</table>")
     return "\n".join(out)

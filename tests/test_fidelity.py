@@ -233,3 +233,17 @@ def test_wording_is_compared_as_a_reader_would(a, b, expected):
 def test_two_remarks_on_one_topic_do_not_match(a, b):
     df = _pair(a, b)
     assert df["group_b"].isna().all(), df[["quote_a", "quote_b", "labels"]]
+
+
+def test_each_match_says_what_ties_it_to_one_utterance():
+    df = _pair("“We will win the vote tomorrow and rebuild the party,” said Ana Silva.",
+               "“We will win the vote tomorrow,” said Ana Silva.")
+    assert df[df["group_b"].notna()]["evidence"].tolist() == ["verbatim"]
+    df = _pair("Ana Silva said the forgotten majority are paying the price of waste.",
+               "Ana Silva spoke up for the “forgotten majority” in Leeds.")
+    assert df[df["group_b"].notna()]["evidence"].tolist() in ([], ["phrase"])
+    df = _pair("Ana Silva said taxes would fall next year for every family.",
+               "“Taxes will fall next year for every family,” said Ana Silva.")
+    row = df[df["group_b"].notna()].iloc[0]
+    assert row["evidence"] == "paraphrase" and "evidence: paraphrase" in fidelity_html(df)
+    assert df[df["group_b"].isna()]["evidence"].isna().all()     # unmatched rows have none

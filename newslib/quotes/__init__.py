@@ -40,8 +40,16 @@ from __future__ import annotations
 from ..lexicons import reporting_verbs, speaker_words
 from .entities import KINDS, NameResolver, places, resolve_speakers, speaker_kind, speaker_name
 from .extract import QUOTE_COLUMNS, extract_quotes, own_words, quotes_frame
-from .fidelity import FIDELITY_COLUMNS, LABELS, change_counts, compare_quotes, word_diff
+from .fidelity import (
+    EVIDENCE,
+    FIDELITY_COLUMNS,
+    LABELS,
+    change_counts,
+    compare_quotes,
+    evidence,
+    word_diff,
+)
 
 __all__ = ["extract_quotes", "quotes_frame", "own_words", "reporting_verbs", "speaker_words", "NameResolver", "QUOTE_COLUMNS",
            "resolve_speakers", "speaker_name", "speaker_kind", "places", "KINDS", "compare_quotes", "change_counts", "word_diff",
-           "FIDELITY_COLUMNS", "LABELS"]
+           "FIDELITY_COLUMNS", "LABELS", "EVIDENCE", "evidence"]

@@ -41,8 +41,8 @@ import pandas as pd
 from ..lexicons import data_rows, reporting_verbs
 from ..tokens import normalize_token, stopwords
 
-__all__ = ["FIDELITY_COLUMNS", "LABELS", "change_counts", "compare_quotes", "compare_quote_tables", "content_words", "pair_labels",
-           "word_diff"]
+__all__ = ["EVIDENCE", "FIDELITY_COLUMNS", "LABELS", "change_counts", "compare_quotes", "compare_quote_tables",
+           "content_words", "evidence", "pair_labels", "word_diff"]
 
 #: Every label a row can carry.
 LABELS = ("same words", "trimmed", "extended", "reworded", "direct→partial", "partial→direct",
@@ -51,7 +51,12 @@ LABELS = ("same words", "trimmed", "extended", "reworded", "direct→partial", "
 
 FIDELITY_COLUMNS = ["speaker", "group_a", "article_a", "quote_a", "type_a", "verb_a", "verb_class_a",
                     "distancing_a", "group_b", "article_b", "quote_b", "type_b", "verb_b", "verb_class_b",
-                    "distancing_b", "speaker_b", "similarity", "labels", "quote_id_a", "quote_id_b"]
+                    "distancing_b", "speaker_b", "similarity", "evidence", "labels", "quote_id_a", "quote_id_b"]
+
+#: How sure a match is, from what the two versions share (see :func:`evidence`).
+EVIDENCE = ("verbatim", "phrase", "paraphrase")
+#: A shared part of this many content words, or words, or more is verbatim evidence of one utterance.
+VERBATIM_MIN, VERBATIM_WORDS = 4, 6
 
 _WORD_RE = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
 #: A pair matches when this share of the shorter quote's content words is in the longer one.
@@ -195,6 +200,30 @@ def _part(short: list[str], long_: list[str]) -> bool:
         return True
     blocks = [b for b in SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks() if b.size]
     return sum(b.size for b in blocks) == len(short) and len(blocks) <= 3
+
+
+def evidence(qa: str, qb: str) -> str:
+    """What ties two matched quotes to one utterance: ``verbatim`` (one is the other, or a part
+    of it, and the shorter has four content words or six words), ``phrase`` (a part, but a
+    short one), ``paraphrase`` (reworded).
+
+    Why it matters: a person repeats a phrase ("forgotten majority", "golden rule") and a
+    position for months, so a short phrase or a paraphrase in two articles is often two
+    utterances; four content words in the same order almost never are. On hand reviews of 80
+    BBC pairs (``benchmarks/fidelity_review.py``) every verbatim pair was one utterance, and
+    about half of the others.
+
+    >>> evidence("We will win the vote tomorrow, whatever they say", "We will win the vote tomorrow")
+    'verbatim'
+    >>> evidence("the forgotten majority are paying the price", "forgotten majority")
+    'phrase'
+    """
+    wording = _wording(qa, qb)
+    if wording == "reworded":
+        return "paraphrase"
+    n = min(len(set(content_words(qa))), len(set(content_words(qb))))
+    words = min(len(_WORD_RE.findall(qa)), len(_WORD_RE.findall(qb)))
+    return "verbatim" if n >= VERBATIM_MIN or words >= VERBATIM_WORDS else "phrase"
 
 
 def pair_labels(a: dict, b: dict) -> list[str]:
@@ -503,7 +532,8 @@ def _row(a: dict, b: dict | None, sim: float | None, labels: Iterable[str]) -> d
             "group_b": b["group"] if b else None, "article_b": b["article_id"] if b else None,
             "quote_b": b["quote"] if b else None, "type_b": b["type"] if b else None,
             "verb_b": b.get("verb") if b else None, "verb_class_b": vb[1], "distancing_b": b["distancing"] if b else None,
-            "speaker_b": b["speaker"] if b else None, "similarity": sim, "labels": "; ".join(labels),
+            "speaker_b": b["speaker"] if b else None, "similarity": sim,
+            "evidence": evidence(str(a["quote"]), str(b["quote"])) if b else None, "labels": "; ".join(labels),
             "quote_id_a": a.get("quote_id"), "quote_id_b": b.get("quote_id") if b else None}
 
 
