@@ -88,10 +88,15 @@ def _norm(labels) -> set[str]:
 def score(pairs: list[dict], reviews: list[dict]) -> None:
     rounds = sorted({g["round"] for g in reviews})
     by_evidence: Counter = Counter()
+    labels_by_evidence: Counter = Counter()
     for g in reviews:
         p = _find(pairs, g)
         if p is not None:
             by_evidence[(g["round"], p["evidence"], g["same_utterance"] == "yes")] += 1
+            if g["same_utterance"] == "yes":
+                mine, theirs = _norm(p["labels"].split("; ")), _norm(g["labels"])
+                for lab in mine | theirs:
+                    labels_by_evidence[(p["evidence"], (lab in mine) == (lab in theirs))] += 1
     print(f"{'round':<7}{'reviewed':>9}{'matched':>9}{'same':>6}{'no':>4}{'unsure':>7}{'precision':>10}"
           f"{'labels':>12}{'agree':>7}  note")
     for rnd in rounds:
@@ -119,6 +124,13 @@ def score(pairs: list[dict], reviews: list[dict]) -> None:
             yes, no = by_evidence[(rnd, ev, True)], by_evidence[(rnd, ev, False)]
             cells.append(f"{ev} {yes}/{yes + no}" + (f" = {yes / (yes + no):.3f}" if yes + no else ""))
         print(f"  round {rnd}: " + "; ".join(cells))
+    cells = []
+    for ev in ("verbatim", "phrase", "paraphrase"):
+        yes = sum(by_evidence[(r, ev, True)] for r in rounds)
+        alln = yes + sum(by_evidence[(r, ev, False)] for r in rounds)
+        lok, lall = labels_by_evidence[(ev, True)], labels_by_evidence[(ev, True)] + labels_by_evidence[(ev, False)]
+        cells.append(f"{ev}: same {yes}/{alln}, labels {lok}/{lall}")
+    print("  all rounds: " + "; ".join(cells))
     print("precision: reviewed pairs still matched that the reviewer called the same utterance "
           "('unsure' counts against); labels: each label either side uses, agreeing when both have it "
           "or neither ('speaker changed' left out: it follows the speaker columns; each direction of a "
