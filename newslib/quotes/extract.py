@@ -263,14 +263,13 @@ class _Article:
         if hi <= after or any(len(m.group(1).split()) > 6 for m in _QUOTED_RE.finditer(self.text, lo, hi)):
             return None     # (a sentence quoting at length has its own speaker; a few words in
             # marks, "she called it “outrageous”", leave the subject the one it is about)
-        subs = self.refs.subjects
-        i = bisect_right([x.pos for x in subs], hi) - 1     # (subjects are in text order)
-        if i < 0 or not (lo <= subs[i].pos < hi) or subs[i].pos <= after or subs[i].kind != "person":
+        sub = self.refs.last_subject_in(lo, hi)
+        if sub is None or sub.pos <= after or sub.kind != "person":
             return None
-        m = _NAME_AT_RE.match(self.text, subs[i].pos)
+        m = _NAME_AT_RE.match(self.text, sub.pos)
         if m is None:
             return None
-        return _Mention(m.group(), m.start(), m.end()), subs[i].name
+        return _Mention(m.group(), m.start(), m.end()), sub.name
 
     def add(self, typ: str, s: int, e: int, ment: _Mention | None, verb: str | None, speaker: str | None) -> dict:
         """Record one row."""

@@ -183,34 +183,38 @@ def subjects(text: str, masked: str, sentences: list[tuple[int, int]], resolver)
     >>> [(s.name, s.kind) for s in subjects(t, t, [(0, 26), (27, 56), (57, 78)], NameResolver(t))]
     [('Viktor Makarov', 'person'), ('Viktor Makarov', 'person')]
     """
-    out = []
     kinds: dict[str, tuple[str, str] | None] = {}   # a name is judged once: a transcript repeats them
-    for lo, hi in sentences:
-        seg = masked[lo:hi]
-        i = len(seg) - len(seg.lstrip(" \n\t\"'“‘"))
-        while True:         # "But", "However,": the subject comes after
-            m = re.match(r"([A-Za-z]+),?\s+", seg[i:])
-            if not m or m.group(1).lower() not in _OPENERS:
-                break
-            i += m.end()
-        m = re.match(r"([A-Za-z]+)\s", seg[i:])
-        if m and m.group(1).lower() in _LEAD_INS:
-            # "Though she called …, Clinton restricted …", "On “Face the Nation,” Sen. Bernie
-            # Sanders … identified …": an opening clause or phrase, up to its comma
-            comma = re.search(r"(?:,[”\"’]?|[”\"’],?)\s+(?=[A-Z])", seg[i:i + 200])
-            if comma is None:
-                continue
-            i += comma.end()
-        m = _APPOSED_RE.match(seg, i) or _SUBJECT_RE.match(seg, i)
-        if not m:
-            continue
-        name = m.group(1)
-        if name not in kinds:
-            kinds[name] = _subject_kind(name, text, resolver)
-        found = kinds[name]
-        if found:
-            out.append(Subject(lo + m.start(1), *found))
-    return out
+    found = (sentence_subject(text, masked, lo, hi, resolver, kinds) for lo, hi in sentences)
+    return [s for s in found if s is not None]
+
+
+def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
+                     kinds: dict[str, tuple[str, str] | None]) -> Subject | None:
+    """The entity the sentence ``masked[lo:hi]`` opens with, if any (``kinds`` caches the
+    judgement of each name)."""
+    seg = masked[lo:hi]
+    i = len(seg) - len(seg.lstrip(" \n\t\"'“‘"))
+    while True:         # "But", "However,": the subject comes after
+        m = re.match(r"([A-Za-z]+),?\s+", seg[i:])
+        if not m or m.group(1).lower() not in _OPENERS:
+            break
+        i += m.end()
+    m = re.match(r"([A-Za-z]+)\s", seg[i:])
+    if m and m.group(1).lower() in _LEAD_INS:
+        # "Though she called …, Clinton restricted …", "On “Face the Nation,” Sen. Bernie
+        # Sanders … identified …": an opening clause or phrase, up to its comma
+        comma = re.search(r"(?:,[”\"’]?|[”\"’],?)\s+(?=[A-Z])", seg[i:i + 200])
+        if comma is None:
+            return None
+        i += comma.end()
+    m = _APPOSED_RE.match(seg, i) or _SUBJECT_RE.match(seg, i)
+    if not m:
+        return None
+    name = m.group(1)
+    if name not in kinds:
+        kinds[name] = _subject_kind(name, text, resolver)
+    found = kinds[name]
+    return Subject(lo + m.start(1), *found) if found else None
 
 
 class References:
@@ -220,6 +224,9 @@ class References:
     def __init__(self, text: str, masked: str, sentences: list[tuple[int, int]], resolver) -> None:
         self.text, self.masked, self.sentences, self.resolver = text, masked, sentences, resolver
         self._subjects: list[Subject] | None = None
+        self._kinds: dict[str, tuple[str, str] | None] = {}
+        self._starts: list[int] | None = None
+        self._by_sentence: dict[int, Subject | None] = {}
         # (pos, name) by kind, sorted, so a description looks only at the few paragraphs before
         # it: scanning every subject and speaker for each quote made an 11 MB transcript quadratic
         self._subject_index: dict[str, list[tuple[int, str]]] | None = None
@@ -231,15 +238,49 @@ class References:
     @property
     def subjects(self) -> list[Subject]:
         if self._subjects is None:
-            self._subjects = subjects(self.text, self.masked, self.sentences, self.resolver)
+            found = (self._subject_of(k) for k in range(len(self.sentences)))
+            self._subjects = [x for x in found if x is not None]
         return self._subjects
+
+    def _subject_of(self, k: int) -> Subject | None:
+        """The subject of sentence ``k``, read once."""
+        if k not in self._by_sentence:
+            self._by_sentence[k] = sentence_subject(self.text, self.masked, *self.sentences[k], self.resolver,
+                                                    self._kinds)
+        return self._by_sentence[k]
+
+    def _subjects_before(self, at: int):
+        """Sentence subjects before ``at``, nearest first, read lazily (most pronouns look back
+        a sentence or two, and most articles never need the rest)."""
+        if self._starts is None:
+            self._starts = [a for a, _ in self.sentences]
+        k = bisect_right(self._starts, at) - 1
+        while k >= 0:
+            sub = self._subject_of(k)
+            if sub is not None and sub.pos < at:
+                yield sub
+            k -= 1
+
+    def last_subject_in(self, lo: int, hi: int) -> Subject | None:
+        """The last sentence subject between ``lo`` and ``hi``, reading only the sentences
+        there (what :attr:`subjects` would give, without reading every sentence)."""
+        if self._subjects is not None:
+            found = [x for x in self._subjects if lo <= x.pos < hi]
+            return found[-1] if found else None
+        if self._starts is None:
+            self._starts = [a for a, _ in self.sentences]
+        k = bisect_right(self._starts, hi) - 1
+        while k >= 0 and self.sentences[k][1] > lo:
+            sub = self._subject_of(k)
+            if sub is not None and lo <= sub.pos < hi:
+                return sub
+            k -= 1
+        return None
 
     def person_subject(self, pronoun: str, at: int, *, after: int) -> str | None:
         """The nearest person opening a sentence between ``after`` and ``at`` that ``pronoun``
         can stand for, within a few paragraphs."""
-        for s in reversed(self.subjects):
-            if s.pos >= at:
-                continue
+        for s in self._subjects_before(at):
             if s.pos <= after or at - s.pos > 3000:
                 return None
             if s.kind == "person" and _compatible(pronoun, s.name):
