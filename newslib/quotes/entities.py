@@ -367,6 +367,12 @@ def speaker_kind(name: str, *, persons: frozenset[str] = frozenset()) -> str:
     >>> speaker_kind("Iran"), speaker_kind("Labour MPs"), speaker_kind("Darlington Council")
     ('organisation', 'group', 'organisation')
     """
+    return _speaker_kind(str(name), persons)
+
+
+@lru_cache(maxsize=65536)
+def _speaker_kind(name: str, persons: frozenset[str]) -> str:
+    """:func:`speaker_kind`, once per name (a corpus asks about each name many times)."""
     words = str(name).split()
     if not words:
         return "unresolved"
@@ -580,6 +586,7 @@ def _unglue_titles(names: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _peer(name: str) -> bool:
     """"Lord Carlile", "Sir Digby": a title and one name (how peers and knights are named)."""
     words = name.split()
