@@ -37,7 +37,6 @@ from .words import (
     _TokIndex,
 )
 
-_QUOTE_MARK_TOKS = frozenset({"“", "”", '"', "''", "``", "‘", "’", "'"})
 _CONTRACTED = frozenset({"he", "she", "it", "that", "who", "there", "what", "here"})
 _NOUNISH_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s",
                    "these", "those", "this", "such", "any", "no", "recent", "earlier", "latest",
@@ -319,7 +318,7 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
     if prev_tok.lower() in _BE_FORMS and vlow.endswith("ed") and nxt == "by":
         # "was described by Jobs as the “most important Mac”": the agent; "has been
         # characterised by “lost trust”": the quotation is the by-phrase, no one is named
-        agent = _np_after(text, toks, vi + 2) if vi + 2 < len(toks) and toks[vi + 2][0] not in _QUOTE_MARK_TOKS else None
+        agent = _np_after(text, toks, vi + 2) if vi + 2 < len(toks) and toks[vi + 2][0][:1] not in _MARK_CHARS else None
         return agent, text[cs:ce], cs
     if _speakerless_passive(prev_tok, vlow) and nxt != "to":
         # "it has been claimed", "Labour's rule has been characterised by “…”": the cue, but

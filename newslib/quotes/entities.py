@@ -35,7 +35,7 @@ import pandas as pd
 
 from .. import _compiled
 from ..lexicons import data_lines, given_names, speaker_words
-from .words import _FUNCTION_WORDS
+from .words import _FUNCTION_WORDS, _one_edit
 
 # ---------------------------------------------------------------------------- resolution
 _PERSON_NAME_RE = re.compile(
@@ -456,10 +456,7 @@ def _spelling_variant(x: str, y: str) -> bool:
     names = given_names()
     if x in names and y in names and names[x] != names[y]:
         return False
-    i = 0
-    while i < min(len(x), len(y)) and x[i] == y[i]:
-        i += 1
-    return x[i + 1:] == y[i + 1:] or x[i + 1:] == y[i:] or x[i:] == y[i + 1:]
+    return _one_edit(x, y)
 
 
 def _unglue_places(names: list[str]) -> list[str]:

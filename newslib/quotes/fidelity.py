@@ -40,6 +40,7 @@ import pandas as pd
 
 from ..lexicons import data_rows, reporting_verbs
 from ..tokens import normalize_token, stopwords
+from .words import _one_edit
 
 __all__ = ["EVIDENCE", "FIDELITY_COLUMNS", "LABELS", "change_counts", "compare_quotes", "compare_quote_tables",
            "content_words", "evidence", "pair_labels", "word_diff"]
@@ -179,14 +180,7 @@ def _expanded(words: list[str]) -> list[str]:
 def _same_word(x: str, y: str) -> bool:
     """One word, spelling apart: equal, or five letters or more and one letter added, dropped
     or changed ("judgment" / "judgement", "organise" / "organize")."""
-    if x == y:
-        return True
-    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
-        return False
-    i = 0
-    while i < min(len(x), len(y)) and x[i] == y[i]:
-        i += 1
-    return x[i + 1:] == y[i + 1:] or x[i + 1:] == y[i:] or x[i:] == y[i + 1:]
+    return x == y or (min(len(x), len(y)) >= 5 and _one_edit(x, y))
 
 
 def _part(short: list[str], long_: list[str]) -> bool:

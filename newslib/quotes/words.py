@@ -125,6 +125,17 @@ _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _HEARER_VERBS = frozenset({"told", "asked", "warned", "urged", "reminded", "informed", "advised"})
 
 
+def _one_edit(x: str, y: str) -> bool:
+    """Whether ``x`` and ``y`` differ by one letter changed, added or dropped (and are not
+    equal): "judgment" / "judgement", "Damian" / "Damien"."""
+    if x == y or abs(len(x) - len(y)) > 1:
+        return False
+    i = 0
+    while i < min(len(x), len(y)) and x[i] == y[i]:
+        i += 1
+    return x[i + 1:] == y[i + 1:] or x[i + 1:] == y[i:] or x[i:] == y[i + 1:]
+
+
 def _hearer_passive(word_before: str, verb: str) -> bool:
     """"we are told", "he was asked": the subject heard the words; someone unnamed said them."""
     return word_before.lower() in _BE_FORMS and verb.lower() in _HEARER_VERBS
