@@ -81,10 +81,12 @@ def test_a_surname_goes_to_the_person_of_its_own_article_first():
 def test_one_person_under_two_spellings_is_one_row_and_two_people_are_not():
     c = _corpus("“We will win,” said Vincent Cable.", "“Taxes will fall,” said Vince Cable.",
                 "“It is wrong,” said Damian Hockney.", "“It is right,” said Damien Hockney.",
-                "“No,” said Maria Lopez.", "“Yes,” said Mario Lopez.")
+                "“No,” said Maria Lopez.", "“Yes,” said Mario Lopez.",
+                "“We agree,” said Kirsty Williams.", "“We agree again,” said Kisrty Williams.")
     names = c.quotes()["speaker"].astype(str).tolist()
     assert len(set(names[:2])) == 1 and len(set(names[2:4])) == 1
-    assert names[4:] == ["Maria Lopez", "Mario Lopez"]      # a woman's and a man's name
+    assert names[4:6] == ["Maria Lopez", "Mario Lopez"]      # a woman's and a man's name
+    assert names[6:] == ["Kirsty Williams"] * 2              # a typo in the source
 
 
 def test_titles_peers_and_organisations_in_share_of_voice():

@@ -126,14 +126,16 @@ _HEARER_VERBS = frozenset({"told", "asked", "warned", "urged", "reminded", "info
 
 
 def _one_edit(x: str, y: str) -> bool:
-    """Whether ``x`` and ``y`` differ by one letter changed, added or dropped (and are not
-    equal): "judgment" / "judgement", "Damian" / "Damien"."""
+    """Whether ``x`` and ``y`` differ by one letter changed, added or dropped, or two
+    neighbours swapped (and are not equal): "judgment" / "judgement", "Damian" / "Damien",
+    a typo "Kisrty" for "Kirsty"."""
     if x == y or abs(len(x) - len(y)) > 1:
         return False
     i = 0
     while i < min(len(x), len(y)) and x[i] == y[i]:
         i += 1
-    return x[i + 1:] == y[i + 1:] or x[i + 1:] == y[i:] or x[i:] == y[i + 1:]
+    swapped = len(x) == len(y) and i + 1 < len(x) and x[i] == y[i + 1] and x[i + 1] == y[i] and x[i + 2:] == y[i + 2:]
+    return swapped or x[i + 1:] == y[i + 1:] or x[i + 1:] == y[i:] or x[i:] == y[i + 1:]
 
 
 def _hearer_passive(word_before: str, verb: str) -> bool:
