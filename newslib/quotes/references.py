@@ -174,24 +174,18 @@ def _known_person(name: str, text: str) -> bool:
     return words[0].lower() in given_names() or words[-1] in _honorific_surnames(text)
 
 
-def subjects(text: str, masked: str, sentences: list[tuple[int, int]], resolver) -> list[Subject]:
-    """The entity each writer's sentence opens with, in text order (sentences that open with
-    a quotation, a pronoun or a common noun have none).
+def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
+                     kinds: dict[str, tuple[str, str] | None]) -> Subject | None:
+    """The entity the sentence ``masked[lo:hi]`` opens with, if any: none for a sentence that
+    opens with a quotation, a pronoun or a common noun (``kinds`` caches the judgement of each
+    name: a transcript repeats them).
 
     >>> from newslib.quotes.entities import NameResolver
     >>> t = "Mr Makarov joined the KGB. One pupil was Vladimir Putin. Viktor Makarov left."
-    >>> [(s.name, s.kind) for s in subjects(t, t, [(0, 26), (27, 56), (57, 78)], NameResolver(t))]
-    [('Viktor Makarov', 'person'), ('Viktor Makarov', 'person')]
+    >>> r, kinds = NameResolver(t), {}
+    >>> [sentence_subject(t, t, lo, hi, r, kinds) for lo, hi in [(0, 26), (27, 56), (57, 78)]]
+    [Subject(pos=3, name='Viktor Makarov', kind='person'), None, Subject(pos=57, name='Viktor Makarov', kind='person')]
     """
-    kinds: dict[str, tuple[str, str] | None] = {}   # a name is judged once: a transcript repeats them
-    found = (sentence_subject(text, masked, lo, hi, resolver, kinds) for lo, hi in sentences)
-    return [s for s in found if s is not None]
-
-
-def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
-                     kinds: dict[str, tuple[str, str] | None]) -> Subject | None:
-    """The entity the sentence ``masked[lo:hi]`` opens with, if any (``kinds`` caches the
-    judgement of each name)."""
     seg = masked[lo:hi]
     i = len(seg) - len(seg.lstrip(" \n\t\"'“‘"))
     while True:         # "But", "However,": the subject comes after
