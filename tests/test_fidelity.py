@@ -241,7 +241,7 @@ def test_each_match_says_what_ties_it_to_one_utterance():
     assert df[df["group_b"].notna()]["evidence"].tolist() == ["verbatim"]
     df = _pair("Ana Silva said the forgotten majority are paying the price of waste.",
                "Ana Silva spoke up for the “forgotten majority” in Leeds.")
-    assert df[df["group_b"].notna()]["evidence"].tolist() in ([], ["phrase"])
+    assert df[df["group_b"].notna()]["evidence"].tolist() == ["phrase"]
     df = _pair("Ana Silva said taxes would fall next year for every family.",
                "“Taxes will fall next year for every family,” said Ana Silva.")
     row = df[df["group_b"].notna()].iloc[0]

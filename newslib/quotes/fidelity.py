@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 import pandas as pd
@@ -196,7 +195,7 @@ def _part(short: list[str], long_: list[str]) -> bool:
     return sum(b.size for b in blocks) == len(short) and len(blocks) <= 3
 
 
-def evidence(qa: str, qb: str) -> str:
+def evidence(qa: str, qb: str, *, wording: str | None = None) -> str:
     """What ties two matched quotes to one utterance: ``verbatim`` (one is the other, or a part
     of it, and the shorter has four content words or six words), ``phrase`` (a part, but a
     short one), ``paraphrase`` (reworded).
@@ -212,7 +211,7 @@ def evidence(qa: str, qb: str) -> str:
     >>> evidence("the forgotten majority are paying the price", "forgotten majority")
     'phrase'
     """
-    wording = _wording(qa, qb)
+    wording = wording or _wording(qa, qb)      # (pair_labels has it as its first label)
     if wording == "reworded":
         return "paraphrase"
     n = min(len(set(content_words(qa))), len(set(content_words(qb))))
@@ -519,7 +518,7 @@ def _speaker_changes(recs, words, comparable, taken) -> list[tuple[float, int, i
     return out
 
 
-def _row(a: dict, b: dict | None, sim: float | None, labels: Iterable[str]) -> dict:
+def _row(a: dict, b: dict | None, sim: float | None, labels: list[str]) -> dict:
     va, vb = _verb_info(a.get("verb")), _verb_info(b.get("verb") if b else None)
     return {"speaker": a["speaker"], "group_a": a["group"], "article_a": a["article_id"], "quote_a": a["quote"],
             "type_a": a["type"], "verb_a": a.get("verb"), "verb_class_a": va[1], "distancing_a": a["distancing"],
@@ -527,7 +526,8 @@ def _row(a: dict, b: dict | None, sim: float | None, labels: Iterable[str]) -> d
             "quote_b": b["quote"] if b else None, "type_b": b["type"] if b else None,
             "verb_b": b.get("verb") if b else None, "verb_class_b": vb[1], "distancing_b": b["distancing"] if b else None,
             "speaker_b": b["speaker"] if b else None, "similarity": sim,
-            "evidence": evidence(str(a["quote"]), str(b["quote"])) if b else None, "labels": "; ".join(labels),
+            "evidence": evidence(str(a["quote"]), str(b["quote"]), wording=labels[0]) if b else None,
+            "labels": "; ".join(labels),
             "quote_id_a": a.get("quote_id"), "quote_id_b": b.get("quote_id") if b else None}
 
 
