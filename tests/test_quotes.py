@@ -84,6 +84,25 @@ def test_scare_quotes_and_titles_are_not_quotes():
     assert rows("Critics of so-called “woke” policies gathered.", include_scare=True)[0][0] == "scare"
 
 
+def test_a_term_in_marks_is_its_subjects_words_only_when_the_subject_can_speak():
+    # no verb: the sentence's subject is the source when it can speak (a person, a party, a
+    # committee, a document), else the marks hold a term (BBC tech/048, tech/193, tech/252)
+    assert rows("The directive offers patent protection to a “computer implemented invention”.") == []
+    assert rows("The portable devices reflected the “time and place shifting” of content.") == []
+    assert rows("Handsets are now “always on” for most users.") == []
+    assert rows("Handsets are now “always on”.", include_scare=True)[0][0] == "scare"
+    assert rows("The Tories are “in a mess” over tax.")[0][:3] == ("partial", "in a mess", "the Tories")
+    assert rows("The committee found the delays “deeply worrying”.")[0][2] == "the committee"
+    assert rows("The report found the delays “deeply worrying”.")[0][2] == "the report"
+    # a verb's form after the article is a noun: "The report" is the subject (BBC politics/138)
+    text = "The NAO published its figures. The report said: “Member states still do not report fraud on time.”"
+    assert rows(text)[0][2:] == ("the report", "The report", ":")
+    # one capitalised word opening a sentence is a name when the article capitalises it elsewhere
+    text = "The film opened on Friday, and the critic Mr French saw it first. French is sure it is a “masterpiece”."
+    assert rows(text)[-1][1:3] == ("masterpiece", "French")
+    assert rows("Reviews came in on Friday. French is sure it is a “masterpiece”.") == []
+
+
 def test_a_quote_after_the_writers_report_of_a_speaker_is_that_speakers():
     text = ("“We will win,” Mr Obama said. Trade may fall while the talks go on, Adam Schiff said. "
             "“The other factor is the timing of the vote.”")

@@ -408,7 +408,8 @@ def _subordinate_subject(c: _QuoteContext, vi: int) -> _Mention | None:
 
 #: what an outlet's or a person's document or words are called: "Lord Butler's report … said"
 _DOCUMENT_NOUNS = frozenset("report inquiry review study survey letter memo statement remarks comments "
-                            "findings book column article speech testimony evidence submission".split())
+                            "findings book column article speech testimony evidence submission complaint lawsuit "
+                            "ruling editorial indictment".split())
 
 
 def _possessor_of_document(c: _QuoteContext, vi: int) -> _Mention | None:

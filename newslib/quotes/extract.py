@@ -17,11 +17,18 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..cleaning import boilerplate_reason
-from ..lexicons import reporting_verbs
+from ..lexicons import given_names, reporting_verbs, speaker_words
 from ..records import Article
 from ..tokens import sentence_spans
-from .cues import _attribute, _CueIndex, _find_cues
-from .entities import _compatible, _is_person_like, _LazyResolver, resolve_speakers
+from .cues import _DOCUMENT_NOUNS, _attribute, _CueIndex, _find_cues
+from .entities import (
+    _DETERMINERS,
+    _compatible,
+    _is_person_like,
+    _LazyResolver,
+    resolve_speakers,
+    speaker_kind,
+)
 from .indirect import _continuation_verbs_at, _continuations, _indirect, _reported_by
 from .references import References, _known_person, description_kind
 from .spans import _find_spans, _mask, _Span, _transcript_turns
@@ -364,11 +371,12 @@ class _Article:
             ment = None     # a title or name in quotation marks ("Face the Nation"), not speech
         else:
             ment = _subject(self.text, self.tix, s_lo, q.open_at)
-        if ment is None:
+        name = self.resolve(ment, q.start) if ment is not None else None
+        if ment is None or not _can_speak(self.text, name):
             if self.include_scare:
                 self.add("scare", q.start, q.end, None, None, None)
             return
-        self.add("partial", q.start, q.end, ment, None, self.resolve(ment, q.start))
+        self.add("partial", q.start, q.end, ment, None, name)
 
     def _cued(self, s_lo: int, q: _Span, inner: str, direct: bool, ment: _Mention | None, verb: str | None,
               cue_at: int | None) -> None:
@@ -468,3 +476,42 @@ def quotes_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
             r["article_id"] = a.id
             rows.append(r)
     return _typed(pd.DataFrame(rows, columns=["article_id", *_ROW_COLUMNS]))
+
+
+_SENTENCE_OPENERS = frozenset(".!?\"“‘'([:\n")
+
+
+def _can_speak(text: str, name: str | None) -> bool:
+    """Whether a sentence's subject, named ``name``, can be the source of a fragment in marks
+    that no verb attributes: a name, an organisation, a group, a description of one.
+
+    Why: with no cue, the subject is all that ties the words to a speaker, and a subject that
+    cannot speak ("The directive … “computer implemented invention”", "Handsets … “always on”")
+    makes the marks a term's, not a quotation; a document can ("The article called it “…”"). One capitalised word opening a sentence is a
+    name only when ``text`` capitalises it elsewhere too, inside a sentence ("Handsets" is
+    not; "French", of Philip French, is), or it is a given name or a noun that speaks
+    ("Critics").
+
+    >>> t = "Critics said so. Philip French liked it. Handsets are “always on”."
+    >>> [_can_speak(t, n) for n in ["Lib Dem leader Charles Kennedy", "the committee", "the directive",
+    ...                             "Handsets", "French", "Critics", "T-Mobile", None]]
+    [True, True, False, False, True, True, True, False]
+    """
+    if not name:
+        return False
+    words = name.split()
+    low = words[-1].lower()
+    sw = speaker_words()
+    if low in sw["groups"] or low in sw["people"] or low in sw["titles"] or low in sw["organisations"] \
+            or low in _DOCUMENT_NOUNS:
+        return True     # "critics", "the minister", "the report": they can say words
+    if words[0].lower() in _DETERMINERS or not words[0][:1].isupper():
+        # "the committee", "the FCC", "the MPs", not "the directive"
+        return description_kind(name) is not None or speaker_kind(name) in ("organisation", "group")
+    if len(words) > 1 or low in given_names() or any(not c.islower() for c in words[0][1:]):
+        return True     # "Charles Kennedy", "Sarah", "T-Mobile", "BBC"
+    for m in re.finditer(r"\b" + re.escape(words[0]) + r"\b", text):
+        before = text[:m.start()].rstrip()
+        if before and before[-1] not in _SENTENCE_OPENERS:
+            return True
+    return False

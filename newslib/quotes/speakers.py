@@ -491,8 +491,10 @@ def _subject_stop(toks: list[tuple[str, int, int]], i: int, *, strict: bool) -> 
     if j < len(toks) and j > i and toks[j][0][:1].islower() and (
             toks[i][0].lower() in {"the", "a", "an"} or (toks[j - 1][0].lower().endswith(("'s", "’s"))
                                                         and not _PRONOUN_RE.match(toks[j - 1][0][:-2]))):
-        # "The prime minister's …", "Russia's president has …": a description (not "It's been")
-        while j < len(toks) and toks[j][0].islower() and j - i < 6 and toks[j][0] not in reporting_verbs() \
+        # "The prime minister's …", "Russia's president has …": a description (not "It's been");
+        # a verb's form right after the article is a noun ("The report found …")
+        while j < len(toks) and toks[j][0].islower() and j - i < 6 \
+                and (toks[j][0] not in reporting_verbs() or j == i + 1 and toks[i][0].lower() in {"the", "a", "an"}) \
                 and toks[j][0] not in _NOT_SUBJECT and toks[j][0] not in _SKIP_BEFORE_VERB \
                 and toks[j][0] not in _VERB_LIKE and (
                     (toks[j][0].isalpha() and not toks[j][0].endswith(("ed", "s")))
