@@ -47,7 +47,7 @@ def test_speaker_name_drops_possessives_titles_and_places_in_front(written, name
     ("Ebrahim Raisi", "person"), ("Raisi", "person"),
     ("IRNA", "organisation"), ("the Kremlin", "organisation"), ("Iran", "organisation"),
     ("Darlington Council", "organisation"), ("the Conservatives", "organisation"),
-    ("analysts", "group"), ("Labour MPs", "group"), ("the MPs", "group"),
+    ("analysts", "group"), ("Analysts", "group"), ("Labour MPs", "group"), ("the MPs", "group"),
     ("he", "unresolved"), ("the company", "unresolved"), ("a spokesman", "unresolved"),
     ("the Lord Chancellor", "unresolved"), ("Nothing", "unresolved"), ("Brown's", "unresolved"),
 ])
@@ -199,3 +199,23 @@ def test_cue_shapes_name_the_right_source(text, quote, mention, speaker, verb):
         assert row["speaker"] == speaker
     if verb is not None:
         assert row["verb"] == verb
+
+
+def test_one_word_speakers_are_people_only_on_evidence():
+    # BBC once counted Microsoft, Yukos and "Analysts" as people in share of voice: a word
+    # named alone is a company when "it"/"the company" stood for it, a group when it is a
+    # plural that speaks, and no one's name when only a sentence's first word ("Handsets say")
+    c = _corpus("Microsoft said sales of its software rose sharply last year. It said profits fell, though.",
+                "In December Microsoft said its software was safe to use.",
+                "Analysts said the deal was fair.",
+                "Handsets say a lot about their owners, the survey of buyers said.",
+                "Ann Rees spoke. Rees said the plan was sound. Mr Rees said it would work.")
+    q = c.quotes()
+    kinds = dict(zip(q["speaker"].astype(str), q["speaker_kind"].astype(str), strict=False))
+    assert kinds["Microsoft"] == "organisation" and "December Microsoft" not in kinds
+    assert kinds["Analysts"] == "group"
+    assert kinds["Ann Rees"] == "person"
+    one = _corpus("Forecasts said growth would slow sharply next year.",
+                  "Hendricks said the plan was sound and would work. Sales rose, and Hendricks was pleased.")
+    kinds = dict(zip(one.quotes()["speaker"].astype(str), one.quotes()["speaker_kind"].astype(str), strict=True))
+    assert kinds == {"Forecasts": "unresolved", "Hendricks": "person"}

@@ -35,7 +35,7 @@ import pandas as pd
 
 from .. import _compiled
 from ..lexicons import data_lines, given_names, speaker_words
-from .words import _FUNCTION_WORDS, _one_edit
+from .words import _FUNCTION_WORDS, _ORG_DESCRIPTIONS, _one_edit, capitalised_inside
 
 # ---------------------------------------------------------------------------- resolution
 _PERSON_NAME_RE = re.compile(
@@ -309,8 +309,8 @@ def speaker_name(speaker: str) -> str:
     'Lord Carlile'
     >>> speaker_name("Scotland's first minister")
     "Scotland's first minister"
-    >>> speaker_name("WASHINGTON -- President Obama"), speaker_name("Against Trump")
-    ('Obama', 'Trump')
+    >>> [speaker_name(s) for s in ("WASHINGTON -- President Obama", "Against Trump", "December Microsoft")]
+    ['Obama', 'Trump', 'Microsoft']
     """
     s = " ".join(str(speaker).split())
     m = _DATELINE_RE.match(s)
@@ -351,8 +351,9 @@ def speaker_name(speaker: str) -> str:
         return " ".join(words)      # "Guy Mansfield"
     if not cut or words[-1].lower() in _org_like():
         return s              # "UK Independence Party", "Scotland Yard": an organisation's name
-    if len(rest) == 1 and words[cut - 1].lower().rstrip(".") not in _SURNAME_TITLES:
-        return s              # "Fairford Coach Action": no person after the title
+    if len(rest) == 1 and words[cut - 1].lower().rstrip(".") not in _SURNAME_TITLES \
+            and words[cut - 1].lower() not in _DAY_MONTH_WORDS:
+        return s              # "Fairford Coach Action": no person after the title (but "December Microsoft")
     if len(rest) == 1 and words[cut - 1].lower() in speaker_words()["peerage"]:
         return f"{words[cut - 1]} {rest[0]}"    # "Lord Carlile" is how a peer is named and counted
     return " ".join(rest)
@@ -408,10 +409,15 @@ def _speaker_kind(name: str, persons: frozenset[str]) -> str:
             return "unresolved"        # "Nothing", "Along": not a name
         if low[0] in persons or low[0] in given_names():
             return "person"
+        if low[0] in sw["groups"] or low[0] in _MORE_GROUPS:
+            return "group"             # "Analysts said …" opening a sentence
         return "organisation" if low[0] in _org_like() else "person"
     if any(w[:1].islower() and w not in _NAME_PARTICLES and not w.startswith("al-") for w in words):
         return "unresolved"
     return "person"
+
+
+_SEXED = frozenset({"he", "she", "him", "her"})
 
 
 def _org_head(words: list[str]) -> str:
@@ -509,6 +515,15 @@ def resolve_speakers(quotes: pd.DataFrame, *, texts: Mapping[str, str] | None = 
     kinds = _per_distinct(lambda n: speaker_kind(n) if n else "unresolved", names)
     cl = _Clusters(_unglue_places(names), kinds, aids)
     cl.texts = texts or {}
+    if "mention" in out.columns:
+        # what stood for each name: "he" for a person; "it", "the company" for a company named alone
+        for s, m in zip(raw, out["mention"].astype(object), strict=True):
+            if isinstance(s, str) and isinstance(m, str):
+                low = m.lower()
+                if low in _SEXED or low.split(None, 1)[0] in _HONORIFICS:
+                    cl.pronouns[s][0] += 1      # "he", "Mr Mandelson": a person
+                elif low == "it" or low.startswith("the ") and low.rsplit(None, 1)[-1] in _ORG_DESCRIPTIONS:
+                    cl.pronouns[s][1] += 1
     pairs = [cl.entity(aid, s, n, k) for aid, s, n, k in zip(aids, raw, cl.names, kinds, strict=True)]
     final = [p[0] for p in pairs]
     dtype = out["speaker"].dtype        # kept: categorical in a corpus, string from Parquet
@@ -616,6 +631,8 @@ class _Clusters:
             if n in self.canon:
                 self.per_article[aid][n.split()[-1]].add(self.canon[n])
         self.persons = frozenset(s.lower() for s in self.by_surname)
+        #: per name as written, how often "he"/"she"/"Mr …" and how often "it"/"the company" stood for it
+        self.pronouns: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         # peers by their title's name ("Lord Holme"), per article and in the corpus
         self._peer_rows = [(aid, n) for aid, n in zip(aids, names, strict=True) if n and _peer(n)]
         self.peers: dict[str, set[str]] = defaultdict(set)
@@ -634,6 +651,9 @@ class _Clusters:
         words = name.split()
         if len(words) == 1:
             w = words[0].rstrip("’'")
+            he_it = self.pronouns.get(written) or self.pronouns.get(w) or [0, 0]
+            if he_it[1] > he_it[0] and kind in ("person", "organisation") and w.lower() not in given_names():
+                return w, "organisation"    # "Microsoft said … the company added": never a surname
             here = self.per_article[aid].get(w) or set()
             there = _dominant({self.canon[x] for x in self.by_surname[w]}, self.quoted) \
                 if w in self.by_surname else None
@@ -645,7 +665,11 @@ class _Clusters:
             peers = self.peers_here(aid).get(w) or self.peers.get(w) or set()
             if len(peers) == 1:
                 return next(iter(peers)), "person"      # "Holme" after "Lord Holme"
-            return w, speaker_kind(w, persons=self.persons)
+            kind = speaker_kind(w, persons=self.persons)
+            if kind == "person" and w.lower() not in given_names() and w.lower() not in self.persons \
+                    and aid in self.texts and not capitalised_inside(self.texts[aid], w):
+                kind = "unresolved"     # "Misusing", "Consumer": a sentence's first word, no name
+            return w, kind
         if name in self.canon:
             return self.canon[name], "person"
         if _peer(name):

@@ -33,7 +33,15 @@ from .indirect import _continuation_verbs_at, _continuations, _indirect, _report
 from .references import References, _known_person, description_kind
 from .spans import _find_spans, _mask, _Span, _transcript_turns
 from .speakers import _colon_source, _np_before, _subject
-from .words import _OBJECT_PRONOUNS, _PRONOUN_RE, _is_title_case, _Mention, _TokIndex, _with_chars
+from .words import (
+    _OBJECT_PRONOUNS,
+    _PRONOUN_RE,
+    _is_title_case,
+    _Mention,
+    _TokIndex,
+    _with_chars,
+    capitalised_inside,
+)
 
 QUOTE_COLUMNS = ["quote_id", "attribution_id", "type", "quote", "start", "end", "speaker", "speaker_kind", "mention",
                  "mention_start", "mention_end", "verb", "verb_class", "sentence_id"]
@@ -478,19 +486,16 @@ def quotes_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
     return _typed(pd.DataFrame(rows, columns=["article_id", *_ROW_COLUMNS]))
 
 
-_SENTENCE_OPENERS = frozenset(".!?\"“‘'([:\n")
-
-
 def _can_speak(text: str, name: str | None) -> bool:
     """Whether a sentence's subject, named ``name``, can be the source of a fragment in marks
     that no verb attributes: a name, an organisation, a group, a description of one.
 
     Why: with no cue, the subject is all that ties the words to a speaker, and a subject that
     cannot speak ("The directive … “computer implemented invention”", "Handsets … “always on”")
-    makes the marks a term's, not a quotation; a document can ("The article called it “…”"). One capitalised word opening a sentence is a
-    name only when ``text`` capitalises it elsewhere too, inside a sentence ("Handsets" is
-    not; "French", of Philip French, is), or it is a given name or a noun that speaks
-    ("Critics").
+    makes the marks a term's, not a quotation; a document can ("The article called it “…”").
+    One capitalised word opening a sentence is a name only when ``text`` capitalises it inside
+    a sentence too (see :func:`.words.capitalised_inside`), or it is a given name or a noun
+    that speaks ("Critics").
 
     >>> t = "Critics said so. Philip French liked it. Handsets are “always on”."
     >>> [_can_speak(t, n) for n in ["Lib Dem leader Charles Kennedy", "the committee", "the directive",
@@ -510,8 +515,4 @@ def _can_speak(text: str, name: str | None) -> bool:
         return description_kind(name) is not None or speaker_kind(name) in ("organisation", "group")
     if len(words) > 1 or low in given_names() or any(not c.islower() for c in words[0][1:]):
         return True     # "Charles Kennedy", "Sarah", "T-Mobile", "BBC"
-    for m in re.finditer(r"\b" + re.escape(words[0]) + r"\b", text):
-        before = text[:m.start()].rstrip()
-        if before and before[-1] not in _SENTENCE_OPENERS:
-            return True
-    return False
+    return capitalised_inside(text, words[0])

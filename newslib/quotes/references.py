@@ -39,6 +39,7 @@ from .entities import (
     places,
     speaker_kind,
 )
+from .words import _ORG_DESCRIPTIONS
 
 # words that may open a sentence before its subject ("But Mr Putin said", "However, the CBO")
 _OPENERS = frozenset("but and however yet so meanwhile still also now then instead indeed later earlier "
@@ -58,11 +59,6 @@ _SUBJECT_RE = re.compile(_HONORIFIC + r"((?:The\s)?[A-Z][\w'’.&-]*(?:[ ](?:[A-
 #: roles that name a person in a description ("the star of …", "the head of …")
 ROLE_OF = frozenset("star head chief director author creator founder singer leader boss chairman chairwoman "
                     "editor maker writer producer president member owner manager".split())
-# heads of a description that stand for an organisation
-_ORG_DESCRIPTIONS = frozenset("company firm group watchdog regulator body retailer airline bank carrier operator "
-                              "giant manufacturer maker chain insurer lender broadcaster network producer "
-                              "supplier organisation organization agency authority corporation conglomerate "
-                              "studio label publisher charity developer".split())
 # heads of a description of someone speaking for others, never the entity itself
 _FOR_OTHERS = frozenset("spokesman spokeswoman spokesperson spokespeople official officials source sources aide "
                         "aides insider insiders adviser advisers advisor representative lawyer lawyers analyst "

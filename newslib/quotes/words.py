@@ -16,6 +16,35 @@ from itertools import accumulate
 from .. import _compiled
 from ..lexicons import speaker_words
 
+_SENTENCE_OPENERS = frozenset(".!?\"“‘'([:\n")
+
+
+def capitalised_inside(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` capitalised inside a sentence, not only at its start.
+
+    Why: a capital opening a sentence says nothing; inside one it marks a name. "Handsets",
+    "Concerns" or "Analysts" opening a sentence are not names; "French" is, in an article that
+    also writes "Philip French".
+
+    >>> capitalised_inside("Headline\\n\\nHandsets sell. Sales of handsets rose.", "Handsets")
+    False
+    >>> capitalised_inside("French liked it. The critic Philip French wrote.", "French")
+    True
+    """
+    for m in re.finditer(r"\b" + re.escape(word) + r"\b", text):
+        before = text[:m.start()].rstrip()
+        if before and before[-1] not in _SENTENCE_OPENERS and "\n" not in text[len(before):m.start()]:
+            return True     # (a line's first word opens a paragraph, after a headline too)
+    return False
+
+
+#: heads of a description that stand for an organisation
+_ORG_DESCRIPTIONS = frozenset("company firm group watchdog regulator body retailer airline bank carrier operator "
+                              "giant manufacturer maker chain insurer lender broadcaster network producer "
+                              "supplier organisation organization agency authority corporation conglomerate "
+                              "studio label publisher charity developer".split())
+
+
 # ---------------------------------------------------------------------------- tokens near cues
 _WORD_RE = re.compile(r"[^\W_][\w.'’-]*|[,:;.!?—–―()\"“”‘’]")
 _DETS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three",
