@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 
 from ..lexicons import reporting_verbs
-from .cues import _CueIndex, _ends_a_name, _find_cues
+from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues
 from .speakers import _np_after, _np_before, _subject
 from .words import (
     _BE_FORMS,
@@ -48,14 +48,23 @@ def _reported_by(text: str, masked: str, lo: int, hi: int, cues_index: _CueIndex
         if _negated(toks, vi):
             continue    # "He didn't suggest retaliation.": no one was reported saying anything
         ment = _np_before(text, toks, vi - 1) if vi >= 1 else None
-        if ment is None and vi + 1 < len(toks):
-            ment = _np_after(text, toks, vi + 1)     # "…, said Schiff."
+        if ment is None and vi + 1 < len(toks) and (vi == 0 or toks[vi - 1][0] in _INVERSION_AFTER):
+            # "…, said Schiff.": inverted after a comma or a quotation; not "… and confirmed his
+            # global superstar status." (the object)
+            ment = _np_after(text, toks, vi + 1)
         last = ment.text.split()[-1] if ment is not None else ""
         if ment is not None and last.lower() not in _NOT_A_SPEAKER_END \
                 and not (last.islower() and last.endswith("ly") and len(ment.text.split()) > 1):
             return ment, verb   # not "Mr Wyatt and [said]", "X once notoriously [declared]"
     return None
 
+
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+#: words after which a verb's form is a noun ("these claims", "the latest reports"); not
+#: "earlier", an adverb before a verb too ("Shalaby earlier said")
+_DETERMINERS_BEFORE = _NOUNISH_BEFORE - {"earlier", "of", "written", "brief"}
+#: what may come before a verb followed by its subject ("…, said Schiff", "“…” said Schiff")
+_INVERSION_AFTER = frozenset({",", "”", '"', "’", "'", "''", ":", "—", "–", "-"})
 
 _INDIRECT_TAIL_RE = re.compile(
     r",\s*(?P<np>[^,]{2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|told \w+|"
@@ -179,8 +188,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         if info is None or not info[2]:
             continue
         prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
-        if prev_word and _hearer_passive(prev_word[0], low):
-            continue
+        if prev_word and (_hearer_passive(prev_word[0], low) or prev_word[0].lower() in _DETERMINERS_BEFORE):
+            continue    # "These claims could take …": a noun, not a cue
         if _ends_a_name(verb, text[max(s_lo, vm.start() - 30):vm.start()].split()):
             continue
         if toks is None:
@@ -192,8 +201,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
                 _according_to(text, toks, vm, s_lo, s_hi, resolve, add)
             return
         ment = _cue_speaker(text, tix, toks, vm, low, s_lo)
-        if ment is None:
-            continue
+        if ment is None or ment.text.lower() in _DEMONSTRATIVES:
+            continue    # "That said, …", "This suggests …": a fact, no speaker
         c_s = _content_start(text, vm, low, s_hi, first_open)
         if c_s is not None:
             seg = _content_until(text, c_s, s_hi)
