@@ -53,8 +53,29 @@ def highlight_quotes(text: str, quotes: pd.DataFrame | list, *, title: str | Non
 
 
 def table_html(df: pd.DataFrame, *, max_rows: int = 200) -> str:
-    """A DataFrame as an HTML table with every cell escaped (pandas' ``escape=True``)."""
-    return df.head(max_rows).to_html(index=False, escape=True, border=0)
+    """A DataFrame as an HTML table with every cell escaped (pandas' ``escape=True``), its
+    text columns left-aligned.
+
+    Why aligned: notebook and report styles right-align every cell, which suits numbers and
+    makes a column of quotes or headlines hard to read; the rule is scoped to tables of this
+    column layout, so nothing else on the page moves.
+
+    >>> import pandas as pd
+    >>> out = table_html(pd.DataFrame({"quote": ["<b>war</b>"], "n": [2]}))
+    >>> "&lt;b&gt;war&lt;/b&gt;" in out, "td:nth-child(1)" in out, "td:nth-child(2)" in out
+    (True, True, False)
+    """
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+    shown = df.head(max_rows)
+    text = [k + 1 for k in range(shown.shape[1])
+            if not is_numeric_dtype(shown.iloc[:, k]) or is_bool_dtype(shown.iloc[:, k])]
+    if not text:
+        return shown.to_html(index=False, escape=True, border=0)
+    cls = "newslib-t" + "-".join(map(str, text))
+    cells = ",".join(f"table.{cls} td:nth-child({k}),table.{cls} th:nth-child({k})" for k in text)
+    return f"<style>{cells}{{text-align:left}}</style>" + shown.to_html(index=False, escape=True, border=0,
+                                                                        classes=cls)
 
 
 def side_by_side(articles: Iterable[Article], *, max_chars: int = 1500) -> str:
@@ -79,6 +100,10 @@ def side_by_side(articles: Iterable[Article], *, max_chars: int = 1500) -> str:
     return '<div style="display:flex;gap:2em;align-items:flex-start">' + "".join(cols) + "</div>"
 
 
+#: a cell of the fidelity table: text reads from the left (report styles right-align cells)
+_CELL = "vertical-align:top;text-align:left;padding:4px 8px;border-top:1px solid #ddd"
+
+
 def fidelity_html(pairs: pd.DataFrame | pd.Series | dict, *, max_rows: int = 100) -> str:
     """Matched quotes of :func:`newslib.quotes.compare_quotes` side by side, per speaker, with
     the words only version A has struck through and those only B has underlined; verbs,
@@ -99,7 +124,8 @@ def fidelity_html(pairs: pd.DataFrame | pd.Series | dict, *, max_rows: int = 100
     if not matched:
         return "<p>No quote of one speaker appears in two groups.</p>"
     out = ['<table style="border-collapse:collapse;font-size:0.95em">',
-           "<tr><th>speaker</th><th>version A</th><th>version B</th><th>what changed</th></tr>"]
+           "<tr>" + "".join(f'<th style="text-align:left">{h}</th>'
+                            for h in ("speaker", "version A", "version B", "what changed")) + "</tr>"]
     for r in matched:
         a_parts, b_parts = [], []
         for op, words in word_diff(str(r["quote_a"]), str(r["quote_b"])):
@@ -110,12 +136,12 @@ def fidelity_html(pairs: pd.DataFrame | pd.Series | dict, *, max_rows: int = 100
 
         def cell(group, parts, verb, dist):
             extra = f" · {escape(dist)}" if isinstance(dist, str) and dist else ""
-            return (f'<td style="vertical-align:top;padding:4px 8px;border-top:1px solid #ddd"><b>{escape(group)}</b> '
+            return (f'<td style="{_CELL}"><b>{escape(group)}</b> '
                     f"({escape(verb)}{extra})<br>“{' '.join(parts)}”</td>")
-        out.append(f'<tr><td style="vertical-align:top;padding:4px 8px;border-top:1px solid #ddd">{escape(r["speaker"])}</td>'
+        out.append(f'<tr><td style="{_CELL}">{escape(r["speaker"])}</td>'
                    + cell(r["group_a"], a_parts, r.get("verb_a"), r.get("distancing_a"))
                    + cell(r["group_b"], b_parts, r.get("verb_b"), r.get("distancing_b"))
-                   + f'<td style="vertical-align:top;padding:4px 8px;border-top:1px solid #ddd">{escape(r["labels"])}'
+                   + f'<td style="{_CELL}">{escape(r["labels"])}'
                    + (f'<br><small>evidence: {escape(r["evidence"])}</small>' if isinstance(r.get("evidence"), str) else "")
                    + "</td></tr>")
     out.append("</table>")
