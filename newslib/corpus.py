@@ -139,8 +139,9 @@ class Corpus:
         """Raise :class:`CorpusError` with a clear message unless the corpus has ``n`` articles."""
         if len(self.articles) < n:
             probs = "; ".join(f"{p.path}: {p.reason}" for p in self.problems[:3])
-            raise CorpusError(f"{what} needs at least {n} articles; {self.root} has {len(self.articles)}"
-                              + (f" ({probs})" if probs else ""))
+            where = self.root if self.root is not None else "the corpus"
+            raise CorpusError(f"{what} needs at least {n} article{'s' if n != 1 else ''}; {where} has "
+                              f"{len(self.articles)}" + (f" ({probs})" if probs else ""))
         return self
 
     def subset(self, ids: Iterable[str]) -> Corpus:
