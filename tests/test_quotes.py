@@ -137,6 +137,18 @@ def test_facts_and_nouns_report_no_speech():
     assert rows("Shalaby earlier said that the player would be available for the national side.")[0][2] == "Shalaby"
 
 
+def test_a_time_or_place_before_a_quotation_is_no_reported_clause():
+    # "said on Friday: “…”" is one direct quotation, not also reported speech "on Friday: …"
+    # (16 such doubles in BBC politics interviews: "told Breakfast with Frost: …")
+    got = rows("Nestor Kirchner said on Friday: “They told us we were crazy.”")
+    assert [r[0] for r in got] == ["direct"]
+    got = rows("Mr Howard told Breakfast with Frost: “This is the politics of the playground.”")
+    assert [r[0] for r in got] == ["direct"]
+    # a reported clause before the colon is still one
+    got = rows("Mr Brown said in a speech that the economy was strong: “We have done well.”")
+    assert [r[0] for r in got] == ["indirect", "direct"]
+
+
 def test_the_one_spoken_to_is_not_the_speaker():
     # "X was told/asked": X heard it; the speaker is not named
     assert all(r[2] != "The conference" for r in rows("The conference was told that taxes would fall sharply next year."))

@@ -32,6 +32,9 @@ def test_seed_speakers_are_one_person_each():
     ("UK Foreign Secretary Jack Straw", "Jack Straw"),
     ("Sir Digby Jones", "Digby Jones"),
     ("On Monday Tony Blair", "Tony Blair"),
+    ("In December Microsoft", "Microsoft"),
+    # a group noun after a clause join is its own subject (BBC: "Linux although critics said")
+    ("Linux although critics", "critics"), ("the euro and analysts", "analysts"),
     # near misses: a description, an organisation's name, a place in an organisation's name
     ("Scotland's first minister", "Scotland's first minister"),
     ("UK Independence Party", "UK Independence Party"),
@@ -48,6 +51,7 @@ def test_speaker_name_drops_possessives_titles_and_places_in_front(written, name
     ("IRNA", "organisation"), ("the Kremlin", "organisation"), ("Iran", "organisation"),
     ("Darlington Council", "organisation"), ("the Conservatives", "organisation"),
     ("analysts", "group"), ("Analysts", "group"), ("Labour MPs", "group"), ("the MPs", "group"),
+    ("lawyers", "group"), ("BBC correspondents", "group"),
     ("he", "unresolved"), ("the company", "unresolved"), ("a spokesman", "unresolved"),
     ("the Lord Chancellor", "unresolved"), ("Nothing", "unresolved"), ("Brown's", "unresolved"),
 ])
@@ -153,6 +157,9 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
     ("Rep. Ann Lowe called on the president to retaliate against Russia -- meddling the Ohio "
      "congresswoman said is designed to “sow discord” in American politics.",
      "sow discord", "the Ohio congresswoman", None, "said"),
+    # a name apposed to a capitalised title ("Argentina's President, Nestor Kirchner,") speaks
+    ("Argentina's President, Nestor Kirchner, said on Friday: “They told us we were crazy.”",
+     "They told us we were crazy.", "Nestor Kirchner", "Nestor Kirchner", None),
     # a that-clause ending at the colon has its own subject; a fronted when-clause has not
     ("She became so upset, and drove so erratically, that I had to change my answer: “Of course I do.”",
      "Of course I do.", "I", None, None),

@@ -301,16 +301,15 @@ def speaker_name(speaker: str) -> str:
     'Ebrahim Raisi'
     >>> speaker_name("Iran’s Raisi")
     'Raisi'
-    >>> speaker_name("Sir Digby Jones"), speaker_name("Mr Pointon")
-    ('Digby Jones', 'Pointon')
-    >>> speaker_name("Guy Mansfield QC")
-    'Guy Mansfield'
+    >>> speaker_name("Sir Digby Jones"), speaker_name("Mr Pointon"), speaker_name("Guy Mansfield QC")
+    ('Digby Jones', 'Pointon', 'Guy Mansfield')
     >>> speaker_name("Liberal Democrat Lord Carlile")
     'Lord Carlile'
     >>> speaker_name("Scotland's first minister")
     "Scotland's first minister"
-    >>> [speaker_name(s) for s in ("WASHINGTON -- President Obama", "Against Trump", "December Microsoft")]
-    ['Obama', 'Trump', 'Microsoft']
+    >>> [speaker_name(s) for s in ("WASHINGTON -- President Obama", "Against Trump", "December Microsoft",
+    ...                            "its problems and analysts")]
+    ['Obama', 'Trump', 'Microsoft', 'analysts']
     """
     s = " ".join(str(speaker).split())
     m = _DATELINE_RE.match(s)
@@ -323,6 +322,7 @@ def speaker_name(speaker: str) -> str:
     while len(words) > 1 and words[0][:1].isupper() and words[0].lower() in _stopwords() - _DETERMINERS \
             and words[1][:1].isupper():
         words = words[1:]     # "Against Trump", "As Mr Brown": a sentence's first word
+    words = _group_after_join(words)
     s = " ".join(words)
     if words and words[0].lower() in _DETERMINERS:
         return s              # "A UK Independence Party MEP": a description, as written
@@ -357,6 +357,16 @@ def speaker_name(speaker: str) -> str:
     if len(rest) == 1 and words[cut - 1].lower() in speaker_words()["peerage"]:
         return f"{words[cut - 1]} {rest[0]}"    # "Lord Carlile" is how a peer is named and counted
     return " ".join(rest)
+
+
+def _group_after_join(words: list[str]) -> list[str]:
+    """A group noun's own words when a phrase before it ends in a clause join: "its problems and
+    analysts", "Linux although critics" (the subject grabbed too far left) are the analysts, the
+    critics."""
+    if len(words) > 1 and words[-1].islower() and (words[-1] in speaker_words()["groups"] or words[-1] in _MORE_GROUPS):
+        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in _CLAUSE_JOINS), default=0)
+        return words[cut:]
+    return words
 
 
 def speaker_kind(name: str, *, persons: frozenset[str] = frozenset()) -> str:
@@ -418,6 +428,8 @@ def _speaker_kind(name: str, persons: frozenset[str]) -> str:
 
 
 _SEXED = frozenset({"he", "she", "him", "her"})
+#: words that join two clauses: a group noun after one is the subject of its own clause
+_CLAUSE_JOINS = frozenset("and but as although though while because after when if since whereas".split())
 
 
 def _org_head(words: list[str]) -> str:

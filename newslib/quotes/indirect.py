@@ -328,6 +328,9 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
         return None
     if first_open is not None and (c_s >= first_open or seg[:1] in _MARK_CHARS):
         return None     # 'He said: “…”', 'he said “…”': a quotation, attributed by its own pass
+    if first_open is not None and text[c_s:first_open].rstrip().endswith(":") \
+            and text[c_s:c_s + 12].split()[0].lower() in _ADJUNCT_WORDS:
+        return None     # 'said on Friday: “…”': a time before the quotation, no reported clause
     return c_s
 
 

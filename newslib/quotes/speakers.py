@@ -124,7 +124,8 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
         appos = toks[k + 1:j]
         if inner is not None and appos and all(t[0][:1].isupper() for t in appos) and len(appos) <= 4 \
                 and (inner.text[:1].isupper() or inner.text.split()[0].lower() in _DETS) \
-                and not any(w[:1].isupper() for w in inner.text.split()[1:]):
+                and not any(w[:1].isupper() and w.lower() not in speaker_words()["titles"]
+                            for w in inner.text.split()[1:]):    # "Argentina's President, Nestor Kirchner,"
             return _Mention(text[appos[0][1]:appos[-1][2]], appos[0][1], appos[-1][2])
         if inner is not None:
             return inner
