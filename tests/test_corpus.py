@@ -44,6 +44,25 @@ def test_clean_text_generic_breadcrumb_and_caption_rules():
                                              "newsletter prompt", "comments widget"]
 
 
+def test_datelines_and_image_credits_of_a_copied_page(tmp_path):
+    # what a reader copying a news page by hand brings along: "Published …", "Image source, …",
+    # "Image caption, …", "Media caption, …", "Related Topics" — never body words
+    raw = ("Minister resigns over leaked memo\n\nPublished 5 December 2023, 14:05 GMT\n\n"
+           "Image source, Getty Images\nImage caption, The minister left Downing Street on Monday\n"
+           "The minister resigned on Monday after a leaked memo showed she knew of the problem.\n\n"
+           "Published in 1999, the report was ignored for years by every government since.\n\n"
+           "Media caption, Watch: the minister leaves Downing Street\nRelated Topics\nUK politics\n")
+    r = clean_text(raw)
+    assert r.text == ("Minister resigns over leaked memo\n\nThe minister resigned on Monday after a leaked memo "
+                      "showed she knew of the problem.\n\nPublished in 1999, the report was ignored for years by "
+                      "every government since.")
+    assert {x.reason for x in r.removed} >= {"publication time", "related-links block"}
+    assert len(r.captions) == 3
+    # the dateline, though removed from the body, still dates the article
+    (tmp_path / "memo.txt").write_text(raw, encoding="utf-8")
+    assert newslib.load_corpus(tmp_path)["memo"].date == "2023-12-05"
+
+
 def test_metadata_csv_and_problems(tmp_path):
     (tmp_path / "a.txt").write_text("Head A\n\nBody of article a is here.", encoding="utf-8")
     (tmp_path / "007.txt").write_text("Head B\n\nBody of article b is here.", encoding="utf-8")

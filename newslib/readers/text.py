@@ -118,7 +118,9 @@ def build_article(raw: str, *, id: str, source_path: str | None, meta: dict[str,
             return None, "headline only, no body"
     else:
         title = result.title
-    date = meta.get("date") or find_date(" ".join([*result.captions, result.text[:500]]))
+    # a dateline removed as page furniture ("Published 5 December 2023") still dates the article
+    datelines = [r.line for r in result.removed if r.reason == "publication time"]
+    date = meta.get("date") or find_date(" ".join([*datelines, *result.captions, result.text[:500]]))
     extra = {k: v for k, v in meta.items() if k not in ("id", "title", "outlet", "date", "url")}
     domain = outlet_from_url(meta.get("url"))
     if meta.get("outlet"):
