@@ -82,6 +82,14 @@ def test_scare_quotes_and_titles_are_not_quotes():
     assert all(r[1] != "Morning Joe" for r in rows("Sanders told MSNBC’s “Morning Joe” that the debate would be close."))
     assert all(r[1] != "13th" for r in rows("The director makes this clear in her new documentary “13th”, critics said."))
     assert rows("Critics of so-called “woke” policies gathered.", include_scare=True)[0][0] == "scare"
+    # a capitalised name after "the", "his", "in", "on" or "an episode of" is a title, even
+    # before a cue (PolNeAR: "broadcast of “Fox News Sunday,” … Mike Pence said")
+    text = "On this weekend’s broadcast of “Fox News Sunday,” Republican nominee Mike Pence said the tweet was a joke."
+    assert all(r[1] != "Fox News Sunday," for r in rows(text))
+    assert rows("Mr King is also taking part in “Barack Obama Election Day,” a day of events.") == []
+    # but not after "a": a capitalised insult is somebody's words
+    assert rows("Labour chairman Ian McCartney described him as a “21st Century Fagin”.")[0][1:3] \
+        == ("21st Century Fagin", "Ian McCartney")
 
 
 def test_a_term_in_marks_is_its_subjects_words_only_when_the_subject_can_speak():

@@ -257,9 +257,31 @@ def _not_speech(text: str, s: _Span) -> bool:
         return True  # Robert C. "Bobby" Scott
     if inner.endswith(("?", "!")):
         return False
-    if _after_possessive(before) and _is_title_case(inner):
-        return True  # MSNBC’s “Morning Joe”, CBS's "Face the Nation": a programme, not words said
+    if (_after_possessive(before) or _after_determiner(before)) and _is_title_case(inner):
+        return True  # MSNBC’s “Morning Joe”, an episode of “The Steve Harvey Morning Show,”: a name
     return len(words) <= 8 and _title_intro(before)
+
+
+#: words before a name in marks ("his 1994 “Contract with America.”", "participating in
+#: “Barack Obama Election Day,”"): a capitalised phrase after them is a title, not words said
+#: (not "a", "of": 'described him as a “21st Century Fagin”', 'a goal of “Peace Through Strength”'
+#: quote someone)
+_DETERMINERS_AND_PREPOSITIONS = frozenset("the his her their its our my your on in at during".split())
+
+
+def _after_determiner(before: str) -> bool:
+    """Whether ``before`` ends with a definite determiner or a preposition (or one and a year),
+    or with "of" after a word that announces a title ("an episode of").
+
+    >>> _after_determiner("an episode of "), _after_determiner("his 1994 "), _after_determiner("as a ")
+    (True, True, False)
+    """
+    words = before.split()
+    if words and len(words[-1]) == 4 and words[-1].isdigit():
+        words = words[:-1]
+    if len(words) >= 2 and words[-1].lower() == "of":
+        return words[-2].lower() in _TITLE_INTRO_WORDS
+    return bool(words) and words[-1].lower() in _DETERMINERS_AND_PREPOSITIONS
 
 
 # ---------------------------------------------------------------------------- main
