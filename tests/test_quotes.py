@@ -102,6 +102,9 @@ def test_a_term_in_marks_is_its_subjects_words_only_when_the_subject_can_speak()
     assert rows("The Tories are “in a mess” over tax.")[0][:3] == ("partial", "in a mess", "the Tories")
     assert rows("The committee found the delays “deeply worrying”.")[0][2] == "the committee"
     assert rows("The report found the delays “deeply worrying”.")[0][2] == "the report"
+    # an aside between the subject and its verb does not hide the subject (PolNeAR, BBC)
+    assert rows("Harry Reid, in particular, has been pounding Trump as a “con artist”.")[0][1:3] \
+        == ("con artist", "Harry Reid")
     # a verb's form after the article is a noun: "The report" is the subject (BBC politics/138)
     text = "The NAO published its figures. The report said: “Member states still do not report fraud on time.”"
     assert rows(text)[0][2:] == ("the report", "The report", ":")

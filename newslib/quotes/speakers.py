@@ -431,7 +431,7 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
     elif strict and toks[i][0].lower() in _NOT_SUBJECT:
         return None
     j = _subject_stop(toks, i, strict=strict)
-    verb_at = _verb_after_aside(toks, i, j) if strict else j
+    verb_at = _verb_after_aside(toks, i, j)
     if j == i or verb_at >= len(toks) or not toks[verb_at][0][:1].islower():
         return None
     if all(t[0].lower() in _NOT_SUBJECT for t in toks[i:j]):
