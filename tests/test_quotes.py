@@ -160,6 +160,24 @@ def test_a_time_or_place_before_a_quotation_is_no_reported_clause():
     assert [r[0] for r in got] == ["indirect", "direct"]
 
 
+def test_a_source_after_its_closing_verb_reports_the_sentence():
+    # BBC house style: "…, said Mr Thomas." reports all before it, as "…, Mr Thomas said." does,
+    # and a clause between commas is no apposition: the quotation after it is Mr Thomas's too
+    text = ("All e-mails are subject to the freedom of information laws, but the important thing was the "
+            "content of the e-mail, said Mr Thomas.\n\n\"If in doubt retain, that has been the principle.\"")
+    got = rows(text)
+    assert [(r[0], r[2], r[4]) for r in got] == [("indirect", "Thomas", "said"), ("direct", "Thomas", "said")]
+    assert got[0][1].endswith("the content of the e-mail")
+    # a person "of" an organisation is the person; an organisation's name keeps its "of"
+    got = rows("Outside investors could lose confidence, said Stuart Hensel of the Economist Intelligence Unit.")
+    assert got[0][2] == "Stuart Hensel"
+    got = rows("Mobile users grew by 1.4 million in October, said the Telecom Regulatory Authority of India.")
+    assert got[0][2] == "the Telecom Regulatory Authority of India"
+    # an apposition with a relative clause or a single adverb is still one
+    got = rows("Anti-hunt groups, for whom the ban is the end of a long campaign, say they hope most will obey it.")
+    assert got[0][2] == "Anti-hunt groups"
+
+
 def test_the_one_spoken_to_is_not_the_speaker():
     # "X was told/asked": X heard it; the speaker is not named
     assert all(r[2] != "The conference" for r in rows("The conference was told that taxes would fall sharply next year."))

@@ -214,6 +214,8 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     """"Trade rose, Putin said.", "…, IRNA reported.", "…, her lawyer, Perry Wander, said.": a
     source closing the sentence reports all before it."""
     seg = text[s_lo:s_hi]
+    if ", " in seg and _tail_inverted(text, s_lo, seg, resolve, add):
+        return True
     last = seg.replace(".", " ").rsplit(None, 2)
     if not (last and (last[-1] in _TAIL_VERBS or len(last) >= 2 and last[-2] in ("told", "on"))):
         return False    # the pattern's end, checked first: most sentences end with no such verb
@@ -228,6 +230,26 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
             add("indirect", s_lo, c_end, ment, m.group("verb").split()[0], resolve(ment, s_lo))
             return True
     return False
+
+
+#: "…, said Mr Thomas.", "…, says Oxfam's director Jo Ruiz.": the source after its verb
+_INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|warned|insisted|explained|wrote)"
+                               r"\s+(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|the))*)\s*\.?\s*$")
+
+
+def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
+    """"Trade rose sharply last year, said Mr Thomas.": a name after a closing verb reports all
+    before it (BBC house style), as "…, Mr Thomas said." does."""
+    m = _INVERTED_TAIL_RE.search(seg)
+    if not m or len(seg[:m.start()].split()) < 4 or seg[:1] in _MARK_CHARS:
+        return False
+    np_s, np_e = s_lo + m.start("np"), s_lo + m.end("np")
+    name, _, _org = text[np_s:np_e].partition(" of ")
+    if _org and not name.lower().startswith("the ") and len(name.split()) >= 2:
+        np_e = np_s + len(name)     # "said Stuart Hensel of the Economist Intelligence Unit": the person
+    ment = _Mention(text[np_s:np_e], np_s, np_e)
+    add("indirect", s_lo, s_lo + m.start(), ment, m.group("verb"), resolve(ment, s_lo))
+    return True
 
 
 _PLAIN_SOURCE_RE = re.compile(r"\s+([a-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,6})(?=\s*(?:[,;]|[.!?](?:\s|$)|$))")

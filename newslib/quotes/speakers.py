@@ -120,8 +120,12 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
     while k >= 0 and toks[k][0] not in {",", ".", ":", ";", "“", "”", '"', "(", ")"} and j - k < 30:
         k -= 1
     if k >= 0 and toks[k][0] == "," and k - 1 >= 0:
-        inner = _np_before(text, toks, k - 1)
         appos = toks[k + 1:j]
+        low = [t[0].lower() for t in appos]
+        if len(low) > 1 and (low[0] in _CLAUSE_OPENERS or low[0] not in _APPOSITION_OPENERS and appos[0][0][:1].islower()
+                             and any(w in _FINITE for w in low) and not any(w in _RELATIVES for w in low)):
+            return None     # "…, but the important thing was the content, said Mr Thomas": a clause
+        inner = _np_before(text, toks, k - 1)
         if inner is not None and appos and all(t[0][:1].isupper() for t in appos) and len(appos) <= 4 \
                 and (inner.text[:1].isupper() or inner.text.split()[0].lower() in _DETS) \
                 and not any(w[:1].isupper() and w.lower() not in speaker_words()["titles"]
@@ -137,6 +141,13 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
 
 
 _PHRASE = _Mention("", -1, -1)   # "no special head word: read the noun phrase"
+#: what opens or marks a clause, never an apposition ("X, a doctor, said" is one; "…, but the
+#: thing was …, said" is not)
+_CLAUSE_OPENERS = frozenset("but and or yet so because although though while whereas".split())
+_FINITE = frozenset("is was are were has have had will would can could shall should must does did".split())
+#: an apposition may hold a verb when it opens with these ("X, who has led the party, said")
+_APPOSITION_OPENERS = frozenset("who whose which a an the his her its their".split())
+_RELATIVES = frozenset("who whom whose which".split())   # "X, for whom the ban is …, say"
 
 
 def _head_word(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
