@@ -155,8 +155,12 @@ def test_a_time_or_place_before_a_quotation_is_no_reported_clause():
     assert [r[0] for r in got] == ["direct"]
     got = rows("Mr Howard told Breakfast with Frost: “This is the politics of the playground.”")
     assert [r[0] for r in got] == ["direct"]
+    got = rows("She told BBC Radio 4's Today programme: “What we are talking about here is a gap in pay.”")
+    assert [r[0] for r in got] == ["direct"]
     # a reported clause before the colon is still one
     got = rows("Mr Brown said in a speech that the economy was strong: “We have done well.”")
+    assert [r[0] for r in got] == ["indirect", "direct"]
+    got = rows("Robert Peston's book claims Mr Brown told Mr Blair: “There is nothing you could say to me now.”")
     assert [r[0] for r in got] == ["indirect", "direct"]
 
 

@@ -18,7 +18,7 @@ from bisect import bisect_right
 
 from ..lexicons import reporting_verbs
 from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues
-from .speakers import _np_after, _np_before, _subject
+from .speakers import _FINITE, _np_after, _np_before, _subject
 from .words import (
     _BE_FORMS,
     _MARK_CHARS,
@@ -232,6 +232,10 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     return False
 
 
+#: verbs that make a clause of the words before a colon ("Mr Brown told Mr Blair: “…”"), besides
+#: the auxiliaries and the forms in -ed
+_PAST_FORMS = frozenset("said says told tells made makes took gave won lost went came got saw knew thought felt "
+                        "wrote became began left kept put set".split())
 #: "…, said Mr Thomas.", "…, says Oxfam's director Jo Ruiz.": the source after its verb
 _INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|warned|insisted|explained|wrote)"
                                r"\s+(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|the))*)\s*\.?\s*$")
@@ -350,9 +354,10 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
         return None
     if first_open is not None and (c_s >= first_open or seg[:1] in _MARK_CHARS):
         return None     # 'He said: “…”', 'he said “…”': a quotation, attributed by its own pass
-    if first_open is not None and text[c_s:first_open].rstrip().endswith(":") \
-            and text[c_s:c_s + 12].split()[0].lower() in _ADJUNCT_WORDS:
-        return None     # 'said on Friday: “…”': a time before the quotation, no reported clause
+    if first_open is not None and text[c_s:first_open].rstrip().endswith(":"):
+        pre = [w.strip(".,;:!?()") for w in text[c_s:first_open].lower().split()]
+        if pre[0] in _ADJUNCT_WORDS or not any(w in _FINITE or w in _PAST_FORMS or w.endswith("ed") for w in pre):
+            return None     # 'said on Friday: “…”', 'told BBC Radio 4's Today programme: “…”': no clause
     return c_s
 
 
