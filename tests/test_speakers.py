@@ -160,6 +160,9 @@ def test_pronouns_and_descriptions_stay_as_written_and_unresolved():
     # a name apposed to a capitalised title ("Argentina's President, Nestor Kirchner,") speaks
     ("Argentina's President, Nestor Kirchner, said on Friday: “They told us we were crazy.”",
      "They told us we were crazy.", "Nestor Kirchner", "Nestor Kirchner", None),
+    # a person's name apposed to a non-person ("… school St Fintian's, Richard Fogarty,") speaks
+    ("The head of the school St Fintian's, Richard Fogarty, said: “The video is wrong.”",
+     "The video is wrong.", "Richard Fogarty", "Richard Fogarty", None),
     # a that-clause ending at the colon has its own subject; a fronted when-clause has not
     ("She became so upset, and drove so erratically, that I had to change my answer: “Of course I do.”",
      "Of course I do.", "I", None, None),

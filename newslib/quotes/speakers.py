@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
-from ..lexicons import reporting_verbs, speaker_words
+from ..lexicons import given_names, reporting_verbs, speaker_words
 from .entities import _person_nouns
 from .references import ROLE_OF as _ROLE_OF
 from .words import (
@@ -128,8 +128,11 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
         inner = _np_before(text, toks, k - 1)
         if inner is not None and appos and all(t[0][:1].isupper() for t in appos) and len(appos) <= 4 \
                 and (inner.text[:1].isupper() or inner.text.split()[0].lower() in _DETS) \
-                and not any(w[:1].isupper() and w.lower() not in speaker_words()["titles"]
-                            for w in inner.text.split()[1:]):    # "Argentina's President, Nestor Kirchner,"
+                and (not any(w[:1].isupper() and w.lower() not in speaker_words()["titles"]
+                             for w in inner.text.split()[1:])    # "Argentina's President, Nestor Kirchner,"
+                     # "The head of … school St Fintian's, Richard Fogarty,": a person after a non-person
+                     or 2 <= len(appos) <= 3 and appos[0][0].lower() in given_names()
+                     and inner.text.split()[0].lower() not in given_names()):
             return _Mention(text[appos[0][1]:appos[-1][2]], appos[0][1], appos[-1][2])
         if inner is not None:
             return inner
