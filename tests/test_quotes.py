@@ -177,6 +177,14 @@ def test_a_source_after_its_closing_verb_reports_the_sentence():
     assert got[0][2] == "Stuart Hensel"
     got = rows("Mobile users grew by 1.4 million in October, said the Telecom Regulatory Authority of India.")
     assert got[0][2] == "the Telecom Regulatory Authority of India"
+    # a cue set off by commas inside the sentence: its source after it or a pronoun before it
+    got = rows("The problem they face, said Shailendra Jain, head of Adamind, is educating users about the service.")
+    assert got[0][0] == "indirect" and got[0][2] == "Shailendra Jain" and got[0][1].endswith("about the service")
+    got = rows("Ian Fogg spoke at length. But, he said, the Mac mini changed that perception among buyers.")
+    assert got[-1][1:3] == ("the Mac mini changed that perception among buyers", "Ian Fogg")
+    # a clause at the colon has its subject as the source, not the clause
+    got = rows("Studios want HD films out soon. Mr Dean is confident though: “They will buy real HD.”")
+    assert got[0][2:4] == ("Dean", "Mr Dean")
     # an apposition with a relative clause or a single adverb is still one
     got = rows("Anti-hunt groups, for whom the ban is the end of a long campaign, say they hope most will obey it.")
     assert got[0][2] == "Anti-hunt groups"

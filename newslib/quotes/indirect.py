@@ -24,6 +24,7 @@ from .words import (
     _MARK_CHARS,
     _NONFINITE_BEFORE,
     _NOT_A_SPEAKER_END,
+    _PRONOUN_RE,
     _hearer_passive,
     _Mention,
     _negated,
@@ -200,6 +201,10 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
                 # holds them ("According to Rush Limbaugh, the move reeks of “fear”")
                 _according_to(text, toks, vm, s_lo, s_hi, resolve, add)
             return
+        aside = _parenthetical(text, toks, vm, low, s_lo, s_hi) if first_open is None else None
+        if aside is not None:
+            add("indirect", aside[2], aside[1], aside[0], verb, resolve(aside[0], aside[2]))
+            return
         ment = _cue_speaker(text, tix, toks, vm, low, s_lo)
         if ment is None or ment.text.lower() in _DEMONSTRATIVES:
             continue    # "That said, …", "This suggests …": a fact, no speaker
@@ -208,6 +213,40 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
             seg = _content_until(text, c_s, s_hi)
             add("indirect", c_s, c_s + len(seg), ment, verb, resolve(ment, c_s))
             return
+
+
+def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple[_Mention, int, int] | None:
+    """(source, content end, content start) for a cue set off by commas inside the sentence:
+    "The problem they face, said Shailendra Jain, head of Adamind, is educating users", "The
+    deal, she said, was fair". The content is the whole sentence (the source's words are on both
+    sides of the aside), or what follows the aside when only a connective precedes it ("But,
+    he said, …")."""
+    if low not in _BARE_CLAUSE_VERBS:
+        return None
+    before = text[max(s_lo, vm.start() - 12):vm.start()].split()
+    if before and before[-1].endswith(","):
+        k = _tok_after(toks, vm.end())
+        ment = _np_after(text, toks, k) if k < len(toks) else None
+        if ment is None or not ment.text[:1].isupper() or _PRONOUN_RE.match(ment.text):
+            return None
+        end = ment.end
+    elif len(before) >= 2 and before[-2].endswith(",") and _PRONOUN_RE.fullmatch(before[-1]) \
+            and text[vm.end():vm.end() + 1] == ",":
+        # "The deal, he said, was fair": the pronoun before the verb
+        p_s = text.rindex(before[-1], 0, vm.start())
+        ment, end = _Mention(before[-1], p_s, p_s + len(before[-1])), vm.end()
+    else:
+        return None
+    rest = text[end:s_hi]
+    lead = text[s_lo:vm.start()].split()
+    if not rest.startswith(",") or len(rest.split()) < 3 or not lead:
+        return None     # "…, said Mr Thomas." ends the sentence: the tail rule reads it
+    c_e = s_lo + len(text[s_lo:s_hi].rstrip(" .!?"))
+    if len(lead) <= (2 if ment.start < vm.start() else 1):
+        # "But, he said, the Mac mini changed that": only a connective before the aside
+        c_s = end + len(rest) - len(rest[1:].lstrip())
+        return ment, c_e, c_s
+    return ment, c_e, s_lo
 
 
 def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:

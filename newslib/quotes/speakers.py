@@ -426,6 +426,9 @@ def _colon_source(text: str, tix: _TokIndex, lo: int, toks: list[tuple[str, int,
                     and toks[k + 1][0][:1].islower():
                 return _Mention(w, toks[k][1], toks[k][2])
         return subj
+    if subj is not None and ment is not None and ment.start == subj.start and ment.end > subj.end \
+            and any(t[0].lower() in _FINITE for t in toks if subj.end <= t[1] < ment.end):
+        return subj     # "Mr Dean is confident though:": the phrase read to the colon is a clause
     return ment
 
 
