@@ -253,7 +253,7 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     """"Trade rose, Putin said.", "…, IRNA reported.", "…, her lawyer, Perry Wander, said.": a
     source closing the sentence reports all before it."""
     seg = text[s_lo:s_hi]
-    if ", " in seg and _tail_inverted(text, s_lo, seg, resolve, add):
+    if ", " in seg and seg.rstrip(" .")[-1:].isalpha() and _tail_inverted(text, s_lo, seg, resolve, add):
         return True
     last = seg.replace(".", " ").rsplit(None, 2)
     if not (last and (last[-1] in _TAIL_VERBS or len(last) >= 2 and last[-2] in ("told", "on"))):
@@ -283,6 +283,9 @@ _INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|
 def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
     """"Trade rose sharply last year, said Mr Thomas.": a name after a closing verb reports all
     before it (BBC house style), as "…, Mr Thomas said." does."""
+    tail = seg.rstrip(" .").rsplit(None, 1)[-1:]
+    if not tail or not tail[0][:1].isupper():
+        return False    # the pattern ends with a name: most sentences end otherwise
     m = _INVERTED_TAIL_RE.search(seg)
     if not m or len(seg[:m.start()].split()) < 4 or seg[:1] in _MARK_CHARS:
         return False

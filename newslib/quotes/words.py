@@ -32,8 +32,10 @@ def capitalised_inside(text: str, word: str) -> bool:
     True
     """
     for m in re.finditer(r"\b" + re.escape(word) + r"\b", text):
-        before = text[:m.start()].rstrip()
-        if before and before[-1] not in _SENTENCE_OPENERS and "\n" not in text[len(before):m.start()]:
+        j = m.start() - 1
+        while j >= 0 and text[j] in " \t":     # back over spaces only (no copy of the text)
+            j -= 1
+        if j >= 0 and text[j] not in _SENTENCE_OPENERS:
             return True     # (a line's first word opens a paragraph, after a headline too)
     return False
 
