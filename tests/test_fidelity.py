@@ -63,6 +63,25 @@ def test_every_label_on_written_pairs(a, b, expected):
     assert _labels(a, b) == expected
 
 
+def test_a_long_quote_matches_every_piece_another_outlet_cut_from_it():
+    # two sentences of one answer quoted apart, a word of the answer dropped ("I mean"), and a
+    # phrase of it quoted again later: all three are the one long quote, not "only in one group"
+    df = _pair("“How many times must we see this? In Tulsa, an unarmed man with his hands in the air? I mean, "
+               "this is just unbearable, and we have got to go right at implicit bias,” said Ana Silva.",
+               "“How many times must we see this?” Ana Silva said. “In Tulsa, an unarmed man with his hands in "
+               "the air. This is just unbearable.”\n\nShe blamed the shootings on “implicit bias” in the police.")
+    pairs = df[df["group_b"].notna()]
+    assert sorted(pairs["quote_b"].str.strip(" ,.")) == [
+        "How many times must we see this?", "In Tulsa, an unarmed man with his hands in the air. This is just unbearable",
+        "implicit bias"]
+    assert set(pairs["labels"]) == {"trimmed", "trimmed; direct→partial; verb changed"} or \
+        all("trimmed" in labs for labs in pairs["labels"])
+    # but a quote of the other outlet that is no part of it stays its own
+    df = _pair("“How many times must we see this? I mean, this is just unbearable,” said Ana Silva.",
+               "“How many times must we see this?” Ana Silva said. “Fuel duty has risen too far this winter,” she added.")
+    assert df["group_b"].notna().sum() == 1
+
+
 def test_verb_classes_are_reported():
     df = _pair("“Taxes will fall next year for every family,” said Ana Silva.",
                "“Taxes will fall next year for every family,” claimed Ana Silva.")

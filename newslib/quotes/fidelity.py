@@ -352,7 +352,7 @@ def compare_quote_tables(quotes: pd.DataFrame, groups: dict[str, str], texts: di
         return recs[i]["group"] != recs[j]["group"]
 
     taken: set[tuple[int, str]] = set()
-    pairs = _one_to_one(_candidates(recs, words, comparable, context), recs, taken)
+    pairs = _one_to_one(_candidates(recs, words, comparable, context), recs, words, taken)
     pairs += _speaker_changes(recs, words, comparable, taken)
     rows = []
     for sim, i, j in pairs:
@@ -457,7 +457,7 @@ def _short_ok(recs: list[dict], words: list[set[str]], context, i: int, j: int) 
     return n > SHORT_QUOTE or len(context(i) & context(j) - _WHEN_WORDS) >= 2
 
 
-def _one_to_one(cands: list[tuple[float, int, int]], recs: list[dict],
+def _one_to_one(cands: list[tuple[float, int, int]], recs: list[dict], words: list[set[str]],
                 taken: set[tuple[int, str]]) -> list[tuple[float, int, int]]:
     """One match per quote and other article, best first; ties go to quotes in the body (a
     headline's word, "Raisi tells Putin … “genocide”", repeats the body's quote, which is the one
@@ -466,33 +466,60 @@ def _one_to_one(cands: list[tuple[float, int, int]], recs: list[dict],
         return recs[i].get("sentence_id") == 0
     pairs = []
     # quote -> spans of the quotes matched with it, per their article
-    partners: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+    partners: dict[int, list[tuple[str, int, int, int]]] = defaultdict(list)
 
     def overlaps_partner(x: int, y: int) -> bool:
         ry = recs[y]
         return any(art == ry["article_id"] and min(e, int(ry["end"])) > max(s, int(ry["start"]))
-                   for art, s, e in partners[x])
+                   for art, s, e, _ in partners[x])
+
+    # rows with an overlapping row of their own article (a partial inside a reported clause)
+    spans: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for k, r in enumerate(recs):
+        spans[r["article_id"]].append((int(r["start"]), int(r["end"]), k))
+
+    def nested_matched(x: int, y: int) -> bool:
+        # a partial inside x, matched in y's article already, holds all of y's words: y is that
+        # piece again ("accused Israel of “war crimes and genocide”": its partial has matched
+        # the body's “genocide”, the headline's is no second match for the clause)
+        rx = recs[x]
+        s0, e0 = int(rx["start"]), int(rx["end"])
+        return any(k != x and s0 <= s and e <= e0 and words[y] <= words[k]
+                   and any(art == recs[y]["article_id"] for art, *_ in partners[k])
+                   for s, e, k in spans[rx["article_id"]])
+
+    def repeats_partner(long_: int, short: int) -> bool:
+        # the same piece again ("genocide" in the headline and the body): one match, the body's
+        return any(art == recs[short]["article_id"] and words[short] == words[k] for art, _, _, k in partners[long_])
 
     for sim, i, j in sorted(cands, key=lambda c: (-c[0], in_headline(c[1]) + in_headline(c[2]), c[1], c[2])):
-        if (i, recs[j]["article_id"]) in taken or (j, recs[i]["article_id"]) in taken \
-                or overlaps_partner(i, j) or overlaps_partner(j, i):
-            continue    # (a partial quote inside a reported clause already matched: one utterance)
         short, long_ = (i, j) if len(str(recs[i]["quote"])) <= len(str(recs[j]["quote"])) else (j, i)
+        part = _part_of(recs, short, long_)
+        # a long quote can carry several that another outlet cut from it ("Maybe I can …" and
+        # "We have got to …", both pieces of one answer; "implicit bias" quoted again in a
+        # later sentence): only the piece must be unmatched in the long quote's article
+        if (short, recs[long_]["article_id"]) in taken \
+                or (not part and (long_, recs[short]["article_id"]) in taken) \
+                or overlaps_partner(i, j) or overlaps_partner(j, i) or part and repeats_partner(long_, short) \
+                or nested_matched(i, j) or nested_matched(j, i):
+            continue    # (a partial quote inside a reported clause already matched: one utterance)
         taken.add((short, recs[long_]["article_id"]))
-        if not _part_of(recs, short, long_):
+        if not part:
             taken.add((long_, recs[short]["article_id"]))
-        # else: a long quote can carry several that another outlet cut from it ("Maybe I can …"
-        # and "We have got to …", both pieces of one answer)
         for x, y in ((i, j), (j, i)):
-            partners[x].append((recs[y]["article_id"], int(recs[y]["start"]), int(recs[y]["end"])))
+            partners[x].append((recs[y]["article_id"], int(recs[y]["start"]), int(recs[y]["end"]), y))
         pairs.append((sim, i, j))
     return pairs
 
 
 def _part_of(recs: list[dict], short: int, long_: int) -> bool:
-    """Whether the shorter quote's content words run, in order, inside the longer one."""
+    """Whether the shorter quote is a part of the longer one, as the labels say it ("trimmed":
+    its words in order, in at most three pieces, "… hands in the air? I mean, this is …"), or
+    its content words run, in order, inside the longer one."""
+    if _wording(str(recs[short]["quote"]), str(recs[long_]["quote"])) == "extended":
+        return True
     a, b = content_words(str(recs[short]["quote"])), content_words(str(recs[long_]["quote"]))
-    return len(a) >= 3 and any(b[k:k + len(a)] == a for k in range(len(b) - len(a) + 1))
+    return len(a) >= 2 and any(b[k:k + len(a)] == a for k in range(len(b) - len(a) + 1))
 
 
 def _speaker_changes(recs, words, comparable, taken) -> list[tuple[float, int, int]]:
