@@ -148,8 +148,6 @@ def test_labels_are_known():
      "“Taxes will fall next year for every family,” said Ana Silva.", {"reworded", "reported→quoted"}),
     ("“Taxes will fall next year for every family,” Ana Silva allegedly said.",
      "“Taxes will fall next year for every family,” said Ana Silva.", {"same words", "distancing dropped"}),
-    ("Ana Silva said the council had “betrayed every family in the city”.",
-     "Ana Silva accused the council of having “betrayed every family in the city”.", {"same words", "verb changed"}),
     # distancing by phrase, not by verb: the verb stays, the marker is the change
     ("Ana Silva condemned the “betrayal of every family” by the council.",
      "Ana Silva condemned what she termed the “betrayal of every family” by the council.",
@@ -170,10 +168,14 @@ def test_more_labels_and_near_misses(a, b, expected):
 
 
 def test_verb_classes_of_a_critical_verb():
+    # "accused the council of …" is reported speech as "said the council had …" is: both the
+    # reported clauses and the quoted words in them are matched, each pair with the verb's change
     df = _pair("Ana Silva said the council had “betrayed every family in the city”.",
                "Ana Silva accused the council of having “betrayed every family in the city”.")
-    row = df[df["group_b"].notna()].iloc[0]
-    assert (row["verb_class_a"], row["verb_class_b"]) == ("neutral", "critical")
+    pairs = df[df["group_b"].notna()].set_index("type_a")
+    assert (pairs["verb_class_a"].tolist(), pairs["verb_class_b"].tolist()) == (["neutral"] * 2, ["critical"] * 2)
+    assert set(pairs.loc["partial", "labels"].split("; ")) == {"same words", "verb changed"}
+    assert set(pairs.loc["indirect", "labels"].split("; ")) == {"reworded", "verb changed"}
 
 
 def test_side_by_side_html_of_one_row_is_escaped():

@@ -28,10 +28,13 @@ def test_partial_quote_and_what_he_termed():
     t = ("Iranian President Ebrahim Raisi accused the West of endorsing what he termed “genocide” "
          "committed by Israel. Raisi said the attacks were “war crimes and genocide.”")
     got = rows(t)
-    assert got[0][:3] == ("partial", "genocide", "Ebrahim Raisi")
+    # "accused the West of …" is reported speech, and the partial quotation inside it his words
+    assert got[0][:3] == ("indirect", "the West of endorsing what he termed “genocide” committed by Israel",
+                          "Ebrahim Raisi")
+    assert got[1][:3] == ("partial", "genocide", "Ebrahim Raisi")
     # the clause reported around the partial quotation is reported speech of its own
-    assert got[1][:3] == ("indirect", "the attacks were “war crimes and genocide.”", "Ebrahim Raisi")
-    assert got[2][:3] == ("partial", "war crimes and genocide.", "Ebrahim Raisi")
+    assert got[2][:3] == ("indirect", "the attacks were “war crimes and genocide.”", "Ebrahim Raisi")
+    assert got[3][:3] == ("partial", "war crimes and genocide.", "Ebrahim Raisi")
 
 
 def test_inverted_said_pronoun_and_organisation():
@@ -63,7 +66,10 @@ def test_speaker_of_verbs_without_their_own_subject():
     got = rows("“Keep your hands in sight,” Maya Blige sings to Hillary Clinton before asking her, “Where do we go?”")
     assert [g[3] for g in got] == ["Maya Blige", "Maya Blige"]
     got = rows("Tom Reyes took to Twitter overnight to accuse the council of being “duped” by developers.")
-    assert got[0][:4] == ("partial", "duped", "Tom Reyes", "Tom Reyes")
+    assert got[0][:4] == ("indirect", "the council of being “duped” by developers", "Tom Reyes", "Tom Reyes")
+    assert got[1][:4] == ("partial", "duped", "Tom Reyes", "Tom Reyes")
+    # a passive names no accuser
+    assert rows("The council was accused of being a front for developers.") == []
     got = rows("The prize went to Robbie Ward, leading him to quip he was “always the talented one”.")
     assert got[0][2:4] == ("Robbie Ward", "him")
     got = rows("The Harbour Board is denouncing what it calls “a campaign of lies” by the mayor.")
@@ -107,7 +113,7 @@ def test_a_term_in_marks_is_its_subjects_words_only_when_the_subject_can_speak()
         == ("con artist", "Harry Reid")
     # a verb's form after the article is a noun: "The report" is the subject (BBC politics/138)
     text = "The NAO published its figures. The report said: “Member states still do not report fraud on time.”"
-    assert rows(text)[0][2:] == ("the report", "The report", ":")
+    assert rows(text)[0][2:] == ("the report", "The report", "said")
     # one capitalised word opening a sentence is a name when the article capitalises it elsewhere
     text = "The film opened on Friday, and the critic Mr French saw it first. French is sure it is a “masterpiece”."
     assert rows(text)[-1][1:3] == ("masterpiece", "French")
@@ -324,7 +330,9 @@ def test_subordinate_clauses_and_numbers_in_speakers():
     # a cue inside an opening subordinate clause does not govern the main clause's quotation
     got = rows("While he acknowledged the pay was good, Ham also noted several “intangibles” that "
                "left him disillusioned.")
-    assert got[0][3] == "Ham"
+    # (what he acknowledged is reported speech too, and ends with the opening clause)
+    assert got[0][:2] == ("indirect", "the pay was good")
+    assert got[1][:2] == ("partial", "intangibles") and got[1][3] == "Ham"
     # a number opens a description: "said 9/11 widow Terry Strada", "63 percent said"
     # a long opening clause ("Once, when …,") before the subject
     got = rows("Once in my early 20s, when my mother mentioned the devil to me while driving on the "

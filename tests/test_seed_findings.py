@@ -126,7 +126,8 @@ def test_hedges_and_distancing_only_where_they_are(seeds):
 def test_sourcing_who_speaks_in_each_outlet(seeds):
     speakers, verbs = F.sourcing(seeds)
     s = speakers.set_index(["group", "speaker"])
-    assert s.loc[(II, "Ebrahim Raisi"), "quotes"] == 4 and s.loc[(EP, "Ebrahim Raisi"), "quotes"] == 5
+    # (each outlet's "accused X of …" counts: reported speech, with the partial quotation inside it)
+    assert s.loc[(II, "Ebrahim Raisi"), "quotes"] == 5 and s.loc[(EP, "Ebrahim Raisi"), "quotes"] == 6
     assert (II, "Vladimir Putin") in s.index and (EP, "Vladimir Putin") not in s.index
     assert (II, "IRNA") in s.index and (EP, "the Kremlin") in s.index
     v = verbs.set_index(["group", "verb"])["verb_class"]

@@ -229,3 +229,18 @@ def test_one_word_speakers_are_people_only_on_evidence():
                   "Hendricks said the plan was sound and would work. Sales rose, and Hendricks was pleased.")
     kinds = dict(zip(one.quotes()["speaker"].astype(str), one.quotes()["speaker_kind"].astype(str), strict=True))
     assert kinds == {"Forecasts": "unresolved", "Hendricks": "person"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a reporting verb's form as a noun before the verb ("secretary of state", "the report")
+    ("Hillary Dunn spoke on Tuesday.\n\nThe former secretary of state said she wanted to speak to voters.",
+     "Hillary Dunn"),
+    ("Profits fell at the firm.\n\nThe report said profits were falling fast in every region.", "the report"),
+    # a party in a description: the person the article gave that title to, not the nearest person
+    ("Democratic nominee Hillary Dunn met Tom Reyes on Monday.\n\nTom Reyes spoke first. The Democratic "
+     "nominee said she wanted to speak to voters.", "Hillary Dunn"),
+    ("Tom Reyes spoke on Monday.\n\nThe Tory leader said taxes would fall for every family.", "the Tory leader"),
+])
+def test_descriptions_resolve_to_the_person_they_describe(text, speaker):
+    q = _corpus(text).quotes()
+    assert q[q["type"] == "indirect"]["speaker"].tolist() == [speaker]

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..lexicons import clause_only_verbs, reporting_verbs
 from .spans import _Span
-from .speakers import _colon_source, _np_after, _np_before, _source_after, _subject
+from .speakers import _colon_source, _np_after, _np_before, _source_after, _subject, _with_subject
 from .words import (
     _BE_FORMS,
     _MARK_CHARS,
@@ -69,6 +69,18 @@ def _cased_forms() -> frozenset[str]:
     return frozenset(f2 for f in forms if " " not in f for f2 in (f, f.capitalize(), f.upper()))
 
 
+@lru_cache(maxsize=1)
+def _phrasal_forms() -> dict[str, list[str]]:
+    """Forms of more than one word ("pointed out"), by their first word as news writes it."""
+    out: dict[str, list[str]] = {}
+    for f in reporting_verbs():
+        if " " in f and not f.startswith("according"):
+            first, rest = f.split(" ", 1)
+            for cased in (first, first.capitalize()):
+                out.setdefault(cased, []).append(rest)
+    return out
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_'’-"
 
@@ -100,6 +112,17 @@ class _CueIndex:
                             cues.append(_Cue(k, t.end(), masked[k:t.end()]))
                     else:
                         cues.append(_Cue(k, e, w))
+                k = masked.find(w, k + 1)
+        phrasal = _phrasal_forms()
+        for w in self.runs & phrasal.keys():
+            k, size = masked.find(w), len(w)
+            while k >= 0:
+                e = k + size
+                if (k == 0 or not _is_word_char(masked[k - 1])) and masked[e:e + 1] == " ":
+                    for rest in phrasal[w]:
+                        f = e + 1 + len(rest)
+                        if masked.startswith(rest, e + 1) and (f == n or not _is_word_char(masked[f])):
+                            cues.append(_Cue(k, f, masked[k:f]))    # "pointed out"
                 k = masked.find(w, k + 1)
         cues.sort(key=_Cue.start)
         self.matches = cues
@@ -293,8 +316,14 @@ def _cue_order(c: _QuoteContext, *, partial: bool) -> list[tuple[int, int, str]]
             # “sow discord”": a dash opens a clause of its own; its cue governs the quotation
             between = masked[cue[1]:open_at]
             return cue[0] < open_at and any(d in between for d in (" -- ", " — ", " – "))
+        def coordinated_later(cue: tuple[int, int, str]) -> bool:
+            # "she attacked the police and blamed shootings on “implicit bias”": the second of
+            # two joined verbs governs the words after it
+            return any(cue[1] <= c2[0] < open_at and masked[max(0, c2[0] - 5):c2[0]].strip().lower() == "and"
+                       for c2 in c.cues)
         return sorted(c.cues, key=lambda cue: (cue[0] not in adjacent, cue[0] > open_at, dashed_off(cue),
-                                               any(cue[0] < o for o in opens), cue[0] < sub_end, cue[0]))
+                                               any(cue[0] < o for o in opens), cue[0] < sub_end,
+                                               coordinated_later(cue), cue[0]))
 
     def after_subordinator(cue: tuple[int, int, str]) -> bool:
         between = masked[close_end:cue[0]].split()
@@ -369,6 +398,8 @@ def _special_subject(c: _QuoteContext, vi: int, vlow: str, prev_tok: str, cs: in
         if sub is not None:
             return sub
     progressive = vlow.endswith("ing") and prev_tok.lower() in _BE_FORMS   # "is calling"
+    if vlow.endswith("ing") and not progressive and (w := _with_subject(text, toks, vi)) is not None:
+        return w
     if (vlow.endswith("ing") and not progressive) or prev_tok.lower() in _NONFINITE_BEFORE \
             or prev_tok.lower() in {"and", "but"}:
         # "…, saying", "before asking", "took to Twitter to accuse"

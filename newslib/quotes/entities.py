@@ -244,7 +244,9 @@ _SURNAME_TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady mp mep ms
                             "ambassador minister chancellor secretary general gen king queen prince princess "
                             "pope ayatollah sheikh cardinal archbishop bishop".split())
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w. ]{1,20})?\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|-)\s+")
-_POSSESSIVE_LEAD_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")
+# (not a possessive inside a name: "European People's Party", "Children's Society")
+_POSSESSIVE_LEAD_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*\s+){0,3}(?!(?:People|Children|Women|Men)['’]s\s)"
+                                 r"[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")
 # capitalised at a sentence start, never a speaker's name ("Nothing …", "Along …", "It's …")
 _NOT_NAMES = frozenset("nothing everything something anything nobody everyone someone somebody anyone "
                        "along it's there's that's here's what's".split())

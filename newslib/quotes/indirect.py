@@ -18,13 +18,14 @@ from bisect import bisect_right
 
 from ..lexicons import reporting_verbs
 from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues
-from .speakers import _FINITE, _np_after, _np_before, _subject
+from .speakers import _FINITE, _np_after, _np_before, _subject, _with_subject
 from .words import (
     _BE_FORMS,
     _MARK_CHARS,
     _NONFINITE_BEFORE,
     _NOT_A_SPEAKER_END,
     _PRONOUN_RE,
+    _SUBORDINATORS,
     _hearer_passive,
     _Mention,
     _negated,
@@ -70,12 +71,13 @@ _INVERSION_AFTER = frozenset({",", "”", '"', "’", "'", "''", ":", "—", "�
 _INDIRECT_TAIL_RE = re.compile(
     r",\s*(?P<np>[^,]{2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|told \w+|"
     r"reported|reports|confirmed|announced|insisted|stressed|explained|wrote|claimed|concluded|"
-    r"suggested|admitted|predicted|estimated|believes|believed|thinks|said on \w+|reported on \w+)\s*\.?\s*$")
+    r"suggested|admitted|predicted|estimated|believes|believed|thinks|claims|warns|adds|insists|argues|predicts|"
+    r"suggests|said on \w+|reported on \w+)\s*\.?\s*$")
 # the last word of a sentence that _INDIRECT_TAIL_RE can match (or the word before it: "told
 # reporters", "said on Monday")
 _TAIL_VERBS = frozenset("said says added noted argued warned reported reports confirmed announced insisted "
                         "stressed explained wrote claimed concluded suggested admitted predicted estimated "
-                        "believes believed thinks".split())
+                        "believes believed thinks claims warns adds insists argues predicts suggests".split())
 # words between a verb and "that" that do not end the cue: the hearer ("told his Iranian
 # counterpart that"), an adjunct ("said during a rally in Michigan that", "said via email that")
 # or the object of a verb of stance ("expressed disappointment that")
@@ -99,7 +101,7 @@ _CLAUSE_START_RE = re.compile(r"(?:(?:he|she|they|it|we|i|there|you)\s|(?:his|he
 _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicates revealed reveals "
                              "disclosed discloses".split())
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
-_CONTENT_END_RE = re.compile(r",\s+but\s|;\s|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
+_CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents|rivals)\s|;\s|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
                              r"undercutting|contrary to|despite|even as)\s")
 # a participle continuing an attribution: "…, adding that …", "…, saying they are …"
 _CONTINUATION_RE = re.compile(
@@ -107,6 +109,12 @@ _CONTINUATION_RE = re.compile(
     r"suggesting|stating|asserting|declaring|acknowledging|admitting|complaining|arguing|emphasizing|"
     r"emphasising)(?:\s+that)?\s+")
 _CONTINUATION_VERBS = frozenset(re.search(r"<verb>([^)]*)\)", _CONTINUATION_RE.pattern).group(1).split("|"))
+# a second finite verb of the same speaker: "… accused the Lib Dems of offering “false
+# promises” and said their sums did not add up", "…, and added that he was a fan"
+_COORDINATED_RE = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>said|says|added|adds|insisted|insists|argued|argues|claimed|claims|"
+    r"noted|notes|stressed|stresses|admitted|admits|warned|warns|suggested|suggests)(?:\s+that)?\s+")
+_COORDINATED_VERBS = frozenset(re.search(r"<verb>([^)]*)\)", _COORDINATED_RE.pattern).group(1).split("|"))
 
 
 def _continuation_verbs_at(masked: str, runs: set[str]) -> list[int]:
@@ -118,6 +126,12 @@ def _continuation_verbs_at(masked: str, runs: set[str]) -> list[int]:
         while k >= 0:
             out.append(k)
             k = masked.find(w, k + 1)
+    for w in runs & _COORDINATED_VERBS:
+        for joined in (" and " + w, " and also " + w, " and then " + w, " but " + w):
+            k = masked.find(joined)
+            while k >= 0:
+                out.append(k)
+                k = masked.find(joined, k + 1)
     return sorted(out)
 
 
@@ -144,14 +158,18 @@ def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int,
     """"…, adding that Russia is ready …", "…, saying they are …": a participle after a
     reported clause or a quotation reports more words of the same speaker (the one attributed
     earlier in the sentence, else the sentence's subject)."""
-    for m in _CONTINUATION_RE.finditer(masked, s_lo, s_hi):
-        if masked[m.start()] != "," and text[m.start() - 2:m.start() - 1] != ",":
+    found = [(m, False) for m in _CONTINUATION_RE.finditer(masked, s_lo, s_hi)]
+    found += [(m, True) for m in _COORDINATED_RE.finditer(masked, s_lo, s_hi)]
+    for m, coordinated in sorted(found, key=lambda x: x[0].start()):
+        if not coordinated and masked[m.start()] != "," and text[m.start() - 2:m.start() - 1] != ",":
             continue    # “…,” saying: the comma inside the closing mark
         c_s = m.end()
         seg = _content_until(text, c_s, s_hi)
         if len(seg.split()) < 3 or seg[:1] in "“\"‘'":
             continue    # ", saying “…”": the quotation is attributed by its own pass
         before = [r for r in rows if s_lo <= r["start"] < m.start() and r["speaker"]]
+        if coordinated and not (before and before[-1]["type"] == "indirect" and before[-1]["end"] >= m.start()):
+            continue    # "and said" continues a reported clause of the sentence, else its own cue
         if before:
             r = before[-1]
             ment = _Mention(r["mention"], r["mention_start"], r["mention_end"]) if r["mention"] else None
@@ -175,18 +193,27 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
     (``first_open``: where the first opens) only a clause reported before them counts, with the
     quoted words inside it ('Ms King said the singer "threw the bottle …"'); the quotations
     themselves are attributed by their own pass."""
+    if (first_open is None or _words_before_quote(text, s_lo, first_open)) and cues_index.between(s_lo, s_hi) \
+            and _tail_source(text, s_lo, s_hi, resolve, add):
+        return      # (with quoted words inside: "And there should be “real debate” about it, he said.")
     cue_list = cues_index.between(s_lo, s_hi if first_open is None else first_open)
     if not cue_list:
         return  # every pattern below needs a reporting cue
-    if first_open is None and _tail_source(text, s_lo, s_hi, resolve, add):
-        return
     verbs = reporting_verbs()
     toks: list | None = None            # tokenised only when a cue can introduce speech
     for vm in cue_list:
         verb = vm.group()
         low = " ".join(verb.lower().split())
         info = verbs.get(low)
-        if info is None or not info[2]:
+        if info is None:
+            continue
+        if low in _CHARGE_FORMS:
+            if toks is None:
+                toks = tix.get(s_lo, s_hi)
+            if _accused_of(text, tix, toks, vm, low, s_lo, s_hi, first_open, resolve, add):
+                return
+            continue
+        if not info[2]:
             continue
         prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
         if prev_word and (_hearer_passive(prev_word[0], low) or prev_word[0].lower() in _DETERMINERS_BEFORE):
@@ -208,11 +235,59 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         ment = _cue_speaker(text, tix, toks, vm, low, s_lo)
         if ment is None or ment.text.lower() in _DEMONSTRATIVES:
             continue    # "That said, …", "This suggests …": a fact, no speaker
-        c_s = _content_start(text, vm, low, s_hi, first_open)
+        hi = _opening_clause_end(text, s_lo, s_hi, vm.start())
+        c_s = _content_start(text, vm, low, hi, first_open)
         if c_s is not None:
             seg = _content_until(text, c_s, s_hi)
+            if c_s + len(seg) > hi:
+                seg = _content_until(text, c_s, hi)
             add("indirect", c_s, c_s + len(seg), ment, verb, resolve(ment, c_s))
             return
+
+
+# verbs that charge someone with something, and the preposition that says with what
+_CHARGE_FORMS = {**dict.fromkeys(("accused", "accuses", "accuse", "accusing"), "of"),
+                 **dict.fromkeys(("attacked", "attacks", "attack", "attacking", "criticised", "criticises",
+                                  "criticising", "criticized", "criticizes", "criticizing", "blamed", "blames",
+                                  "blaming", "condemned", "condemns", "slammed", "slams", "praised", "praises"), "for")}
+# the object and the preposition after the verb: "accused Gazprom of", "accused the north's
+# leader, Kim, of", "attacking the EC for backing down" (with "for", only an -ing form follows)
+_CHARGE_RES = {"of": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)of\s+(?=[\w“\"‘])"),
+               "for": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)for\s+(?=\w+ing\b)")}
+
+
+def _opening_clause_end(text: str, s_lo: int, s_hi: int, at: int) -> int:
+    """Where the clause that ``at`` is in ends: the comma closing an opening subordinate clause
+    ("While he acknowledged the pay was good, Ham also noted …"), else the sentence's end."""
+    first = text[s_lo:s_lo + 12].split()[:1]
+    if first and first[0].lower() in _SUBORDINATORS:
+        comma = text.find(",", at, s_hi)
+        if comma > 0:
+            return comma
+    return s_hi
+
+
+def _accused_of(text: str, tix, toks, vm, low: str, s_lo: int, s_hi: int, first_open: int | None,
+                resolve, add) -> bool:
+    """"Yukos accused Gazprom of illegally taking part in the auction", "the EPP attacking the
+    EC for backing down": a charge its subject made, reported in the writer's words — the
+    object and what it is charged with are the content (as PolNeAR's annotators mark it). A
+    passive ("was accused of") names no one who spoke; a quotation in the charge stays its own
+    row too."""
+    m = _CHARGE_RES[_CHARGE_FORMS[low]].match(text, vm.end(), s_hi)
+    if m is None:
+        return False
+    c_s = vm.end() + len(m.group()) - len(m.group().lstrip())
+    if first_open is not None and c_s >= first_open:
+        return False
+    ment = _cue_speaker(text, tix, toks, vm, low, s_lo)
+    if ment is None or ment.text.lower() in _DEMONSTRATIVES:
+        return False
+    seg = _content_until(text, c_s, s_hi)
+    if len(seg.split()) < 3:
+        return False
+    add("indirect", c_s, c_s + len(seg), ment, vm.group(), resolve(ment, c_s))
+    return True
 
 
 def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple[_Mention, int, int] | None:
@@ -249,6 +324,12 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple
     return ment, c_e, s_lo
 
 
+def _words_before_quote(text: str, s_lo: int, first_open: int) -> bool:
+    """Whether the writer's sentence has words of its own before its first quotation (two at
+    least): then a source closing it reports the sentence, quotation and all."""
+    return len(text[s_lo:first_open].split()) >= 2
+
+
 def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     """"Trade rose, Putin said.", "…, IRNA reported.", "…, her lawyer, Perry Wander, said.": a
     source closing the sentence reports all before it."""
@@ -265,12 +346,15 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     ment = _np_before(text, toks_np, len(toks_np) - 1) if toks_np else None
     if ment is not None and (ment.start == s_lo + m.start("np") or "," in m.group("np")):
         c_end = s_lo + m.start()
-        if len(text[s_lo:c_end].split()) >= 4:
-            add("indirect", s_lo, c_end, ment, m.group("verb").split()[0], resolve(ment, s_lo))
+        c_s = s_lo + (len(_CONNECTIVE_RE.match(seg).group()) if _CONNECTIVE_RE.match(seg) else 0)
+        if len(text[c_s:c_end].split()) >= 4:
+            add("indirect", c_s, c_end, ment, m.group("verb").split()[0], resolve(ment, c_s))
             return True
     return False
 
 
+#: a connective opening a sentence, which is the writer's, not the source's ("And …, he said.")
+_CONNECTIVE_RE = re.compile(r"(?:And|But|So|Yet|Meanwhile|However),?\s+(?=[\w“\"‘])")
 #: verbs that make a clause of the words before a colon ("Mr Brown told Mr Blair: “…”"), besides
 #: the auxiliaries and the forms in -ed
 _PAST_FORMS = frozenset("said says told tells made makes took gave won lost went came got saw knew thought felt "
@@ -298,6 +382,8 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
     return True
 
 
+# a phrase after the source, up to the comma that ends it ("of the ministry,")
+_SOURCE_PP_RE = re.compile(r"\s+(?:from|by|of|at|in)\s[^,.;:“”\"]{1,60}?(?=,)")
 _PLAIN_SOURCE_RE = re.compile(r"\s+([a-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,6})(?=\s*(?:[,;]|[.!?](?:\s|$)|$))")
 
 
@@ -310,6 +396,13 @@ def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> No
     """"According to X, …" or "… according to X": the rest of the sentence, after the source
     or before it."""
     ment = _np_after(text, toks, _tok_after(toks, vm.end()))
+    rest_start = ment.end if ment is not None else None
+    pp = _SOURCE_PP_RE.match(text, ment.end, s_hi) if ment is not None else None
+    if pp is not None:
+        if ment.text[:1].isupper() and not _PRONOUN_RE.match(ment.text):
+            rest_start = pp.end()   # "according to Mr Smith of the ministry, …": the name speaks
+        else:
+            ment = None     # "according to reports from Interfax,": the whole phrase, read below
     if ment is None:
         # "according to exit polls,", "according to federal statistics.": a plain phrase up to
         # the comma or the end of the sentence
@@ -317,7 +410,7 @@ def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> No
         if m is None:
             return
         ment = _Mention(m.group(1), m.start(1), m.end(1))
-    rest_start = ment.end
+        rest_start = ment.end
     doc = _DOCUMENT_BY_RE.match(ment.text)
     if doc:     # "according to forecasts from the Ministry of Commerce": the ministry speaks
         ment = _Mention(doc.group(1), ment.start + doc.start(1), ment.end)
@@ -339,14 +432,20 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int) -> _Mention | No
     phrase before it; for a participle, an infinitive or a second verb ("… tweets early Friday
     saying that …", "Mr Howard is expected to say …", "agreed and said") the clause's subject,
     but not "it"/"there" ("It is hard to say whether …")."""
+    low = low.split()[0]    # "pointing out": the verb's own form decides
     vi = bisect_right([t[1] for t in toks], vm.start()) - 1
     if vi < 1 or _negated(toks, vi):
         return None
     if low.endswith("ed") and toks[vi - 1][0].lower() in _BE_FORMS:
         return None     # "a 30GB version has also been added", "it was reported": a passive
     ment = _np_before(text, toks, vi - 1)
+    if low.endswith("ing") and (w := _with_subject(text, toks, vi)) is not None:
+        return w
     if low.endswith("ing") and toks[vi - 1][0].lower() not in _BE_FORMS and not (
             ment is not None and _word_before(toks, ment.start) == "with"):
+        if any(t[0].lower() == "with" for t in toks[max(0, vi - 4):vi]) \
+                or toks[vi - 1][0].lower() in {"by", "without", "of", "for", "about", "from"}:
+            return None     # "with a few of them saying …", "just by saying its name": no report
         ment = None     # but "with analysts saying …": the phrase before speaks
     if ment is None and (toks[vi - 1][0].lower() in _NONFINITE_BEFORE | {"and", "but"} or low.endswith("ing")):
         ment = _subject(text, tix, s_lo, vm.start(), strict=True)
@@ -372,13 +471,17 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     tail = text[j:s_hi]
     skip = _THAT_AFTER_RE.match(tail)
     if skip and len(skip.group(1).split()) <= 10 and (
-            low in _HEARER_OR_OBJECT or skip.group(1).split()[0].lower() in _ADJUNCT_WORDS):
+            low in _HEARER_OR_OBJECT or skip.group(1).split()[0].lower() in _ADJUNCT_WORDS) \
+            and not any(w.strip(",").lower() in reporting_verbs() for w in skip.group(1).split()[1:]):
+        # (not across another cue: "have hinted at the scope of Spore, but Mr Wright explained that")
         c_s = j + skip.end()
         seg = _content_until(text, c_s, s_hi)
         if len(seg.split()) >= 3 and (first_open is None or c_s < first_open and seg[:1] not in _MARK_CHARS):
             return c_s
     if low.startswith(("tell", "told", "ask", "urge", "warn", "remind")):
-        mm = re.match(r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*", tail)
+        mm = _HEARER_RE.match(tail)
+        if mm and mm.group().split()[-1].lower() in _TOLD_THINGS:
+            return None     # "the show, which told the story of a poor man": a story, no hearer
         if mm:
             j += mm.end()
             tail = text[j:s_hi]
@@ -387,8 +490,12 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
         return None
     with_that = _WITH_THAT_RE.match(tail)
     bare_stance = not with_that and low in _BARE_STANCE_VERBS and _CLAUSE_START_RE.match(tail[mm.end():])
+    # beside a quotation a bare clause needs its own verb before the marks ("predicted trust
+    # would be “the key choice”"), not an object that the marks may be ("announced the “…”")
+    clause = first_open is not None and low in _BARE_OR_OBJECT_VERBS and any(
+        w.strip(".,;:!?()").lower() in _FINITE for w in text[j + mm.end():first_open].split()[1:])
     if not with_that and not bare_stance and low not in _BARE_OR_OBJECT_VERBS and low not in _NP_OBJECT_VERBS \
-            or first_open is not None and low not in _BARE_CLAUSE_VERBS and not with_that:
+            or first_open is not None and low not in _BARE_CLAUSE_VERBS and not with_that and not clause:
         return None
     c_s = j + mm.end()
     seg = _content_until(text, c_s, s_hi)
@@ -403,10 +510,23 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     return c_s
 
 
-_OPTIONAL_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+(?:that\s+)?")
-_WITH_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+that\s")
+# "that," only before an aside that opens the clause ("admitted that, had he still been …",
+# "said that, given such high prices, …"); "denied that, saying …" has "that" as its object
+_THAT_ASIDE = (r"that,\s+(?=(?:had|if|when|while|although|though|despite|in|after|before|as|given|unless|because|"
+               r"since|with|according|for|by|under|once)\s)")
+# the hearer after "told": "the BBC", "MSPs", "BBC Radio 4's World at One", "the Today programme"
+_HEARER_RE = re.compile(r"\s+(?!that\s)(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+"
+                        r"(?:\s+(?:[A-Z0-9][\w’'-]*|(?:at|of|on)(?=\s+[A-Z])))*(?:\s+(?:programme|show|newspaper))?")
+_TOLD_THINGS = frozenset("story stories tale tales truth lie lies joke jokes".split())
+_OPTIONAL_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+(?:"
+                               + _THAT_ASIDE + r"|that\s+)?")
+_WITH_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+(?:"
+                           + _THAT_ASIDE + r"|that\s)")
 # verbs whose content may follow without "that" ("said trade rose")
 _BARE_OR_OBJECT_VERBS = frozenset(
     "said says say added adds told tells noted notes stated states claimed claims claim argued argues argue "
     "insisted insists insist warned warns warn wrote writes acknowledged acknowledges suggested suggests "
-    "announced announces reported reports believes thinks".split())
+    "announced announces reported reports believes thinks suggest predicted predicts "
+    # ", saying the deficit could grow": a participle takes a bare clause as its verb does
+    "saying adding noting arguing insisting claiming stating acknowledging suggesting".split()) | {
+    "pointed out", "points out", "pointing out", "point out"}

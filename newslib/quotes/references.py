@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import given_names
+from ..lexicons import given_names, speaker_words
 from .entities import (
     _NATIONALITY_RE,
     _NOT_NAMES,
@@ -65,6 +65,15 @@ _FOR_OTHERS = frozenset("spokesman spokeswoman spokesperson spokespeople officia
                         "analysts expert experts executive executives person people".split())
 
 
+#: capitalised adjectives of a party, which describe a role as a nationality does ("the
+#: Democratic nominee", "the Tory leader"); "Republican" is caught by the nationality pattern
+_PARTIES = frozenset("Democratic Democrat Labour Tory Conservative Liberal Socialist Green Communist".split())
+#: a party, a few lower-case words and given names right before a name ("Democratic
+#: presidential nominee Hillary ", "Tory leader ", "Republican ")
+_PARTY_BEFORE_RE = re.compile(r"\b(" + "|".join(sorted(_PARTIES | {"Republican"})) + r")\s+(?:[a-z-]+\s+){0,3}"
+                              r"(?:[A-Z][\w.'’-]*\s+){0,2}\Z")
+
+
 @dataclass(frozen=True)
 class Subject:
     """An entity a writer's sentence opens with: where, its name in the article, its kind."""
@@ -82,8 +91,8 @@ def description_kind(desc: str) -> str | None:
     >>> [description_kind(d) for d in ["the first minister", "Russia's president", "the company",
     ...                                "the UK's financial watchdog", "a spokesman",
     ...                                "the company's chief executive", "Tony Blair",
-    ...                                "the star of Rain Man", "the 67-year-old"]]
-    ['person', 'person', 'organisation', 'organisation', None, None, None, 'person', 'person']
+    ...                                "the star of Rain Man", "the 67-year-old", "the Democratic nominee"]]
+    ['person', 'person', 'organisation', 'organisation', None, None, None, 'person', 'person', 'person']
     """
     words = desc.split()
     if "of" in words[2:] and words[0].lower() == "the":
@@ -100,7 +109,7 @@ def description_kind(desc: str) -> str | None:
     else:
         if low[0] != "the":
             return None                     # "a spokesman", "his lawyer"
-    if any(w[:1].isupper() and not _NATIONALITY_RE.fullmatch(w) and w not in places()
+    if any(w[:1].isupper() and not _NATIONALITY_RE.fullmatch(w) and w not in places() and w not in _PARTIES
            for w in words[1:] if not w.endswith(("'s", "’s"))):
         return None                         # "the IFPI industry body": it carries a name
     head = low[-1]
@@ -197,7 +206,7 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
         if comma is None:
             return None
         i += comma.end()
-    m = _APPOSED_RE.match(seg, i) or _SUBJECT_RE.match(seg, i)
+    m = _APPOSED_RE.match(seg, i) or _party_titled(seg, i) or _SUBJECT_RE.match(seg, i)
     if not m:
         return None
     name = m.group(1)
@@ -205,6 +214,24 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
         kinds[name] = _subject_kind(name, text, resolver)
     found = kinds[name]
     return Subject(lo + m.start(1), *found) if found else None
+
+
+#: "Democratic presidential nominee Hillary Clinton said", "Tory leader Michael Howard": a
+#: capitalised adjective and a lower-case title before the name
+_PARTY_NAME = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|den|der|van|von|du|da|di|le|la|bin|al-\w+)){1,3}"
+_PARTY_TITLED_RE = re.compile(r"(?:The\s)?[A-Z][a-z]+\s(?:[a-z-]+\s){0,2}([a-z]+)\s(" + _PARTY_NAME + r")(?=,|\s+[a-z])")
+
+
+def _party_titled(seg: str, i: int) -> re.Match[str] | None:
+    """The match of a name after an adjective and a title ("Republican nominee Donald
+    Trump"), its name as group 2 and 1 as a title: the subject is the person, not the party."""
+    m = _PARTY_TITLED_RE.match(seg, i)
+    if m is None or m.group(1) not in speaker_words()["titles"]:
+        return None
+    return _PARTY_NAME_RE.match(seg, m.start(2))
+
+
+_PARTY_NAME_RE = re.compile("(" + _PARTY_NAME + ")")
 
 
 class References:
@@ -224,6 +251,7 @@ class References:
         self._seen_n = 0
         self._starts = [s for s, _ in sentences]
         self._held: dict[str, set[str]] = {}
+        self._parties: dict[str, set[str]] = {}
 
     @property
     def subjects(self) -> list[Subject]:
@@ -303,8 +331,13 @@ class References:
                 i -= 1
             near += items[i:j]
             any_before = any_before or j > 0
+        # "the Democratic nominee", "the Tory leader": a party in the description
+        # must be in a title the article gives the person ("Democratic nominee Hillary
+        # Clinton"); the nearest person may belong to the other side
+        mods = {w.lower() for w in desc.split()[1:-1] if w in _PARTIES or w == "Republican"}
         for _pos, name in sorted(near, reverse=True):
-            if kind == "person" and (not self._may_hold(name, head) or self._named_in_clause(name, at)):
+            if kind == "person" and (not self._may_hold(name, head) or self._named_in_clause(name, at)
+                                     or mods and not mods <= self._title_words(name)):
                 continue
             return name
         if any_before:
@@ -318,6 +351,18 @@ class References:
             self._held[name] = {k.split()[-1] for k, v in self.resolver._get().title_of.items() if v == name}
         held = self._held[name]
         return not held or head in held
+
+    def _title_words(self, name: str) -> set[str]:
+        """The party words the article puts right before ``name`` or its surname ("Democratic
+        nominee Hillary Clinton", "Tory leader Michael Howard", "the Republican, Trump")."""
+        if name not in self._parties:
+            found = set()
+            for m in re.finditer(r"\b" + re.escape(name.split()[-1]) + r"\b", self.text):
+                p = _PARTY_BEFORE_RE.search(self.text, max(0, m.start() - 80), m.start())
+                if p is not None:
+                    found.add(p.group(1).lower())
+            self._parties[name] = found
+        return self._parties[name]
 
     def _named_in_clause(self, name: str, at: int) -> bool:
         """Whether the rest of the sentence names ``name``: "But the chancellor said Mr Baume

@@ -89,6 +89,19 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     return _phrase_mention(text, toks, *bounds) if bounds else None
 
 
+def _with_subject(text: str, toks: list[tuple[str, int, int]], vi: int) -> _Mention | None:
+    """"…, with finance minister Hans Eichel saying it showed …", "with analysts saying": the
+    phrase between "with" and a participle speaks (not the sentence's subject, "Berlin")."""
+    for k in range(vi - 1, max(-1, vi - 8), -1):
+        tok = toks[k][0]
+        if tok.lower() == "with":
+            ment = _np_before(text, toks, vi - 1) if k + 1 < vi else None
+            return ment if ment is not None and ment.start >= toks[k + 1][1] else None
+        if tok in {",", ".", ";", ":", "“", "”", '"', "(", ")"}:
+            return None
+    return None
+
+
 def _subject_end(toks: list[tuple[str, int, int]], j: int) -> int:
     """Skip auxiliaries and adverbs ("Iran proudly announced"), a parenthesis and a time
     phrase ("on Monday") between a subject and its verb."""
@@ -218,17 +231,30 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
         if low in {"'s", "’s"} or low in {"of", "for", "at", "and"} and seen_cap and k - 1 >= 0 and toks[k - 1][0][:1].isupper():
             k -= 1
             continue
-        if low == "of" and seen_cap and k >= 2 and (toks[k - 1][0].lower() in _person_nouns() or toks[k - 1][0].lower() in _ROLE_OF) \
-                and toks[k - 2][0].lower() in _DETS:
-            k -= 3      # "The star of Rain Man and Tootsie said": the star, not the films
-            break
+        if low == "of" and seen_cap and k >= 2 and (toks[k - 1][0].lower() in _person_nouns() or toks[k - 1][0].lower() in _ROLE_OF):
+            # "The star of Rain Man and Tootsie said": the star, not the films; "The 58-year-old
+            # US singer of Because the Night": modifiers between the article and the noun
+            det = next((m for m in range(k - 2, max(-1, k - 6), -1) if toks[m][0].lower() in _DETS
+                        or not toks[m][0][:1].isalnum()), None)
+            if det is not None and toks[det][0].lower() in _DETS:
+                k = det - 1
+                break
+        if low in _DETS and seen_cap and k >= 3 and toks[k - 1][0][:1].isupper() and toks[k - 2][0] == "of" \
+                and (toks[k - 3][0].lower() in _person_nouns() or toks[k - 3][0].lower() in _ROLE_OF):
+            k -= 2      # "singer of Because the Night": an article inside a title
+            continue
         if low in _DETS or (t[:1].isdigit() and not seen_cap and k < end_i):
             k -= 1      # "the spokesman", "73 percent": a determiner or a number opens the phrase
             break
         if low in {"which", "who", "whom", "whose", "that", "where", "when"}:
             break       # "a merger between Rosneft and Gazprom which authorities have said"
+        if not seen_cap and low in {"from", "to", "with", "by", "into", "than", "about"}:
+            break       # "One e-mail came from someone who claimed": someone
         if (t[0].isalpha() and t.islower() or re.fullmatch(r"\d[\w.]*-[a-z][\w-]*", t)) and not seen_cap \
-                and low not in reporting_verbs() and (end_i - k) < 4:
+                and (low not in reporting_verbs() or k == end_i and not low.endswith(("ed", "ing"))
+                     and k >= 1 and (toks[k - 1][0].lower() in _DETS or toks[k - 1][0].lower() in {"of", "with"})) \
+                and (end_i - k) < 4:
+            # ("the secretary of state said": a verb form right before the verb is a noun)
             # lowercase noun phrase: "a campaign operative", "analysts"
             k -= 1
             continue
@@ -245,7 +271,7 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
     if start_i > 0 and toks[start_i - 1][0].lower() in _DETS:
         start_i -= 1
     # strip leading "Of" / sentence connectors like "But"
-    while start_i <= end_i and toks[start_i][0].lower() in {"but", "and", "so", "yet", "however", "meanwhile", "still"} | _TIME_ADVERBS:
+    while start_i <= end_i and toks[start_i][0].lower() in {"but", "and", "so", "yet", "however", "meanwhile", "still", "even"} | _TIME_ADVERBS:
         start_i += 1
     if start_i > end_i:
         return None
@@ -256,7 +282,16 @@ def _name_before_description(text: str, toks: list[tuple[str, int, int]], start_
     """"Marc Ostwald, a strategist at Monument Securities told": the phrase before the verb
     ends a description after a name (no closing comma, as BBC copy often writes it); the name
     is the speaker, not the firm."""
-    if start_i < 4 or toks[start_i - 1][0].lower() not in {"at", "of", "for", "with", "from", "in"}:
+    if start_i < 2 or toks[start_i - 1][0].lower() not in {"at", "of", "for", "with", "from", "in"}:
+        return None
+    # "Nigel McCune from the Musicians' Union said": a person's name right before the phrase
+    for n in (3, 2):
+        i0 = start_i - 1 - n
+        if i0 >= 0 and all(t[0][:1].isupper() and t[0].isalpha() for t in toks[i0:start_i - 1]) \
+                and toks[i0][0].lower() in given_names() \
+                and (i0 == 0 or not toks[i0 - 1][0][:1].isupper() or toks[i0 - 1][0] in {",", "“", "”", '"'}):
+            return _Mention(text[toks[i0][1]:toks[start_i - 2][2]], toks[i0][1], toks[start_i - 2][2])
+    if start_i < 4:
         return None
     for k in range(start_i - 2, max(0, start_i - 12), -1):
         if toks[k][0] in {".", ";", ":", "“", "”", '"'}:
@@ -320,7 +355,7 @@ def _phrase_mention(text: str, toks: list[tuple[str, int, int]], start_i: int, e
         return None
     # "a spokesperson for the Home Office", "an official at the ministry": the person is the speaker
     first = start_i if phrase_toks[0] is toks[start_i] else toks.index(phrase_toks[0])
-    if first >= 2 and toks[first - 1][0].lower() in {"for", "at", "of"} and \
+    if first >= 2 and toks[first - 1][0].lower() in {"for", "at", "of", "from"} and \
             toks[first - 2][0].lower() in (speaker_words()["titles"] | speaker_words()["groups"]):
         head = first - 2
         if head >= 1 and toks[head - 1][0].lower() in _DETS:
