@@ -115,6 +115,7 @@ _COORDINATED_RE = re.compile(
     r",?\s+(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>said|says|added|adds|insisted|insists|argued|argues|claimed|claims|"
     r"noted|notes|stressed|stresses|admitted|admits|warned|warns|suggested|suggests)(?:\s+that)?\s+")
 _COORDINATED_VERBS = frozenset(re.search(r"<verb>([^)]*)\)", _COORDINATED_RE.pattern).group(1).split("|"))
+_COORDINATED_AT_RE = re.compile(r" (?:and(?: also| then)?|but) (?:" + "|".join(sorted(_COORDINATED_VERBS)) + r")\b")
 
 
 def _continuation_verbs_at(masked: str, runs: set[str]) -> list[int]:
@@ -126,12 +127,8 @@ def _continuation_verbs_at(masked: str, runs: set[str]) -> list[int]:
         while k >= 0:
             out.append(k)
             k = masked.find(w, k + 1)
-    for w in runs & _COORDINATED_VERBS:
-        for joined in (" and " + w, " and also " + w, " and then " + w, " but " + w):
-            k = masked.find(joined)
-            while k >= 0:
-                out.append(k)
-                k = masked.find(joined, k + 1)
+    if runs & _COORDINATED_VERBS:
+        out += [m.start() for m in _COORDINATED_AT_RE.finditer(masked)]
     return sorted(out)
 
 
@@ -193,14 +190,16 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
     (``first_open``: where the first opens) only a clause reported before them counts, with the
     quoted words inside it ('Ms King said the singer "threw the bottle …"'); the quotations
     themselves are attributed by their own pass."""
-    if (first_open is None or _words_before_quote(text, s_lo, first_open)) and cues_index.between(s_lo, s_hi) \
-            and _tail_source(text, s_lo, s_hi, resolve, add):
-        return      # (with quoted words inside: "And there should be “real debate” about it, he said.")
-    cue_list = cues_index.between(s_lo, s_hi if first_open is None else first_open)
+    cue_list = cues_index.between(s_lo, s_hi)
     if not cue_list:
         return  # every pattern below needs a reporting cue
+    if (first_open is None or _words_before_quote(text, s_lo, first_open)) and _tail_source(text, s_lo, s_hi, resolve, add):
+        return      # (with quoted words inside: "And there should be “real debate” about it, he said.")
+    if first_open is not None:
+        cue_list = [c for c in cue_list if c.end() <= first_open]
     verbs = reporting_verbs()
     toks: list | None = None            # tokenised only when a cue can introduce speech
+    opening = bool(_SUBORDINATORS.intersection(text[s_lo:s_lo + 12].lower().split()[:1]))
     for vm in cue_list:
         verb = vm.group()
         low = " ".join(verb.lower().split())
@@ -235,7 +234,7 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         ment = _cue_speaker(text, tix, toks, vm, low, s_lo)
         if ment is None or ment.text.lower() in _DEMONSTRATIVES:
             continue    # "That said, …", "This suggests …": a fact, no speaker
-        hi = _opening_clause_end(text, s_lo, s_hi, vm.start())
+        hi = _opening_clause_end(text, s_hi, vm.start()) if opening else s_hi
         c_s = _content_start(text, vm, low, hi, first_open)
         if c_s is not None:
             seg = _content_until(text, c_s, s_hi)
@@ -256,15 +255,11 @@ _CHARGE_RES = {"of": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)of\s+(?=[\w
                "for": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)for\s+(?=\w+ing\b)")}
 
 
-def _opening_clause_end(text: str, s_lo: int, s_hi: int, at: int) -> int:
-    """Where the clause that ``at`` is in ends: the comma closing an opening subordinate clause
-    ("While he acknowledged the pay was good, Ham also noted …"), else the sentence's end."""
-    first = text[s_lo:s_lo + 12].split()[:1]
-    if first and first[0].lower() in _SUBORDINATORS:
-        comma = text.find(",", at, s_hi)
-        if comma > 0:
-            return comma
-    return s_hi
+def _opening_clause_end(text: str, s_hi: int, at: int) -> int:
+    """Where the clause that ``at`` is in ends, in a sentence that opens with a subordinate
+    clause ("While he acknowledged the pay was good, Ham also noted …"): the comma closing it."""
+    comma = text.find(",", at, s_hi)
+    return comma if comma > 0 else s_hi
 
 
 def _accused_of(text: str, tix, toks, vm, low: str, s_lo: int, s_hi: int, first_open: int | None,
@@ -327,7 +322,7 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple
 def _words_before_quote(text: str, s_lo: int, first_open: int) -> bool:
     """Whether the writer's sentence has words of its own before its first quotation (two at
     least): then a source closing it reports the sentence, quotation and all."""
-    return len(text[s_lo:first_open].split()) >= 2
+    return len(text[s_lo:first_open].split(None, 2)) >= 2
 
 
 def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
