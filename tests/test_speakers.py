@@ -244,3 +244,11 @@ def test_one_word_speakers_are_people_only_on_evidence():
 def test_descriptions_resolve_to_the_person_they_describe(text, speaker):
     q = _corpus(text).quotes()
     assert q[q["type"] == "indirect"]["speaker"].tolist() == [speaker]
+
+
+def test_they_is_never_one_person():
+    # "they" after a person was quoted is a group the text names, or no one — never that person
+    q = _corpus("“We will win,” said Stefan Schilbe.\n\nMajor companies have spent 2004 in talks with unions. "
+                "They have also warned there are more cost cutting measures on the horizon.").quotes()
+    row = q[q["verb"] == "warned"].iloc[0]
+    assert row["speaker"] != "Stefan Schilbe"

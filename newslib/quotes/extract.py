@@ -236,7 +236,7 @@ class _Article:
         if low in {"i", "we", "you"}:
             return self.last["speaker"] if self.last else None
         for pos, spk in reversed(self.speakers_seen):
-            if pos < at and (low != "it" and _is_person_like(spk) and _compatible(low, spk)
+            if pos < at and (low not in {"it", "they"} and _is_person_like(spk) and _compatible(low, spk)
                              or low in {"it", "they"} and not _is_person_like(spk)):
                 if low in {"he", "she"}:
                     return self.refs.person_subject(low, at, after=pos) or spk
@@ -380,7 +380,8 @@ class _Article:
         else:
             ment = _subject(self.text, self.tix, s_lo, q.open_at)
         name = self.resolve(ment, q.start) if ment is not None else None
-        if ment is None or not _can_speak(self.text, name):
+        if ment is None or not (_can_speak(self.text, name) or name is None and ment.text.lower() in _PEOPLE_PRONOUNS):
+            # (a pronoun for people speaks even when it resolves to no one: "They backed …")
             if self.include_scare:
                 self.add("scare", q.start, q.end, None, None, None)
             return
@@ -484,6 +485,9 @@ def quotes_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
             r["article_id"] = a.id
             rows.append(r)
     return _typed(pd.DataFrame(rows, columns=["article_id", *_ROW_COLUMNS]))
+
+
+_PEOPLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _can_speak(text: str, name: str | None) -> bool:
