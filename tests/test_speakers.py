@@ -252,3 +252,9 @@ def test_they_is_never_one_person():
                 "They have also warned there are more cost cutting measures on the horizon.").quotes()
     row = q[q["verb"] == "warned"].iloc[0]
     assert row["speaker"] != "Stefan Schilbe"
+
+
+def test_a_description_with_an_acronym_names_the_organisation_only_when_it_speaks_for_it():
+    q = pd.DataFrame({"article_id": ["a"] * 4,
+                      "speaker": ["a BBC spokesman", "a US Embassy spokesman", "a US woman", "the IFPI industry body"]})
+    assert resolve_speakers(q)["speaker"].tolist() == ["BBC", "a US Embassy spokesman", "a US woman", "IFPI"]

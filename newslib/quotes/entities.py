@@ -227,6 +227,10 @@ def _is_person_like(speaker: str | None) -> bool:
     return True
 
 
+#: people who speak for an organisation: "a BBC spokesman" is the BBC speaking
+_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson official officials source sources".split())
+
+
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     w = speaker_words()
@@ -708,8 +712,13 @@ class _Clusters:
         if org is not None:
             return org, "organisation"
         acr = [w for w in name.split() if len(w) >= 2 and w.isupper() and w.isalpha()]
-        if kind == "unresolved" and len(acr) == 1 and name.split()[0].lower() in {"the", "a", "an"}:
-            # "the IFPI industry body": a description that carries the organisation's acronym
+        words = name.split()
+        if kind == "unresolved" and len(acr) == 1 and words[0].lower() in {"the", "a", "an"} and (
+                words[-1].lower() not in _person_nouns()
+                or len(words) == 3 and words[-1].lower() in _SPEAKS_FOR):
+            # "the IFPI industry body", "a BBC spokesman": a description that carries the
+            # organisation's acronym; not "a US Embassy spokesman" (the acronym is only part of
+            # the name) nor "a US woman"
             acronyms = self.aliases(aid)[0]
             return acronyms.get(acr[0], acr[0]), "organisation"
         return (written if kind == "unresolved" else name), kind
