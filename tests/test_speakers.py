@@ -258,3 +258,12 @@ def test_a_description_with_an_acronym_names_the_organisation_only_when_it_speak
     q = pd.DataFrame({"article_id": ["a"] * 4,
                       "speaker": ["a BBC spokesman", "a US Embassy spokesman", "a US woman", "the IFPI industry body"]})
     assert resolve_speakers(q)["speaker"].tolist() == ["BBC", "a US Embassy spokesman", "a US woman", "IFPI"]
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Monetary Affairs Commissioner Joaquin Almunia", "Joaquin Almunia"),
+    ("Newcastle boss Graeme Souness", "Graeme Souness"),
+    ("Fly-half Charlie Hodgson", "Charlie Hodgson"),
+])
+def test_job_titles_before_a_name_are_no_part_of_it(written, name):
+    assert speaker_name(written) == name

@@ -380,8 +380,7 @@ class _Article:
         else:
             ment = _subject(self.text, self.tix, s_lo, q.open_at)
         name = self.resolve(ment, q.start) if ment is not None else None
-        if ment is None or not (_can_speak(self.text, name) or name is None and ment.text.lower() in _PEOPLE_PRONOUNS):
-            # (a pronoun for people speaks even when it resolves to no one: "They backed …")
+        if ment is None or not _can_speak(self.text, name):
             if self.include_scare:
                 self.add("scare", q.start, q.end, None, None, None)
             return
@@ -485,9 +484,6 @@ def quotes_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
             r["article_id"] = a.id
             rows.append(r)
     return _typed(pd.DataFrame(rows, columns=["article_id", *_ROW_COLUMNS]))
-
-
-_PEOPLE_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _can_speak(text: str, name: str | None) -> bool:
