@@ -681,3 +681,12 @@ def test_a_name_before_a_dash_description_and_an_acronym_in_a_description():
     # near miss: a description with no acronym stays as written and unresolved
     q = extract_quotes("The popularity of portable music players was behind the growth, the industry body said.")
     assert q[["speaker", "speaker_kind"]].values.tolist() == [["the industry body", "unresolved"]]
+
+
+def test_calls_for_and_on_report_a_demand_but_not_as_a_noun():
+    got = rows("Palmieri called on Trump to stop attacking Machado and apologize.")
+    assert got[0][:5] == ("indirect", "Trump to stop attacking Machado and apologize", "Palmieri", "Palmieri", "called on")
+    got = rows("Dr Lewis has called for an investigation by the information commissioner.")
+    assert got[0][1:5] == ("an investigation by the information commissioner", "Lewis", "Dr Lewis", "called for")
+    assert rows("However, Lord Browne rejected calls for a windfall tax on his company's huge profits.") == []
+    assert rows("He called on Friday for an inquiry into the affair.") == []

@@ -81,6 +81,10 @@ def _phrasal_forms() -> dict[str, list[str]]:
     return out
 
 
+_WHEN_AFTER_RE = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                            r"April|May|June|July|August|September|October|November|December|\d)")
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_'’-"
 
@@ -121,8 +125,9 @@ class _CueIndex:
                 if (k == 0 or not _is_word_char(masked[k - 1])) and masked[e:e + 1] == " ":
                     for rest in phrasal[w]:
                         f = e + 1 + len(rest)
-                        if masked.startswith(rest, e + 1) and (f == n or not _is_word_char(masked[f])):
-                            cues.append(_Cue(k, f, masked[k:f]))    # "pointed out"
+                        if masked.startswith(rest, e + 1) and (f == n or not _is_word_char(masked[f])) \
+                                and not _WHEN_AFTER_RE.match(masked, f):
+                            cues.append(_Cue(k, f, masked[k:f]))    # "pointed out", not "called on Friday"
                 k = masked.find(w, k + 1)
         cues.sort(key=_Cue.start)
         self.matches = cues

@@ -65,6 +65,9 @@ _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 #: words after which a verb's form is a noun ("these claims", "the latest reports"); not
 #: "earlier", an adverb before a verb too ("Shalaby earlier said")
 _DETERMINERS_BEFORE = _NOUNISH_BEFORE - {"earlier", "of", "written", "brief"}
+#: words after which "calls for" is the noun ("growing calls for an inquiry")
+_CALLS_NOUN_AFTER = frozenset("the these those growing renewed fresh new repeated mounting amid despite of to and "
+                              "join reject resist ignore heed face are were any no".split())
 #: what may come before a verb followed by its subject ("…, said Schiff", "“…” said Schiff")
 _INVERSION_AFTER = frozenset({",", "”", '"', "’", "'", "''", ":", "—", "–", "-"})
 
@@ -99,7 +102,9 @@ _CLAUSE_START_RE = re.compile(r"(?:(?:he|she|they|it|we|i|there|you)\s|(?:his|he
                               re.IGNORECASE)
 # verbs whose noun-phrase object is what was said ("The Kremlin confirmed the expansion of …")
 _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicates revealed reveals "
-                             "disclosed discloses".split())
+                             "disclosed discloses".split()) | {
+    # "called for female contestants to wear …", "called on Trump to stop attacking Machado"
+    f"{v} {p}" for v in ("call", "calls", "called", "calling") for p in ("for", "on")}
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
 _CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents|rivals)\s|;\s|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
                              r"undercutting|contrary to|despite|even as)\s")
@@ -215,6 +220,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         if not info[2]:
             continue
         prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
+        if prev_word and low.startswith("calls ") and (prev_word[0].lower().endswith("ed") or prev_word[0].lower() in _CALLS_NOUN_AFTER):
+            continue    # "rejected calls for a windfall tax", "amid growing calls for": a noun
         if prev_word and (_hearer_passive(prev_word[0], low) or prev_word[0].lower() in _DETERMINERS_BEFORE):
             continue    # "These claims could take …": a noun, not a cue
         if _ends_a_name(verb, text[max(s_lo, vm.start() - 30):vm.start()].split()):
