@@ -206,7 +206,7 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
         if comma is None:
             return None
         i += comma.end()
-    m = _APPOSED_RE.match(seg, i) or _party_titled(seg, i) or _SUBJECT_RE.match(seg, i)
+    m = _APPOSED_RE.match(seg, i) or _titled_subject(seg, i) or _SUBJECT_RE.match(seg, i)
     if not m:
         return None
     name = m.group(1)
@@ -216,22 +216,22 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
     return Subject(lo + m.start(1), *found) if found else None
 
 
-#: "Democratic presidential nominee Hillary Clinton said", "Tory leader Michael Howard": a
-#: capitalised adjective and a lower-case title before the name
-_PARTY_NAME = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|den|der|van|von|du|da|di|le|la|bin|al-\w+)){1,3}"
-_PARTY_TITLED_RE = re.compile(r"(?:The\s)?[A-Z][a-z]+\s(?:[a-z-]+\s){0,2}([a-z]+)\s(" + _PARTY_NAME + r")(?=,|\s+[a-z])")
+#: "Democratic presidential nominee Hillary Clinton said", "Tory leader Michael Howard", "Aviation
+#: analyst Nick Van den Brul": a capitalised word and a lower-case title before the name
+_TITLED_NAME = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|den|der|van|von|du|da|di|le|la|bin|al-\w+)){1,3}"
+_TITLED_RE = re.compile(r"(?:The\s)?[A-Z][a-z]+\s(?:[a-z-]+\s){0,2}([a-z]+)\s(" + _TITLED_NAME + r")(?=,|\s+[a-z])")
 
 
-def _party_titled(seg: str, i: int) -> re.Match[str] | None:
-    """The match of a name after an adjective and a title ("Republican nominee Donald
-    Trump"), its name as group 2 and 1 as a title: the subject is the person, not the party."""
-    m = _PARTY_TITLED_RE.match(seg, i)
+def _titled_subject(seg: str, i: int) -> re.Match[str] | None:
+    """The name (as group 1 of the match returned) after a capitalised word and a title
+    ("Republican nominee Donald Trump"): the subject is the person, not the party."""
+    m = _TITLED_RE.match(seg, i)
     if m is None or m.group(1) not in speaker_words()["titles"]:
         return None
-    return _PARTY_NAME_RE.match(seg, m.start(2))
+    return _TITLED_NAME_RE.match(seg, m.start(2))
 
 
-_PARTY_NAME_RE = re.compile("(" + _PARTY_NAME + ")")
+_TITLED_NAME_RE = re.compile("(" + _TITLED_NAME + ")")
 
 
 class References:
