@@ -690,3 +690,14 @@ def test_calls_for_and_on_report_a_demand_but_not_as_a_noun():
     assert got[0][1:5] == ("an investigation by the information commissioner", "Lewis", "Dr Lewis", "called for")
     assert rows("However, Lord Browne rejected calls for a windfall tax on his company's huge profits.") == []
     assert rows("He called on Friday for an inquiry into the affair.") == []
+
+
+def test_a_source_closing_the_sentence_with_words_that_describe_it():
+    # "…, City consultancy Deloitte has warned.": the description before the name is no clause
+    got = rows("Ten years of golden economic performance may come to an end in 2005 with growth "
+               "slowing markedly, City consultancy Deloitte has warned.")
+    assert got[0][:4] == ("indirect", "Ten years of golden economic performance may come to an end in 2005 "
+                          "with growth slowing markedly", "Deloitte", "Deloitte")
+    # but a clause between the comma and the source is no description of it
+    assert ("indirect", "Profits will fall") not in [
+        g[:2] for g in rows("Profits will fall, if costs rise Citigroup warned.")]

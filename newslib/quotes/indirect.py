@@ -346,7 +346,11 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
         return False
     toks_np = _tokens(text, s_lo + m.start("np"), s_lo + m.end("np"))
     ment = _np_before(text, toks_np, len(toks_np) - 1) if toks_np else None
-    if ment is not None and (ment.start == s_lo + m.start("np") or "," in m.group("np")):
+    lead = text[s_lo + m.start("np"):ment.start].split() if ment is not None else []
+    if ment is not None and (ment.start == s_lo + m.start("np") or "," in m.group("np")
+                             # "…, City consultancy Deloitte has warned.": words describing the name
+                             or ment.text[:1].isupper() and len(lead) <= 3
+                             and not any(w.lower() in _FINITE or w.lower() in _SUBORDINATORS for w in lead)):
         c_end = s_lo + m.start()
         c_s = s_lo + (len(_CONNECTIVE_RE.match(seg).group()) if _CONNECTIVE_RE.match(seg) else 0)
         if len(text[c_s:c_end].split()) >= 4:
