@@ -227,6 +227,8 @@ def _is_person_like(speaker: str | None) -> bool:
     return True
 
 
+#: words counting a group, no part of its name ("some analysts" are analysts)
+_QUANTIFIERS = frozenset("some many several other few most numerous".split())
 #: people who speak for an organisation: "a BBC spokesman" is the BBC speaking
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson official officials source sources".split())
 
@@ -314,8 +316,8 @@ def speaker_name(speaker: str) -> str:
     >>> speaker_name("Scotland's first minister")
     "Scotland's first minister"
     >>> [speaker_name(s) for s in ("WASHINGTON -- President Obama", "Against Trump", "December Microsoft",
-    ...                            "its problems and analysts")]
-    ['Obama', 'Trump', 'Microsoft', 'analysts']
+    ...                            "its problems and analysts", "Some analysts", "many economists")]
+    ['Obama', 'Trump', 'Microsoft', 'analysts', 'analysts', 'economists']
     """
     s = " ".join(str(speaker).split())
     m = _DATELINE_RE.match(s)
@@ -329,6 +331,11 @@ def speaker_name(speaker: str) -> str:
             and words[1][:1].isupper():
         words = words[1:]     # "Against Trump", "As Mr Brown": a sentence's first word
     words = _group_after_join(words)
+    if len(words) >= 2 and words[0].lower() in _QUANTIFIERS and (
+            words[-1].lower() in speaker_words()["groups"] or words[-1].lower() in _MORE_GROUPS):
+        # "Some analysts", "many economists", "Several reports": the group, counted once
+        words = [words[1].lower() if words[1].islower() or words[1][1:].islower() and len(words) == 2 else words[1],
+                 *words[2:]]
     s = " ".join(words)
     if words and words[0].lower() in _DETERMINERS:
         return s              # "A UK Independence Party MEP": a description, as written
