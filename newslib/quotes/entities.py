@@ -301,6 +301,15 @@ def _glued_words() -> frozenset[str]:
     return w["affiliations"] | w["people"] | w["men"] | w["women"]
 
 
+def _without_quantifier(words: list[str]) -> list[str]:
+    """"Some analysts", "many economists", "Several reports": the group, counted once."""
+    if len(words) >= 2 and words[0].lower() in _QUANTIFIERS and (
+            words[-1].lower() in speaker_words()["groups"] or words[-1].lower() in _MORE_GROUPS):
+        first = words[1].lower() if words[1].islower() or words[1][1:].islower() and len(words) == 2 else words[1]
+        return [first, *words[2:]]
+    return words
+
+
 def speaker_name(speaker: str) -> str:
     """The name a speaker string stands for, without a possessive place or outlet in front
     and without titles.
@@ -330,12 +339,7 @@ def speaker_name(speaker: str) -> str:
     while len(words) > 1 and words[0][:1].isupper() and words[0].lower() in _stopwords() - _DETERMINERS \
             and words[1][:1].isupper():
         words = words[1:]     # "Against Trump", "As Mr Brown": a sentence's first word
-    words = _group_after_join(words)
-    if len(words) >= 2 and words[0].lower() in _QUANTIFIERS and (
-            words[-1].lower() in speaker_words()["groups"] or words[-1].lower() in _MORE_GROUPS):
-        # "Some analysts", "many economists", "Several reports": the group, counted once
-        words = [words[1].lower() if words[1].islower() or words[1][1:].islower() and len(words) == 2 else words[1],
-                 *words[2:]]
+    words = _without_quantifier(_group_after_join(words))
     s = " ".join(words)
     if words and words[0].lower() in _DETERMINERS:
         return s              # "A UK Independence Party MEP": a description, as written
