@@ -267,3 +267,9 @@ def test_a_description_with_an_acronym_names_the_organisation_only_when_it_speak
 ])
 def test_job_titles_before_a_name_are_no_part_of_it(written, name):
     assert speaker_name(written) == name
+
+
+def test_a_headline_word_glued_to_a_surname_is_not_the_name():
+    q = _corpus("Mogul Wilson plans new music venture\n\nFactory Records founder Tony Wilson is to launch a new "
+                "label. “It is about music that matters,” Wilson said.").quotes()
+    assert set(q["speaker"]) == {"Tony Wilson"}

@@ -139,9 +139,11 @@ class NameResolver:
         stripped = _strip_titles(m)
         if len(stripped.split()) == 1:
             bare = _POSSESSIVE_RE.sub("", stripped)
-            for full in self.full:
-                if full.split()[-1] in (stripped, bare):
-                    return full
+            fulls = [full for full in self.full if full.split()[-1] in (stripped, bare)]
+            if fulls:
+                # the first named, but a given name before the surname wins over a headline's
+                # word glued to it ("Mogul Wilson" in the headline, Tony Wilson in the text)
+                return next((f for f in fulls if f.split()[0].lower() in given_names()), fulls[0])
             if words and words[0] in _KNIGHTHOOD and len(words) == 2:
                 knights = [f for f in self.full if f.split()[0] == bare]
                 if len(knights) == 1:
