@@ -74,8 +74,7 @@ def test_a_long_quote_matches_every_piece_another_outlet_cut_from_it():
     assert sorted(pairs["quote_b"].str.strip(" ,.")) == [
         "How many times must we see this?", "In Tulsa, an unarmed man with his hands in the air. This is just unbearable",
         "implicit bias"]
-    assert set(pairs["labels"]) == {"trimmed", "trimmed; direct→partial; verb changed"} or \
-        all("trimmed" in labs for labs in pairs["labels"])
+    assert all(labs.split("; ")[0] == "trimmed" for labs in pairs["labels"])
     # but a quote of the other outlet that is no part of it stays its own
     df = _pair("“How many times must we see this? I mean, this is just unbearable,” said Ana Silva.",
                "“How many times must we see this?” Ana Silva said. “Fuel duty has risen too far this winter,” she added.")

@@ -701,3 +701,9 @@ def test_a_source_closing_the_sentence_with_words_that_describe_it():
     # but a clause between the comma and the source is no description of it
     assert ("indirect", "Profits will fall") not in [
         g[:2] for g in rows("Profits will fall, if costs rise Citigroup warned.")]
+
+
+def test_a_charge_refused_is_no_charge():
+    assert rows("Ashley Cole has refused to blame Robin van Persie for leaving Arsenal with no fit strikers.") == []
+    assert rows("Mr Cole blamed Robin van Persie for leaving Arsenal with no fit strikers.")[0][:2] == (
+        "indirect", "Robin van Persie for leaving Arsenal with no fit strikers")

@@ -211,10 +211,11 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         info = verbs.get(low)
         if info is None:
             continue
-        if low in _CHARGE_FORMS:
+        if info[0] in _CHARGE_PREPOSITION:
             if toks is None:
                 toks = tix.get(s_lo, s_hi)
-            if _accused_of(text, tix, toks, vm, low, s_lo, s_hi, first_open, resolve, add):
+            if _accused_of(text, tix, toks, vm, low, _CHARGE_PREPOSITION[info[0]], s_lo, s_hi, first_open,
+                           resolve, add):
                 return
             continue
         if not info[2]:
@@ -251,11 +252,9 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
             return
 
 
-# verbs that charge someone with something, and the preposition that says with what
-_CHARGE_FORMS = {**dict.fromkeys(("accused", "accuses", "accuse", "accusing"), "of"),
-                 **dict.fromkeys(("attacked", "attacks", "attack", "attacking", "criticised", "criticises",
-                                  "criticising", "criticized", "criticizes", "criticizing", "blamed", "blames",
-                                  "blaming", "condemned", "condemns", "slammed", "slams", "praised", "praises"), "for")}
+# verbs (lemmas of reporting_verbs.csv) that charge someone with something, and the preposition
+# that says with what
+_CHARGE_PREPOSITION = {"accuse": "of", **dict.fromkeys(("attack", "criticize", "blame", "condemn", "slam", "praise"), "for")}
 # the object and the preposition after the verb: "accused Gazprom of", "accused the north's
 # leader, Kim, of", "attacking the EC for backing down" (with "for", only an -ing form follows)
 _CHARGE_RES = {"of": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)of\s+(?=[\w“\"‘])"),
@@ -269,16 +268,19 @@ def _opening_clause_end(text: str, s_hi: int, at: int) -> int:
     return comma if comma > 0 else s_hi
 
 
-def _accused_of(text: str, tix, toks, vm, low: str, s_lo: int, s_hi: int, first_open: int | None,
+_REFUSED_TO_RE = re.compile(r"\b(?:refused|refuses|declined|declines|refusing|declining)\s+to\s+$")
+
+
+def _accused_of(text: str, tix, toks, vm, low: str, prep: str, s_lo: int, s_hi: int, first_open: int | None,
                 resolve, add) -> bool:
     """"Yukos accused Gazprom of illegally taking part in the auction", "the EPP attacking the
     EC for backing down": a charge its subject made, reported in the writer's words — the
     object and what it is charged with are the content (as PolNeAR's annotators mark it). A
     passive ("was accused of") names no one who spoke; a quotation in the charge stays its own
     row too."""
-    m = _CHARGE_RES[_CHARGE_FORMS[low]].match(text, vm.end(), s_hi)
-    if m is None:
-        return False
+    m = _CHARGE_RES[prep].match(text, vm.end(), s_hi)
+    if m is None or _REFUSED_TO_RE.search(text, max(s_lo, vm.start() - 30), vm.start()):
+        return False    # ("has refused to blame Robin van Persie for …": no charge was made)
     c_s = vm.end() + len(m.group()) - len(m.group().lstrip())
     if first_open is not None and c_s >= first_open:
         return False
