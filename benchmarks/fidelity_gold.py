@@ -74,6 +74,9 @@ def _norm_labels(labels: set[str]) -> set[str]:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--show", action="store_true", help="print unjudged and missed pairs")
+    p.add_argument("--attributions", action="store_true",
+                   help="match PolNeAR's annotated attributions instead of newslib's extraction "
+                        "(the matcher alone; see fidelity_polnear_attributions.py)")
     a = p.parse_args(argv)
     src = SHARED / "eval" / "polnear" / "polnear_dev.jsonl"
     if not src.exists() or not GOLD.exists():
@@ -83,8 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     same = [g for g in gold if g["same_utterance"]]
     c = polnear_corpus(src)
     texts = {x.id: x.text for x in c.articles}
-    df = compare_quotes(c, group_by="outlet")
-    q = c.quotes()
+    if a.attributions:
+        from fidelity_polnear_attributions import attribution_comparison
+        df, q = attribution_comparison(src, c)
+    else:
+        df = compare_quotes(c, group_by="outlet")
+        q = c.quotes()
     span = {(r.article_id, r.quote_id): (int(r.start), int(r.end)) for r in q.itertuples()}
     pairs = df[df["group_b"].notna()]
     right, wrong, unjudged, found = [], [], [], set()
