@@ -707,3 +707,38 @@ def test_a_charge_refused_is_no_charge():
     assert rows("Ashley Cole has refused to blame Robin van Persie for leaving Arsenal with no fit strikers.") == []
     assert rows("Mr Cole blamed Robin van Persie for leaving Arsenal with no fit strikers.")[0][:2] == (
         "indirect", "Robin van Persie for leaving Arsenal with no fit strikers")
+
+
+def test_a_reported_question_after_asked_or_questioned():
+    # the content opens after "whether"/"if" and at a wh-word, after a hearer too
+    got = rows("Lawmakers also asked whether the deals required the recipients to cooperate.")
+    assert got[0][:3] == ("indirect", "the deals required the recipients to cooperate", "Lawmakers")
+    got = rows("At a rally in Florida, Clinton questioned what kind of person gets up at 3 a.m. to tweet.")
+    assert got[0][:4] == ("indirect", "what kind of person gets up at 3 a.m. to tweet", "Clinton", "Clinton")
+    assert rows("Mr Davis asked ministers why the bill had been rushed through.")[0][1] == "why the bill had been rushed through"
+    # near misses: a request, a directive, a relative clause after the hearer, a question put
+    # to the subject ("was also asked", "When asked"), a survey's respondents
+    assert rows("He asked the council for help with the roads.") == []
+    assert rows("Strathclyde Police asked anyone who spots Ferguson to contact them.") == []
+    assert rows("The Pakistani president was also asked whether he thought the war had made the world less safe.") == []
+    got = rows("When asked whether he would stand again, the minister said he had not decided yet.")
+    assert [g[:3] for g in got] == [("indirect", "he had not decided yet", "the minister")]
+    assert rows("Some 50% of those questioned said they would trust search engines less.")[0][:3] == (
+        "indirect", "they would trust search engines less", "Some 50% of those questioned")
+    # "asked that …" stays a reported request
+    assert rows("They previously asked that a line from the poster be removed from the film.")[0][1] == (
+        "a line from the poster be removed from the film")
+
+
+def test_a_plural_source_closing_the_sentence():
+    # "…, analysts say.": the plural present forms close a sentence as "said" does
+    got = rows("Prices will keep rising well into next year, some economists warn.")
+    assert got[0][:3] == ("indirect", "Prices will keep rising well into next year", "economists")
+    assert rows("The scheme has grown well beyond its original intent, critics say.")[0][2] == "critics"
+    # "they" is no one person: the row stands, its speaker left open
+    got = rows("The program has expanded well beyond its original intent, they say.")
+    assert got[0][:3] == ("indirect", "The program has expanded well beyond its original intent", None)
+    # the writer's own view, and a noun that ends the sentence, are no source
+    assert rows("This new party is a logical next step for him. Good luck to the man, I say.") == []
+    assert all(r[4] != "report" for r in rows(
+        "Murder sentences should not be cut because of a guilty plea, says a new MPs' report."))

@@ -75,12 +75,15 @@ _INDIRECT_TAIL_RE = re.compile(
     r",\s*(?P<np>[^,]{2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|told \w+|"
     r"reported|reports|confirmed|announced|insisted|stressed|explained|wrote|claimed|concluded|"
     r"suggested|admitted|predicted|estimated|believes|believed|thinks|claims|warns|adds|insists|argues|predicts|"
-    r"suggests|said on \w+|reported on \w+)\s*\.?\s*$")
+    r"suggests|said on \w+|reported on \w+|"
+    # plural subjects: "…, analysts say.", "…, they warn."
+    r"say|warn|argue|believe|think|claim|insist|predict|suggest|note|add)\s*\.?\s*$")
 # the last word of a sentence that _INDIRECT_TAIL_RE can match (or the word before it: "told
 # reporters", "said on Monday")
 _TAIL_VERBS = frozenset("said says added noted argued warned reported reports confirmed announced insisted "
                         "stressed explained wrote claimed concluded suggested admitted predicted estimated "
-                        "believes believed thinks claims warns adds insists argues predicts suggests".split())
+                        "believes believed thinks claims warns adds insists argues predicts suggests "
+                        "say warn argue believe think claim insist predict suggest note add".split())
 # words between a verb and "that" that do not end the cue: the hearer ("told his Iranian
 # counterpart that"), an adjunct ("said during a rally in Michigan that", "said via email that")
 # or the object of a verb of stance ("expressed disappointment that")
@@ -349,6 +352,8 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     toks_np = _tokens(text, s_lo + m.start("np"), s_lo + m.end("np"))
     ment = _np_before(text, toks_np, len(toks_np) - 1) if toks_np else None
     lead = text[s_lo + m.start("np"):ment.start].split() if ment is not None else []
+    if ment is not None and ment.text.lower() in ("i", "you"):
+        return False    # "Good luck to the man, I say.": the writer's own view
     if ment is not None and (ment.start == s_lo + m.start("np") or "," in m.group("np")
                              # "…, City consultancy Deloitte has warned.": words describing the name
                              or ment.text[:1].isupper() and len(lead) <= 3
@@ -444,9 +449,15 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int) -> _Mention | No
     vi = bisect_right([t[1] for t in toks], vm.start()) - 1
     if vi < 1 or _negated(toks, vi):
         return None
-    if low.endswith("ed") and toks[vi - 1][0].lower() in _BE_FORMS:
+    k = vi - 1
+    while k > 0 and (toks[k][0].lower() in {"also", "then", "later", "again", "never", "once", "repeatedly"}
+                     or toks[k][0].lower().endswith("ly") and toks[k][0].isalpha()):
+        k -= 1      # "was also asked whether", "was repeatedly asked"
+    if low.endswith("ed") and toks[k][0].lower() in _BE_FORMS:
         return None     # "a 30GB version has also been added", "it was reported": a passive
     ment = _np_before(text, toks, vi - 1)
+    if ment is not None and ment.text.lower() in _SUBORDINATORS:
+        return None     # "When asked whether …, he said": the question put to the subject
     if low.endswith("ing") and (w := _with_subject(text, toks, vi)) is not None:
         return w
     if low.endswith("ing") and toks[vi - 1][0].lower() not in _BE_FORMS and not (
@@ -486,6 +497,9 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
         seg = _content_until(text, c_s, s_hi)
         if len(seg.split()) >= 3 and (first_open is None or c_s < first_open and seg[:1] not in _MARK_CHARS):
             return c_s
+    asking = low.startswith(("ask", "question"))
+    if asking and (q_s := _question_start(text, j, s_hi, first_open, _QUESTION_RE)) is not None:
+        return q_s      # "asked whether …", "questioned what kind of person …"
     if low.startswith(("tell", "told", "ask", "urge", "warn", "remind")):
         mm = _HEARER_RE.match(tail)
         if mm and mm.group().split()[-1].lower() in _TOLD_THINGS:
@@ -493,6 +507,8 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
         if mm:
             j += mm.end()
             tail = text[j:s_hi]
+            if asking and (q_s := _question_start(text, j, s_hi, first_open, _HEARD_QUESTION_RE)) is not None:
+                return q_s      # "asked the minister whether …"
     mm = _OPTIONAL_THAT_RE.match(tail)
     if not mm:
         return None
@@ -522,8 +538,25 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
 # "said that, given such high prices, …"); "denied that, saying …" has "that" as its object
 _THAT_ASIDE = (r"that,\s+(?=(?:had|if|when|while|although|though|despite|in|after|before|as|given|unless|because|"
                r"since|with|according|for|by|under|once)\s)")
+def _question_start(text: str, j: int, s_hi: int, first_open: int | None, pattern: re.Pattern[str]) -> int | None:
+    """A reported question after "asked (the minister)" or "questioned": its content opens
+    after "whether"/"if" and at a wh-word ("questioned what kind of person gets up at 3 a.m.");
+    "asked for help", "asked him to resign" report no question (and "asked that …" is left to
+    the clause rules)."""
+    m = pattern.match(text, j, s_hi)
+    if not m:
+        return None
+    c_s = m.end()
+    if len(_content_until(text, c_s, s_hi).split()) < 3 or first_open is not None and c_s >= first_open:
+        return None
+    return c_s
+
+
+_QUESTION_RE = re.compile(r",?\s+(?:(?:whether|if)\s+|(?=(?:why|how|what|who|when|where)\s))")
+# after a hearer "who", "when", "where" open a relative clause ("asked anyone who spots him to …")
+_HEARD_QUESTION_RE = re.compile(r",?\s+(?:(?:whether|if)\s+|(?=(?:why|how|what)\s))")
 # the hearer after "told": "the BBC", "MSPs", "BBC Radio 4's World at One", "the Today programme"
-_HEARER_RE = re.compile(r"\s+(?!that\s)(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+"
+_HEARER_RE = re.compile(r"\s+(?!(?:that|whether|if|why|how|what|who|when|where)\s)(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+"
                         r"(?:\s+(?:[A-Z0-9][\w’'-]*|(?:at|of|on)(?=\s+[A-Z])))*(?:\s+(?:programme|show|newspaper))?")
 _TOLD_THINGS = frozenset("story stories tale tales truth lie lies joke jokes".split())
 _OPTIONAL_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+(?:"

@@ -211,6 +211,19 @@ _TIME_ADVERBS = frozenset({"now", "also", "still", "today", "yesterday", "later"
                            "recently", "then", "too", "often", "repeatedly", "again", "already"})
 
 
+def _noun_word(toks: list[tuple[str, int, int]], k: int, end_i: int) -> bool:
+    """Whether the lower-case token ``k`` can be a word of the phrase ending at ``end_i``: any
+    word but a reporting verb's form, and that too right before the verb after a determiner
+    ("the secretary of state said", "with reports") or as a participle after "those" ("50% of
+    those questioned said")."""
+    low = toks[k][0].lower()
+    if low not in reporting_verbs():
+        return True
+    before = toks[k - 1][0].lower() if k >= 1 else ""
+    return k == end_i and (not low.endswith(("ed", "ing")) and (before in _DETS or before in {"of", "with"})
+                           or before == "those")
+
+
 def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] | None:
     """(first, last) token of the noun phrase ending at ``j``: capitalised words, "of"/"'s"
     inside a name, a determiner or number opening it, a short lower-case phrase ("a campaign
@@ -251,10 +264,7 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
         if not seen_cap and low in {"from", "to", "with", "by", "into", "than", "about"}:
             break       # "One e-mail came from someone who claimed": someone
         if (t[0].isalpha() and t.islower() or re.fullmatch(r"\d[\w.]*-[a-z][\w-]*", t)) and not seen_cap \
-                and (low not in reporting_verbs() or k == end_i and not low.endswith(("ed", "ing"))
-                     and k >= 1 and (toks[k - 1][0].lower() in _DETS or toks[k - 1][0].lower() in {"of", "with"})) \
-                and (end_i - k) < 4:
-            # ("the secretary of state said": a verb form right before the verb is a noun)
+                and _noun_word(toks, k, end_i) and (end_i - k) < 4:
             # lowercase noun phrase: "a campaign operative", "analysts"
             k -= 1
             continue
