@@ -742,3 +742,31 @@ def test_a_plural_source_closing_the_sentence():
     assert rows("This new party is a logical next step for him. Good luck to the man, I say.") == []
     assert all(r[4] != "report" for r in rows(
         "Murder sentences should not be cut because of a guilty plea, says a new MPs' report."))
+
+
+def test_an_aside_cue_inside_the_sentence():
+    # ", said Mr Burke, ": the name after the verb speaks, for the clause and its quoted words
+    got = rows('It helps, said Mr Burke, that people know terms like "digital" now that digital TV is common.')
+    assert [(g[0], g[2]) for g in got] == [("indirect", "Burke"), ("partial", "Burke")]
+    assert rows("Delivering programmes over broadband offers clear public value, says the BBC, because "
+                "it gives people more control.")[0][2:4] == ("the BBC", "the BBC")
+    # an apposition after the source is no part of the content
+    got = rows('But, says Nick Donofrio, senior vice-president at IBM, it was not "the thing" itself that '
+               'improved lives.')
+    assert got[0][:3] == ("indirect", 'it was not "the thing" itself that improved lives', "Nick Donofrio")
+    # a clause after the verb is no name: "said the issue would soon disappear, and that “…”"
+    got = rows('But Tony Banks, Labour MP for West Ham, said the issue would soon disappear, and that '
+               '"people will be wondering what it was all about".')
+    assert {g[2] for g in got} == {"Tony Banks"}
+
+
+def test_subjects_the_phrase_rules_used_to_miss():
+    # an apposition whose closing comma is missing: the named person, not the description
+    got = rows("Katrina Bull, a prospective parliamentary candidate said Mr Blair had shown he could rouse the party.")
+    assert got[0][2] == "Katrina Bull"
+    assert rows("On Monday, a spokesman said the plan had been shelved for good.")[0][2] == "a spokesman"
+    # "It even suggests": an adverb between the subject and its verb
+    assert rows("BT makes money. It even suggests that it could target homes without a computer.")[0][3] == "It"
+    # not cues: a superlative's noun, the writer's "Let us say"
+    assert rows("The action - the biggest claim heard by a tribunal in the UK - had been viewed as a test case.") == []
+    assert rows("Let us say then that if the Mac Mini is not a revolution it is a mini revolution.") == []

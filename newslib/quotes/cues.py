@@ -362,7 +362,7 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
     ment = _special_subject(c, vi, vlow, prev_tok, cs)
     if ment is not None:
         return ment, text[cs:ce], cs
-    before = _subject_before_cue(c, vi, prev_tok)
+    before = _subject_before_cue(c, vi, prev_tok) if not _inverted_aside(c, vi, prev_tok) else None
     if before is None:
         # "said Tom Reed": an inverted subject; never after "announcing", whose next words
         # are its object
@@ -380,6 +380,16 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
             # ("She said she recalls …": the same person twice; the attribution starts at the first)
             return outer, text[toks[bi - 1][1]:toks[bi - 1][2]], toks[bi - 1][1]
     return before, text[cs:ce], cs
+
+
+def _inverted_aside(c: _QuoteContext, vi: int, prev_tok: str) -> bool:
+    """", said Mr Burke, ": a verb between commas with a name after it (the name speaks, not
+    the words before the first comma: "It helps, said Mr Burke, that people know “digital”")."""
+    if prev_tok != "," or vi + 1 >= len(c.toks) or c.toks[vi + 1][0][:1].islower() and c.toks[vi + 1][0] != "the":
+        return False
+    after = _np_after(c.text, c.toks, vi + 1)
+    return after is not None and c.text[after.end:after.end + 1] == "," and len(after.text.split()) <= 5 \
+        and (after.text[:1].isupper() or after.text[:4] == "the " and after.text[4:5].isupper())
 
 
 def _special_subject(c: _QuoteContext, vi: int, vlow: str, prev_tok: str, cs: int) -> _Mention | None:

@@ -226,8 +226,9 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
         if prev_word and low.startswith("calls ") and (prev_word[0].lower().endswith("ed") or prev_word[0].lower() in _CALLS_NOUN_AFTER):
             continue    # "rejected calls for a windfall tax", "amid growing calls for": a noun
-        if prev_word and (_hearer_passive(prev_word[0], low) or prev_word[0].lower() in _DETERMINERS_BEFORE):
-            continue    # "These claims could take …": a noun, not a cue
+        if prev_word and (_hearer_passive(prev_word[0], low) or prev_word[0].lower() in _DETERMINERS_BEFORE
+                          or _SUPERLATIVE_RE.search(text, max(s_lo, vm.start() - 30), vm.start())):
+            continue    # "These claims could take …", "the biggest claim heard by": a noun, not a cue
         if _ends_a_name(verb, text[max(s_lo, vm.start() - 30):vm.start()].split()):
             continue
         if toks is None:
@@ -238,7 +239,9 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
                 # holds them ("According to Rush Limbaugh, the move reeks of “fear”")
                 _according_to(text, toks, vm, s_lo, s_hi, resolve, add)
             return
-        aside = _parenthetical(text, toks, vm, low, s_lo, s_hi) if first_open is None else None
+        # (beside quotations only when the aside comes first: "It helps, said Mr Burke, that
+        # people know terms like “digital”")
+        aside = _parenthetical(text, toks, vm, low, s_lo, s_hi) if first_open is None or vm.end() < first_open else None
         if aside is not None:
             add("indirect", aside[2], aside[1], aside[0], verb, resolve(aside[0], aside[2]))
             return
@@ -255,6 +258,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
             return
 
 
+# a determiner and a superlative right before a cue make it a noun ("the biggest claim")
+_SUPERLATIVE_RE = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z]+est\s+$", re.IGNORECASE)
 # verbs (lemmas of reporting_verbs.csv) that charge someone with something, and the preposition
 # that says with what
 _CHARGE_PREPOSITION = {"accuse": "of", **dict.fromkeys(("attack", "criticize", "blame", "condemn", "slam", "praise"), "for")}
@@ -309,8 +314,9 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple
     if before and before[-1].endswith(","):
         k = _tok_after(toks, vm.end())
         ment = _np_after(text, toks, k) if k < len(toks) else None
-        if ment is None or not ment.text[:1].isupper() or _PRONOUN_RE.match(ment.text):
-            return None
+        named = ment is not None and (ment.text[:1].isupper() or ment.text[:4] == "the " and ment.text[4:5].isupper())
+        if not named or _PRONOUN_RE.match(ment.text):
+            return None     # (", says the BBC, because": a name after "the" too)
         end = ment.end
     elif len(before) >= 2 and before[-2].endswith(",") and _PRONOUN_RE.fullmatch(before[-1]) \
             and text[vm.end():vm.end() + 1] == ",":
@@ -320,6 +326,9 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple
     else:
         return None
     rest = text[end:s_hi]
+    appo = _APPOSITION_RE.match(rest)
+    if appo and len(rest[appo.end():].split()) >= 3:
+        end, rest = end + appo.end() - 1, rest[appo.end() - 1:]    # ", senior vice-president at IBM,"
     lead = text[s_lo:vm.start()].split()
     if not rest.startswith(",") or len(rest.split()) < 3 or not lead:
         return None     # "…, said Mr Thomas." ends the sentence: the tail rule reads it
@@ -329,6 +338,10 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple
         c_s = end + len(rest) - len(rest[1:].lstrip())
         return ment, c_e, c_s
     return ment, c_e, s_lo
+
+
+# an apposition after the source of an aside, up to its closing comma
+_APPOSITION_RE = re.compile(r",\s+(?:(?:a|an|the|its|his|her)\s+)?[a-z][\w’'-]*(?:\s+[^\s,.;:“”\"]+){0,10}?,")
 
 
 def _words_before_quote(text: str, s_lo: int, first_open: int) -> bool:
@@ -455,6 +468,8 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int) -> _Mention | No
         k -= 1      # "was also asked whether", "was repeatedly asked"
     if low.endswith("ed") and toks[k][0].lower() in _BE_FORMS:
         return None     # "a 30GB version has also been added", "it was reported": a passive
+    if vi >= 2 and toks[vi - 2][0].lower() == "let" and toks[vi - 1][0].lower() in {"us", "me"}:
+        return None     # "Let us say then that …": the writer's supposition
     ment = _np_before(text, toks, vi - 1)
     if ment is not None and ment.text.lower() in _SUBORDINATORS:
         return None     # "When asked whether …, he said": the question put to the subject

@@ -86,7 +86,38 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     if found is not _PHRASE:
         return found
     bounds = _phrase_bounds(toks, j)
+    if bounds and (name := _name_before_open_apposition(text, toks, bounds[0])) is not None:
+        return name
     return _phrase_mention(text, toks, *bounds) if bounds else None
+
+
+def _name_before_open_apposition(text: str, toks: list[tuple[str, int, int]], first: int) -> _Mention | None:
+    """"Katrina Bull, a prospective parliamentary candidate said": an apposition whose closing
+    comma is missing; the person's name (a given name and a surname opening the sentence) is
+    the subject, not the description."""
+    if first != 3 and first != 4 or toks[first - 1][0] != "," or toks[first][0].lower() not in {"a", "an", "the"}:
+        return None
+    words = [t[0] for t in toks[:first - 1]]
+    if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return None
+    head = toks[j_end][0].lower() if (j_end := _phrase_end(toks, first)) is not None else ""
+    if words[0].lower() not in given_names() and not (
+            head in _person_nouns() | speaker_words()["titles"] and not _STOP_OR_TIME & {w.lower() for w in words}):
+        return None     # (a name not known as one: a person's description after it, no "On Monday")
+    return _Mention(text[toks[0][1]:toks[first - 2][2]], toks[0][1], toks[first - 2][2])
+
+
+def _phrase_end(toks: list[tuple[str, int, int]], first: int) -> int | None:
+    """The last token before the verb of a phrase opening at ``first`` (its head)."""
+    k = first
+    while k + 1 < len(toks) and toks[k + 1][0][:1].isalpha() and toks[k + 1][0].lower() not in reporting_verbs():
+        k += 1
+    return k if k > first else None
+
+
+_STOP_OR_TIME = frozenset("on in at by for from with after before during since this last next monday tuesday "
+                          "wednesday thursday friday saturday sunday january february march april may june july "
+                          "august september october november december".split())
 
 
 def _with_subject(text: str, toks: list[tuple[str, int, int]], vi: int) -> _Mention | None:
