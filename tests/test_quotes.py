@@ -770,3 +770,36 @@ def test_subjects_the_phrase_rules_used_to_miss():
     # not cues: a superlative's noun, the writer's "Let us say"
     assert rows("The action - the biggest claim heard by a tribunal in the UK - had been viewed as a test case.") == []
     assert rows("Let us say then that if the Mac Mini is not a revolution it is a mini revolution.") == []
+
+
+def test_sources_of_vox_pop_quotations():
+    # "“…,” is the dry assessment of X": a noun of judgement after the quotation names its source
+    got = rows('Labour meets.\n\n"The electorate are keener on the government than some members," is the dry '
+               'assessment of Graham Lane, leader of the Labour group on Newham Council.')
+    assert got[0][:3] == ("direct", "The electorate are keener on the government than some members,", "Graham Lane")
+    # an age between the name and an apposition
+    got = rows('Intro here.\n\nStephen Douglas, 26, from Wales, said after the speech on Sunday: "It was a turning point."')
+    assert got[0][2] == "Stephen Douglas"
+    # a quotation standing after a sentence whose subject is a newly named person, even when a
+    # whole quoted sentence came right before that subject
+    got = rows('Intro here.\n\n"I have a new slogan. Vote Blair, get Brown," said Graham Lane. "Don\'t worry, he will be '
+               'gone soon." His friend, Saxon Spence, leader of the Devon group, lays the blame on one issue. "You '
+               'cannot underestimate the impact of the war in Iraq."')
+    assert [g[2] for g in got] == ["Graham Lane", "Graham Lane", "Saxon Spence"]
+
+
+def test_a_headline_word_announces_no_title_across_the_line():
+    # a headline ending "… book" does not make the lead quotation a title
+    got = rows('Her new book\n\n"It was a great time to be writing," Jane Smith said.')
+    assert got[0][:3] == ("direct", "It was a great time to be writing,", "Jane Smith")
+
+
+def test_a_pronoun_after_a_titled_subject_of_two_capitalised_words():
+    # "Liberal Democrat foreign affairs spokesman Menzies Campbell …. He added": the person, not the party
+    got = rows('Intro here.\n\nLiberal Democrat foreign affairs spokesman Menzies Campbell repeated his party\'s '
+               'calls. He added: "The power should only be used in extreme circumstances."')
+    assert got[-1][2] == "Menzies Campbell"
+    # but a verb before a title opens no titled subject: "He" is Damian Hockney
+    got = rows('Intro here.\n\nDamian Hockney said ex-chatshow host Mr Kilroy-Silk would "deliver better" as leader. '
+               'He said Mr Kilroy-Silk had made him deputy party leader of Veritas.')
+    assert got[-1][2] == "Damian Hockney"

@@ -200,7 +200,8 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
     """Return (mention, verb, cue_start) for quote ``q`` inside outer sentence [s_lo, s_hi):
     the first rule that names a source, in the order of the module docstring."""
     c = _QuoteContext(text, masked, s_lo, s_hi, q, quotes_in_sentence, cues_index, tix)
-    found = _as_clause(c) or _closing_attribution(c) or _dash_name_before(c) or _possessive_remark(c)
+    found = _as_clause(c) or _closing_attribution(c) or _dash_name_before(c) or _possessive_remark(c) \
+        or _judgement_of(c)
     if found:
         return found
     fallback = None
@@ -247,6 +248,26 @@ def _possessive_remark(c: _QuoteContext):
     if ment is None or _PRONOUN_RE.match(ment.text):
         return None
     return ment, m.group("noun"), base + m.start("noun")
+
+
+def _judgement_of(c: _QuoteContext):
+    """“…,” is the dry assessment of Graham Lane, leader of …: a noun of judgement after the
+    quotation names its source with "of"."""
+    m = _JUDGEMENT_OF_RE.match(c.masked, c.close_end, c.s_hi)
+    if m is None:
+        return None
+    k = _tok_after(c.toks, m.end())
+    ment = _np_after(c.text, c.toks, k) if k < len(c.toks) else None
+    if ment is None or not any(w[:1].isupper() for w in ment.text.split()) or _PRONOUN_RE.match(ment.text):
+        return None     # (a name, or one inside a description: "the Chelsea boss Jose Mourinho")
+    return ment, m.group("noun"), m.start("noun")
+
+
+#: "is the dry assessment of", "was the verdict of", "is the view of"
+_JUDGEMENT_OF_RE = re.compile(
+    r"\s*(?:is|was|were|are)\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}?(?P<noun>assessment|view|verdict|opinion|"
+    r"message|advice|warning|response|reaction|prediction|conclusion|judgement|judgment|analysis|explanation|"
+    r"words|comment|take)\s+of\s+")
 
 
 def _as_clause(c: _QuoteContext):

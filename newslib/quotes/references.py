@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import given_names, speaker_words
+from ..lexicons import given_names, reporting_verbs, speaker_words
 from .entities import (
     _NATIONALITY_RE,
     _NOT_NAMES,
@@ -192,7 +192,8 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
     [Subject(pos=3, name='Viktor Makarov', kind='person'), None, Subject(pos=57, name='Viktor Makarov', kind='person')]
     """
     seg = masked[lo:hi]
-    i = len(seg) - len(seg.lstrip(" \n\t\"'“‘"))
+    i = _after_quoted_sentence(text, seg, lo)
+    i += len(seg[i:]) - len(seg[i:].lstrip(" \n\t\"'“‘"))
     while True:         # "But", "However,": the subject comes after
         m = re.match(r"([A-Za-z]+),?\s+", seg[i:])
         if not m or m.group(1).lower() not in _OPENERS:
@@ -216,10 +217,25 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
     return Subject(lo + m.start(1), *found) if found else None
 
 
+def _after_quoted_sentence(text: str, seg: str, lo: int) -> int:
+    """Where the writer's words begin in a masked sentence that opens with a whole quoted
+    sentence ('“… gone soon.” His friend, Saxon Spence, … lays the blame'): after it; else 0
+    ('“…,” Smith said' opens with its quotation)."""
+    if seg[:1] not in ("\"", "“") or seg[1:2] != "q":
+        return 0
+    j = 1
+    while j < len(seg) and seg[j] in "q\n":
+        j += 1
+    if j < len(seg) and seg[j] in ("\"", "”") and text[lo + j - 1] in ".!?":
+        return j + 1
+    return 0
+
+
 #: "Democratic presidential nominee Hillary Clinton said", "Tory leader Michael Howard", "Aviation
 #: analyst Nick Van den Brul": a capitalised word and a lower-case title before the name
 _TITLED_NAME = r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|den|der|van|von|du|da|di|le|la|bin|al-\w+)){1,3}"
-_TITLED_RE = re.compile(r"(?:The\s)?[A-Z][a-z]+\s(?:[a-z-]+\s){0,2}([a-z]+)\s(" + _TITLED_NAME + r")(?=,|\s+[a-z])")
+_TITLED_RE = re.compile(r"(?:The\s)?[A-Z][a-z]+\s(?:[A-Z][a-z]+\s)?(?:[a-z-]+\s){0,2}([a-z]+)\s(" + _TITLED_NAME
+                        + r")(?=,|\s+[a-z])")    # (and "Liberal Democrat foreign affairs spokesman Menzies Campbell")
 
 
 def _titled_subject(seg: str, i: int) -> re.Match[str] | None:
@@ -228,10 +244,14 @@ def _titled_subject(seg: str, i: int) -> re.Match[str] | None:
     m = _TITLED_RE.match(seg, i)
     if m is None or m.group(1) not in speaker_words()["titles"]:
         return None
+    if any(w in reporting_verbs() or w in _VERBISH for w in seg[m.start():m.start(1)].split()):
+        return None     # "Damian Hockney said ex-chatshow host Mr Kilroy-Silk …": a verb, not a title
+
     return _TITLED_NAME_RE.match(seg, m.start(2))
 
 
 _TITLED_NAME_RE = re.compile("(" + _TITLED_NAME + ")")
+_VERBISH = frozenset("is was are were has have had will would can could told asked met named called".split())
 
 
 class References:

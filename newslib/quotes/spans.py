@@ -248,6 +248,7 @@ def _not_speech(text: str, s: _Span) -> bool:
     """Marks that enclose markup attributes, numbers, nicknames or announced titles."""
     inner = text[s.start:s.end].strip()
     before = text[max(0, s.open_at - 30):s.open_at]
+    before = before[before.rfind("\n") + 1:]   # never across a line: a headline's "…book" announces no title
     after = text[s.end + 1:s.end + 3] if s.close_at is not None else ""
     if before.endswith("=") or not any(ch.isalpha() for ch in inner):
         return True  # <tweet id="7834…">, "1474387200"

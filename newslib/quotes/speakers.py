@@ -169,6 +169,8 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
         if len(low) > 1 and (low[0] in _CLAUSE_OPENERS or low[0] not in _APPOSITION_OPENERS and appos[0][0][:1].islower()
                              and any(w in _FINITE for w in low) and not any(w in _RELATIVES for w in low)):
             return None     # "…, but the important thing was the content, said Mr Thomas": a clause
+        while k >= 2 and toks[k - 1][0].isdigit() and len(toks[k - 1][0]) <= 3 and toks[k - 2][0] == ",":
+            k -= 2      # "Stephen Douglas, 26, from Wales, said": an age between name and apposition
         inner = _np_before(text, toks, k - 1)
         if inner is not None and appos and all(t[0][:1].isupper() for t in appos) and len(appos) <= 4 \
                 and (inner.text[:1].isupper() or inner.text.split()[0].lower() in _DETS) \
