@@ -803,3 +803,16 @@ def test_a_pronoun_after_a_titled_subject_of_two_capitalised_words():
     got = rows('Intro here.\n\nDamian Hockney said ex-chatshow host Mr Kilroy-Silk would "deliver better" as leader. '
                'He said Mr Kilroy-Silk had made him deputy party leader of Veritas.')
     assert got[-1][2] == "Damian Hockney"
+
+
+def test_reported_content_ends_before_the_writers_next_clause():
+    # "told Labour supporters he …": the hearer is not content; "- and they were adamant that
+    # …" is the writer's next clause, not the councillors' words (an aside closed by a second
+    # dash stays)
+    assert rows("Tony Blair told Labour supporters he was back and hungry for the job.")[0][1] == (
+        "he was back and hungry for the job")
+    got = rows("A party of councillors agreed that there was nothing wrong with his leadership - and they "
+               "were adamant that the party was strong.")
+    assert got[0][1] == "there was nothing wrong with his leadership"
+    assert rows("He said the deal - and it was a big one - was fair to all.")[0][1] == (
+        "the deal - and it was a big one - was fair to all")

@@ -109,7 +109,9 @@ _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicat
     # "called for female contestants to wear …", "called on Trump to stop attacking Machado"
     f"{v} {p}" for v in ("call", "calls", "called", "calling") for p in ("for", "on")}
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
-_CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents|rivals)\s|;\s|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
+_CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents|rivals)\s|;\s|"
+                             # "… leadership - and they were adamant that …": the writer's next clause
+                             r"\s[-–—]\s+(?:and|but)\s+(?:he|she|they|it|we)\s(?![^-–—]*\s[-–—]\s)|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
                              r"undercutting|contrary to|despite|even as)\s")
 # a participle continuing an attribution: "…, adding that …", "…, saying they are …"
 _CONTINUATION_RE = re.compile(
@@ -572,7 +574,8 @@ _QUESTION_RE = re.compile(r",?\s+(?:(?:whether|if)\s+|(?=(?:why|how|what|who|whe
 _HEARD_QUESTION_RE = re.compile(r",?\s+(?:(?:whether|if)\s+|(?=(?:why|how|what)\s))")
 # the hearer after "told": "the BBC", "MSPs", "BBC Radio 4's World at One", "the Today programme"
 _HEARER_RE = re.compile(r"\s+(?!(?:that|whether|if|why|how|what|who|when|where)\s)(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+"
-                        r"(?:\s+(?:[A-Z0-9][\w’'-]*|(?:at|of|on)(?=\s+[A-Z])))*(?:\s+(?:programme|show|newspaper))?")
+                        r"(?:\s+(?:[A-Z0-9][\w’'-]*|(?:at|of|on)(?=\s+[A-Z])))*(?:\s+(?:programme|show|newspaper|"
+                        r"supporters|voters|members|delegates|activists|listeners|viewers|readers|fans))?")
 _TOLD_THINGS = frozenset("story stories tale tales truth lie lies joke jokes".split())
 _OPTIONAL_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+(?:"
                                + _THAT_ASIDE + r"|that\s+)?")
