@@ -816,3 +816,32 @@ def test_reported_content_ends_before_the_writers_next_clause():
     assert got[0][1] == "there was nothing wrong with his leadership"
     assert rows("He said the deal - and it was a big one - was fair to all.")[0][1] == (
         "the deal - and it was a big one - was fair to all")
+
+
+def test_a_name_after_its_title_in_an_inverted_attribution():
+    # "said chief executive John Smith", "said Global Insight analyst Howard Archer": the name
+    for cue, name in [("said race director Matthew Turnbull", "Matthew Turnbull"),
+                      ("said Global Insight analyst Howard Archer, commenting on the figures", "Howard Archer"),
+                      ("said Credit Suisse First Boston analyst Vadim Mitroshin. The firm fell", "Vadim Mitroshin"),
+                      ("said England team doctor Simon Kemp", "Simon Kemp"),
+                      ("said Spanish Federation press officer Fernando Garrido", "Fernando Garrido"),
+                      ("said Bank of England deputy governor Rachel Lomax", "Rachel Lomax"),
+                      ("said analysts", "analysts")]:
+        got = rows(f'Intro.\n\n"The rise is modest," {cue}.')
+        assert got[0][2] == name, cue
+    # not an organisation's name cut at its "for", nor one of two people
+    assert rows('Intro.\n\n"Taxes will rise," said the Institute for Fiscal Studies.')[0][2] == (
+        "the Institute for Fiscal Studies")
+    # a place is no one's surname ("China" is not "Air China")
+    got = rows("Air China shares rose. China said it would punish violators of property rights with prison terms.")
+    assert got[-1][2] == "China"
+
+
+def test_subjects_before_a_place_or_with_an_adverb():
+    assert rows("The BBC's Zubair Ahmed in Mumbai says that the film shows a priest in steamy scenes.")[0][2] == "Zubair Ahmed"
+    assert rows("Critics in the US said the plan had failed completely.")[0][2] == "Critics"
+    assert rows("Ed Davey meanwhile said the plan had failed completely.")[0][2] == "Ed Davey"
+    # "For Richard Tateson, …": whose view the sentence gives, for the "he" after it
+    got = rows('"It is like wandering through the gallery," said Jemima Rellie. For Richard Tateson, who worked on '
+               'the project, the need grew out of frustration. "I went to an online store to find a gift," he said.')
+    assert [g[2] for g in got] == ["Jemima Rellie", "Richard Tateson"]

@@ -139,7 +139,9 @@ class NameResolver:
         stripped = _strip_titles(m)
         if len(stripped.split()) == 1:
             bare = _POSSESSIVE_RE.sub("", stripped)
-            fulls = [full for full in self.full if full.split()[-1] in (stripped, bare)]
+            # (a place is no one's surname: "China" is not "Air China")
+            fulls = [full for full in self.full if full.split()[-1] in (stripped, bare)] \
+                if bare not in places() else []
             if fulls:
                 # the first named, but a given name before the surname wins over a headline's
                 # word glued to it ("Mogul Wilson" in the headline, Tony Wilson in the text)
@@ -346,9 +348,9 @@ def speaker_name(speaker: str) -> str:
     if words and words[0].lower() in _DETERMINERS:
         return s              # "A UK Independence Party MEP": a description, as written
     titles = speaker_words()["titles"]
+    roles = titles | _person_nouns()
     glued = _glued_words()
-    if len(words) < 2 or not words[-1][:1].isupper() or not all(
-            w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in titles for w in words):
+    if len(words) < 2 or not words[-1][:1].isupper() or not _titled_name_words(words, roles):
         return s              # a description or a group: as written
     # the name is what follows the last title, place or time word ("UK Foreign Secretary Jack
     # Straw", "Wednesday Lord Woolf", "Labour MP Roger Godsiff", "Lib Dem chairman Matthew Taylor")
@@ -359,6 +361,7 @@ def speaker_name(speaker: str) -> str:
     for i, w in enumerate(words[:-1]):
         low = w.lower().rstrip(".")
         if low in titles or w.lower() in titles or low in _HONORIFICS or low in _DAY_MONTH_WORDS \
+                or w.islower() and low in roles \
                 or low in _stopwords() \
                 or low in glued \
                 or (i == cut and _place_prefix(words[i:])):
@@ -376,6 +379,20 @@ def speaker_name(speaker: str) -> str:
     if len(rest) == 1 and words[cut - 1].lower() in speaker_words()["peerage"]:
         return f"{words[cut - 1]} {rest[0]}"    # "Lord Carlile" is how a peer is named and counted
     return " ".join(rest)
+
+
+def _titled_name_words(words: list[str], roles: frozenset[str]) -> bool:
+    """Whether every word can belong to a name with its titles: capitalised, a particle, a
+    title or role ("press officer", the word before one: "assistant coach"), or "of"/"for"/"and"
+    inside a capitalised name that a role follows ("Bank of England deputy governor Rachel
+    Lomax"; not "Institute for Fiscal Studies")."""
+    last = len(words) - 1
+    return all(
+        w[:1].isupper() or w.lower() in _NAME_PARTICLES or w.lower() in roles
+        or i < last and words[i + 1].lower() in roles
+        or w in ("of", "for", "and") and 0 < i < last and words[i - 1][:1].isupper()
+        and words[i + 1][:1].isupper() and any(x.islower() and x in roles for x in words[i + 1:])
+        for i, w in enumerate(words))
 
 
 def _group_after_join(words: list[str]) -> list[str]:
@@ -685,6 +702,8 @@ class _Clusters:
             he_it = self.pronouns.get(written) or self.pronouns.get(w) or [0, 0]
             if he_it[1] > he_it[0] and kind in ("person", "organisation") and w.lower() not in given_names():
                 return w, "organisation"    # "Microsoft said … the company added": never a surname
+            if w in places():
+                return w, speaker_kind(w, persons=self.persons)    # "China" is no one's surname ("Air China")
             here = self.per_article[aid].get(w) or set()
             there = _dominant({self.canon[x] for x in self.by_surname[w]}, self.quoted) \
                 if w in self.by_surname else None

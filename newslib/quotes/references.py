@@ -48,6 +48,7 @@ _OPENERS = frozenset("but and however yet so meanwhile still also now then inste
 _LEAD_INS = frozenset("though although while whereas when after before since because if as on in at during "
                       "following despite amid".split())
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s)?"
+_FOR_NAME_RE = re.compile(r"For\s((?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+),")
 # (a US politician's state or party tag may follow the name: "Sen. Bernie Sanders (Vt.),",
 # "Rep. Gwen Moore (D-Wis.) said"; not an acronym: "British Music Rights (BMR)")
 # "His former business partner at Lenox, Lawrence B. Cummings, called him …": a description,
@@ -200,7 +201,9 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
             break
         i += m.end()
     m = re.match(r"([A-Za-z]+)\s", seg[i:])
-    if m and m.group(1).lower() in _LEAD_INS:
+    if m and m.group(1) == "For" and (n := _FOR_NAME_RE.match(seg, i)):
+        i = n.start(1)      # "For Richard Tateson, who worked on …, the need grew …": whose view it is
+    elif m and m.group(1).lower() in _LEAD_INS:
         # "Though she called …, Clinton restricted …", "On “Face the Nation,” Sen. Bernie
         # Sanders … identified …": an opening clause or phrase, up to its comma
         comma = re.search(r"(?:,[”\"’]?|[”\"’],?)\s+(?=[A-Z])", seg[i:i + 200])

@@ -68,7 +68,9 @@ def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Menti
     i = bisect_left([t[1] for t in toks], ante.start)
     if i >= 2 and toks[i - 1][0].lower() in {"in", "at", "from", "across"}:
         head = _np_before(text, toks, i - 2)
-        if head is not None and head.text.split()[-1].lower() in speaker_words()["groups"] | _person_nouns():
+        if head is not None and (head.text.split()[-1].lower() in speaker_words()["groups"] | _person_nouns()
+                                 # "The BBC's Zubair Ahmed in Mumbai says": a name before the place
+                                 or len(head.text.split()) >= 2 and all(w[:1].isupper() for w in head.text.split()[-2:])):
             return head
     return ante
 
@@ -88,7 +90,9 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     bounds = _phrase_bounds(toks, j)
     if bounds and (name := _name_before_open_apposition(text, toks, bounds[0])) is not None:
         return name
-    return _phrase_mention(text, toks, *bounds) if bounds else None
+    found = _phrase_mention(text, toks, *bounds) if bounds else None
+    # "Critics in the US said", "The BBC's Zubair Ahmed in Mumbai says": the head before the place
+    return _head_before_place(text, toks, found) if found is not None and bounds[0] >= 2 else found
 
 
 def _name_before_open_apposition(text: str, toks: list[tuple[str, int, int]], first: int) -> _Mention | None:
@@ -456,6 +460,8 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
     start_i = j
     while k < len(toks) and k - j < 8:
         t = toks[k][0]
+        if k > start_i and _ends_sentence(toks[k - 1][0]):
+            break       # "analyst Vadim Mitroshin. The …": the sentence ended with the name
         if t[:1].isupper() and t[0].isalpha():
             k += 1
             continue
@@ -465,18 +471,44 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
         if t[:1].isdigit() and all(x[0][:1].isdigit() for x in toks[j:k]) and k - j < 3:
             k += 1      # "said 9/11 widow Terry Strada", "said 34-year-old Ana Ruiz"
             continue
-        if t[:1].isalpha() and t.islower() and t.lower() not in {"that", "on", "in", "at", "to", "the", "when", "after", "before", "as", "while", "during", "via", "with", "who"} and (k == j or toks[start_i][0].lower() in _DETS or toks[start_i][0][:1].isdigit()) and k - j < 5:
+        if t[:1].isalpha() and t.islower() and t.lower() not in _NOT_IN_PHRASE_AFTER and (
+                k == j or toks[start_i][0].lower() in _DETS or toks[start_i][0][:1].isdigit()
+                # "said chief executive John Smith", "said race director Matthew Turnbull"
+                or k - j < 3 and all(x[0].islower() for x in toks[start_i:k])
+                # "said Global Insight analyst Howard Archer", "Wales assistant coach Scott
+                # Johnson": a title (and a word before it) between a name and a name
+                or _title_before_name(toks, k) or _title_before_name(toks, k + 1)) and k - j < 6:
             k += 1
             continue
         break
     if k == start_i or (k == start_i + 1 and toks[start_i][0].lower() in _DETS):
         return None
+    if toks[start_i][0].islower() and toks[start_i][0] not in _DETS:
+        # "race director Matthew Turnbull": the name after the lower-case title words
+        start_i = next((m for m in range(start_i, k) if toks[m][0][:1].isupper()), start_i)
     s, e = toks[start_i][1], toks[k - 1][2]
     phrase = text[s:e]
-    if not any(ch.isupper() for ch in phrase) and toks[k - 1][0].lower() not in speaker_words()["groups"] \
+    if not any(ch.isupper() for ch in phrase) and toks[k - 1][0].lower().rstrip(".") not in speaker_words()["groups"] \
             and toks[start_i][0].lower() not in _DETS:
         return None
     return _Mention(phrase, s, e)
+
+
+def _title_before_name(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether token ``k`` is a title or person noun with a capitalised word after it."""
+    return k + 1 < len(toks) and toks[k][0] in speaker_words()["titles"] | _person_nouns() \
+        and toks[k + 1][0][:1].isupper()
+
+
+def _ends_sentence(tok: str) -> bool:
+    """A word of three letters or more with a full stop: the sentence ends there (not "Mr.",
+    "Sen.", "Corp.")."""
+    word = tok[:-1]
+    return tok.endswith(".") and len(word) >= 3 and word.isalpha() and word.lower() not in _ABBREVIATED
+
+
+_ABBREVIATED = frozenset("mrs gov sen rep gen col sgt capt prof rev inc corp ltd bros messrs".split())
+_NOT_IN_PHRASE_AFTER = frozenset("that on in at to the when after before as while during via with who".split())
 
 
 def _colon_source(text: str, tix: _TokIndex, lo: int, toks: list[tuple[str, int, int]]) -> _Mention | None:

@@ -52,7 +52,7 @@ _WORD_RE = re.compile(r"[^\W_][\w.'’-]*|[,:;.!?—–―()\"“”‘’]")
 _DETS = {"the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three",
          "several", "many", "some", "most", "other", "both", "each",
          "no", "few", "senior", "top"}
-_SKIP_BEFORE_VERB = {"also", "even", "later", "then", "previously", "recently", "once", "has", "have", "had",
+_SKIP_BEFORE_VERB = {"also", "even", "meanwhile", "however", "too", "instead", "himself", "herself", "later", "then", "previously", "recently", "once", "has", "have", "had",
                      "was", "were", "is", "are", "am", "would", "will", "repeatedly", "publicly", "again",
                      "further", "simply", "reportedly", "separately", "earlier", "privately",
                      "first", "just", "often", "frequently", "explicitly", "specifically", "quickly",
