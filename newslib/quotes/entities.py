@@ -132,7 +132,7 @@ class NameResolver:
                 return self.title_of[rest]
             # "the Lib Dem leader Charles Kennedy": the name after the title
             known = [full for full in self.full if m.endswith(" " + full)
-                     and m[:-len(full)].split()[-1].lower() in (speaker_words()["titles"] | _person_nouns())]
+                     and m[:-len(full)].split()[-1].lower() in _roles()]
             if known:
                 return max(known, key=len)
             return m  # "the Kremlin", "a spokesperson": as written
@@ -238,9 +238,16 @@ _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson official officials s
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     w = speaker_words()
     return w["women"] | w["men"] | w["people"]
+
+
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    """Titles and person nouns: the words that say what someone is ("coach", "officer")."""
+    return speaker_words()["titles"] | _person_nouns()
 
 
 # ---------------------------------------------------------------------------- entities
@@ -348,7 +355,7 @@ def speaker_name(speaker: str) -> str:
     if words and words[0].lower() in _DETERMINERS:
         return s              # "A UK Independence Party MEP": a description, as written
     titles = speaker_words()["titles"]
-    roles = titles | _person_nouns()
+    roles = _roles()
     glued = _glued_words()
     if len(words) < 2 or not words[-1][:1].isupper() or not _titled_name_words(words, roles):
         return s              # a description or a group: as written

@@ -226,12 +226,14 @@ def _after_quoted_sentence(text: str, seg: str, lo: int) -> int:
     ('“…,” Smith said' opens with its quotation)."""
     if seg[:1] not in ("\"", "“") or seg[1:2] != "q":
         return 0
-    j = 1
-    while j < len(seg) and seg[j] in "q\n":
-        j += 1
+    m = _MASKED_RUN_RE.match(seg, 1)
+    j = m.end()
     if j < len(seg) and seg[j] in ("\"", "”") and text[lo + j - 1] in ".!?":
         return j + 1
     return 0
+
+
+_MASKED_RUN_RE = re.compile(r"[q\n]*")
 
 
 #: "Democratic presidential nominee Hillary Clinton said", "Tory leader Michael Howard", "Aviation

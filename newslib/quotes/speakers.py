@@ -15,7 +15,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from ..lexicons import given_names, reporting_verbs, speaker_words
-from .entities import _person_nouns
+from .entities import _person_nouns, _roles
 from .references import ROLE_OF as _ROLE_OF
 from .words import (
     _DETS,
@@ -106,7 +106,7 @@ def _name_before_open_apposition(text: str, toks: list[tuple[str, int, int]], fi
         return None
     head = toks[j_end][0].lower() if (j_end := _phrase_end(toks, first)) is not None else ""
     if words[0].lower() not in given_names() and not (
-            head in _person_nouns() | speaker_words()["titles"] and not _STOP_OR_TIME & {w.lower() for w in words}):
+            head in _roles() and not _STOP_OR_TIME & {w.lower() for w in words}):
         return None     # (a name not known as one: a person's description after it, no "On Monday")
     return _Mention(text[toks[0][1]:toks[first - 2][2]], toks[0][1], toks[first - 2][2])
 
@@ -496,7 +496,7 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
 
 def _title_before_name(toks: list[tuple[str, int, int]], k: int) -> bool:
     """Whether token ``k`` is a title or person noun with a capitalised word after it."""
-    return k + 1 < len(toks) and toks[k][0] in speaker_words()["titles"] | _person_nouns() \
+    return k + 1 < len(toks) and toks[k][0] in _roles() \
         and toks[k + 1][0][:1].isupper()
 
 
@@ -615,7 +615,7 @@ def _subject_stop(toks: list[tuple[str, int, int]], i: int, *, strict: bool) -> 
                              or (j == i and (strict or opened) and toks[j][0].lower() in {"the", "a", "an"})) \
             and j - i < 6:
         j += 1
-    person_words = speaker_words()["titles"] | _person_nouns()
+    person_words = _roles()
     if j < len(toks) and j > i and toks[j][0][:1].islower() and (
             toks[i][0].lower() in {"the", "a", "an"} or (toks[j - 1][0].lower().endswith(("'s", "’s"))
                                                         and not _PRONOUN_RE.match(toks[j - 1][0][:-2]))):
