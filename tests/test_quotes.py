@@ -845,3 +845,19 @@ def test_subjects_before_a_place_or_with_an_adverb():
     got = rows('"It is like wandering through the gallery," said Jemima Rellie. For Richard Tateson, who worked on '
                'the project, the need grew out of frustration. "I went to an online store to find a gift," he said.')
     assert [g[2] for g in got] == ["Jemima Rellie", "Richard Tateson"]
+
+
+def test_reported_clauses_beside_quotations_and_asides():
+    # a second verb after the last quotation reports a clause of its own
+    got = rows('Cruz exhorted Republicans to "vote your conscience" and said he was standing on principle.')
+    assert ("indirect", "he was standing on principle", "Cruz") in [g[:3] for g in got]
+    # a quoted sentence, two spaces, then the writer's next sentence reporting something else
+    got = rows('Intro.\n\n"The plan should be ready by six." He spoke at length.  Fowler said he expects Clinton '
+               'to recover fully.')
+    assert ("indirect", "he expects Clinton to recover fully", "Fowler") in [g[:3] for g in got]
+    # "…, top black lawmakers said Friday afternoon."
+    got = rows("The obsession is an insult to all African-Americans, top black lawmakers said Friday afternoon.")
+    assert got[0][:3] == ("indirect", "The obsession is an insult to all African-Americans", "top black lawmakers")
+    # a named source in an aside reports the whole sentence
+    got = rows("The museum, Mr. Obama said, would make visitors face uncomfortable truths.")
+    assert got[0][1] == "The museum, Mr. Obama said, would make visitors face uncomfortable truths"

@@ -115,7 +115,7 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
             # the article's lists of where those are, instead of the passes finding nothing
             if _any_in(a.cues_index.starts, s_lo, max(s_hi, qs[0].open_at) if qs else s_hi):
                 _indirect(text, a.cues_index, a.tix, s_lo, s_hi, a.resolve, a.add,
-                          first_open=qs[0].open_at if qs else None)
+                          first_open=qs[0].open_at if qs else None, last_close=qs[-1].end if qs else None)
             if _any_in(a.continuation_at, s_lo, s_hi):
                 _continuations(text, a.masked, a.tix, s_lo, s_hi, a.rows, a.resolve, a.add)
     for t, (ment, speaker) in zip(a.turns, a.turn_said, strict=True):
@@ -136,6 +136,9 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
 
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{0,600})[”\"]")
 _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
+
+
+_SPACES_CAPITAL_RE = re.compile(r" {1,3}[A-Z]")
 
 
 class _Article:
@@ -179,7 +182,7 @@ class _Article:
         for q in self.spans:
             lead = text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:]
             stop_then_capital = q.close_at is not None and q.end > q.start and text[q.end - 1] in ".!?" \
-                and text[q.close_at + 1:q.close_at + 2] == " " and text[q.close_at + 2:q.close_at + 3].isupper()
+                and _SPACES_CAPITAL_RE.match(text, q.close_at + 1) is not None     # (two spaces too)
             if stop_then_capital and (lead.islower() or lead in (":", ",")):
                 ends.append(q.end - 1)      # the quotation closes the sentence it is inside
             elif stop_then_capital and lead in ("", ".", "!", "?", "\"", "”", "’") and not self._tail_cue(q.close_at + 1):

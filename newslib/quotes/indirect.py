@@ -76,6 +76,9 @@ _INDIRECT_TAIL_RE = re.compile(
     r"reported|reports|confirmed|announced|insisted|stressed|explained|wrote|claimed|concluded|"
     r"suggested|admitted|predicted|estimated|believes|believed|thinks|claims|warns|adds|insists|argues|predicts|"
     r"suggests|said on \w+|reported on \w+|"
+    # "…, top black lawmakers said Friday afternoon."
+    r"said (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+    r"(?: (?:morning|afternoon|evening|night))?|"
     # plural subjects: "…, analysts say.", "…, they warn."
     r"say|warn|argue|believe|think|claim|insist|predict|suggest|note|add)\s*\.?\s*$")
 # the last word of a sentence that _INDIRECT_TAIL_RE can match (or the word before it: "told
@@ -195,7 +198,8 @@ def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int,
         add("indirect", c_s, c_s + len(seg), ment, m.group("verb"), speaker)
 
 
-def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int | None = None) -> None:
+def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int | None = None,
+              last_close: int | None = None) -> None:
     """Reported speech in the sentence ``[s_lo, s_hi)``. In a sentence with quotations
     (``first_open``: where the first opens) only a clause reported before them counts, with the
     quoted words inside it ('Ms King said the singer "threw the bottle …"'); the quotations
@@ -206,7 +210,7 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
     if (first_open is None or _words_before_quote(text, s_lo, first_open)) and _tail_source(text, s_lo, s_hi, resolve, add):
         return      # (with quoted words inside: "And there should be “real debate” about it, he said.")
     if first_open is not None:
-        cue_list = [c for c in cue_list if c.end() <= first_open]
+        cue_list = _cues_beside_quotations(text, cue_list, s_lo, first_open, last_close)
     verbs = reporting_verbs()
     toks: list | None = None            # tokenised only when a cue can introduce speech
     opening = bool(_SUBORDINATORS.intersection(text[s_lo:s_lo + 12].lower().split()[:1]))
@@ -251,7 +255,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         if ment is None or ment.text.lower() in _DEMONSTRATIVES:
             continue    # "That said, …", "This suggests …": a fact, no speaker
         hi = _opening_clause_end(text, s_hi, vm.start()) if opening else s_hi
-        c_s = _content_start(text, vm, low, hi, first_open)
+        # (a verb after the last quotation reports a clause with no quotation in it)
+        c_s = _content_start(text, vm, low, hi, first_open if first_open is None or vm.end() <= first_open else None)
         if c_s is not None:
             seg = _content_until(text, c_s, s_hi)
             if c_s + len(seg) > hi:
@@ -262,6 +267,14 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
 
 # a determiner and a superlative right before a cue make it a noun ("the biggest claim")
 _SUPERLATIVE_RE = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z]+est\s+$", re.IGNORECASE)
+def _cues_beside_quotations(text: str, cue_list: list, s_lo: int, first_open: int, last_close: int | None) -> list:
+    """The cues of a sentence with quotations that can report a clause: those before the first
+    quotation, and a second verb after the last ('Cruz exhorted Republicans to “vote your
+    conscience” and said he was standing on principle')."""
+    return [c for c in cue_list if c.end() <= first_open or last_close is not None and c.start() > last_close
+            and text[max(s_lo, c.start() - 5):c.start()].split()[-1:] in (["and"], ["but"])]
+
+
 # verbs (lemmas of reporting_verbs.csv) that charge someone with something, and the preposition
 # that says with what
 _CHARGE_PREPOSITION = {"accuse": "of", **dict.fromkeys(("attack", "criticize", "blame", "condemn", "slam", "praise"), "for")}
@@ -325,6 +338,8 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple
         # "The deal, he said, was fair": the pronoun before the verb
         p_s = text.rindex(before[-1], 0, vm.start())
         ment, end = _Mention(before[-1], p_s, p_s + len(before[-1])), vm.end()
+    elif text[vm.end():vm.end() + 1] == "," and (named := _named_aside(text, toks, vm, s_lo)) is not None:
+        ment, end = named, vm.end()     # "The museum, Mr. Obama said, would make visitors …"
     else:
         return None
     rest = text[end:s_hi]
@@ -346,6 +361,15 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple
 _APPOSITION_RE = re.compile(r",\s+(?:(?:a|an|the|its|his|her)\s+)?[a-z][\w’'-]*(?:\s+[^\s,.;:“”\"]+){0,10}?,")
 
 
+def _named_aside(text: str, toks, vm, s_lo: int) -> _Mention | None:
+    """The capitalised name between a comma and the verb of an aside (", Mr. Obama said,")."""
+    vi = bisect_right([t[1] for t in toks], vm.start()) - 1
+    ment = _np_before(text, toks, vi - 1) if vi >= 2 else None
+    if ment is None or not ment.text[:1].isupper() or _PRONOUN_RE.match(ment.text):
+        return None
+    return ment if text[s_lo:ment.start].rstrip().endswith(",") and len(text[s_lo:ment.start].split()) >= 2 else None
+
+
 def _words_before_quote(text: str, s_lo: int, first_open: int) -> bool:
     """Whether the writer's sentence has words of its own before its first quotation (two at
     least): then a source closing it reports the sentence, quotation and all."""
@@ -358,8 +382,9 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     seg = text[s_lo:s_hi]
     if ", " in seg and seg.rstrip(" .")[-1:].isalpha() and _tail_inverted(text, s_lo, seg, resolve, add):
         return True
-    last = seg.replace(".", " ").rsplit(None, 2)
-    if not (last and (last[-1] in _TAIL_VERBS or len(last) >= 2 and last[-2] in ("told", "on"))):
+    last = seg.replace(".", " ").rsplit(None, 3)
+    if not (last and (last[-1] in _TAIL_VERBS or len(last) >= 2 and last[-2] in ("told", "on", "said")
+                      or len(last) >= 3 and last[-3] == "said")):
         return False    # the pattern's end, checked first: most sentences end with no such verb
     m = _INDIRECT_TAIL_RE.search(seg)
     if not m:
