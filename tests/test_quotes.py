@@ -861,3 +861,18 @@ def test_reported_clauses_beside_quotations_and_asides():
     # a named source in an aside reports the whole sentence
     got = rows("The museum, Mr. Obama said, would make visitors face uncomfortable truths.")
     assert got[0][1] == "The museum, Mr. Obama said, would make visitors face uncomfortable truths"
+
+
+def test_names_before_a_role_a_peerage_and_a_possessive():
+    # "Lord Condon, head of the ICC's unit, who made the call, said": the name, not the unit
+    got = rows('Lord Condon, head of the International Cricket Council\'s anti-corruption unit, who made the '
+               'call for longer sentences, said the two-year penalty was "derisory".')
+    assert {g[2] for g in got} == {"Lord Condon"}
+    got = rows("David Kahn - a former Yale historian, and a leading expert on code-breaking, who has studied "
+               "it, said the code was broken.")
+    assert got[0][2] == "David Kahn"
+    # a peer named with his territorial title keeps it
+    got = rows('Lord Faulkner of Worcester, who chaired the inquiry, said: "The evidence convinces us."')
+    assert got[0][2] == "Lord Faulkner of Worcester"
+    from newslib.quotes.entities import speaker_name
+    assert speaker_name("Its BDO") == "BDO"

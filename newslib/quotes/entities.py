@@ -136,6 +136,8 @@ class NameResolver:
             if known:
                 return max(known, key=len)
             return m  # "the Kremlin", "a spokesperson": as written
+        if len(words) >= 4 and words[0] in speaker_words()["peerage"] and words[2] == "of":
+            return m    # "Lord Faulkner of Worcester": a peer's title is how he is named
         stripped = _strip_titles(m)
         if len(stripped.split()) == 1:
             bare = _POSSESSIVE_RE.sub("", stripped)
@@ -346,11 +348,7 @@ def speaker_name(speaker: str) -> str:
     m = _POSSESSIVE_LEAD_RE.match(s)
     if m and len(s) > m.end():
         s = s[m.end():]
-    words = s.split()
-    while len(words) > 1 and words[0][:1].isupper() and words[0].lower() in _stopwords() - _DETERMINERS \
-            and words[1][:1].isupper():
-        words = words[1:]     # "Against Trump", "As Mr Brown": a sentence's first word
-    words = _without_quantifier(_group_after_join(words))
+    words = _without_quantifier(_group_after_join(_without_lead_words(s.split())))
     s = " ".join(words)
     if words and words[0].lower() in _DETERMINERS:
         return s              # "A UK Independence Party MEP": a description, as written
@@ -386,6 +384,17 @@ def speaker_name(speaker: str) -> str:
     if len(rest) == 1 and words[cut - 1].lower() in speaker_words()["peerage"]:
         return f"{words[cut - 1]} {rest[0]}"    # "Lord Carlile" is how a peer is named and counted
     return " ".join(rest)
+
+
+def _without_lead_words(words: list[str]) -> list[str]:
+    """Without a sentence's first word glued to a name ("Against Trump", "As Mr Brown") and
+    without "Its"/"Their" before one ("Its BDO's output index": the firm's)."""
+    while len(words) > 1 and words[0][:1].isupper() and words[0].lower() in _stopwords() - _DETERMINERS \
+            and words[1][:1].isupper():
+        words = words[1:]
+    if len(words) > 1 and words[0] in ("Its", "Their") and words[1][:1].isupper():
+        words = words[1:]
+    return words
 
 
 def _titled_name_words(words: list[str], roles: frozenset[str]) -> bool:

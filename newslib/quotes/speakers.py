@@ -185,7 +185,7 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
                      and inner.text.split()[0].lower() not in given_names()):
             return _Mention(text[appos[0][1]:appos[-1][2]], appos[0][1], appos[-1][2])
         if inner is not None:
-            return inner
+            return _name_before_descriptions(text, toks, inner) or inner
     if k < 0 and j >= 1:
         whole = _np_before(text, toks, j - 1)
         if whole is not None and whole.start == toks[0][1] and whole.text[:1].isupper():
@@ -366,6 +366,14 @@ def _name_before_descriptions(text: str, toks: list[tuple[str, int, int]], ante:
             return None
         if toks[k][0].lower() in {"a", "an", "the"} and _is_dash_gap(text, toks, k):
             return _name_before_dash(text, toks, k)
+        if toks[k][0] == ",":
+            # "Lord Condon, head of the ICC's anti-corruption unit, who …": the name before a
+            # role's description between commas
+            role = [t[0].lower() for t in toks[k + 1:i]]
+            if k >= 2 and role and role[-1] == "of" and all(w.isalpha() and w.islower() for w in role) and len(role) <= 4:
+                name = _np_before(text, toks, k - 1)
+                if name is not None and len(name.text.split()) >= 2 and all(w[:1].isupper() for w in name.text.split()):
+                    return name
     return None
 
 
