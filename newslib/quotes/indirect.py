@@ -233,7 +233,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         if prev_word and low.startswith("calls ") and (prev_word[0].lower().endswith("ed") or prev_word[0].lower() in _CALLS_NOUN_AFTER):
             continue    # "rejected calls for a windfall tax", "amid growing calls for": a noun
         if prev_word and (_hearer_passive(prev_word[0], low) or prev_word[0].lower() in _DETERMINERS_BEFORE
-                          or _SUPERLATIVE_RE.search(text, max(s_lo, vm.start() - 30), vm.start())):
+                          or prev_word[0].lower().endswith("est")
+                          and _SUPERLATIVE_RE.search(text, max(s_lo, vm.start() - 30), vm.start())):
             continue    # "These claims could take …", "the biggest claim heard by": a noun, not a cue
         if _ends_a_name(verb, text[max(s_lo, vm.start() - 30):vm.start()].split()):
             continue
