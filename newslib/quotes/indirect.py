@@ -232,9 +232,7 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
         if prev_word and low.startswith("calls ") and (prev_word[0].lower().endswith("ed") or prev_word[0].lower() in _CALLS_NOUN_AFTER):
             continue    # "rejected calls for a windfall tax", "amid growing calls for": a noun
-        if prev_word and (_hearer_passive(prev_word[0], low) or prev_word[0].lower() in _DETERMINERS_BEFORE
-                          or prev_word[0].lower().endswith("est")
-                          and _SUPERLATIVE_RE.search(text, max(s_lo, vm.start() - 30), vm.start())):
+        if prev_word and (_hearer_passive(prev_word[0], low) or _noun_before(text, s_lo, vm, prev_word[0])):
             continue    # "These claims could take …", "the biggest claim heard by": a noun, not a cue
         if _ends_a_name(verb, text[max(s_lo, vm.start() - 30):vm.start()].split()):
             continue
@@ -264,6 +262,14 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
                 seg = _content_until(text, c_s, hi)
             add("indirect", c_s, c_s + len(seg), ment, verb, resolve(ment, c_s))
             return
+
+
+def _noun_before(text: str, s_lo: int, vm, prev: str) -> bool:
+    """Whether the word before a cue makes it a noun: a determiner ("These claims"), or a
+    determiner and a superlative ("the biggest claim heard by")."""
+    low = prev.lower()
+    return low in _DETERMINERS_BEFORE or low.endswith("est") and _SUPERLATIVE_RE.search(
+        text, max(s_lo, vm.start() - 30), vm.start()) is not None
 
 
 # a determiner and a superlative right before a cue make it a noun ("the biggest claim")
