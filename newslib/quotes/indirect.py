@@ -274,6 +274,8 @@ def _noun_before(text: str, s_lo: int, vm, prev: str) -> bool:
 
 # a determiner and a superlative right before a cue make it a noun ("the biggest claim")
 _SUPERLATIVE_RE = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z]+est\s+$", re.IGNORECASE)
+
+
 def _cues_beside_quotations(text: str, cue_list: list, s_lo: int, first_open: int, last_close: int | None) -> list:
     """The cues of a sentence with quotations that can report a clause: those before the first
     quotation, and a second verb after the last ('Cruz exhorted Republicans to “vote your
@@ -587,6 +589,8 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
 # "said that, given such high prices, …"); "denied that, saying …" has "that" as its object
 _THAT_ASIDE = (r"that,\s+(?=(?:had|if|when|while|although|though|despite|in|after|before|as|given|unless|because|"
                r"since|with|according|for|by|under|once)\s)")
+
+
 def _question_start(text: str, j: int, s_hi: int, first_open: int | None, pattern: re.Pattern[str]) -> int | None:
     """A reported question after "asked (the minister)" or "questioned": its content opens
     after "whether"/"if" and at a wh-word ("questioned what kind of person gets up at 3 a.m.");

@@ -251,7 +251,6 @@ def _titled_subject(seg: str, i: int) -> re.Match[str] | None:
         return None
     if any(w in reporting_verbs() or w in _VERBISH for w in seg[m.start():m.start(1)].split()):
         return None     # "Damian Hockney said ex-chatshow host Mr Kilroy-Silk …": a verb, not a title
-
     return _TITLED_NAME_RE.match(seg, m.start(2))
 
 
