@@ -407,7 +407,8 @@ def heatmap(data: pd.DataFrame, *, row: str = "group", col: str, value: str, lab
             dark = abs(v - (0 if diverging else vmin)) / ((vmax - vmin) / (2 if diverging else 1)) > 0.6
             ax.text(j, i, "0" if v == 0 else fmt.format(v), ha="center", va="center", fontsize=12,
                     color="white" if dark else "black")
-    ax.set_xticks(range(len(cols)), _tl(str(c).replace("_", " ")[:22] for c in cols), rotation=35, ha="right")
+    ax.set_xticks(range(len(cols)), _tl(str(c).replace("_", " ")[:22] for c in cols), rotation=35, ha="right",
+                  rotation_mode="anchor")     # (anchored: each label ends under its own column)
     ax.set_yticks(range(len(rows)), _tl(str(r)[:30] for r in rows))
     ax.tick_params(length=0)
     for side in ("top", "right", "left", "bottom"):
