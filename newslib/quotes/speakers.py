@@ -63,10 +63,13 @@ def _before_dash_aside(text: str, toks: list[tuple[str, int, int]], j: int) -> i
     return j - 1
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "across"})
+
+
 def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention:
     """"critics in the US, who said": the people before a place phrase, not the place."""
     i = bisect_left([t[1] for t in toks], ante.start)
-    if i >= 2 and toks[i - 1][0].lower() in {"in", "at", "from", "across"}:
+    if i >= 2 and toks[i - 1][0].lower() in _PLACE_PREPOSITIONS:
         head = _np_before(text, toks, i - 2)
         if head is not None and (head.text.split()[-1].lower() in speaker_words()["groups"] | _person_nouns()
                                  # "The BBC's Zubair Ahmed in Mumbai says": a name before the place
@@ -92,7 +95,9 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         return name
     found = _phrase_mention(text, toks, *bounds) if bounds else None
     # "Critics in the US said", "The BBC's Zubair Ahmed in Mumbai says": the head before the place
-    return _head_before_place(text, toks, found) if found is not None and bounds[0] >= 2 else found
+    # (only after a place preposition: most phrases have none, and the helper re-reads the tokens)
+    return _head_before_place(text, toks, found) if found is not None and bounds[0] >= 2 \
+        and toks[bounds[0] - 1][0].lower() in _PLACE_PREPOSITIONS else found
 
 
 def _name_before_open_apposition(text: str, toks: list[tuple[str, int, int]], first: int) -> _Mention | None:
