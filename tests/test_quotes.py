@@ -876,3 +876,36 @@ def test_names_before_a_role_a_peerage_and_a_possessive():
     assert got[0][2] == "Lord Faulkner of Worcester"
     from newslib.quotes.entities import speaker_name
     assert speaker_name("Its BDO") == "BDO"
+
+
+def test_a_second_reported_clause_in_one_sentence():
+    # "…, but he said that …": the sentence's next cue reports a clause of its own
+    got = rows("Don Fowler agreed the rules should change, but he said that any discussion should wait "
+               "until after the election.")
+    assert [(r[0], r[1], r[2]) for r in got] == [
+        ("indirect", "the rules should change", "Don Fowler"),
+        ("indirect", "any discussion should wait until after the election", "Don Fowler")]
+    # a cue inside the reported clause is part of what was reported, not a clause of its own
+    got = rows("He said the company, which analysts said was weak, would close.")
+    assert [r[1] for r in got] == ["the company, which analysts said was weak, would close"]
+    # "…, but he knew of nothing to suggest it": an infinitive of the writer's clause, no report
+    got = rows("A Labour spokesman said the date was a matter for Mr Blair, but he was unaware "
+               "of anything to suggest it would be in February.")
+    assert [r[4] for r in got] == ["said"]
+
+
+def test_is_said_to_reports_no_one():
+    # "X is said to have …": a passive — X is the one talked about, not the speaker
+    assert rows("Mrs Blair's remarks are said to have been made in a speech to law students.") == []
+    assert rows("Tony Blair is said to believe the plan is doomed.") == []
+
+
+def test_a_document_on_a_topic_and_it_after_a_plural_source():
+    got = rows("A National Audit Office report on the 20 biggest projects says costs have risen.")
+    assert got[0][2] == "a National Audit Office report"
+    assert rows("An expert on China said the talks would fail.")[0][2] == "an expert"
+    # "it" stands for the report, never for the experts named in between
+    got = rows("The report said the government should consider fines, but accepted many experts "
+               "said it would be too costly. It said incentives to register were likely to be seen "
+               "as gimmicks.")
+    assert got[-1][2] == "the report"

@@ -21,6 +21,7 @@ from .spans import _Span
 from .speakers import _colon_source, _np_after, _np_before, _source_after, _subject, _with_subject
 from .words import (
     _BE_FORMS,
+    _DOCUMENT_NOUNS,
     _MARK_CHARS,
     _NONFINITE_BEFORE,
     _NOT_SUBJECT,
@@ -471,12 +472,6 @@ def _subordinate_subject(c: _QuoteContext, vi: int) -> _Mention | None:
                 and toks[k - 1][0].lower() in _SUBORDINATORS:
             return _Mention(w, toks[k][1], toks[k][2])
     return None
-
-
-#: what an outlet's or a person's document or words are called: "Lord Butler's report … said"
-_DOCUMENT_NOUNS = frozenset("report inquiry review study survey letter memo statement remarks comments "
-                            "findings book column article speech testimony evidence submission complaint lawsuit "
-                            "ruling editorial indictment".split())
 
 
 def _possessor_of_document(c: _QuoteContext, vi: int) -> _Mention | None:

@@ -390,7 +390,7 @@ def _without_lead_words(words: list[str]) -> list[str]:
     """Without a sentence's first word glued to a name ("Against Trump", "As Mr Brown") and
     without "Its"/"Their" before one ("Its BDO's output index": the firm's)."""
     while len(words) > 1 and words[0][:1].isupper() and words[0].lower() in _stopwords() - _DETERMINERS \
-            and words[1][:1].isupper():
+            and words[1][:1].isupper() and words[0].lower() not in given_names():     # ("Don Fowler")
         words = words[1:]
     if len(words) > 1 and words[0] in ("Its", "Their") and words[1][:1].isupper():
         words = words[1:]

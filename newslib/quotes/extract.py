@@ -20,7 +20,7 @@ from ..cleaning import boilerplate_reason
 from ..lexicons import given_names, reporting_verbs, speaker_words
 from ..records import Article
 from ..tokens import sentence_spans
-from .cues import _DOCUMENT_NOUNS, _attribute, _CueIndex, _find_cues
+from .cues import _attribute, _CueIndex, _find_cues
 from .entities import (
     _DETERMINERS,
     _compatible,
@@ -34,6 +34,7 @@ from .references import References, _known_person, description_kind
 from .spans import _find_spans, _mask, _Span, _transcript_turns
 from .speakers import _colon_source, _np_before, _subject
 from .words import (
+    _DOCUMENT_NOUNS,
     _OBJECT_PRONOUNS,
     _PRONOUN_RE,
     _is_title_case,
@@ -240,7 +241,8 @@ class _Article:
             return self.last["speaker"] if self.last else None
         for pos, spk in reversed(self.speakers_seen):
             if pos < at and (low not in {"it", "they"} and _is_person_like(spk) and _compatible(low, spk)
-                             or low in {"it", "they"} and not _is_person_like(spk)):
+                             or low in {"it", "they"} and not _is_person_like(spk)
+                             and not (low == "it" and _plural_description(spk))):
                 if low in {"he", "she"}:
                     return self.refs.person_subject(low, at, after=pos) or spk
                 return spk
@@ -487,6 +489,19 @@ def quotes_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
             r["article_id"] = a.id
             rows.append(r)
     return _typed(pd.DataFrame(rows, columns=["article_id", *_ROW_COLUMNS]))
+
+
+def _plural_description(speaker: str) -> bool:
+    """Whether a speaker is a plural description ("experts", "many analysts"), which "it"
+    never refers to.
+
+    >>> [_plural_description(s) for s in ("many experts", "Venezuelan authorities", "the report",
+    ...                                   "Reuters", "the Financial Times", "the Association of British insurers")]
+    [True, True, False, False, False, False]
+    """
+    words = speaker.split()
+    return bool(words) and words[-1][:1].islower() and words[-1].endswith("s") and not words[-1].endswith("ss") \
+        and not any(w[:1].isupper() for w in words[1:])    # (a name's lowercased last word)
 
 
 def _can_speak(text: str, name: str | None) -> bool:

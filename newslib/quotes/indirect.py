@@ -214,8 +214,12 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
     verbs = reporting_verbs()
     toks: list | None = None            # tokenised only when a cue can introduce speech
     opening = bool(_SUBORDINATORS.intersection(text[s_lo:s_lo + 12].lower().split()[:1]))
+    done = s_lo     # where the last reported clause ends: a later cue reports one more
     for vm in cue_list:
         verb = vm.group()
+        if vm.start() < done or done > s_lo and _continues(text, vm, verb):
+            continue    # a cue inside a reported clause is part of what was reported
+
         low = " ".join(verb.lower().split())
         info = verbs.get(low)
         if info is None:
@@ -229,12 +233,7 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
             continue
         if not info[2]:
             continue
-        prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
-        if prev_word and low.startswith("calls ") and (prev_word[0].lower().endswith("ed") or prev_word[0].lower() in _CALLS_NOUN_AFTER):
-            continue    # "rejected calls for a windfall tax", "amid growing calls for": a noun
-        if prev_word and (_hearer_passive(prev_word[0], low) or _noun_before(text, s_lo, vm, prev_word[0])):
-            continue    # "These claims could take …", "the biggest claim heard by": a noun, not a cue
-        if _ends_a_name(verb, text[max(s_lo, vm.start() - 30):vm.start()].split()):
+        if _not_a_verb(text, s_lo, vm, low):
             continue
         if toks is None:
             toks = tix.get(s_lo, s_hi)
@@ -261,7 +260,25 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
             if c_s + len(seg) > hi:
                 seg = _content_until(text, c_s, hi)
             add("indirect", c_s, c_s + len(seg), ment, verb, resolve(ment, c_s))
-            return
+            done = c_s + len(seg)   # "…, but he said that …": the sentence's next clause
+
+
+def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
+    """Whether the cue's word is a noun or part of a name here, by the words before it."""
+    prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
+    if prev_word and low.startswith("calls ") and (prev_word[0].lower().endswith("ed") or prev_word[0].lower() in _CALLS_NOUN_AFTER):
+        return True     # "rejected calls for a windfall tax", "amid growing calls for": a noun
+    if prev_word and (_hearer_passive(prev_word[0], low) or _noun_before(text, s_lo, vm, prev_word[0])):
+        return True     # "These claims could take …", "the biggest claim heard by": a noun, not a cue
+    return _ends_a_name(vm.group(), text[max(s_lo, vm.start() - 30):vm.start()].split())
+
+
+def _continues(text: str, vm, verb: str) -> bool:
+    """Whether a cue after a reported clause continues its speaker's words (", saying …", "and
+    added …", "but said …"), which ``_continuations`` attributes to the clause's speaker, or is
+    an infinitive of the writer's clause ("…, but he knew of nothing to suggest it")."""
+    return verb.lower().split()[0].endswith("ing") or text[max(0, vm.start() - 5):vm.start()].split()[-1:] in (
+        ["and"], ["but"], ["to"])
 
 
 def _noun_before(text: str, s_lo: int, vm, prev: str) -> bool:
@@ -502,8 +519,8 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int) -> _Mention | No
     while k > 0 and (toks[k][0].lower() in {"also", "then", "later", "again", "never", "once", "repeatedly"}
                      or toks[k][0].lower().endswith("ly") and toks[k][0].isalpha()):
         k -= 1      # "was also asked whether", "was repeatedly asked"
-    if low.endswith("ed") and toks[k][0].lower() in _BE_FORMS:
-        return None     # "a 30GB version has also been added", "it was reported": a passive
+    if (low.endswith("ed") or low == "said") and toks[k][0].lower() in _BE_FORMS:
+        return None     # "a 30GB version has also been added", "it was reported", "are said to": a passive
     if vi >= 2 and toks[vi - 2][0].lower() == "let" and toks[vi - 1][0].lower() in {"us", "me"}:
         return None     # "Let us say then that …": the writer's supposition
     ment = _np_before(text, toks, vi - 1)

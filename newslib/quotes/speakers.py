@@ -19,6 +19,7 @@ from .entities import _person_nouns, _roles
 from .references import ROLE_OF as _ROLE_OF
 from .words import (
     _DETS,
+    _DOCUMENT_NOUNS,
     _FUNCTION_WORDS,
     _LY_NOUNS,
     _MEDIUM_NOUNS,
@@ -63,14 +64,19 @@ def _before_dash_aside(text: str, toks: list[tuple[str, int, int]], j: int) -> i
     return j - 1
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "across"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on"})
 
 
 def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention:
-    """"critics in the US, who said": the people before a place phrase, not the place."""
+    """"critics in the US, who said": the people before a place phrase, not the place; "A
+    National Audit Office report on the 20 biggest projects says": the report, not its topic."""
     i = bisect_left([t[1] for t in toks], ante.start)
     if i >= 2 and toks[i - 1][0].lower() in _PLACE_PREPOSITIONS:
         head = _np_before(text, toks, i - 2)
+        if toks[i - 1][0].lower() == "on":     # (with "on", only a document or a person's noun)
+            last = head.text.split()[-1].lower() if head is not None else ""
+            return head if head is not None and (last in _DOCUMENT_NOUNS | _person_nouns() or last in speaker_words()["groups"]
+                                                 or last + "s" in speaker_words()["groups"]) else ante
         if head is not None and (head.text.split()[-1].lower() in speaker_words()["groups"] | _person_nouns()
                                  # "The BBC's Zubair Ahmed in Mumbai says": a name before the place
                                  or len(head.text.split()) >= 2 and all(w[:1].isupper() for w in head.text.split()[-2:])):
@@ -256,14 +262,16 @@ _TIME_ADVERBS = frozenset({"now", "also", "still", "today", "yesterday", "later"
 def _noun_word(toks: list[tuple[str, int, int]], k: int, end_i: int) -> bool:
     """Whether the lower-case token ``k`` can be a word of the phrase ending at ``end_i``: any
     word but a reporting verb's form, and that too right before the verb after a determiner
-    ("the secretary of state said", "with reports") or as a participle after "those" ("50% of
-    those questioned said")."""
+    ("the secretary of state said", "with reports"), as a participle after "those" ("50% of
+    those questioned said") or as a document's name after a capitalised word ("an NAO report")."""
     low = toks[k][0].lower()
     if low not in reporting_verbs():
         return True
     before = toks[k - 1][0].lower() if k >= 1 else ""
     return k == end_i and (not low.endswith(("ed", "ing")) and (before in _DETS or before in {"of", "with"})
-                           or before == "those")
+                           or before == "those"
+                           # "A National Audit Office report on …": a named document
+                           or low in _DOCUMENT_NOUNS and k >= 1 and toks[k - 1][0][:1].isupper())
 
 
 def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] | None:
