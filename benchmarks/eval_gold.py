@@ -4,7 +4,9 @@
     python benchmarks/eval_gold.py --show-failures  # and every miss, false find and wrong speaker
 
 The seed gold covers the two seed articles (seeds/); the BBC gold files cover articles of the
-BBC News corpus in ../shared/corpora/bbc (skipped with a note when it is absent). Reported are
+BBC News corpus in ../shared/corpora/bbc, and ``benchmarks/data/html_quotes_gold.jsonl`` the
+hand-marked bodies of twelve pages of other outlets in ../shared/corpora/html_pages (each
+skipped with a note when its corpus is absent). Reported are
 quoted-span and reported-speech precision, recall and F1 (overlap >= half the longer span),
 full-name speaker accuracy over matched items, and direct/partial type accuracy.
 """
@@ -24,10 +26,36 @@ from newslib.records import Article
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SOURCES = {"seed": ROOT / "seeds", "bbc": ROOT.parent / "shared" / "corpora" / "bbc"}
+SOURCES = {"seed": ROOT / "seeds", "bbc": ROOT.parent / "shared" / "corpora" / "bbc",
+           "html": ROOT.parent / "shared" / "corpora" / "html_pages" / "ground_truth.jsonl"}
+
+
+def load_bodies(gold_path: Path):
+    """A gold file over the hand-marked article bodies of ../shared/corpora/html_pages (many
+    outlets' house styles): each article is the body as marked there, its id the first 12
+    characters of the page's id."""
+    import json
+
+    arts, gold = read_gold(gold_path)
+    if not SOURCES["html"].is_file():
+        return None
+    bodies = {}
+    for line in SOURCES["html"].read_text(encoding="utf-8").splitlines():
+        page = json.loads(line)
+        bodies[page["id"][:12]] = page["body"]
+    articles, texts = [], {}
+    for aid, sha in arts.items():
+        body = bodies[aid]
+        if sha and hashlib.sha256(body.encode("utf-8")).hexdigest() != sha:
+            sys.exit(f"eval_gold: the body of page {aid} differs from the annotated one (sha256)")
+        articles.append(Article(id=aid, title="", text=body, outlet=aid))
+        texts[aid] = (body, body)
+    return newslib.Corpus(articles), gold, texts
 
 
 def load(gold_path: Path):
+    if gold_path.name.startswith("html"):
+        return load_bodies(gold_path)
     arts, gold = read_gold(gold_path)
     base = SOURCES["seed" if gold_path.name.startswith("seed") else "bbc"]
     if not base.is_dir():
@@ -70,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--show-failures", action="store_true")
     args = ap.parse_args(argv)
-    files = args.files or sorted((ROOT / "tests" / "data").glob("*_gold*.jsonl"))
+    files = args.files or sorted((ROOT / "tests" / "data").glob("*_gold*.jsonl")) + sorted(
+        (HERE / "data").glob("*_gold*.jsonl"))
     all_pred, all_gold, all_texts = [], [], {}
     for f in files:
         loaded = load(f)
