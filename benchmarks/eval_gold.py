@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-failures", action="store_true")
     args = ap.parse_args(argv)
     files = args.files or sorted((ROOT / "tests" / "data").glob("*_gold*.jsonl")) + sorted(
-        (HERE / "data").glob("*_gold*.jsonl"))
+        (HERE / "data").glob("*_quotes_gold*.jsonl"))
     all_pred, all_gold, all_texts = [], [], {}
     for f in files:
         loaded = load(f)

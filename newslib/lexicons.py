@@ -115,9 +115,14 @@ def speaker_words() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, str]:
-    """Given name → the pronoun news most often uses for its bearers (``data/given_names.csv``).
+    """Given name → the pronoun news most often uses for its bearers: ``data/given_names.csv``
+    (written for newslib), then the names of the 1990 US Census it lacks
+    (``data/given_names_us_census.csv``, filtered as its header says), with "either": they say
+    a word is a given name, not whose.
 
-    >>> given_names().get("sarah")
-    'she'
+    >>> given_names().get("sarah"), given_names().get("kimberly")
+    ('she', 'either')
     """
-    return {r["name"]: r["pronoun"] for r in data_rows("given_names.csv")}
+    names = {r["name"]: r["pronoun"] for r in data_rows("given_names_us_census.csv")}
+    names.update((r["name"], r["pronoun"]) for r in data_rows("given_names.csv"))
+    return names

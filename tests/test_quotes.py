@@ -909,3 +909,24 @@ def test_a_document_on_a_topic_and_it_after_a_plural_source():
                "said it would be too costly. It said incentives to register were likely to be seen "
                "as gimmicks.")
     assert got[-1][2] == "the report"
+
+
+def test_names_with_particles_and_two_given_names():
+    # the name pattern took "James Van" and "Carrie" for a prefix (as it takes "Home Secretary")
+    t = ("James Van Der Beek has been eliminated. The judges were Len Goodman and Carrie Ann Inaba. "
+         "“We lost the baby,” Van Der Beek said. “This is not easy,” Inaba said.")
+    assert [r[2] for r in rows(t)] == ["James Van Der Beek", "Carrie Ann Inaba"]
+    # a title before a name stays out of it
+    assert rows("Home Secretary Charles Clarke said the plan was sound.")[0][2] == "Charles Clarke"
+
+
+def test_census_given_names_open_a_name_but_say_nothing_of_he_or_she():
+    from newslib.lexicons import given_names
+    assert given_names()["kimberly"] == "either" and given_names()["sarah"] == "she"
+    # the headline's "Fuming Robinson" was taken for his name; the census knows Andy is a given name
+    t = ("Fuming Robinson blasts officials\n\nEngland coach Andy Robinson was furious. “We were robbed,” "
+         "Robinson told BBC Sport.")
+    assert rows(t)[0][2] == "Andy Robinson"
+    # Robin is mostly a woman's name in the US census, a man's here: "he" still finds him
+    t = "Robin Cook said the plan would fail. He added: “It is a fraud.”"
+    assert [r[2] for r in rows(t)] == ["Robin Cook", "Robin Cook"]

@@ -69,6 +69,8 @@ _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _KNIGHTHOOD = frozenset({"sir", "dame"})      # of the peerage titles, those before a given name
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
 _THE_OF = frozenset({"the", "of"})
+# capitalised particles inside a surname ("Van Der Beek", "De La Hoya", "Bin Laden")
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "la", "le", "du", "da", "di", "del", "bin", "al", "el"})
 
 
 class NameResolver:
@@ -98,6 +100,11 @@ class NameResolver:
 
     def _add(self, g1: str, g2: str, seen: set[str], titles: frozenset[str]) -> None:
         pre, name = g1.split(), g2.split()
+        # the name's own first words, taken as a prefix by the pattern: a particle or a given
+        # name ("James Van Der Beek", "Carrie Ann Inaba"), not a title ("Judges Len Goodman")
+        while pre and len(name) < 5 and (pre[-1].lower() in _NAME_PARTICLES or pre[-1].lower() in given_names()
+                                         and (name[0].lower() in _NAME_PARTICLES or name[0].lower() in given_names())):
+            name.insert(0, pre.pop())
         # move title-like leading words of the name into the prefix
         while len(name) > 2 and (name[0].lower() in titles or name[0].lower() in _TITLE_TAILS
                                  or _NATIONALITY_RE.fullmatch(name[0])):
@@ -202,7 +209,7 @@ def _compatible(pronoun: str, name: str | None) -> bool:
     # the first known given name: "New Jersey Gov. Chris Christie" is he
     names = given_names()
     known = next((names[w.lower()] for w in name.split()[:-1] if w.lower() in names), None)
-    return known is None or known == pronoun
+    return known is None or known == "either" or known == pronoun
 
 
 @lru_cache(maxsize=4096)
