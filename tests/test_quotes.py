@@ -930,3 +930,30 @@ def test_census_given_names_open_a_name_but_say_nothing_of_he_or_she():
     # Robin is mostly a woman's name in the US census, a man's here: "he" still finds him
     t = "Robin Cook said the plan would fail. He added: “It is a fraud.”"
     assert [r[2] for r in rows(t)] == ["Robin Cook", "Robin Cook"]
+
+
+def test_more_reporting_verbs_and_a_capital_that_is_no_verb():
+    got = rows("Volker reiterated that he saw the two investigations as separate.")
+    assert got[0][:3] == ("indirect", "he saw the two investigations as separate", "Volker")
+    assert rows("Icann cautioned that there was no guarantee the domains would work.")[0][4] == "cautioned"
+    assert rows("Economists speculated that it might allow some vote-catching measures.")[0][2] == "Economists"
+    # a capitalised verb form inside a sentence is a name's word, not a cue
+    assert rows("Nuclear weapons under Mutually Assured Destruction kept the cold war in balance.") == []
+
+
+def test_a_person_before_a_place_and_an_aside_in_dashes():
+    got = rows("A legal expert in the US speculated that Delta might be concerned about the blog.")
+    assert got[0][2] == "a legal expert"
+    for dash in (" - ", " — "):
+        t = f"Fund manager Florian Hamm{dash}the club's largest investor{dash}said he would invest more."
+        assert rows(t)[0][2] == "Florian Hamm", dash
+    t = ("Liberal Democrat Alan Beith - who chairs the select committee - said if the claims were true, "
+         "Whitehall was wrong.")
+    assert rows(t)[0][2] == "Alan Beith"
+
+
+def test_a_reported_clause_ends_where_the_next_cue_quotes():
+    got = rows('Volker said he never used the term "three amigos" and added, "I frankly cringe when I hear it."')
+    assert [(r[0], r[1]) for r in got] == [("indirect", 'he never used the term "three amigos"'),
+                                           ("partial", "three amigos"),
+                                           ("direct", "I frankly cringe when I hear it.")]

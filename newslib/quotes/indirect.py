@@ -113,6 +113,8 @@ _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicat
     f"{v} {p}" for v in ("call", "calls", "called", "calling") for p in ("for", "on")}
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
 _CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents|rivals)\s|;\s|"
+                             # "… "three amigos" and added, “I cringe …”": the next cue's quotation
+                             r",?\s+(?:and|but)\s+(?:then\s+)?(?:said|added|says|adds|continued)[,:]\s*[“\"]|"
                              # "… leadership - and they were adamant that …": the writer's next clause
                              r"\s[-–—]\s+(?:and|but)\s+(?:he|she|they|it|we)\s(?![^-–—]*\s[-–—]\s)|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
                              r"undercutting|contrary to|despite|even as)\s")
@@ -266,6 +268,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
 def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
     """Whether the cue's word is a noun or part of a name here, by the words before it."""
     prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
+    if prev_word and vm.group()[:1].isupper() and prev_word[0][-1:].isalpha():
+        return True     # "Mutually Assured Destruction": a capital inside a sentence, a name
     if prev_word and low.startswith("calls ") and (prev_word[0].lower().endswith("ed") or prev_word[0].lower() in _CALLS_NOUN_AFTER):
         return True     # "rejected calls for a windfall tax", "amid growing calls for": a noun
     if prev_word and (_hearer_passive(prev_word[0], low) or _noun_before(text, s_lo, vm, prev_word[0])):

@@ -73,11 +73,11 @@ def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Menti
     i = bisect_left([t[1] for t in toks], ante.start)
     if i >= 2 and toks[i - 1][0].lower() in _PLACE_PREPOSITIONS:
         head = _np_before(text, toks, i - 2)
+        last = head.text.split()[-1].lower() if head is not None else ""
+        speaks = last in speaker_words()["groups"] or last in _person_nouns()
         if toks[i - 1][0].lower() == "on":     # (with "on", only a document or a person's noun)
-            last = head.text.split()[-1].lower() if head is not None else ""
-            return head if head is not None and (last in _DOCUMENT_NOUNS | _person_nouns() or last in speaker_words()["groups"]
-                                                 or last + "s" in speaker_words()["groups"]) else ante
-        if head is not None and (head.text.split()[-1].lower() in speaker_words()["groups"] | _person_nouns()
+            return head if head is not None and (speaks or last in _DOCUMENT_NOUNS) else ante
+        if head is not None and (speaks     # ("A legal expert in the US speculated")
                                  # "The BBC's Zubair Ahmed in Mumbai says": a name before the place
                                  or len(head.text.split()) >= 2 and all(w[:1].isupper() for w in head.text.split()[-2:])):
             return head
@@ -89,6 +89,8 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     and asides to the subject's end, then an apposition, a relative pronoun or a pronoun, else
     the phrase itself."""
     j = _subject_end(toks, j)
+    if 1 <= j < len(toks) - 1 and "-" in text[toks[j][2]:toks[j + 1][1]]:
+        j = _before_spaced_dashes(text, toks, j)
     if j >= 0 and toks[j][0] == ",":
         return _before_apposition(text, toks, j)
     if j < 0:
@@ -148,9 +150,25 @@ def _with_subject(text: str, toks: list[tuple[str, int, int]], vi: int) -> _Ment
     return None
 
 
+_DASHES = frozenset({"-", "–", "—", "--"})
+_STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", ")"})
+
+
+def _before_spaced_dashes(text: str, toks: list[tuple[str, int, int]], j: int) -> int:
+    """The token before an aside set off by spaced hyphens, which are no tokens ("Florian Hamm
+    - Borussia Dortmund's largest investor - said"), ending at ``j``; else ``j``."""
+    for k in range(j, max(0, j - 15), -1):
+        gap = text[toks[k - 1][2]:toks[k][1]]
+        if " - " in gap or " -- " in gap:
+            return k - 1
+        if any(c in gap for c in ".;:“”\"()"):
+            break
+    return j
+
+
 def _subject_end(toks: list[tuple[str, int, int]], j: int) -> int:
-    """Skip auxiliaries and adverbs ("Iran proudly announced"), a parenthesis and a time
-    phrase ("on Monday") between a subject and its verb."""
+    """Skip auxiliaries and adverbs ("Iran proudly announced"), a parenthesis, an aside in
+    dashes and a time phrase ("on Monday") between a subject and its verb."""
     while j >= 0:
         low = toks[j][0].lower()
         if low in _SKIP_BEFORE_VERB or (low.endswith("ly") and toks[j][0].isalpha() and toks[j][0].islower()
@@ -161,6 +179,12 @@ def _subject_end(toks: list[tuple[str, int, int]], j: int) -> int:
             while k >= 0 and toks[k][0] != "(" and j - k < 8:
                 k -= 1
             if k < 0 or toks[k][0] != "(":
+                break
+            j = k - 1
+        elif toks[j][0] in _DASHES and j >= 2:
+            # "Florian Hamm - Borussia Dortmund's largest investor - said": an aside in dashes
+            k = next((k for k in range(j - 1, max(-1, j - 16), -1) if toks[k][0] in _DASHES or toks[k][0] in _STOPS), -1)
+            if k < 1 or toks[k][0] not in _DASHES:
                 break
             j = k - 1
         elif j >= 1 and toks[j - 1][0].lower() in {"on", "in", "last", "this", "earlier"} and (
