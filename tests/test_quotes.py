@@ -957,3 +957,17 @@ def test_a_reported_clause_ends_where_the_next_cue_quotes():
     assert [(r[0], r[1]) for r in got] == [("indirect", 'he never used the term "three amigos"'),
                                            ("partial", "three amigos"),
                                            ("direct", "I frankly cringe when I hear it.")]
+
+
+def test_an_open_apposition_after_a_quotation_and_an_abbreviated_title():
+    # the apposition's closing comma missing, commas inside it: the name before it speaks
+    t = ("“This is mainly due to the change in wind direction,” Kurinji Selvaraj, a research analyst at "
+         "the Council on Energy, Environment and Water think tank told CBS News.")
+    assert rows(t)[0][2] == "Kurinji Selvaraj"
+    # not a time phrase: "On Wednesday, a fresh hearing …" names no one
+    t = "''This is a big issue,'' On Wednesday, a fresh IFA hearing into the row was told the club had erred."
+    assert all(r[2] != "On Wednesday" for r in rows(t))
+    # "Gov. Eric Holcomb" is "the governor" later, not the last person named
+    t = ("Republican Gov. Eric Holcomb and others stayed away. House Speaker Brian Bosma said no to the plan. "
+         "The governor said he was waiting for a commission.")
+    assert [r[2] for r in rows(t)] == ["Brian Bosma", "Eric Holcomb"]

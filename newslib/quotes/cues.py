@@ -385,6 +385,11 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
     if ment is not None:
         return ment, text[cs:ce], cs
     before = _subject_before_cue(c, vi, prev_tok) if not _inverted_aside(c, vi, prev_tok) else None
+    if before is None and cs > c.close_end and (m := _NAME_OPEN_APPOSITION_RE.match(text, c.close_end, cs)) \
+            and m.group(1).split()[0].lower() not in _OPENING_WORDS and not _is_time_phrase(m.group(1)):
+        # "“…,” Kurinji Selvaraj, a research analyst at the … think tank told CBS News": an
+        # apposition whose closing comma is missing, after the quotation
+        before = _Mention(m.group(1), m.start(1), m.end(1))
     if before is None:
         # "said Tom Reed": an inverted subject; never after "announcing", whose next words
         # are its object
@@ -402,6 +407,11 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
             # ("She said she recalls …": the same person twice; the attribution starts at the first)
             return outer, text[toks[bi - 1][1]:toks[bi - 1][2]], toks[bi - 1][1]
     return before, text[cs:ce], cs
+
+
+_OPENING_WORDS = frozenset("on in at by for from after before during since but and as when while with".split())
+# after a quotation, up to a cue: a name, a comma, then a description with no comma closing it
+_NAME_OPEN_APPOSITION_RE = re.compile(r"[\s,]*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+[^;:.“”\"]{3,150}\s+$")
 
 
 def _inverted_aside(c: _QuoteContext, vi: int, prev_tok: str) -> bool:

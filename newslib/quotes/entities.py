@@ -65,6 +65,11 @@ def _name_sequences(text: str) -> list[tuple[str, str]]:
 
 
 _MIDDLE_INITIAL_RE = re.compile(r"(?<![\w.])([A-Z][a-z]+) [A-Z]\. [A-Z][a-zA-Z'’-]+")
+_TITLE_ABBREVIATIONS = {"Gov": "governor", "Sen": "senator", "Rep": "congressman", "Gen": "general",
+                        "Lt": "lieutenant", "Col": "colonel", "Capt": "captain", "Prof": "professor",
+                        "Sgt": "sergeant", "Adm": "admiral", "Supt": "superintendent", "Insp": "inspector"}
+_ABBREVIATED_TITLE_RE = re.compile(r"(?:\b([A-Z][a-z]+)\s+)?\b(" + "|".join(_TITLE_ABBREVIATIONS)
+                                   + r")\.\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _KNIGHTHOOD = frozenset({"sir", "dame"})      # of the peerage titles, those before a given name
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
@@ -92,6 +97,14 @@ class NameResolver:
             for m in _MIDDLE_INITIAL_RE.finditer(text):
                 if m.group(1).lower() not in titles and m.group(1).lower() not in _stopwords():
                     self._add("", m.group(0), seen, titles)
+            # "Republican Gov. Eric Holcomb": the abbreviated title is "the governor" later
+            for m in _ABBREVIATED_TITLE_RE.finditer(text):
+                word = _TITLE_ABBREVIATIONS[m.group(2)]
+                name = _strip_titles(m.group(3))
+                if len(name.split()) >= 2:
+                    self.title_of.setdefault(word, name)
+                    if m.group(1):
+                        self.title_of.setdefault(f"{m.group(1).lower()} {word}", name)
 
     def _add_lines(self, match: str, seen: set[str], titles: frozenset[str]) -> None:
         for line in match.split("\n"):
