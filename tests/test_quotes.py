@@ -971,3 +971,17 @@ def test_an_open_apposition_after_a_quotation_and_an_abbreviated_title():
     t = ("Republican Gov. Eric Holcomb and others stayed away. House Speaker Brian Bosma said no to the plan. "
          "The governor said he was waiting for a commission.")
     assert [r[2] for r in rows(t)] == ["Brian Bosma", "Eric Holcomb"]
+
+
+def test_where_it_was_said_is_not_what_was_said():
+    got = rows("Robby Mook said the party had lost ground in an interview earlier Thursday morning.")
+    assert got[0][1] == "the party had lost ground"
+    got = rows("Gordon Brown announced a freeze on fuel duty in his pre-budget speech to the Commons on Thursday.")
+    assert got[0][1] == "a freeze on fuel duty"
+    # inside the clause, the interview is part of what was said
+    got = rows("He said the comments in the interview were taken out of context.")
+    assert got[0][1] == "the comments in the interview were taken out of context"
+    # a second verb of the speaker's reports a clause of its own
+    got = rows("Tony Blair said some people were in denial but predicted a better mood would emerge soon.")
+    assert [(r[1], r[4]) for r in got] == [("some people were in denial", "said"),
+                                           ("a better mood would emerge soon", "predicted")]

@@ -118,6 +118,12 @@ _CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents
                              # "… leadership - and they were adamant that …": the writer's next clause
                              r"\s[-–—]\s+(?:and|but)\s+(?:he|she|they|it|we)\s(?![^-–—]*\s[-–—]\s)|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
                              r"undercutting|contrary to|despite|even as)\s")
+# "… in an interview earlier Thursday", "… in a statement": where, not what, was said — when
+# nothing but such adjuncts follows it to the content's end
+_WHERE_SAID_RE = re.compile(r",?\s+(?:in|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:interview|"
+                            r"statement|speech|e-?mail|letter|tweet|news conference|press conference|briefing|op-ed)\b"
+                            r"(?:(?:\s+(?:with|on|to|at|in|for|earlier|later|last|this|published|released|broadcast)\b)"
+                            r"[^,;.]{0,60})?$")
 # a participle continuing an attribution: "…, adding that …", "…, saying they are …"
 _CONTINUATION_RE = re.compile(
     r"(?:,|(?<=[”\"]))\s+(?:and\s+)?(?P<verb>adding|saying|noting|arguing|insisting|warning|stressing|explaining|claiming|"
@@ -128,7 +134,9 @@ _CONTINUATION_VERBS = frozenset(re.search(r"<verb>([^)]*)\)", _CONTINUATION_RE.p
 # promises” and said their sums did not add up", "…, and added that he was a fan"
 _COORDINATED_RE = re.compile(
     r",?\s+(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>said|says|added|adds|insisted|insists|argued|argues|claimed|claims|"
-    r"noted|notes|stressed|stresses|admitted|admits|warned|warns|suggested|suggests)(?:\s+that)?\s+")
+    r"noted|notes|stressed|stresses|admitted|admits|warned|warns|suggested|suggests|asserted|asserts|maintained|"
+    r"maintains|contended|contends|conceded|concedes|acknowledged|acknowledges|explained|explains|cautioned|"
+    r"cautions|predicted|predicts|denied|denies|reiterated|reiterates)(?:\s+that)?\s+")
 _COORDINATED_VERBS = frozenset(re.search(r"<verb>([^)]*)\)", _COORDINATED_RE.pattern).group(1).split("|"))
 _COORDINATED_AT_RE = re.compile(r" (?:and(?: also| then)?|but) (?:" + "|".join(sorted(_COORDINATED_VERBS)) + r")\b")
 
@@ -162,7 +170,9 @@ def _content_until(text: str, c_s: int, s_hi: int) -> str:
             break                       # speaker's cue and quotation end the reported clause
     if ends:
         seg = seg[:min(ends)]
-    return seg.rstrip(" .,;―—–-")
+    seg = seg.rstrip(" .,;―—–-")
+    m = _WHERE_SAID_RE.search(seg)
+    return seg[:m.start()] if m else seg
 
 
 def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int, rows: list[dict],
