@@ -58,15 +58,17 @@ def read_gold(path: str | Path) -> tuple[dict[str, str], list[dict[str, Any]]]:
 
 
 def normalise_speaker(name: object) -> str:
-    """A speaker name for comparison: lower case, no leading article or trailing possessive.
+    """A speaker name for comparison: lower case, no leading article, trailing possessive or
+    generational suffix (one person is counted once with or without "Jr.").
 
-    >>> normalise_speaker("The Kremlin’s"), normalise_speaker(None)
-    ('kremlin', '')
+    >>> normalise_speaker("The Kremlin’s"), normalise_speaker(None), normalise_speaker("James P. Kennedy Jr.")
+    ('kremlin', '', 'james p. kennedy')
     """
     if not isinstance(name, str):
         return ""
     s = " ".join(name.replace("’", "'").split()).lower()
     s = re.sub(r"^(?:the|a|an)\s+", "", s)
+    s = re.sub(r",?\s+(?:jr|sr)\.?$|,?\s+(?:ii|iii|iv)$", "", s)
     return re.sub(r"'s?$", "", s).strip()
 
 

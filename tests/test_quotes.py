@@ -985,3 +985,24 @@ def test_where_it_was_said_is_not_what_was_said():
     got = rows("Tony Blair said some people were in denial but predicted a better mood would emerge soon.")
     assert [(r[1], r[4]) for r in got] == [("some people were in denial", "said"),
                                            ("a better mood would emerge soon", "predicted")]
+
+
+def test_he_or_she_as_the_article_has_used_them():
+    # once "He denied …" is Scooter Braun, a later "she" is not him
+    t = ("Taylor Swift accused Scooter Braun of bullying. Braun has stayed silent. He denied being unfair "
+         "to her in a statement. She claimed the label thought the show would amount to a re-recording.")
+    got = rows(t)
+    assert (got[1][2], got[2][2]) == ("Scooter Braun", "Taylor Swift")
+
+
+def test_subject_phrases_with_floating_words_and_two_word_surnames():
+    assert rows("Big Machine have twice denied doing anything wrong.")[0][2] == "Big Machine"
+    assert rows("This comes after police said the demonstrators had no option.")[0][2] == "police"
+    assert rows("Only 18% of all searchers say they can tell which results are paid for.")[0][2] == \
+        "18% of all searchers"
+    assert rows("Five more barristers are now reported to be threatening to resign.") == []
+    got = rows("China’s ambassador to Britain accused the UK of meddling in the country’s affairs.")
+    assert got[0][3] == "China’s ambassador"
+    t = ("Minnesota forward Joel Eriksson Ek scored twice. “It was a good night,” Eriksson Ek said. "
+         "Responding, shadow chief secretary to the Treasury, George Osborne, said: “This was more talk.”")
+    assert [r[2] for r in rows(t)] == ["Joel Eriksson Ek", "George Osborne"]

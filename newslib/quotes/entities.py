@@ -115,9 +115,10 @@ class NameResolver:
         pre, name = g1.split(), g2.split()
         # the name's own first words, taken as a prefix by the pattern: a particle or a given
         # name ("James Van Der Beek", "Carrie Ann Inaba"), not a title ("Judges Len Goodman")
-        while pre and len(name) < 5 and (pre[-1].lower() in _NAME_PARTICLES or pre[-1].lower() in given_names()
+        while pre and len(name) < 4 and (pre[-1].lower() in _NAME_PARTICLES or pre[-1].lower() in given_names()
+                                         and name[0].lower() not in given_names() or pre[-1].lower() in given_names()
                                          and (name[0].lower() in _NAME_PARTICLES or name[0].lower() in given_names())):
-            name.insert(0, pre.pop())
+            name.insert(0, pre.pop())     # ("Joel Eriksson Ek": a given name before a two-word surname)
         # move title-like leading words of the name into the prefix
         while len(name) > 2 and (name[0].lower() in titles or name[0].lower() in _TITLE_TAILS
                                  or _NATIONALITY_RE.fullmatch(name[0])):

@@ -168,6 +168,7 @@ class _Article:
         self.last: dict | None = None        # last attributed quote (for floating quotes)
         self.speakers_seen: list[tuple[int, str]] = []
         self._people: dict[str, tuple[list[str], re.Pattern | None]] = {}     # he/she -> names, their pattern
+        self.pronoun_of: dict[str, str] = {}     # name -> he/she, as the article has referred to them
         outer_starts = [s for s, _ in self.outer]
         self.by_sentence: dict[int, list[_Span]] = {}
         for q in self.spans:
@@ -226,8 +227,14 @@ class _Article:
         low = ment.text.lower()
         if _PRONOUN_RE.match(ment.text) or low in _OBJECT_PRONOUNS:
             # "leading him to quip": he
-            return self._resolve_pronoun(_OBJECT_PRONOUNS.get(low, low), min(at, ment.start))
+            low = _OBJECT_PRONOUNS.get(low, low)
+            found = self._resolve_pronoun(low, min(at, ment.start))
+            if found and low in {"he", "she"}:
+                self.pronoun_of.setdefault(found, low)   # "He denied …": he, never a later "she"
+            return found
         name = self.resolver.canonical(ment.text)
+        if low.split()[0] in _HONORIFIC_PRONOUN:
+            self.pronoun_of.setdefault(name, _HONORIFIC_PRONOUN[low.split()[0]])
         if name not in self.resolver.full and description_kind(name):
             # "the company", "the first minister": the entity the article ties it to, if any
             return self.refs.description(name, ment.start, self.speakers_seen) or name
@@ -241,15 +248,17 @@ class _Article:
             return self.last["speaker"] if self.last else None
         for pos, spk in reversed(self.speakers_seen):
             if pos < at and (low not in {"it", "they"} and _is_person_like(spk) and _compatible(low, spk)
+                             and self.pronoun_of.get(spk, low) == low
                              or low in {"it", "they"} and not _is_person_like(spk)
                              and not (low == "it" and _plural_description(spk))):
                 if low in {"he", "she"}:
-                    return self.refs.person_subject(low, at, after=pos) or spk
+                    subject = self.refs.person_subject(low, at, after=pos)
+                    return subject if subject and self.pronoun_of.get(subject, low) == low else spk
                 return spk
         if low not in {"he", "she"}:
             return None
         subject = self.refs.person_subject(low, at, after=-1)
-        if subject:
+        if subject and self.pronoun_of.get(subject, low) == low:
             return subject
         # else the person named first in the nearest sentence that names one: a sentence's
         # first person is usually its subject ("Mr Johnson was asked why Mr Smith had been
@@ -489,6 +498,10 @@ def quotes_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
             r["article_id"] = a.id
             rows.append(r)
     return _typed(pd.DataFrame(rows, columns=["article_id", *_ROW_COLUMNS]))
+
+
+_HONORIFIC_PRONOUN = {"mr": "he", "mr.": "he", "sir": "he", "lord": "he", "mrs": "she", "mrs.": "she", "ms": "she",
+                      "ms.": "she", "miss": "she", "dame": "she", "lady": "she", "baroness": "she"}
 
 
 def _plural_description(speaker: str) -> bool:

@@ -530,7 +530,8 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int) -> _Mention | No
     if vi < 1 or _negated(toks, vi):
         return None
     k = vi - 1
-    while k > 0 and (toks[k][0].lower() in {"also", "then", "later", "again", "never", "once", "repeatedly"}
+    while k > 0 and (toks[k][0].lower() in {"also", "then", "later", "again", "never", "once", "repeatedly", "now",
+                                            "still", "already", "twice"}
                      or toks[k][0].lower().endswith("ly") and toks[k][0].isalpha()):
         k -= 1      # "was also asked whether", "was repeatedly asked"
     if (low.endswith("ed") or low == "said") and toks[k][0].lower() in _BE_FORMS:

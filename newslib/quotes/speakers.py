@@ -64,7 +64,7 @@ def _before_dash_aside(text: str, toks: list[tuple[str, int, int]], j: int) -> i
     return j - 1
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to"})
 
 
 def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention:
@@ -77,6 +77,9 @@ def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Menti
         speaks = last in speaker_words()["groups"] or last in _person_nouns()
         if toks[i - 1][0].lower() == "on":     # (with "on", only a document or a person's noun)
             return head if head is not None and (speaks or last in _DOCUMENT_NOUNS) else ante
+        if toks[i - 1][0].lower() == "to":     # "China's ambassador to Britain", "an adviser to the PM"
+            # (not before an apposition: "shadow chief secretary to the Treasury, George Osborne,")
+            return head if head is not None and last in _roles() and text[ante.end:ante.end + 1] != "," else ante
         if head is not None and (speaks     # ("A legal expert in the US speculated")
                                  # "The BBC's Zubair Ahmed in Mumbai says": a name before the place
                                  or len(head.text.split()) >= 2 and all(w[:1].isupper() for w in head.text.split()[-2:])):
@@ -151,6 +154,7 @@ def _with_subject(text: str, toks: list[tuple[str, int, int]], vi: int) -> _Ment
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})
+_FLOATING_BEFORE = frozenset("have has had are were will would they we".split())   # "…have all said"
 _STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", ")"})
 
 
@@ -174,6 +178,8 @@ def _subject_end(toks: list[tuple[str, int, int]], j: int) -> int:
         if low in _SKIP_BEFORE_VERB or (low.endswith("ly") and toks[j][0].isalpha() and toks[j][0].islower()
                                          and low not in _LY_NOUNS and len(low) > 4):
             j -= 1
+        elif low in {"all", "both"} and j >= 1 and toks[j - 1][0].lower() in _FLOATING_BEFORE:
+            j -= 1      # "The Daily Mail & General Trust have all said", "They both said"
         elif toks[j][0] == ")":
             k = j - 1
             while k >= 0 and toks[k][0] != "(" and j - k < 8:
@@ -335,8 +341,9 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
             break
         if low in {"which", "who", "whom", "whose", "that", "where", "when"}:
             break       # "a merger between Rosneft and Gazprom which authorities have said"
-        if not seen_cap and low in {"from", "to", "with", "by", "into", "than", "about"}:
-            break       # "One e-mail came from someone who claimed": someone
+        if not seen_cap and low in {"from", "to", "with", "by", "into", "than", "about", "after", "before", "since",
+                                    "because", "until", "if", "as", "when", "while"}:
+            break       # "One e-mail came from someone who claimed": someone; "This comes after police said"
         if (t[0].isalpha() and t.islower() or re.fullmatch(r"\d[\w.]*-[a-z][\w-]*", t)) and not seen_cap \
                 and _noun_word(toks, k, end_i) and (end_i - k) < 4:
             # lowercase noun phrase: "a campaign operative", "analysts"

@@ -60,7 +60,8 @@ _SKIP_BEFORE_VERB = {"also", "even", "meanwhile", "however", "too", "instead", "
                      "was", "were", "is", "are", "am", "would", "will", "repeatedly", "publicly", "again",
                      "further", "simply", "reportedly", "separately", "earlier", "privately",
                      "first", "just", "often", "frequently", "explicitly", "specifically", "quickly",
-                     "not", "never", "does", "did", "do", "could", "should", "only", "always", "already"}
+                     "not", "never", "does", "did", "do", "could", "should", "only", "always", "already",
+                     "twice", "since", "now", "still"}
 # closed-class words that never end a noun phrase, and nouns ending in -ly
 _FUNCTION_WORDS = frozenset(
     "and or but nor that which to of for by with from in on at into about as than after before during "
