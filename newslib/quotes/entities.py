@@ -68,8 +68,9 @@ _MIDDLE_INITIAL_RE = re.compile(r"(?<![\w.])([A-Z][a-z]+) [A-Z]\. [A-Z][a-zA-Z'�
 _TITLE_ABBREVIATIONS = {"Gov": "governor", "Sen": "senator", "Rep": "congressman", "Gen": "general",
                         "Lt": "lieutenant", "Col": "colonel", "Capt": "captain", "Prof": "professor",
                         "Sgt": "sergeant", "Adm": "admiral", "Supt": "superintendent", "Insp": "inspector"}
-_ABBREVIATED_TITLE_RE = re.compile(r"(?:\b([A-Z][a-z]+)\s+)?\b(" + "|".join(_TITLE_ABBREVIATIONS)
+_ABBREVIATED_TITLE_RE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS)
                                    + r")\.\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+_ABBREVIATION_HINT_RE = re.compile("(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\. [A-Z]")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _KNIGHTHOOD = frozenset({"sir", "dame"})      # of the peerage titles, those before a given name
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
@@ -98,13 +99,15 @@ class NameResolver:
                 if m.group(1).lower() not in titles and m.group(1).lower() not in _stopwords():
                     self._add("", m.group(0), seen, titles)
             # "Republican Gov. Eric Holcomb": the abbreviated title is "the governor" later
-            for m in _ABBREVIATED_TITLE_RE.finditer(text):
-                word = _TITLE_ABBREVIATIONS[m.group(2)]
-                name = _strip_titles(m.group(3))
+            for m in (_ABBREVIATED_TITLE_RE.finditer(text) if _ABBREVIATION_HINT_RE.search(text)
+                      else ()):     # (most texts have none: a search without word boundaries is cheaper)
+                word = _TITLE_ABBREVIATIONS[m.group(1)]
+                name = _strip_titles(m.group(2))
                 if len(name.split()) >= 2:
                     self.title_of.setdefault(word, name)
-                    if m.group(1):
-                        self.title_of.setdefault(f"{m.group(1).lower()} {word}", name)
+                    before = text[max(0, m.start() - 30):m.start()].split()[-1:]
+                    if before and before[0][:1].isupper() and before[0].isalpha():
+                        self.title_of.setdefault(f"{before[0].lower()} {word}", name)
 
     def _add_lines(self, match: str, seen: set[str], titles: frozenset[str]) -> None:
         for line in match.split("\n"):

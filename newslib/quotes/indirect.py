@@ -120,6 +120,7 @@ _CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents
                              r"undercutting|contrary to|despite|even as)\s")
 # "… in an interview earlier Thursday", "… in a statement": where, not what, was said — when
 # nothing but such adjuncts follows it to the content's end
+_WHERE_HINT_RE = re.compile(r"interview|statement|speech|mail|letter|tweet|conference|briefing|op-ed")
 _WHERE_SAID_RE = re.compile(r",?\s+(?:in|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:interview|"
                             r"statement|speech|e-?mail|letter|tweet|news conference|press conference|briefing|op-ed)\b"
                             r"(?:(?:\s+(?:with|on|to|at|in|for|earlier|later|last|this|published|released|broadcast)\b)"
@@ -171,7 +172,7 @@ def _content_until(text: str, c_s: int, s_hi: int) -> str:
     if ends:
         seg = seg[:min(ends)]
     seg = seg.rstrip(" .,;―—–-")
-    m = _WHERE_SAID_RE.search(seg)
+    m = _WHERE_SAID_RE.search(seg) if _WHERE_HINT_RE.search(seg) else None
     return seg[:m.start()] if m else seg
 
 
