@@ -1006,3 +1006,11 @@ def test_subject_phrases_with_floating_words_and_two_word_surnames():
     t = ("Minnesota forward Joel Eriksson Ek scored twice. “It was a good night,” Eriksson Ek said. "
          "Responding, shadow chief secretary to the Treasury, George Osborne, said: “This was more talk.”")
     assert [r[2] for r in rows(t)] == ["Joel Eriksson Ek", "George Osborne"]
+
+
+def test_people_familiar_with_the_matter():
+    # wire copy's unnamed sources are the whole description, not the matter
+    got = rows("Two people familiar with the matter said the deal would close on Friday.")
+    assert got[0][2] == "Two people familiar with the matter"
+    assert rows("Officials with the ministry said the deal was off.")[0][2] == "Officials"
+    assert rows("Talks with Iran said nothing.") == []

@@ -64,7 +64,7 @@ def _before_dash_aside(text: str, toks: list[tuple[str, int, int]], j: int) -> i
     return j - 1
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to", "with"})
 
 
 def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention:
@@ -72,6 +72,13 @@ def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Menti
     National Audit Office report on the 20 biggest projects says": the report, not its topic."""
     i = bisect_left([t[1] for t in toks], ante.start)
     if i >= 2 and toks[i - 1][0].lower() in _PLACE_PREPOSITIONS:
+        if toks[i - 1][0].lower() == "with":
+            # "people familiar with the matter said": the whole description, as news writes it
+            if i >= 3 and toks[i - 2][0].lower() in _FAMILIAR:
+                head = _np_before(text, toks, i - 3)
+                return _Mention(text[head.start:ante.end], head.start, ante.end) if head is not None else ante
+            head = _np_before(text, toks, i - 2)     # "Officials with the ministry said": the officials
+            return head if head is not None and head.text.split()[-1].lower() in speaker_words()["groups"] else ante
         head = _np_before(text, toks, i - 2)
         last = head.text.split()[-1].lower() if head is not None else ""
         speaks = last in speaker_words()["groups"] or last in _person_nouns()
@@ -154,6 +161,7 @@ def _with_subject(text: str, toks: list[tuple[str, int, int]], vi: int) -> _Ment
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})
+_FAMILIAR = frozenset({"familiar", "close", "briefed"})    # "sources close to / familiar with / briefed on"
 _FLOATING_BEFORE = frozenset("have has had are were will would they we".split())   # "…have all said"
 _STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", ")"})
 
