@@ -488,7 +488,7 @@ def _execute(tasks: list[tuple], jobs: int, order: list[int] | None = None):
         return
     from concurrent.futures import as_completed
 
-    ex = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
+    ex = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_quiet_on_interrupt)
     try:
         futures = {ex.submit(_run_one, tasks[i]): i for i in (order or range(len(tasks)))}
         for fut in as_completed(futures):
@@ -499,6 +499,13 @@ def _execute(tasks: list[tuple], jobs: int, order: list[int] | None = None):
         ex.shutdown(wait=False, cancel_futures=True)
         raise
     ex.shutdown()
+
+
+def _quiet_on_interrupt() -> None:
+    """In a worker: Ctrl-C (sent to the whole process group by a terminal) ends it without the
+    "Process ForkProcess-2:" traceback; the parent reports the interruption in one line and
+    stops the kernels. (A handler, not SIG_IGN, which the kernels would inherit.)"""
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
 
 
 def _kill_tree(pid: int) -> None:
