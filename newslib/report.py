@@ -514,9 +514,10 @@ def _kill_tree(pid: int) -> None:
         import psutil
 
         proc = psutil.Process(pid)
-        for child in proc.children(recursive=True):
+        children = proc.children(recursive=True)
+        proc.kill()     # the worker first: a kernel dying under it would make it raise and print
+        for child in children:
             child.kill()
-        proc.kill()
     except Exception:  # noqa: BLE001 - already gone, or psutil missing: the pool ends it
         try:
             os.kill(pid, signal.SIGKILL)
