@@ -1014,3 +1014,8 @@ def test_people_familiar_with_the_matter():
     assert got[0][2] == "Two people familiar with the matter"
     assert rows("Officials with the ministry said the deal was off.")[0][2] == "Officials"
     assert rows("Talks with Iran said nothing.") == []
+
+
+def test_sources_close_to_someone():
+    got = rows("Sources close to the minister said the deal was off.")
+    assert got[0][2] == "Sources close to the minister"

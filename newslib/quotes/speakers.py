@@ -64,19 +64,22 @@ def _before_dash_aside(text: str, toks: list[tuple[str, int, int]], j: int) -> i
     return j - 1
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to", "with"})
+# prepositions after which a phrase may be a place or topic hanging on the speaker ("critics in the
+# US", "a report on X", "ambassador to Britain", "people familiar with the matter")
+_HEAD_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to", "with"})
 
 
 def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention:
     """"critics in the US, who said": the people before a place phrase, not the place; "A
     National Audit Office report on the 20 biggest projects says": the report, not its topic."""
     i = bisect_left([t[1] for t in toks], ante.start)
-    if i >= 2 and toks[i - 1][0].lower() in _PLACE_PREPOSITIONS:
+    if i >= 2 and toks[i - 1][0].lower() in _HEAD_PREPOSITIONS:
+        if i >= 3 and toks[i - 2][0].lower() in _FAMILIAR:
+            # "people familiar with the matter", "sources close to the minister": the whole
+            # description, as news writes it
+            head = _np_before(text, toks, i - 3)
+            return _Mention(text[head.start:ante.end], head.start, ante.end) if head is not None else ante
         if toks[i - 1][0].lower() == "with":
-            # "people familiar with the matter said": the whole description, as news writes it
-            if i >= 3 and toks[i - 2][0].lower() in _FAMILIAR:
-                head = _np_before(text, toks, i - 3)
-                return _Mention(text[head.start:ante.end], head.start, ante.end) if head is not None else ante
             head = _np_before(text, toks, i - 2)     # "Officials with the ministry said": the officials
             return head if head is not None and head.text.split()[-1].lower() in speaker_words()["groups"] else ante
         head = _np_before(text, toks, i - 2)
@@ -115,7 +118,7 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     # "Critics in the US said", "The BBC's Zubair Ahmed in Mumbai says": the head before the place
     # (only after a place preposition: most phrases have none, and the helper re-reads the tokens)
     return _head_before_place(text, toks, found) if found is not None and bounds[0] >= 2 \
-        and toks[bounds[0] - 1][0].lower() in _PLACE_PREPOSITIONS else found
+        and toks[bounds[0] - 1][0].lower() in _HEAD_PREPOSITIONS else found
 
 
 def _name_before_open_apposition(text: str, toks: list[tuple[str, int, int]], first: int) -> _Mention | None:
