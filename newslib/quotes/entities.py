@@ -118,9 +118,7 @@ class NameResolver:
         pre, name = g1.split(), g2.split()
         # the name's own first words, taken as a prefix by the pattern: a particle or a given
         # name ("James Van Der Beek", "Carrie Ann Inaba"), not a title ("Judges Len Goodman")
-        while pre and len(name) < 4 and (pre[-1].lower() in _NAME_PARTICLES or pre[-1].lower() in given_names()
-                                         and name[0].lower() not in given_names() or pre[-1].lower() in given_names()
-                                         and (name[0].lower() in _NAME_PARTICLES or name[0].lower() in given_names())):
+        while pre and len(name) < 4 and (pre[-1].lower() in _NAME_PARTICLES or pre[-1].lower() in given_names()):
             name.insert(0, pre.pop())     # ("Joel Eriksson Ek": a given name before a two-word surname)
         # move title-like leading words of the name into the prefix
         while len(name) > 2 and (name[0].lower() in titles or name[0].lower() in _TITLE_TAILS
@@ -244,7 +242,7 @@ def _is_person_like(speaker: str | None) -> bool:
     if last in groups and not last.endswith(("man", "woman", "person", "official", "member")):
         return False
     if words[0].lower() in {"the", "a", "an"} or any(
-            w[:1].islower() and w not in {"de", "van", "von", "bin", "der", "da", "di", "le", "la", "al"}
+            w[:1].islower() and w not in _NAME_PARTICLES
             and not w.startswith("al-") for w in words):
         # a description ("Scotland's first minister", "The party's spokeswoman") is a person's
         # when a word names one; "England and Wales have been" is no one
