@@ -1019,3 +1019,112 @@ def test_people_familiar_with_the_matter():
 def test_sources_close_to_someone():
     got = rows("Sources close to the minister said the deal was off.")
     assert got[0][2] == "Sources close to the minister"
+
+
+def test_they_is_the_group_the_writer_turned_to():
+    # "they" with no group quoted before: the plural group opening the sentence before
+    got = rows("The residents were angry. “Nobody listened to us,” they said.")
+    assert got[0][2] == "the residents"
+    got = rows("Police arrived at 4am. Officers found two men injured. They said the men were taken to hospital.")
+    assert got[0][2] == "Officers"
+    # a group turned to after a quoted organisation wins; a sentence opening with something else
+    # (not people) leaves "they" to the speaker quoted before
+    got = rows("The company said sales fell sharply last year. Angry shareholders met on Monday. "
+               "They said the board had misled them.")
+    assert got[-1][2] == "Angry shareholders"
+    got = rows("The union said pay talks had collapsed completely. Major companies including Ford cut jobs. "
+               "They said the cuts would go on.")
+    assert got[-1][2] == "the union"
+
+
+def test_a_closing_cue_with_where_or_when_it_was_said():
+    assert rows("Next steps will be divulged in a meeting on Friday, Claure said in the email.")[0][1:3] == \
+        ("Next steps will be divulged in a meeting on Friday", "Claure")
+    assert rows("Prices will rise next year, the company said in a statement on Monday.")[0][1] == \
+        "Prices will rise next year"
+    assert rows("Prices will rise next year, said John Smith in an email.")[0][2] == "John Smith"
+    # not a clause after the verb, a complement, a passive or a reporting noun
+    assert rows("He said in a statement that prices will rise.")[0][1] == "prices will rise"
+    assert rows("On his first day of questioning, Mr Sullivan admitted to falsifying the accounts.") == []
+    assert rows("In January, 157,000 new jobs were added in the private sector.") == []
+    got = rows("But progress has been slow, reports from the country say.")
+    assert got[0][1:3] == ("progress has been slow", "reports from the country")
+
+
+def test_a_closing_said_with_a_description_of_the_source():
+    t = ("Job cuts will be announced later this week in areas outside the core business, said the "
+         "company's recently named chairman Marcelo Claure.")
+    assert rows(t)[0][1:3] == ("Job cuts will be announced later this week in areas outside the core business",
+                               "Marcelo Claure")
+    assert rows("Prices will rise next year, said Smith, the chairman.")[0][2] == "Smith"
+    # a clause before the comma is no subject, and "prices in London" no source
+    assert rows("Prices will rise next year, said prices in London.") == []
+    assert rows("Prices will rise, said chairman John Smith.") == []
+    got = rows("More than 90% of large companies are highly optimistic, a survey of 1,300 bosses suggests.")
+    assert got[0][2] == "a survey of 1,300 bosses"
+
+
+def test_a_person_of_an_organisation_and_a_document_of_its_owner():
+    got = rows("“Organics matter,” said planetary geologist Rosaly Lopes of NASA's Jet Propulsion Laboratory.")
+    assert got[0][2] == "Rosaly Lopes"
+    assert rows("“Rates will rise,” said the Bank of Mexico's governor.")[0][2] == "the Bank of Mexico's governor"
+    # an organisation's document speaks for it; a person's stays the document ("It added" goes on)
+    assert rows("The Wrap’s report today claims that Pine will be back on board.")[0][2] == "the Wrap"
+    assert rows("Amnesty's latest report says torture is widespread in the region.")[0][2] == "Amnesty"
+    assert rows("The latest report says that torture is widespread in the region.")[0][2] == "the latest report"
+    assert rows("Friday's lawsuit said the company had misled its investors.")[0][2] == "Friday's lawsuit"
+    t = ("Lynton Crosby denied the story. Mr Crosby's statement said: “The party has made an impact.” "
+         "It added: “Labour will want to distract attention.”")
+    assert [r[2] for r in rows(t)] == ["Crosby's statement", "Crosby's statement"]
+
+
+def test_according_to_inside_a_sentence():
+    assert rows("This, according to attendees and speakers, is both a problem and an opportunity.")[0][1] == \
+        "This, according to attendees and speakers, is both a problem and an opportunity"
+    assert rows("According to the lawsuit, filed Tuesday in federal court, the company misled investors.")[0][1] == \
+        "the company misled investors"
+    t = ("It’s unclear whether the film is still based on the plan — both actors were said to have run "
+         "into contractual issues in 2018, according to The Hollywood Reporter.")
+    assert rows(t)[0][1] == "both actors were said to have run into contractual issues in 2018"
+    t = ("Thailand may lose 30bn baht (£398m; $768m) in earnings from tourism, according to Sontaya Kunplome.")
+    assert rows(t)[0][1] == "Thailand may lose 30bn baht (£398m; $768m) in earnings from tourism"
+    t = ("Souness is bidding to bolster his defence and, according to reports, contract talks are at an "
+         "advanced stage.")
+    assert rows(t)[0][1] == "contract talks are at an advanced stage"
+    t = ("Sales of songs rose more than tenfold in 2004, according to the record industry, with 200 million "
+         "tracks bought.")
+    assert rows(t)[0][1] == "Sales of songs rose more than tenfold in 2004"
+
+
+def test_a_description_resolves_to_an_organisation_of_its_kind():
+    t = ("“We remain sceptical of a quick recovery,” said Kotak Institutional Equities. An extended slowdown "
+         "could hurt the market, the brokerage said.")
+    assert [r[2] for r in rows(t)] == ["Kotak Institutional Equities"] * 2
+    # "the newspaper" is a paper, never the company the paper wrote about
+    t = ("Qantas said it would cut 700 jobs next year. The Sydney Morning Herald reported the plan first. "
+         "If Qantas moved staff offshore, jobs would go, the newspaper said.")
+    assert rows(t)[-1][2] == "the Sydney Morning Herald"
+    t = "Qantas said it would cut 700 jobs next year. If it moved staff offshore, jobs would go, the newspaper said."
+    assert rows(t)[-1][2] == "the newspaper"
+
+
+def test_military_abbreviations_and_person_nouns_are_titles():
+    assert rows("“It is false,” said Cmdr. Sean Robertson.")[0][2] == "Sean Robertson"
+    assert rows("“It is false,” said Adm. Mike Gilday.")[0][2] == "Mike Gilday"
+    assert rows("Employee Steve Castro tells the paper that he fought with the man.")[0][2] == "Steve Castro"
+    # an abbreviation's full stop does not end the words before "that"
+    t = "Sean Robertson, a spokesman, told VOA correspondent Carla Babb on Nov. 21 that the claim was false."
+    assert rows(t)[0][1] == "the claim was false"
+    # a phone call is a noun: its partial quotation is not the words of "21 phone"
+    t = ("Carlineo was arrested for a March 21 phone call he made to the office, in which he said he would "
+         "put a “bullet in her skull.”")
+    assert "21 phone" not in {r[2] for r in rows(t)}
+    t = ("Job cuts will be announced later this week, said The We Company’s recently named executive chair "
+         "Marcelo Claure in an email to staff that was reviewed by Reuters.")
+    assert rows(t)[0][1:3] == ("Job cuts will be announced later this week", "Marcelo Claure")
+
+
+def test_a_nouns_that_clause_is_not_the_verbs():
+    t = ("Vice President Joseph R. Biden Jr. responded to Mr. Trump's debate interjection that not paying "
+         "taxes made him smart.")
+    assert "Joseph R. Biden" not in {r[2] for r in rows(t)}

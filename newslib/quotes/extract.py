@@ -22,6 +22,7 @@ from ..records import Article
 from ..tokens import sentence_spans
 from .cues import _attribute, _CueIndex, _find_cues
 from .entities import (
+    _DAY_MONTH_WORDS,
     _DETERMINERS,
     _compatible,
     _is_person_like,
@@ -140,6 +141,7 @@ _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
 
 
 _SPACES_CAPITAL_RE = re.compile(r" {1,3}[A-Z]")
+_DOCUMENT_OWNER_RE = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
 
 
 class _Article:
@@ -224,6 +226,11 @@ class _Article:
             return None
         if ment.ref is not None:
             ment = ment.ref
+        if (own := _DOCUMENT_OWNER_RE.fullmatch(ment.text)) and own.group(2) in _DOCUMENT_NOUNS \
+                and self._organisation_owner(own.group(1)):
+            # "The Wrap’s report claims", "Amnesty's latest study says": the organisation speaks
+            # (a person's statement or book stays the document: "It added" may go on with it)
+            ment = _Mention(own.group(1), ment.start, ment.start + own.end(1))
         low = ment.text.lower()
         if _PRONOUN_RE.match(ment.text) or low in _OBJECT_PRONOUNS:
             # "leading him to quip": he
@@ -240,6 +247,17 @@ class _Article:
             return self.refs.description(name, ment.start, self.speakers_seen) or name
         return name
 
+    def _organisation_owner(self, owner: str) -> bool:
+        """Whether a document's owner is an organisation, not a person or a day ("Friday's
+        lawsuit", "Mr Crosby's statement", "Kok's report" of an article naming Wim Kok)."""
+        words = owner.split()
+        if words[-1].lower() in _DAY_MONTH_WORDS or words[0].lower().rstrip(".") in _HONORIFIC_PRONOUN \
+                or words[0].lower() in {"lord", "lady", "sir", "dame"}:
+            return False
+        canon = self.resolver.canonical(owner)
+        return not (speaker_kind(canon) == "person" and (canon in self.resolver.full or len(canon.split()) > 1)
+                    and _is_person_like(canon))
+
     def _resolve_pronoun(self, low: str, at: int) -> str | None:
         """he/she: the nearest compatible person quoted before, unless a sentence opened with
         another since (the paragraphs have moved on to them), else named before (within a few
@@ -254,7 +272,11 @@ class _Article:
                 if low in {"he", "she"}:
                     subject = self.refs.person_subject(low, at, after=pos)
                     return subject if subject and self.pronoun_of.get(subject, low) == low else spk
+                if low == "they":           # a group the writer has turned to since
+                    return self.refs.group_subject(at, after=pos) or spk
                 return spk
+        if low == "they":
+            return self.refs.group_subject(at, after=-1)
         if low not in {"he", "she"}:
             return None
         subject = self.refs.person_subject(low, at, after=-1)

@@ -18,6 +18,7 @@ from bisect import bisect_right
 
 from ..lexicons import reporting_verbs
 from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues
+from .entities import _roles
 from .speakers import _FINITE, _np_after, _np_before, _subject, _with_subject
 from .words import (
     _BE_FORMS,
@@ -72,7 +73,7 @@ _CALLS_NOUN_AFTER = frozenset("the these those growing renewed fresh new repeate
 _INVERSION_AFTER = frozenset({",", "”", '"', "’", "'", "''", ":", "—", "–", "-"})
 
 _INDIRECT_TAIL_RE = re.compile(
-    r",\s*(?P<np>[^,]{2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|told \w+|"
+    r",(?!\d)\s*(?P<np>(?:[^,]|,(?=\d)){2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|told \w+|"
     r"reported|reports|confirmed|announced|insisted|stressed|explained|wrote|claimed|concluded|"
     r"suggested|admitted|predicted|estimated|believes|believed|thinks|claims|warns|adds|insists|argues|predicts|"
     r"suggests|said on \w+|reported on \w+|"
@@ -90,7 +91,17 @@ _TAIL_VERBS = frozenset("said says added noted argued warned reported reports co
 # words between a verb and "that" that do not end the cue: the hearer ("told his Iranian
 # counterpart that"), an adjunct ("said during a rally in Michigan that", "said via email that")
 # or the object of a verb of stance ("expressed disappointment that")
-_THAT_AFTER_RE = re.compile(r"(\s+[^.;:!?“”\"()]{1,90}?),?\s+that\s+")
+_ABBREVIATION_DOT = "(?:" + "|".join(f"(?<={a})" for a in (
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "St", "Gen",
+    "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Cmdr", "Jr", "U.S", "U.N")) + r")\."
+#: (an abbreviation's full stop inside: "told VOA correspondent Carla Babb on Nov. 21 that")
+_THAT_AFTER_RE = re.compile(r"(\s+(?:[^.;:!?“”\"()]|" + _ABBREVIATION_DOT + r"){1,90}?),?\s+that\s+")
+#: nouns whose "that" clause is their own content ("his claim that …", "the fear that …")
+_THAT_NOUNS = frozenset("interjection claim claims assertion assertions statement statements remark remarks comment "
+                        "comments suggestion suggestions allegation allegations charge charges argument arguments "
+                        "view belief idea notion fear fears warning warnings promise promises pledge pledges report "
+                        "reports news rumour rumours rumor rumors insistence contention assurance assurances "
+                        "evidence fact hope hopes impression sense point message".split())
 _ADJUNCT_WORDS = frozenset("during in at on via after before outside from with through under over to by "
                            "late early last this earlier yesterday today tonight".split())
 _HEARER_OR_OBJECT = frozenset("tell told telling tells ask asked asks asking warn warned warns warning urge urged "
@@ -421,6 +432,7 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     """"Trade rose, Putin said.", "…, IRNA reported.", "…, her lawyer, Perry Wander, said.": a
     source closing the sentence reports all before it."""
     seg = text[s_lo:s_hi]
+    seg = seg[:_before_trailing_adjunct(seg)]   # "…, Smith said in a statement on Monday."
     if ", " in seg and seg.rstrip(" .")[-1:].isalpha() and _tail_inverted(text, s_lo, seg, resolve, add):
         return True
     last = seg.replace(".", " ").rsplit(None, 3)
@@ -432,6 +444,8 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
         return False
     toks_np = _tokens(text, s_lo + m.start("np"), s_lo + m.end("np"))
     ment = _np_before(text, toks_np, len(toks_np) - 1) if toks_np else None
+    if ment is not None and re.search(r"\d,\d", text[s_lo + m.start("np"):ment.start + 2]):
+        ment = _Mention(m.group("np"), s_lo + m.start("np"), s_lo + m.end("np"))   # "a survey of 1,300 bosses"
     lead = text[s_lo + m.start("np"):ment.start].split() if ment is not None else []
     if ment is not None and ment.text.lower() in ("i", "you"):
         return False    # "Good luck to the man, I say.": the writer's own view
@@ -447,6 +461,46 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     return False
 
 
+#: where or when a closing cue was said ("…, Smith said in a statement on Monday.", "…, she told
+#: reporters at a briefing.", "…, said Anna Lee in an email."): cut before the tail patterns
+_TRAILING_ADJUNCT_RE = re.compile(r"(?:\s+(?:in|on|at|during|via|through|with|from|after|before|over|by|last|"
+                                  r"this|earlier|later|late|early)\b(?:\s+[\w'’.&-]+){1,6}?)+\s*\.?\s*$")
+_ADJUNCT_TAIL_VERBS = frozenset("said says added adds wrote reported reports explained stated".split())
+#: "… in an email to staff that was reviewed by Reuters.": a relative clause on the adjunct
+_PASSIVE_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+[a-z]+(?:ed|en|n)\b"
+                                  r"[^,;:.“”\"]{0,40}\.?\s*$")
+#: words that make a clause, not a place or time, of what follows a closing verb
+_CLAUSE_WORDS = frozenset("that which who whom whose he she they it we i you is was were are be been will would "
+                          "could should can may might must has have had do does did not".split())
+
+
+def _before_trailing_adjunct(seg: str) -> int:
+    """Where the phrases of place and time after a sentence's closing cue begin, or the
+    sentence's length when it ends otherwise.
+
+    >>> s = "Prices will rise, Smith said in a statement on Monday."
+    >>> s[:_before_trailing_adjunct(s)]
+    'Prices will rise, Smith said'
+    >>> s = "He said in a statement that prices will rise."
+    >>> len(s) == _before_trailing_adjunct(s)
+    True
+    """
+    words = seg[-200:].split()
+    if not any(w.rstrip(".,") in _TAIL_VERBS or w in ("told", "said") for w in words[-20:-1]):
+        return len(seg)                 # (most sentences: no verb among their last words)
+    rel = _PASSIVE_RELATIVE_RE.search(seg, max(0, len(seg) - 160))
+    m = _TRAILING_ADJUNCT_RE.search(seg[:rel.start()] if rel else seg, max(0, len(seg) - 160))
+    if m is None or any(w.lower().strip(".,") in _CLAUSE_WORDS or w.strip(".,") in _TAIL_VERBS for w in m.group().split()):
+        return len(seg)                 # (a clause, or "…, reports from the country say.")
+    before = seg[:m.start()].rsplit(None, 3)
+    if len(before) >= 2 and before[-2].lower() in _BE_FORMS:
+        return len(seg)                 # "…, 157,000 new jobs were added in January."
+    # (only verbs that take no phrase of their own: not "admitted to", "insisted on", "warned of")
+    ok = before and (before[-1] in _ADJUNCT_TAIL_VERBS or len(before) >= 2 and before[-2] in ("told", "said")
+                     or before[-1][:1].isupper() and _INVERTED_TAIL_RE.search(seg, 0, m.start()) is not None)
+    return m.start() if ok else len(seg)
+
+
 #: a connective opening a sentence, which is the writer's, not the source's ("And …, he said.")
 _CONNECTIVE_RE = re.compile(r"(?:And|But|So|Yet|Meanwhile|However),?\s+(?=[\w“\"‘])")
 #: verbs that make a clause of the words before a colon ("Mr Brown told Mr Blair: “…”"), besides
@@ -454,19 +508,26 @@ _CONNECTIVE_RE = re.compile(r"(?:And|But|So|Yet|Meanwhile|However),?\s+(?=[\w“
 _PAST_FORMS = frozenset("said says told tells made makes took gave won lost went came got saw knew thought felt "
                         "wrote became began left kept put set".split())
 #: "…, said Mr Thomas.", "…, says Oxfam's director Jo Ruiz.": the source after its verb
+#: (a description may come first, "…, said the company's chairman Marcelo Claure.", or after,
+#: "…, said Smith, the chairman.")
 _INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|warned|insisted|explained|wrote)"
-                               r"\s+(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|the))*)\s*\.?\s*$")
+                               r"\s+(?P<desc>(?:(?:[Tt]he|[Aa]n?|its|his|her|their)\s+)?(?:[A-Za-z][\w'’-]*\s+){1,6}?)??"
+                               r"(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|the))*)"
+                               r"(?P<app>,\s+(?:the|a|an|its|his|her|their)\s[^,;:“”\"]{2,60}?)?\s*\.?\s*$")
 
 
 def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
     """"Trade rose sharply last year, said Mr Thomas.": a name after a closing verb reports all
     before it (BBC house style), as "…, Mr Thomas said." does."""
     tail = seg.rstrip(" .").rsplit(None, 1)[-1:]
-    if not tail or not tail[0][:1].isupper():
-        return False    # the pattern ends with a name: most sentences end otherwise
+    if not tail or not tail[0][:1].isupper() and ", " not in seg[-60:]:
+        return False    # the pattern ends with a name or its apposition: most sentences end otherwise
     m = _INVERTED_TAIL_RE.search(seg)
     if not m or len(seg[:m.start()].split()) < 4 or seg[:1] in _MARK_CHARS:
         return False
+    desc = m.group("desc")
+    if desc and not (desc.split()[-1].lower() in _roles() and not set(desc.split()) & _CLAUSE_WORDS):
+        return False    # "…, said prices would rise in London": no description of a person
     np_s, np_e = s_lo + m.start("np"), s_lo + m.end("np")
     name, _, _org = text[np_s:np_e].partition(" of ")
     if _org and not name.lower().startswith("the ") and len(name.split()) >= 2:
@@ -484,6 +545,15 @@ _PLAIN_SOURCE_RE = re.compile(r"\s+([a-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,6
 _DOCUMENT_BY_RE = re.compile(r"(?:(?:recent|new|latest|the|a|an|official|its|their)\s+)*(?:[\w-]+\s+)?"
                              r"(?:forecasts?|research|reports?|figures|data|stud(?:y|ies)|surveys?|estimates?|"
                              r"analysis|statistics|polls?|documents?|records)\s+(?:from|by|of)\s+(.+)$")
+
+
+#: "Souness is bidding …, and, according to reports, talks are …": the clause after the source
+_CLAUSE_JOINERS = frozenset("and but or while although though whereas".split())
+_OPENING_ADVERBS = frozenset("however but and yet still meanwhile now indeed instead moreover also so "
+                             "further furthermore nevertheless".split())
+#: a participle phrase on a source, set off by commas ("filed Tuesday in federal court,")
+_PARTICIPLE_ASIDE_RE = re.compile(r"\s*(?:which\s+was\s+|first\s+)?(?:[a-z]+ed|seen|written|published|released|"
+                                  r"issued|made\s+public|obtained|shown)\s[^,;:.“”\"]{2,60},\s*")
 
 
 def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> None:
@@ -509,12 +579,26 @@ def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> No
     if doc:     # "according to forecasts from the Ministry of Commerce": the ministry speaks
         ment = _Mention(doc.group(1), ment.start + doc.start(1), ment.end)
     rest = text[rest_start:s_hi]
-    if rest.lstrip().startswith(",") and len(text[s_lo:vm.start()].split()) < 3:
-        # "According to X, …" opening the sentence: what follows
+    lead = text[s_lo:vm.start()].strip()
+    if rest.lstrip().startswith(",") and lead.endswith(",") and lead[:-1].lower() not in _OPENING_ADVERBS \
+            and lead[:-1].rsplit(None, 1)[-1].lower() not in _CLAUSE_JOINERS and len(lead.split()) <= 4:
+        # "This, according to attendees, is a problem", "The biggest culprit, according to the
+        # EPA, is …": a subject before the source, the clause after it: all of it
+        c_s, c_e = s_lo, s_hi
+    elif rest.lstrip().startswith(",") and (len(lead.split()) < 3 or lead.endswith(",")
+                                            and lead[:-1].rsplit(None, 1)[-1].lower() in _CLAUSE_JOINERS):
+        # "According to X, …" opening the sentence: what follows (after an aside on X: "According
+        # to the lawsuit, filed Tuesday in federal court, the company …")
         c_s = rest_start + len(rest) - len(rest.lstrip()) + 1
+        aside = _PARTICIPLE_ASIDE_RE.match(text, c_s, s_hi)
+        c_s = aside.end() if aside else c_s
         c_e = s_hi
     else:
         c_s, c_e = s_lo, vm.start()     # "…, according to X(, with …)": what comes before
+        # (after the writer's own clause: "It’s unclear whether … — both were said to …, according to X")
+        cut = max(text.rfind(" — ", c_s, c_e), text.rfind(" – ", c_s, c_e), text.rfind("; ", c_s, c_e))
+        if cut > c_s and len(text[cut:c_e].split()) >= 5 and ")" not in text[cut:c_e]:   # (not "(£398m; $768m)")
+            c_s = cut + 2
     seg = text[c_s:c_e].strip(" ,.")
     if len(seg.split()) >= 3:
         off = text.index(seg, c_s)
@@ -572,10 +656,15 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     words: "announced the signing of the “largest …”")."""
     j = vm.end()
     tail = text[j:s_hi]
+    if low in ("added", "adds", "add") and tail.lstrip().startswith("to "):
+        return None     # "… added to the belief that …": made more, not said
     skip = _THAT_AFTER_RE.match(tail)
     if skip and len(skip.group(1).split()) <= 10 and (
             low in _HEARER_OR_OBJECT or skip.group(1).split()[0].lower() in _ADJUNCT_WORDS) \
-            and not any(w.strip(",").lower() in reporting_verbs() for w in skip.group(1).split()[1:]):
+            and not any(w.strip(",").lower() in reporting_verbs() for w in skip.group(1).split()[1:]) \
+            and not (skip.group(1).split()[-1].lower() in _THAT_NOUNS and not low.startswith("express")
+                     and skip.group(1).split()[0].lower() not in {"in", "during", "via", "through", "at", "on", "with"}):
+        # (nor a noun's own clause: "responded to Mr. Trump's interjection that …" is Trump's)
         # (not across another cue: "have hinted at the scope of Spore, but Mr Wright explained that")
         c_s = j + skip.end()
         seg = _content_until(text, c_s, s_hi)

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from ..lexicons import given_names, reporting_verbs, speaker_words
 from .entities import (
+    _MORE_GROUPS,
     _NATIONALITY_RE,
     _NOT_NAMES,
     _ORG_NAME_RE,
@@ -73,6 +74,43 @@ _PARTIES = frozenset("Democratic Democrat Labour Tory Conservative Liberal Socia
 #: presidential nominee Hillary ", "Tory leader ", "Republican ")
 _PARTY_BEFORE_RE = re.compile(r"\b(" + "|".join(sorted(_PARTIES | {"Republican"})) + r")\s+(?:[a-z-]+\s+){0,3}"
                               r"(?:[A-Z][\w.'’-]*\s+){0,2}\Z")
+
+
+#: words that may open a plural group before its noun ("Many angry residents", "The two officers")
+_GROUP_LEADS = frozenset("the some many several most both all other few two three four five six seven eight "
+                         "nine ten dozens hundreds thousands".split())
+_GROUP_OPENING_RE = re.compile(r"([A-Za-z-]+)(?:\s([A-Za-z-]+))?(?:\s([A-Za-z-]+))?(?:\s([A-Za-z-]+))?\s(?=[a-z])")
+
+
+def group_opening(text: str, lo: int = 0, hi: int | None = None) -> str | None:
+    """The plural group a sentence opens with, as written ("the residents", "Local officials"),
+    or None: what a later "they said" most often stands for when no group has been quoted yet.
+
+    >>> [group_opening(s) for s in ("The residents were angry.", "Angry local residents gathered.",
+    ...                             "Officers found two men.", "The company said it would close.",
+    ...                             "Residents' groups were angry.", "Many of them left.",
+    ...                             "Chinese officials arrived.")]
+    ['the residents', 'Angry local residents', 'Officers', None, None, None, 'Chinese officials']
+    """
+    m = _GROUP_OPENING_RE.match(text, lo, len(text) if hi is None else hi)
+    if m is None:
+        return None
+    words = [w for w in m.groups() if w]
+    for i, w in enumerate(words):
+        low = w.lower()
+        if _plural_group(low):
+            phrase = " ".join(words[:i + 1])
+            return "the" + phrase[3:] if phrase.startswith("The ") else phrase
+        if low in _stopwords() and low not in _GROUP_LEADS:
+            return None                     # "Many of them", "It was"
+    return None
+
+
+def _plural_group(low: str) -> bool:
+    """Whether a lower-case word is a plural noun of people ("residents", "officers", "police")."""
+    sw = speaker_words()
+    return low in sw["groups"] and low.endswith("s") or low in _MORE_GROUPS or low == "police" \
+        or low.endswith("s") and (low[:-1] in _person_nouns() or low.endswith("es") and low[:-2] in _person_nouns())
 
 
 @dataclass(frozen=True)
@@ -146,6 +184,15 @@ def _subject_kind(name: str, text: str, resolver) -> tuple[str, str] | None:
             or not _mid_sentence(bare, text):
         return None         # capitalised only where a sentence opens: a common noun ("Investors")
     return bare, "organisation"
+
+
+#: descriptions that stand only for an organisation whose name says what it is
+_MEDIA_HEADS = frozenset("newspaper paper magazine website outlet publication".split())
+_MEDIA_WORDS = frozenset("times post telegraph guardian herald journal mail news tribune review magazine press "
+                         "express observer independent standard mirror sun star reporter chronicle gazette "
+                         "radio television tv channel network wire agency week weekly daily online".split())
+_NAMED_HEADS = {**{h: _MEDIA_WORDS for h in _MEDIA_HEADS}, "ministry": frozenset({"ministry"}),
+                "department": frozenset({"department"})}
 
 
 def _mid_sentence(word: str, text: str) -> bool:
@@ -329,6 +376,15 @@ class References:
                 return s.name
         return None
 
+    def group_subject(self, at: int, *, after: int) -> str | None:
+        """The plural group opening the writer's sentence before the one at ``at``, if after
+        ``after`` ("Residents gathered outside. “…,” they said."). (Only that sentence: one
+        opening with something else, "Major companies …", is what "they" continues.)"""
+        j = bisect_right(self._starts, at) - 2
+        if j < 0 or self.sentences[j][0] <= after:
+            return None
+        return group_opening(self.masked, *self.sentences[j])
+
     def description(self, desc: str, at: int, seen: list[tuple[int, str]]) -> str | None:
         """The entity a definite description stands for: the nearest of its kind before it (a
         sentence's subject or a speaker quoted), else the first named in the two sentences after
@@ -360,6 +416,9 @@ class References:
         # Clinton"); the nearest person may belong to the other side
         mods = {w.lower() for w in desc.split()[1:-1] if w in _PARTIES or w == "Republican"}
         for _pos, name in sorted(near, reverse=True):
+            if head in _NAMED_HEADS and not _NAMED_HEADS[head] & {w.lower() for w in name.split()} \
+                    and not (head in _MEDIA_HEADS and name.strip("the ").isupper()):
+                continue    # "the newspaper": a paper ("the Sunday Telegraph", "the FT"), not Qantas
             if kind == "person" and (not self._may_hold(name, head) or self._named_in_clause(name, at)
                                      or mods and not mods <= self._title_words(name)):
                 continue

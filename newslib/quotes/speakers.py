@@ -240,8 +240,9 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
             return _name_before_descriptions(text, toks, inner) or inner
     if k < 0 and j >= 1:
         whole = _np_before(text, toks, j - 1)
-        if whole is not None and whole.start == toks[0][1] and whole.text[:1].isupper():
-            return whole
+        if whole is not None and whole.start == toks[0][1] and whole.text[:1].isupper() \
+                and not _FINITE & set(whole.text.lower().split()):
+            return whole    # (not a clause: "Prices will rise, said chairman John Smith.")
     return None
 
 
@@ -312,7 +313,12 @@ def _noun_word(toks: list[tuple[str, int, int]], k: int, end_i: int) -> bool:
     return k == end_i and (not low.endswith(("ed", "ing")) and (before in _DETS or before in {"of", "with"})
                            or before == "those"
                            # "A National Audit Office report on …": a named document
-                           or low in _DOCUMENT_NOUNS and k >= 1 and toks[k - 1][0][:1].isupper())
+                           or low in _DOCUMENT_NOUNS and k >= 1 and (
+                               toks[k - 1][0][:1].isupper()
+                               # "The latest report says", "a new study by …": a determiner and a word
+                               or k >= 2 and (toks[k - 2][0].lower() in _DETS or toks[k - 2][0].endswith(("'s", "’s")))
+                               and toks[k - 1][0].isalpha()
+                               and toks[k - 1][0].lower() not in reporting_verbs()))
 
 
 def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] | None:
@@ -528,6 +534,8 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
         if t[:1].isupper() and t[0].isalpha():
             k += 1
             continue
+        if t.lower() in {"of", "for"} and _person_then_organisation(toks, start_i, k):
+            break       # "said Rosaly Lopes of NASA's Jet Propulsion Laboratory": the person
         if t.lower() in {"'s", "’s"} or (t.lower() in {"of", "for"} and k + 1 < len(toks) and toks[k + 1][0][:1].isupper()):
             k += 1
             continue
@@ -557,6 +565,19 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
     return _Mention(phrase, s, e)
 
 
+def _person_then_organisation(toks: list[tuple[str, int, int]], start: int, k: int) -> bool:
+    """Whether "of"/"for" at ``k`` joins a person's name to an organisation ("John Smith of
+    Microsoft", "Lopes of NASA's laboratory"), not a name made with "of" ("Bank of England",
+    "Prince of Wales"): a given name opens the words before it, or a possessive follows."""
+    names = [t[0] for t in toks[start:k] if t[0][:1].isupper()]
+    after = [t[0] for t in toks[k + 1:k + 3]]
+    if not names or names[0].lower() in _DETS or names[-1].lower() in speaker_words()["organisations"]:
+        return False    # "the Bank of Mexico's figures"
+    return k + 1 < len(toks) and toks[k + 1][0][:1].isupper() and (
+        len(names) >= 2 and names[0].lower() in given_names() and len(names) == k - start
+        or any(w.endswith(("'s", "’s")) for w in after))
+
+
 def _title_before_name(toks: list[tuple[str, int, int]], k: int) -> bool:
     """Whether token ``k`` is a title or person noun with a capitalised word after it."""
     return k + 1 < len(toks) and toks[k][0] in _roles() \
@@ -570,7 +591,8 @@ def _ends_sentence(tok: str) -> bool:
     return tok.endswith(".") and len(word) >= 3 and word.isalpha() and word.lower() not in _ABBREVIATED
 
 
-_ABBREVIATED = frozenset("mrs gov sen rep gen col sgt capt prof rev inc corp ltd bros messrs".split())
+_ABBREVIATED = frozenset("mrs gov sen rep gen col sgt capt cmdr cmd adm maj cpl pvt supt insp det prof rev inc "
+                         "corp ltd bros messrs".split())
 _NOT_IN_PHRASE_AFTER = frozenset("that on in at to the when after before as while during via with who".split())
 
 

@@ -48,7 +48,8 @@ def capitalised_inside(text: str, word: str) -> bool:
 _ORG_DESCRIPTIONS = frozenset("company firm group watchdog regulator body retailer airline bank carrier operator "
                               "giant manufacturer maker chain insurer lender broadcaster network producer "
                               "supplier organisation organization agency authority corporation conglomerate "
-                              "studio label publisher charity developer".split())
+                              "studio label publisher charity developer automaker carmaker brokerage startup "
+                              "start-up newspaper magazine website outlet ministry department".split())
 
 
 # ---------------------------------------------------------------------------- tokens near cues
