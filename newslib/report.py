@@ -504,8 +504,12 @@ def _execute(tasks: list[tuple], jobs: int, order: list[int] | None = None):
 def _quiet_on_interrupt() -> None:
     """In a worker: Ctrl-C (sent to the whole process group by a terminal) ends it without the
     "Process ForkProcess-2:" traceback; the parent reports the interruption in one line and
-    stops the kernels. (A handler, not SIG_IGN, which the kernels would inherit.)"""
+    stops the kernels. (A handler, not SIG_IGN, which the kernels would inherit.) SIGTERM gets
+    its default back: a forked worker inherits the parent's handler, which raises
+    KeyboardInterrupt, and the pool terminates its other workers when one is killed — that
+    raised in an idle worker and printed "Process ForkProcess-2:" above newslib's one line."""
     signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _kill_tree(pid: int) -> None:

@@ -217,3 +217,30 @@ def test_longer_notebooks_start_first_when_several_run_at_once(tmp_path):
         {"run": "", "notebook": "02_long", "status": "ok", "seconds": 1.0},
         {"run": "", "notebook": "03_mid", "status": "failed", "seconds": 3.0}]))
     assert _longest_first(tasks, tmp_path) == [0, 2, 1]           # the last run's times
+
+
+WORKER_DIES = """
+import os, signal, time
+from concurrent.futures import ProcessPoolExecutor
+from newslib import report
+def work(x):
+    time.sleep(x)
+    return x
+if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, report._raise_interrupt)     # as report.run installs it
+    ex = ProcessPoolExecutor(2, initializer=report._quiet_on_interrupt)
+    fs = [ex.submit(work, 30), ex.submit(work, 0.1)]
+    time.sleep(2)
+    os.kill(next(iter(ex._processes.values())).pid, signal.SIGKILL)   # one worker killed
+    time.sleep(2)                                 # the pool terminates the other
+    ex.shutdown(wait=False, cancel_futures=True)
+"""
+
+
+def test_a_worker_terminated_by_the_pool_prints_nothing(tmp_path):
+    # the flaky "Process ForkProcess-2:" above the interrupted report's one line: when one worker
+    # is killed the pool sends SIGTERM to the others, which inherited the parent's SIGTERM handler
+    script = tmp_path / "worker_dies.py"
+    script.write_text(WORKER_DIES, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "Process ForkProcess" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
