@@ -1128,3 +1128,38 @@ def test_a_nouns_that_clause_is_not_the_verbs():
     t = ("Vice President Joseph R. Biden Jr. responded to Mr. Trump's debate interjection that not paying "
          "taxes made him smart.")
     assert "Joseph R. Biden" not in {r[2] for r in rows(t)}
+
+
+def test_quoted_as_saying_is_the_one_quoted():
+    t = ("“We're mourning the passing of a great company,” the agency quoted Peoplesoft worker David Ogden "
+         "as saying.")
+    assert rows(t)[0][2] == "David Ogden"
+    assert rows("The Times quoted Mr Smith as saying the deal was dead.")[0][1:3] == ("the deal was dead", "Smith")
+    # a document quoted by someone is not a speaker made of "its five-year plan"
+    t = "Minister Des Browne quoted its five-year plan, as saying: “We are implementing our powers.”"
+    assert rows(t)[0][2] == "Des Browne"
+
+
+def test_subjects_a_reader_counts_as_sources():
+    assert rows("Some said they felt dejected that they could not realise their dream.")[0][2] == "Some"
+    assert rows("Many said the plan was bad for the town.")[0][2] == "Many"
+    # "Some reports claim" is reports claiming; "Most importantly, say analysts" is no "Most"
+    assert rows("Some reports claim the player wanted a new coach before the season.")[0][2] == "reports"
+    got = rows("Most importantly, say analysts, the talks have not led to heightened tensions.")
+    assert "Most" not in {r[2] for r in got}
+    # "The police deny … and say …": a common noun's subject for the second verb
+    got = rows("The city’s police deny accusations of brutality and say they show utmost restraint.")
+    assert got[0][1:3] == ("they show utmost restraint", "the city’s police")
+    got = rows("Smoke will descend on Delhi, with forecasters warning that pollution will reach severe levels.")
+    assert got[0][2] == "forecasters"
+    t = "Charles Simpson, an administrator, told Polygraph.info the Russian allegations are false."
+    assert rows(t)[0][1] == "the Russian allegations are false"
+
+
+def test_where_a_reported_clause_ends_and_what_is_no_speech():
+    got = rows("The office said the deaths were caused by gunshot wounds and called on the government to act.")
+    assert got[0][1] == "the deaths were caused by gunshot wounds"
+    got = rows("People began using them for business, forcing Apple to adapt, Cook said while visiting the fair.")
+    assert got[0][1] == "People began using them for business, forcing Apple to adapt"
+    assert rows("Previously, passengers could claim between 150 euros and 300 euros if stopped from boarding.") == []
+    assert rows("Critics claim the record is at best patchy.")[0][1] == "the record is at best patchy"

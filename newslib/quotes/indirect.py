@@ -17,7 +17,14 @@ import re
 from bisect import bisect_right
 
 from ..lexicons import reporting_verbs
-from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues
+from .cues import (
+    _NOUNISH_BEFORE,
+    _POSSESSIVE_DETS,
+    _QUOTED_BEFORE_AS_RE,
+    _CueIndex,
+    _ends_a_name,
+    _find_cues,
+)
 from .entities import _roles
 from .speakers import _FINITE, _np_after, _np_before, _subject, _with_subject
 from .words import (
@@ -124,6 +131,8 @@ _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicat
     f"{v} {p}" for v in ("call", "calls", "called", "calling") for p in ("for", "on")}
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
 _CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents|rivals)\s|;\s|"
+                             # "… were caused by gunshot wounds and called on the government to …"
+                             r",?\s+and\s+(?:called\s+(?:on|for)|urged|demanded|appealed\s+(?:to|for))\s|"
                              # "… "three amigos" and added, “I cringe …”": the next cue's quotation
                              r",?\s+(?:and|but)\s+(?:then\s+)?(?:said|added|says|adds|continued)[,:]\s*[“\"]|"
                              # "… leadership - and they were adamant that …": the writer's next clause
@@ -311,10 +320,17 @@ def _noun_before(text: str, s_lo: int, vm, prev: str) -> bool:
     """Whether the word before a cue makes it a noun: a determiner ("These claims"), or a
     determiner and a superlative ("the biggest claim heard by")."""
     low = prev.lower()
+    if low in _QUANTIFIERS and vm.group().lower() in _PLURAL_NOUN_CUES:
+        return True     # "Some reports claim", "Many comments suggest": the noun, not the verb
     return low in _DETERMINERS_BEFORE or low.endswith("est") and _SUPERLATIVE_RE.search(
         text, max(s_lo, vm.start() - 30), vm.start()) is not None
 
 
+_CLAIMED_THING_RE = re.compile(r"\s*(?:between|up\s+to|back|compensation|damages|benefits?|refunds?|expenses|"
+                               r"asylum|credit|victory|responsibility|the\s+(?:title|prize|crown|throne)|[£$€\d])")
+_QUANTIFIERS = frozenset("some many most several few other no".split())
+_PLURAL_NOUN_CUES = frozenset("reports claims comments remarks suggestions statements warnings calls "
+                              "estimates forecasts predictions".split())
 # a determiner and a superlative right before a cue make it a noun ("the biggest claim")
 _SUPERLATIVE_RE = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z]+est\s+$", re.IGNORECASE)
 
@@ -463,7 +479,7 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
 
 #: where or when a closing cue was said ("…, Smith said in a statement on Monday.", "…, she told
 #: reporters at a briefing.", "…, said Anna Lee in an email."): cut before the tail patterns
-_TRAILING_ADJUNCT_RE = re.compile(r"(?:\s+(?:in|on|at|during|via|through|with|from|after|before|over|by|last|"
+_TRAILING_ADJUNCT_RE = re.compile(r"(?:\s+(?:in|on|at|during|via|through|with|from|after|before|over|by|last|while|"
                                   r"this|earlier|later|late|early)\b(?:\s+[\w'’.&-]+){1,6}?)+\s*\.?\s*$")
 _ADJUNCT_TAIL_VERBS = frozenset("said says added adds wrote reported reports explained stated".split())
 #: "… in an email to staff that was reviewed by Reuters.": a relative clause on the adjunct
@@ -614,6 +630,12 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int) -> _Mention | No
     vi = bisect_right([t[1] for t in toks], vm.start()) - 1
     if vi < 1 or _negated(toks, vi):
         return None
+    if toks[vi - 1][0] == "as" and low in {"saying", "telling", "stating", "writing"} \
+            and (m := _QUOTED_BEFORE_AS_RE.search(text, max(s_lo, vm.start() - 120), vm.start())):
+        # "The Times quoted Mr Smith as saying …": the one quoted
+        quoted = _np_after(text, toks, _tok_after(toks, m.start(1)))
+        if quoted is not None and quoted.end <= m.end(1) and m.group(1).split()[0].lower() not in _POSSESSIVE_DETS:
+            return quoted
     k = vi - 1
     while k > 0 and (toks[k][0].lower() in {"also", "then", "later", "again", "never", "once", "repeatedly", "now",
                                             "still", "already", "twice"}
@@ -658,6 +680,8 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     tail = text[j:s_hi]
     if low in ("added", "adds", "add") and tail.lstrip().startswith("to "):
         return None     # "… added to the belief that …": made more, not said
+    if low.startswith("claim") and _CLAIMED_THING_RE.match(tail):
+        return None     # "passengers could claim between 150 euros and 300 euros": money, not words
     skip = _THAT_AFTER_RE.match(tail)
     if skip and len(skip.group(1).split()) <= 10 and (
             low in _HEARER_OR_OBJECT or skip.group(1).split()[0].lower() in _ADJUNCT_WORDS) \
@@ -731,7 +755,7 @@ _QUESTION_RE = re.compile(r",?\s+(?:(?:whether|if)\s+|(?=(?:why|how|what|who|whe
 # after a hearer "who", "when", "where" open a relative clause ("asked anyone who spots him to …")
 _HEARD_QUESTION_RE = re.compile(r",?\s+(?:(?:whether|if)\s+|(?=(?:why|how|what)\s))")
 # the hearer after "told": "the BBC", "MSPs", "BBC Radio 4's World at One", "the Today programme"
-_HEARER_RE = re.compile(r"\s+(?!(?:that|whether|if|why|how|what|who|when|where)\s)(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+"
+_HEARER_RE = re.compile(r"\s+(?!(?:that|whether|if|why|how|what|who|when|where)\s)(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+(?:\.(?:com|org|info|net)\b)?"
                         r"(?:\s+(?:[A-Z0-9][\w’'-]*|(?:at|of|on)(?=\s+[A-Z])))*(?:\s+(?:programme|show|newspaper|"
                         r"supporters|voters|members|delegates|activists|listeners|viewers|readers|fans))?")
 _TOLD_THINGS = frozenset("story stories tale tales truth lie lies joke jokes".split())

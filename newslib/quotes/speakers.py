@@ -28,6 +28,7 @@ from .words import (
     _NOT_SUBJECT,
     _NUMBER_WORDS,
     _OPENING_PREPOSITIONS,
+    _ORG_DESCRIPTIONS,
     _PARTY_TAG_RE,
     _PRONOUN_RE,
     _QUOTE_TOKS,
@@ -164,6 +165,7 @@ def _with_subject(text: str, toks: list[tuple[str, int, int]], vi: int) -> _Ment
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})
+_QUANTIFIER_SUBJECTS = frozenset({"Some", "Many", "Most", "Several", "Others", "Few"})
 _FAMILIAR = frozenset({"familiar", "close", "briefed"})    # "sources close to / familiar with / briefed on"
 _FLOATING_BEFORE = frozenset("have has had are were will would they we".split())   # "…have all said"
 _STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", ")"})
@@ -271,6 +273,10 @@ def _head_word(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         k = k if toks[k][0] != "," else k - 1
         ante = _np_before(text, toks, k) if k >= 0 else None
         return _Mention(tok, toks[j][1], toks[j][2], ref=ante) if ante is not None else None
+    if tok in _QUANTIFIER_SUBJECTS and (j == 0 or toks[j - 1][0] in _STOPS or toks[j - 1][0] in {",", "But", "And"}) \
+            and j + 1 < len(toks) and (toks[j + 1][0].lower() in reporting_verbs()
+                                       or toks[j + 1][0].lower() in {"have", "had", "also", "will", "would"}):
+        return _Mention(tok, toks[j][1], toks[j][2])    # "Some said they felt dejected": some of them
     if tok in _FUNCTION_WORDS or (tok.endswith("ly") and len(tok) > 4 and tok.islower()
                                   and tok not in speaker_words()["groups"] and tok not in _LY_NOUNS):
         # "… by announcing", "NBC News and said", "in a swiftly issued statement": the word
@@ -638,11 +644,13 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
         return None
     if _PRONOUN_RE.match(toks[i][0]) and toks[i][0].lower() != "who":
         return _Mention(toks[i][0], toks[i][1], toks[i][2])
+    j = _subject_stop(toks, i, strict=strict)
     if strict and toks[i][0].lower() in {"the", "a", "an"} and i + 1 < len(toks) and toks[i + 1][0][:1].isupper():
         pass  # "The Republican nominee vowed"
+    elif strict and toks[i][0].lower() == "the" and i + 1 < j and _speaking_noun(toks[j - 1][0].lower()):
+        pass  # "The city's police deny … and say", "The company confirmed … and said"
     elif strict and toks[i][0].lower() in _NOT_SUBJECT:
         return None
-    j = _subject_stop(toks, i, strict=strict)
     verb_at = _verb_after_aside(toks, i, j)
     if j == i or verb_at >= len(toks) or not toks[verb_at][0][:1].islower():
         return None
@@ -650,6 +658,13 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
         return None     # "The bill proposes …": a capitalised article alone names no one
     s, e = toks[i][1], toks[j - 1][2]
     return _Mention(text[s:e], s, e)
+
+
+def _speaking_noun(low: str) -> bool:
+    """Whether a common noun names someone who can speak: a group, a person, an organisation."""
+    w = speaker_words()
+    return low in w["groups"] or low in _person_nouns() or low in _ORG_DESCRIPTIONS or low == "police" \
+        or low.endswith("s") and low[:-1] in _person_nouns()
 
 
 def _after_opening_quote(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
