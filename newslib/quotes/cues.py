@@ -18,7 +18,18 @@ from functools import lru_cache
 
 from ..lexicons import clause_only_verbs, reporting_verbs
 from .spans import _Span
-from .speakers import _colon_source, _np_after, _np_before, _source_after, _subject, _with_subject
+from .speakers import (
+    _QUOTED_AS_SAYING_RE,
+    _QUOTED_BEFORE_AS_RE,
+    _QUOTING_FORMS,
+    _colon_source,
+    _np_after,
+    _np_before,
+    _quoted_one,
+    _source_after,
+    _subject,
+    _with_subject,
+)
 from .words import (
     _BE_FORMS,
     _DOCUMENT_NOUNS,
@@ -374,16 +385,14 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
         return (ment, text[cs:ce], cs) if ment is not None else None
     prev_tok = toks[vi - 1][0] if vi >= 1 else ""
     nxt = toks[vi + 1][0].lower() if vi + 1 < len(toks) else ""
+    # "“…,” the agency quoted Peoplesoft worker David Ogden as saying": the one quoted
     if prev_tok == "as" and vlow in {"saying", "telling", "stating", "writing"} \
-            and (m := _QUOTED_BEFORE_AS_RE.search(text, max(0, cs - 120), cs)):
-        quoted = _np_after(text, toks, _tok_after(toks, m.start(1)))
-        if quoted is not None and quoted.end <= m.end(1) and m.group(1).split()[0].lower() not in _POSSESSIVE_DETS:
-            return quoted, text[cs:ce], cs    # (the cue is "saying")
-    if vlow in _QUOTING_FORMS and (m := _QUOTED_AS_SAYING_RE.match(text, ce)):
-        # "“…,” the agency quoted Peoplesoft worker David Ogden as saying": the one quoted
-        quoted = _np_after(text, toks, _tok_after(toks, m.start(1)))
-        if quoted is not None and quoted.end <= m.end(1) and m.group(1).split()[0].lower() not in _POSSESSIVE_DETS:
-            return quoted, m.group(2), m.start(2)
+            and (m := _QUOTED_BEFORE_AS_RE.search(text, max(0, cs - 120), cs)) \
+            and (quoted := _quoted_one(text, toks, m)) is not None:
+        return quoted, text[cs:ce], cs
+    if vlow in _QUOTING_FORMS and (m := _QUOTED_AS_SAYING_RE.match(text, ce)) \
+            and (quoted := _quoted_one(text, toks, m)) is not None:
+        return quoted, m.group(2), m.start(2)
     if prev_tok.lower() in _BE_FORMS and vlow.endswith("ed") and nxt == "by":
         # "was described by Jobs as the “most important Mac”": the agent; "has been
         # characterised by “lost trust”": the quotation is the by-phrase, no one is named
@@ -422,10 +431,6 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
     return before, text[cs:ce], cs
 
 
-_POSSESSIVE_DETS = frozenset({"its", "his", "her", "their", "our", "my", "your"})   # (its plan: a document)
-_QUOTING_FORMS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
-_QUOTED_BEFORE_AS_RE = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+([^.;:“”\"]{2,80}?)\s+as\s+$")
-_QUOTED_AS_SAYING_RE = re.compile(r"\s+([^.;:“”\"]{2,80}?)\s+as\s+(saying|telling|stating|writing)\b")
 _OPENING_WORDS = frozenset("on in at by for from after before during since but and as when while with".split())
 # after a quotation, up to a cue: a name, a comma, then a description with no comma closing it
 _NAME_OPEN_APPOSITION_RE = re.compile(r"[\s,]*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+),\s+(?:a|an|the)\s+[^;:.“”\"]{3,150}\s+$")

@@ -268,6 +268,17 @@ def _person_nouns() -> frozenset[str]:
     return w["women"] | w["men"] | w["people"]
 
 
+def _plural_people(low: str) -> bool:
+    """Whether a lower-case word is a plural noun of people ("residents", "officers", "police").
+
+    >>> [_plural_people(w) for w in ("residents", "officers", "police", "companies", "spokesman")]
+    [True, True, True, False, False]
+    """
+    groups = speaker_words()["groups"]
+    return low in groups and low.endswith("s") or low in _MORE_GROUPS or low == "police" \
+        or low.endswith("s") and (low[:-1] in _person_nouns() or low.endswith("es") and low[:-2] in _person_nouns())
+
+
 @lru_cache(maxsize=1)
 def _roles() -> frozenset[str]:
     """Titles and person nouns: the words that say what someone is ("coach", "officer")."""

@@ -251,8 +251,7 @@ class _Article:
         """Whether a document's owner is an organisation, not a person or a day ("Friday's
         lawsuit", "Mr Crosby's statement", "Kok's report" of an article naming Wim Kok)."""
         words = owner.split()
-        if words[-1].lower() in _DAY_MONTH_WORDS or words[0].lower().rstrip(".") in _HONORIFIC_PRONOUN \
-                or words[0].lower() in {"lord", "lady", "sir", "dame"}:
+        if words[-1].lower() in _DAY_MONTH_WORDS or words[0].lower() in _HONORIFIC_PRONOUN:
             return False
         canon = self.resolver.canonical(owner)
         return not (speaker_kind(canon) == "person" and (canon in self.resolver.full or len(canon.split()) > 1)

@@ -17,16 +17,17 @@ import re
 from bisect import bisect_right
 
 from ..lexicons import reporting_verbs
-from .cues import (
-    _NOUNISH_BEFORE,
-    _POSSESSIVE_DETS,
-    _QUOTED_BEFORE_AS_RE,
-    _CueIndex,
-    _ends_a_name,
-    _find_cues,
-)
+from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues
 from .entities import _roles
-from .speakers import _FINITE, _np_after, _np_before, _subject, _with_subject
+from .speakers import (
+    _FINITE,
+    _QUOTED_BEFORE_AS_RE,
+    _np_after,
+    _np_before,
+    _quoted_one,
+    _subject,
+    _with_subject,
+)
 from .words import (
     _BE_FORMS,
     _MARK_CHARS,
@@ -631,11 +632,9 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int) -> _Mention | No
     if vi < 1 or _negated(toks, vi):
         return None
     if toks[vi - 1][0] == "as" and low in {"saying", "telling", "stating", "writing"} \
-            and (m := _QUOTED_BEFORE_AS_RE.search(text, max(s_lo, vm.start() - 120), vm.start())):
-        # "The Times quoted Mr Smith as saying …": the one quoted
-        quoted = _np_after(text, toks, _tok_after(toks, m.start(1)))
-        if quoted is not None and quoted.end <= m.end(1) and m.group(1).split()[0].lower() not in _POSSESSIVE_DETS:
-            return quoted
+            and (m := _QUOTED_BEFORE_AS_RE.search(text, max(s_lo, vm.start() - 120), vm.start())) \
+            and (quoted := _quoted_one(text, toks, m)) is not None:
+        return quoted   # "The Times quoted Mr Smith as saying …": the one quoted
     k = vi - 1
     while k > 0 and (toks[k][0].lower() in {"also", "then", "later", "again", "never", "once", "repeatedly", "now",
                                             "still", "already", "twice"}

@@ -28,7 +28,6 @@ from functools import lru_cache
 
 from ..lexicons import given_names, reporting_verbs, speaker_words
 from .entities import (
-    _MORE_GROUPS,
     _NATIONALITY_RE,
     _NOT_NAMES,
     _ORG_NAME_RE,
@@ -36,6 +35,7 @@ from .entities import (
     _is_person_like,
     _person_nouns,
     _person_words,
+    _plural_people,
     _stopwords,
     places,
     speaker_kind,
@@ -98,19 +98,12 @@ def group_opening(text: str, lo: int = 0, hi: int | None = None) -> str | None:
     words = [w for w in m.groups() if w]
     for i, w in enumerate(words):
         low = w.lower()
-        if _plural_group(low):
+        if _plural_people(low):
             phrase = " ".join(words[:i + 1])
             return "the" + phrase[3:] if phrase.startswith("The ") else phrase
         if low in _stopwords() and low not in _GROUP_LEADS:
             return None                     # "Many of them", "It was"
     return None
-
-
-def _plural_group(low: str) -> bool:
-    """Whether a lower-case word is a plural noun of people ("residents", "officers", "police")."""
-    sw = speaker_words()
-    return low in sw["groups"] and low.endswith("s") or low in _MORE_GROUPS or low == "police" \
-        or low.endswith("s") and (low[:-1] in _person_nouns() or low.endswith("es") and low[:-2] in _person_nouns())
 
 
 @dataclass(frozen=True)
@@ -417,7 +410,7 @@ class References:
         mods = {w.lower() for w in desc.split()[1:-1] if w in _PARTIES or w == "Republican"}
         for _pos, name in sorted(near, reverse=True):
             if head in _NAMED_HEADS and not _NAMED_HEADS[head] & {w.lower() for w in name.split()} \
-                    and not (head in _MEDIA_HEADS and name.strip("the ").isupper()):
+                    and not (head in _MEDIA_HEADS and name.removeprefix("the ").isupper()):
                 continue    # "the newspaper": a paper ("the Sunday Telegraph", "the FT"), not Qantas
             if kind == "person" and (not self._may_hold(name, head) or self._named_in_clause(name, at)
                                      or mods and not mods <= self._title_words(name)):

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from ..lexicons import given_names, reporting_verbs, speaker_words
-from .entities import _person_nouns, _roles
+from .entities import _person_nouns, _plural_people, _roles
 from .references import ROLE_OF as _ROLE_OF
 from .words import (
     _DETS,
@@ -38,6 +38,7 @@ from .words import (
     _VERB_LIKE,
     _hearer_passive,
     _Mention,
+    _tok_after,
     _TokIndex,
 )
 
@@ -584,6 +585,23 @@ def _person_then_organisation(toks: list[tuple[str, int, int]], start: int, k: i
         or any(w.endswith(("'s", "’s")) for w in after))
 
 
+_POSSESSIVE_DETS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+_QUOTING_FORMS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
+#: "the agency quoted Peoplesoft worker David Ogden as saying": before a "saying" cue …
+_QUOTED_BEFORE_AS_RE = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+([^.;:“”\"]{2,80}?)\s+as\s+$")
+#: … or after a "quoted" cue
+_QUOTED_AS_SAYING_RE = re.compile(r"\s+([^.;:“”\"]{2,80}?)\s+as\s+(saying|telling|stating|writing)\b")
+
+
+def _quoted_one(text: str, toks: list[tuple[str, int, int]], m: re.Match[str]) -> _Mention | None:
+    """The person an outlet "quoted … as saying" (group 1 of ``m``), not a document ("quoted
+    its five-year plan as saying")."""
+    if m.group(1).split()[0].lower() in _POSSESSIVE_DETS:
+        return None
+    quoted = _np_after(text, toks, _tok_after(toks, m.start(1)))
+    return quoted if quoted is not None and quoted.end <= m.end(1) else None
+
+
 def _title_before_name(toks: list[tuple[str, int, int]], k: int) -> bool:
     """Whether token ``k`` is a title or person noun with a capitalised word after it."""
     return k + 1 < len(toks) and toks[k][0] in _roles() \
@@ -662,9 +680,8 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
 
 def _speaking_noun(low: str) -> bool:
     """Whether a common noun names someone who can speak: a group, a person, an organisation."""
-    w = speaker_words()
-    return low in w["groups"] or low in _person_nouns() or low in _ORG_DESCRIPTIONS or low == "police" \
-        or low.endswith("s") and low[:-1] in _person_nouns()
+    return low in speaker_words()["groups"] or low in _person_nouns() or low in _ORG_DESCRIPTIONS \
+        or _plural_people(low)
 
 
 def _after_opening_quote(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
