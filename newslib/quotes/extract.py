@@ -226,7 +226,8 @@ class _Article:
             return None
         if ment.ref is not None:
             ment = ment.ref
-        if (own := _DOCUMENT_OWNER_RE.fullmatch(ment.text)) and own.group(2) in _DOCUMENT_NOUNS \
+        if ("'s " in ment.text or "’s " in ment.text) and (own := _DOCUMENT_OWNER_RE.fullmatch(ment.text)) \
+                and own.group(2) in _DOCUMENT_NOUNS \
                 and self._organisation_owner(own.group(1)):
             # "The Wrap’s report claims", "Amnesty's latest study says": the organisation speaks
             # (a person's statement or book stays the document: "It added" may go on with it)

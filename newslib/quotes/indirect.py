@@ -483,6 +483,9 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
 _TRAILING_ADJUNCT_RE = re.compile(r"(?:\s+(?:in|on|at|during|via|through|with|from|after|before|over|by|last|while|"
                                   r"this|earlier|later|late|early)\b(?:\s+[\w'’.&-]+){1,6}?)+\s*\.?\s*$")
 _ADJUNCT_TAIL_VERBS = frozenset("said says added adds wrote reported reports explained stated".split())
+#: the verbs a closing cue with an adjunct can have (those above, "told X", the inverted forms)
+_ADJUNCT_VERB_RE = re.compile(r"\b(?:said|says|added|adds|wrote|reported|reports|explained|stated|told|noted|"
+                              r"argued|warned|insisted)\b")
 #: "… in an email to staff that was reviewed by Reuters.": a relative clause on the adjunct
 _PASSIVE_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+[a-z]+(?:ed|en|n)\b"
                                   r"[^,;:.“”\"]{0,40}\.?\s*$")
@@ -502,9 +505,8 @@ def _before_trailing_adjunct(seg: str) -> int:
     >>> len(s) == _before_trailing_adjunct(s)
     True
     """
-    words = seg[-200:].split()
-    if not any(w.rstrip(".,") in _TAIL_VERBS or w in ("told", "said") for w in words[-20:-1]):
-        return len(seg)                 # (most sentences: no verb among their last words)
+    if _ADJUNCT_VERB_RE.search(seg, max(0, len(seg) - 200)) is None:
+        return len(seg)                 # (most sentences: no such verb among their last words)
     rel = _PASSIVE_RELATIVE_RE.search(seg, max(0, len(seg) - 160))
     m = _TRAILING_ADJUNCT_RE.search(seg[:rel.start()] if rel else seg, max(0, len(seg) - 160))
     if m is None or any(w.lower().strip(".,") in _CLAUSE_WORDS or w.strip(".,") in _TAIL_VERBS for w in m.group().split()):

@@ -662,13 +662,16 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
         return None
     if _PRONOUN_RE.match(toks[i][0]) and toks[i][0].lower() != "who":
         return _Mention(toks[i][0], toks[i][1], toks[i][2])
-    j = _subject_stop(toks, i, strict=strict)
+    j = None
     if strict and toks[i][0].lower() in {"the", "a", "an"} and i + 1 < len(toks) and toks[i + 1][0][:1].isupper():
         pass  # "The Republican nominee vowed"
-    elif strict and toks[i][0].lower() == "the" and i + 1 < j and _speaking_noun(toks[j - 1][0].lower()):
+    elif strict and toks[i][0].lower() == "the" and i + 1 < (j := _subject_stop(toks, i, strict=strict)) \
+            and _speaking_noun(toks[j - 1][0].lower()):
         pass  # "The city's police deny … and say", "The company confirmed … and said"
     elif strict and toks[i][0].lower() in _NOT_SUBJECT:
         return None
+    if j is None:
+        j = _subject_stop(toks, i, strict=strict)
     verb_at = _verb_after_aside(toks, i, j)
     if j == i or verb_at >= len(toks) or not toks[verb_at][0][:1].islower():
         return None
