@@ -30,6 +30,7 @@ from .speakers import (
 )
 from .words import (
     _BE_FORMS,
+    _DETS,
     _MARK_CHARS,
     _NONFINITE_BEFORE,
     _NOT_A_SPEAKER_END,
@@ -321,7 +322,7 @@ def _noun_before(text: str, s_lo: int, vm, prev: str) -> bool:
     """Whether the word before a cue makes it a noun: a determiner ("These claims"), or a
     determiner and a superlative ("the biggest claim heard by")."""
     low = prev.lower()
-    if low in _QUANTIFIERS and vm.group().lower() in _PLURAL_NOUN_CUES:
+    if low in _DETS and vm.group().lower() in _PLURAL_NOUN_CUES:
         return True     # "Some reports claim", "Many comments suggest": the noun, not the verb
     return low in _DETERMINERS_BEFORE or low.endswith("est") and _SUPERLATIVE_RE.search(
         text, max(s_lo, vm.start() - 30), vm.start()) is not None
@@ -329,7 +330,6 @@ def _noun_before(text: str, s_lo: int, vm, prev: str) -> bool:
 
 _CLAIMED_THING_RE = re.compile(r"\s*(?:between|up\s+to|back|compensation|damages|benefits?|refunds?|expenses|"
                                r"asylum|credit|victory|responsibility|the\s+(?:title|prize|crown|throne)|[£$€\d])")
-_QUANTIFIERS = frozenset("some many most several few other no".split())
 _PLURAL_NOUN_CUES = frozenset("reports claims comments remarks suggestions statements warnings calls "
                               "estimates forecasts predictions".split())
 # a determiner and a superlative right before a cue make it a noun ("the biggest claim")
@@ -490,8 +490,7 @@ _ADJUNCT_VERB_RE = re.compile(r"\b(?:said|says|added|adds|wrote|reported|reports
 _PASSIVE_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+[a-z]+(?:ed|en|n)\b"
                                   r"[^,;:.“”\"]{0,40}\.?\s*$")
 #: words that make a clause, not a place or time, of what follows a closing verb
-_CLAUSE_WORDS = frozenset("that which who whom whose he she they it we i you is was were are be been will would "
-                          "could should can may might must has have had do does did not".split())
+_CLAUSE_WORDS = _FINITE | frozenset("that which who whom whose he she they it we i you be been may might do not".split())
 
 
 def _before_trailing_adjunct(seg: str) -> int:
