@@ -94,7 +94,8 @@ def clause_only_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def speaker_words() -> dict[str, frozenset[str]]:
-    """Sections of ``data/speaker_words.txt``: ``titles`` (stripped from names), ``groups``
+    """Sections of ``data/speaker_words.txt``: ``titles`` (stripped from names; ``occupations``
+    too, which are also kept apart: "singer", "striker" name no office), ``groups``
     (nouns that can speak: "analysts"), ``pronouns``, ``women`` / ``men`` / ``people`` (nouns
     for a person, for he/she), ``organisations`` (last words of names he/she never stands
     for); the framing module uses them too.
@@ -110,6 +111,7 @@ def speaker_words() -> dict[str, frozenset[str]]:
             sections[cur] = set()
         elif cur:
             sections[cur].add(ln.lower())
+    sections["titles"] |= sections.get("occupations", set())    # stripped from names as titles are
     return {k: frozenset(v) for k, v in sections.items()}
 
 

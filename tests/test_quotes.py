@@ -1163,3 +1163,94 @@ def test_where_a_reported_clause_ends_and_what_is_no_speech():
     assert got[0][1] == "People began using them for business, forcing Apple to adapt"
     assert rows("Previously, passengers could claim between 150 euros and 300 euros if stopped from boarding.") == []
     assert rows("Critics claim the record is at best patchy.")[0][1] == "the record is at best patchy"
+
+
+def test_an_age_or_an_occupation_stands_for_the_person_named_before():
+    # "said the 34-year-old": sports and feature copy name the speaker by age after a quotation
+    t = "Paul Smith won again on Sunday. \"I am happy,\" said the 34-year-old."
+    assert rows(t)[0][2] == "Paul Smith"
+    assert rows("\"I would be keen to leave,\" admitted the 28-year-old Morientes.")[0][2] == "Morientes"
+    # an occupation before a name is a title ("Double Olympic champion" is no one's name) ...
+    t = "Double Olympic champion Hicham El Guerrouj is set to race. \"I can win,\" said the 30-year-old."
+    assert rows(t)[0][2] == "Hicham El Guerrouj"
+    # ... which, unlike an office, leaves the person free to be described otherwise
+    t = ("Singer George Michael has said a new film is the start of his retirement. The pop star said it "
+         "would be a much more private affair.")
+    assert [r[2] for r in rows(t)] == ["George Michael", "George Michael"]
+    # an office still excludes another office: the prime minister is not "the archbishop"
+    t = ("Archbishop Desmond Tutu spoke in London. On Tuesday Foreign Secretary Jack Straw told MPs the four "
+         "would be freed. The archbishop added: \"What is happening to those left behind?\"")
+    assert rows(t)[-1][2] == "Desmond Tutu"
+
+
+def test_a_name_set_off_after_a_description_is_the_speaker():
+    t = ("Sir Mike Tomlinson was briefed this week. \"It will be a tragedy,\" said the chairman of the Commons "
+         "education select committee, Labour MP Barry Sheerman.")
+    assert rows(t)[-1][2] == "Barry Sheerman"
+    t = ("Dr Azzam Tamimi spoke first. The chairman of the MCB's public affairs committee, Sher Khan, said the "
+         "war would be a factor.")
+    assert rows(t)[-1][2] == "Sher Khan"
+    # no name after the comma: the description stays
+    assert rows("\"It will be a tragedy,\" said the minister, who was angry.")[0][2] == "the minister"
+
+
+def test_the_one_spoken_to_is_not_described_by_the_speakers_description():
+    t = ("Speaking to Breitbart London, a spokesperson from the Kontra-Kulture Halle said: “We are not a "
+         "political party.”")
+    assert rows(t)[0][2] == "a spokesperson from the Kontra-Kulture Halle"
+    # the shape it was written for still holds: a name, then its description, then the verb
+    assert rows("Marc Ostwald, a strategist at Monument Securities told the BBC: \"Rates will rise.\"")[0][2] \
+        == "Marc Ostwald"
+
+
+def test_saying_after_a_clause_reported_by_an_indefinite_source():
+    t = ("A source from the German Identitarian Movement told Breitbart London they were against the idea "
+         "of a mock-vote for migrants saying, “this is yet another step to replace us.”")
+    direct = [r for r in rows(t) if r[0] == "direct"]
+    assert direct[0][2] == "a source from the German Identitarian Movement"
+    # the reported clause ends where the participle's quotation begins
+    assert rows(t)[0][1] == "they were against the idea of a mock-vote for migrants"
+    t = "A spokesman for the firm refused to comment on the reports, but said any results would be set out on Friday."
+    assert rows(t)[0][1:3] == ("any results would be set out on Friday", "a spokesman for the firm")
+    got = rows("A spokesman for the company said it would close, adding: “We regret it.”")
+    assert {r[2] for r in got} == {"a spokesman for the company"}
+
+
+def test_refusing_to_say_reports_nothing_but_names_who_speaks_next():
+    assert rows("The spokesman refused to say when the unit would be back up and running.") == []
+    assert rows("Mr Smith was unable to say when the unit would be back up and running.") == []
+    assert rows("The company declined to comment on reports that it could build cars for Nissan.") == []
+    t = ("On Monday, Tony Blair's official spokesman declined to say whether the prime minister backed the "
+         "plans. He said: \"What's important is that there's a process going on.\"")
+    assert rows(t)[0][2] == "Tony Blair's official spokesman"
+    # saying something after refusing something else is still speech
+    assert rows("He refused to resign, saying the report was unfair.")[0][1] == "the report was unfair"
+
+
+def test_clauses_after_an_opening_clause_or_a_quotation_and_where_they_end():
+    # the comma closing an opening clause comes before the verb: the clause reported runs on
+    t = "Although he lives in a different world, Yazan says the conflict, and its root cause, remain with him."
+    assert rows(t)[0][1:3] == ("the conflict, and its root cause, remain with him", "Yazan")
+    # the shape the opening-clause limit was written for still holds
+    got = rows("While he acknowledged the pay was good, Ham also noted the hours were long.")
+    assert [r[1] for r in got] == ["the pay was good", "the hours were long"]
+    # "…,” while police said …": a clause of its own after the sentence's last quotation
+    t = ("An employee told Der Spiegel: “We have a complaint of criminal damage,” while police said they were "
+         "investigating the incident.")
+    assert ("indirect", "they were investigating the incident", "police") in {r[:3] for r in rows(t)}
+    # a reported clause ends where ", while" opens another subject's clause
+    t = "Analysts questioned whether a US court has jurisdiction, while Moscow officials have dismissed the case."
+    assert rows(t)[0][1] == "a US court has jurisdiction"
+    # "for decades" says how long it was argued, not what
+    t = "Although Hitler was born in Braunau, Austria argued for decades that it was the first victim of Nazism."
+    assert rows(t)[0][1:3] == ("it was the first victim of Nazism", "Austria")
+    t = "Mr Smith said the deal was fair, while admitting it was late."
+    assert rows(t)[0][1] == "the deal was fair, while admitting it was late"
+
+
+def test_what_is_no_report_of_speech():
+    assert rows("As ever, the player will have the final say, and Parry acknowledges that, but he is determined.") == []
+    assert rows("Voters will have their say on Thursday.") == []
+    t = "After a quiet opening, James denied Damien Duff, Jiri Jarosik and Mateja Kezman, while Bosvelt cleared."
+    assert rows(t) == []
+    assert rows("Mr Smith said Tesco and Asda would merge.")[0][1] == "Tesco and Asda would merge"

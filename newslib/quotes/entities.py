@@ -76,7 +76,7 @@ _KNIGHTHOOD = frozenset({"sir", "dame"})      # of the peerage titles, those bef
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
 _THE_OF = frozenset({"the", "of"})
 # capitalised particles inside a surname ("Van Der Beek", "De La Hoya", "Bin Laden")
-_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "la", "le", "du", "da", "di", "del", "bin", "al", "el"})
+_NAME_PARTICLES = frozenset("de da van von der den del la le al el bin ibn di du".split())
 
 
 class NameResolver:
@@ -118,7 +118,10 @@ class NameResolver:
         pre, name = g1.split(), g2.split()
         # the name's own first words, taken as a prefix by the pattern: a particle or a given
         # name ("James Van Der Beek", "Carrie Ann Inaba"), not a title ("Judges Len Goodman")
-        while pre and len(name) < 4 and (pre[-1].lower() in _NAME_PARTICLES or pre[-1].lower() in given_names()):
+        while pre and len(name) < 4 and (pre[-1].lower() in _NAME_PARTICLES or pre[-1].lower() in given_names()
+                                         # "Hicham El Guerrouj": a surname opening with a particle
+                                         or name[0].lower() in _NAME_PARTICLES and pre[-1].lower() not in titles
+                                         and pre[-1].lower() not in _THE_OF):
             name.insert(0, pre.pop())     # ("Joel Eriksson Ek": a given name before a two-word surname)
         # move title-like leading words of the name into the prefix
         while len(name) > 2 and (name[0].lower() in titles or name[0].lower() in _TITLE_TAILS
@@ -312,7 +315,6 @@ _DAY_MONTH_WORDS = frozenset("monday tuesday wednesday thursday friday saturday 
 _PRONOUNS = frozenset("he she they it we i you who this that there".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those some one".split())
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
-_NAME_PARTICLES = frozenset("de da van von der del la le al bin ibn di du".split())
 
 
 @lru_cache(maxsize=1)

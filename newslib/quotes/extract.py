@@ -117,7 +117,8 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
             # the article's lists of where those are, instead of the passes finding nothing
             if _any_in(a.cues_index.starts, s_lo, max(s_hi, qs[0].open_at) if qs else s_hi):
                 _indirect(text, a.cues_index, a.tix, s_lo, s_hi, a.resolve, a.add,
-                          first_open=qs[0].open_at if qs else None, last_close=qs[-1].end if qs else None)
+                          first_open=qs[0].open_at if qs else None, last_close=qs[-1].end if qs else None,
+                          seen=a.seen)
             if _any_in(a.continuation_at, s_lo, s_hi):
                 _continuations(text, a.masked, a.tix, s_lo, s_hi, a.rows, a.resolve, a.add)
     for t, (ment, speaker) in zip(a.turns, a.turn_said, strict=True):
@@ -336,6 +337,13 @@ class _Article:
         if speaker:
             self.speakers_seen.append((s, speaker))
         return row
+
+    def seen(self, ment: _Mention, at: int) -> None:
+        """Someone the writer names as a speaker who said nothing ("declined to say whether
+        …"): no row, but a pronoun after may stand for them."""
+        speaker = self.resolve(ment, at)
+        if speaker:
+            self.speakers_seen.append((at, speaker))
 
     def _last_mention(self) -> _Mention | None:
         last = self.last

@@ -39,6 +39,7 @@ from .words import (
     _hearer_passive,
     _Mention,
     _negated,
+    _refused,
     _tok_after,
     _tokens,
     _TokIndex,
@@ -113,6 +114,9 @@ _THAT_NOUNS = frozenset("interjection claim claims assertion assertions statemen
                         "evidence fact hope hopes impression sense point message".split())
 _ADJUNCT_WORDS = frozenset("during in at on via after before outside from with through under over to by "
                            "late early last this earlier yesterday today tonight".split())
+# "argued for decades that …": how long, not what ("argued for reforms that …" is an object)
+_FOR_A_TIME_RE = re.compile(r"\s*for\s+(?:decades|years|months|weeks|days|some\s+time|a\s+(?:long\s+)?time|a\s+while)\s*",
+                            re.IGNORECASE)
 _HEARER_OR_OBJECT = frozenset("tell told telling tells ask asked asks asking warn warned warns warning urge urged "
                               "remind reminded inform informed assure assured advise advised convince convinced "
                               "express expressed expresses expressing".split())
@@ -132,11 +136,13 @@ _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicat
     # "called for female contestants to wear …", "called on Trump to stop attacking Machado"
     f"{v} {p}" for v in ("call", "calls", "called", "calling") for p in ("for", "on")}
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
-_CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents|rivals)\s|;\s|"
+_CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents|rivals|[A-Z]|(?:the|a|an|his|her|its|their)\s)|;\s|"
                              # "… were caused by gunshot wounds and called on the government to …"
                              r",?\s+and\s+(?:called\s+(?:on|for)|urged|demanded|appealed\s+(?:to|for))\s|"
                              # "… "three amigos" and added, “I cringe …”": the next cue's quotation
                              r",?\s+(?:and|but)\s+(?:then\s+)?(?:said|added|says|adds|continued)[,:]\s*[“\"]|"
+                             # "… against a mock-vote for migrants saying, “for us …”": a participle's quotation
+                             r",?\s+(?:saying|adding|writing|declaring)[,:]?\s*[“\"]|"
                              # "… leadership - and they were adamant that …": the writer's next clause
                              r"\s[-–—]\s+(?:and|but)\s+(?:he|she|they|it|we)\s(?![^-–—]*\s[-–—]\s)|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
                              r"undercutting|contrary to|despite|even as)\s")
@@ -234,11 +240,11 @@ def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int,
 
 
 def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int | None = None,
-              last_close: int | None = None) -> None:
+              last_close: int | None = None, seen=None) -> None:
     """Reported speech in the sentence ``[s_lo, s_hi)``. In a sentence with quotations
     (``first_open``: where the first opens) only a clause reported before them counts, with the
     quoted words inside it ('Ms King said the singer "threw the bottle …"'); the quotations
-    themselves are attributed by their own pass."""
+    themselves are attributed by their own pass; ``seen`` hears of one who refused to say."""
     cue_list = cues_index.between(s_lo, s_hi)
     if not cue_list:
         return  # every pattern below needs a reporting cue
@@ -284,16 +290,18 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         if aside is not None:
             add("indirect", aside[2], aside[1], aside[0], verb, resolve(aside[0], aside[2]))
             return
-        ment = _cue_speaker(text, tix, toks, vm, low, s_lo)
+        ment = _cue_speaker(text, tix, toks, vm, low, s_lo, seen=seen)
         if ment is None or ment.text.lower() in _DEMONSTRATIVES:
             continue    # "That said, …", "This suggests …": a fact, no speaker
-        hi = _opening_clause_end(text, s_hi, vm.start()) if opening else s_hi
+        hi = _opening_clause_end(text, s_hi, vm.start()) if opening and "," not in text[s_lo:vm.start()] else s_hi
         # (a verb after the last quotation reports a clause with no quotation in it)
         c_s = _content_start(text, vm, low, hi, first_open if first_open is None or vm.end() <= first_open else None)
         if c_s is not None:
             seg = _content_until(text, c_s, s_hi)
             if c_s + len(seg) > hi:
                 seg = _content_until(text, c_s, hi)
+            if _NAMES_ONLY_RE.fullmatch(seg):
+                continue    # "James denied Damien Duff, Jiri Jarosik and Mateja Kezman": no clause
             add("indirect", c_s, c_s + len(seg), ment, verb, resolve(ment, c_s))
             done = c_s + len(seg)   # "…, but he said that …": the sentence's next clause
 
@@ -307,6 +315,8 @@ def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
         return True     # "rejected calls for a windfall tax", "amid growing calls for": a noun
     if prev_word and (_hearer_passive(prev_word[0], low) or _noun_before(text, s_lo, vm, prev_word[0])):
         return True     # "These claims could take …", "the biggest claim heard by": a noun, not a cue
+    if low == "say" and prev_word and prev_word[0].lower() in _SAY_NOUN_AFTER:
+        return True     # "the player will have the final say, and …": the noun
     return _ends_a_name(vm.group(), text[max(s_lo, vm.start() - 30):vm.start()].split())
 
 
@@ -330,6 +340,7 @@ def _noun_before(text: str, s_lo: int, vm, prev: str) -> bool:
 
 _CLAIMED_THING_RE = re.compile(r"\s*(?:between|up\s+to|back|compensation|damages|benefits?|refunds?|expenses|"
                                r"asylum|credit|victory|responsibility|the\s+(?:title|prize|crown|throne)|[£$€\d])")
+_SAY_NOUN_AFTER = frozenset("a the final last no any more greater bigger real their his her its our your".split())
 _PLURAL_NOUN_CUES = frozenset("reports claims comments remarks suggestions statements warnings calls "
                               "estimates forecasts predictions".split())
 # a determiner and a superlative right before a cue make it a noun ("the biggest claim")
@@ -341,7 +352,14 @@ def _cues_beside_quotations(text: str, cue_list: list, s_lo: int, first_open: in
     quotation, and a second verb after the last ('Cruz exhorted Republicans to “vote your
     conscience” and said he was standing on principle')."""
     return [c for c in cue_list if c.end() <= first_open or last_close is not None and c.start() > last_close
-            and text[max(s_lo, c.start() - 5):c.start()].split()[-1:] in (["and"], ["but"])]
+            and (text[max(s_lo, c.start() - 5):c.start()].split()[-1:] in (["and"], ["but"])
+                 # "“…,” an employee told Der Spiegel, while police said they were investigating"
+                 or _NEW_CLAUSE_AFTER_RE.fullmatch(text, last_close, c.start()) is not None)]
+
+
+# after a sentence's last quotation, a clause of its own with its own subject
+_NEW_CLAUSE_AFTER_RE = re.compile(r"[”\"’]?(?:[^“”\"]*?,)?\s+(?:while|whereas|but|although|though)\s+(?:the\s+)?[A-Za-z’'-]+"
+                                  r"(?:\s+[A-Z][A-Za-z’'-]+){0,3}\s+")
 
 
 # verbs (lemmas of reporting_verbs.csv) that charge someone with something, and the preposition
@@ -623,7 +641,24 @@ def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> No
         add("indirect", off, off + len(seg), ment, vm.group(), resolve(ment, off))
 
 
-def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int) -> _Mention | None:
+def _note_refusal(text: str, toks, vm, seen) -> None:
+    """Tell ``seen`` of the subject of "declined to say", "was unable to say" (the verb at
+    ``vm``): "X's spokesman declined to say whether …. He said: “…”" is the spokesman."""
+    vi = bisect_right([t[1] for t in toks], vm.start()) - 1
+    if not _refused(toks, vi):
+        return
+    k = vi - 3
+    while k > 0 and toks[k][0].lower() in _BE_FORMS:
+        k -= 1
+    who = _np_before(text, toks, k) if k >= 0 else None
+    if who is not None:
+        seen(who, vm.start())
+
+
+_NAMES_ONLY_RE = re.compile(r"[A-Z][\w’'-]*(?:(?:,\s+|\s+(?:and\s+)?)[A-Z][\w’'-]*)*")
+
+
+def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int, *, seen=None) -> _Mention | None:
     """Who speaks through the cue ``vm``: nobody when it is negated ("he could not say"); the
     phrase before it; for a participle, an infinitive or a second verb ("… tweets early Friday
     saying that …", "Mr Howard is expected to say …", "agreed and said") the clause's subject,
@@ -631,6 +666,8 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int) -> _Mention | No
     low = low.split()[0]    # "pointing out": the verb's own form decides
     vi = bisect_right([t[1] for t in toks], vm.start()) - 1
     if vi < 1 or _negated(toks, vi):
+        if seen is not None:
+            _note_refusal(text, toks, vm, seen)
         return None
     if toks[vi - 1][0] == "as" and low in {"saying", "telling", "stating", "writing"} \
             and (m := _QUOTED_BEFORE_AS_RE.search(text, max(s_lo, vm.start() - 120), vm.start())) \
@@ -684,7 +721,8 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
         return None     # "passengers could claim between 150 euros and 300 euros": money, not words
     skip = _THAT_AFTER_RE.match(tail)
     if skip and len(skip.group(1).split()) <= 10 and (
-            low in _HEARER_OR_OBJECT or skip.group(1).split()[0].lower() in _ADJUNCT_WORDS) \
+            low in _HEARER_OR_OBJECT or skip.group(1).split()[0].lower() in _ADJUNCT_WORDS
+            or _FOR_A_TIME_RE.fullmatch(skip.group(1))) \
             and not any(w.strip(",").lower() in reporting_verbs() for w in skip.group(1).split()[1:]) \
             and not (skip.group(1).split()[-1].lower() in _THAT_NOUNS and not low.startswith("express")
                      and skip.group(1).split()[0].lower() not in {"in", "during", "via", "through", "at", "on", "with"}):

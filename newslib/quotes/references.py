@@ -298,6 +298,14 @@ _TITLED_NAME_RE = re.compile("(" + _TITLED_NAME + ")")
 _VERBISH = frozenset("is was are were has have had will would can could told asked met named called".split())
 
 
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[str]:
+    """Titles of an office, which exclude one another ("the chancellor" is not "Prime Minister
+    Tony Blair"); occupations do not ("singer George Michael" is "the pop star")."""
+    w = speaker_words()
+    return w["titles"] - w["occupations"]
+
+
 class References:
     """An article's subjects, for the pronouns and descriptions of its quotes (built lazily:
     most articles resolve every speaker by name)."""
@@ -385,7 +393,8 @@ class References:
         kind = description_kind(desc)
         if kind is None:
             return None
-        head = desc.lower().split()[-1]
+        words = desc.lower().split()
+        head = words[words.index("of", 2) - 1] if "of" in words[2:] else words[-1]  # "the chairman of …"
         if self._subject_index is None:
             self._subject_index = {}
             for s in self.subjects:       # text order: each list is sorted
@@ -423,8 +432,11 @@ class References:
     def _may_hold(self, name: str, head: str) -> bool:
         """Whether ``name`` can be "the <head>": not when the article gives them another title
         ("Prime Minister Tony Blair" is not "the chancellor")."""
+        if head not in _offices():
+            return True     # "the pop star", "the 30-year-old": no office, so no other excludes it
         if name not in self._held:
-            self._held[name] = {k.split()[-1] for k, v in self.resolver._get().title_of.items() if v == name}
+            self._held[name] = {k.split()[-1] for k, v in self.resolver._get().title_of.items() if v == name} \
+                & _offices()
         held = self._held[name]
         return not held or head in held
 

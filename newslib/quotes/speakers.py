@@ -17,6 +17,7 @@ from itertools import pairwise
 from ..lexicons import given_names, reporting_verbs, speaker_words
 from .entities import _person_nouns, _plural_people, _roles
 from .references import ROLE_OF as _ROLE_OF
+from .references import description_kind
 from .words import (
     _DETS,
     _DOCUMENT_NOUNS,
@@ -237,7 +238,9 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
                              for w in inner.text.split()[1:])    # "Argentina's President, Nestor Kirchner,"
                      # "The head of … school St Fintian's, Richard Fogarty,": a person after a non-person
                      or 2 <= len(appos) <= 3 and appos[0][0].lower() in given_names()
-                     and inner.text.split()[0].lower() not in given_names()):
+                     and inner.text.split()[0].lower() not in given_names()
+                     # "The chairman of the MCB's public affairs committee, Sher Khan, said"
+                     or len(appos) >= 2 and description_kind(inner.text) == "person"):
             return _Mention(text[appos[0][1]:appos[-1][2]], appos[0][1], appos[-1][2])
         if inner is not None:
             return _name_before_descriptions(text, toks, inner) or inner
@@ -302,6 +305,7 @@ def _head_word(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
 
 
 _DIGIT_NAME_RE = re.compile(r"\d+[A-Z][A-Za-z]*")
+_AGE_RE = re.compile(r"\d+-year-old")
 
 
 _TIME_ADVERBS = frozenset({"now", "also", "still", "today", "yesterday", "later", "earlier", "previously",
@@ -414,10 +418,17 @@ def _name_before_description(text: str, toks: list[tuple[str, int, int]], start_
         if toks[k][0] == "," and k + 1 < start_i and toks[k + 1][0].lower() in {"a", "an", "the"} and k >= 1:
             name = _np_before(text, toks, k - 1)
             if name is not None and len(name.text.split()) >= 2 and all(
-                    w[:1].isupper() for w in name.text.split()):
+                    w[:1].isupper() for w in name.text.split()) and not _object_of_preposition(text, toks, name):
                 return name
             return None
     return None
+
+
+def _object_of_preposition(text: str, toks: list[tuple[str, int, int]], name: _Mention) -> bool:
+    """Whether a preposition stands right before ``name`` ("Speaking to Breitbart London, a
+    spokesperson from … said": the one spoken to, which a description after it does not describe)."""
+    i = bisect_left(toks, name.start, key=lambda t: t[1])
+    return 1 <= i < len(toks) and toks[i - 1][0].lower() in _HEAD_PREPOSITIONS | {"by", "for"}
 
 
 def _name_before_descriptions(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention | None:
@@ -546,8 +557,9 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
         if t.lower() in {"'s", "’s"} or (t.lower() in {"of", "for"} and k + 1 < len(toks) and toks[k + 1][0][:1].isupper()):
             k += 1
             continue
-        if t[:1].isdigit() and all(x[0][:1].isdigit() for x in toks[j:k]) and k - j < 3:
-            k += 1      # "said 9/11 widow Terry Strada", "said 34-year-old Ana Ruiz"
+        if t[:1].isdigit() and (all(x[0][:1].isdigit() for x in toks[j:k]) and k - j < 3
+                                or k == j + 1 and toks[j][0].lower() in _DETS and _AGE_RE.fullmatch(t.rstrip("."))):
+            k += 1      # "said 9/11 widow Terry Strada", "said 34-year-old Ana Ruiz", "said the 34-year-old"
             continue
         if t[:1].isalpha() and t.islower() and t.lower() not in _NOT_IN_PHRASE_AFTER and (
                 k == j or toks[start_i][0].lower() in _DETS or toks[start_i][0][:1].isdigit()
@@ -561,15 +573,36 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
         break
     if k == start_i or (k == start_i + 1 and toks[start_i][0].lower() in _DETS):
         return None
-    if toks[start_i][0].islower() and toks[start_i][0] not in _DETS:
-        # "race director Matthew Turnbull": the name after the lower-case title words
+    if toks[start_i][0].islower() and toks[start_i][0] not in _DETS \
+            or k > start_i + 2 and _AGE_RE.fullmatch(toks[start_i + 1][0]):
+        # "race director Matthew Turnbull", "the 28-year-old Morientes": the name after the
+        # lower-case title words
         start_i = next((m for m in range(start_i, k) if toks[m][0][:1].isupper()), start_i)
     s, e = toks[start_i][1], toks[k - 1][2]
     phrase = text[s:e]
     if not any(ch.isupper() for ch in phrase) and toks[k - 1][0].lower().rstrip(".") not in speaker_words()["groups"] \
             and toks[start_i][0].lower() not in _DETS:
         return None
+    if toks[start_i][0].lower() in _DETS:
+        return _apposed_name_after(text, toks, start_i, k) or _Mention(phrase, s, e)
     return _Mention(phrase, s, e)
+
+
+def _apposed_name_after(text: str, toks: list[tuple[str, int, int]], start_i: int, k: int) -> _Mention | None:
+    """The name set off by a comma after a description of a person that ends the sentence:
+    "…,” said the chairman of the Commons education select committee, Labour MP Barry Sheerman."
+    is Barry Sheerman (the description read from ``start_i`` on; ``k`` is where the phrase
+    read so far ends)."""
+    comma = next((m for m in range(k, min(len(toks), start_i + 14)) if toks[m][0] == ","), None)
+    if comma is None or any(not t[0][:1].isalnum() and t[0] not in {"'s", "’s"} for t in toks[k:comma]):
+        return None
+    end = comma + 1
+    while end < len(toks) and toks[end][0][:1].isupper() and toks[end][0][:1].isalpha() and end - comma <= 5:
+        end += 1
+    if end - comma < 3 or (end < len(toks) and toks[end][0] not in {".", ","}) \
+            or description_kind(text[toks[start_i][1]:toks[comma - 1][2]]) != "person":
+        return None
+    return _Mention(text[toks[comma + 1][1]:toks[end - 1][2]], toks[comma + 1][1], toks[end - 1][2])
 
 
 def _person_then_organisation(toks: list[tuple[str, int, int]], start: int, k: int) -> bool:
@@ -665,9 +698,11 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
     j = None
     if strict and toks[i][0].lower() in {"the", "a", "an"} and i + 1 < len(toks) and toks[i + 1][0][:1].isupper():
         pass  # "The Republican nominee vowed"
-    elif strict and toks[i][0].lower() == "the" and i + 1 < (j := _subject_stop(toks, i, strict=strict)) \
+    elif strict and toks[i][0].lower() in {"the", "a", "an"} and i + 1 < (j := _subject_stop(toks, i, strict=strict)) \
             and _speaking_noun(toks[j - 1][0].lower()):
-        pass  # "The city's police deny … and say", "The company confirmed … and said"
+        # "The city's police deny … and say", "The company confirmed … and said"; "A source from
+        # the movement told X they were against …, saying": the phrase to the verb
+        j = _through_prepositional_phrase(toks, j)
     elif strict and toks[i][0].lower() in _NOT_SUBJECT:
         return None
     if j is None:
@@ -679,6 +714,21 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
         return None     # "The bill proposes …": a capitalised article alone names no one
     s, e = toks[i][1], toks[j - 1][2]
     return _Mention(text[s:e], s, e)
+
+
+def _through_prepositional_phrase(toks: list[tuple[str, int, int]], j: int) -> int:
+    """Where a subject ending at ``j`` ends when a phrase on who it is follows it, in words only,
+    up to its verb ("A source from the German Identitarian Movement told", "A spokesman for the
+    firm refused to comment …, but said"), else ``j``."""
+    if j >= len(toks) or toks[j][0] not in {"from", "for", "at", "of", "with"}:
+        return j
+    for v in range(j + 1, min(len(toks), j + 9)):
+        w = toks[v][0]
+        if w.islower() and (w in reporting_verbs() or w == "to" or w in _FINITE or w.endswith("ed")):
+            return v if v > j + 1 else j
+        if not (w.isalpha() or w in {"'s", "’s"}):
+            return j
+    return j
 
 
 def _speaking_noun(low: str) -> bool:
@@ -710,7 +760,9 @@ def _subject_start(text: str, toks: list[tuple[str, int, int]]) -> int:
             if k + 1 < len(toks) and (toks[k + 1][0][:1].isupper()
                                       or (subordinate and _PRONOUN_RE.match(toks[k + 1][0]))
                                       or (subordinate and toks[k + 1][0] in {"the", "a", "an"}
-                                          and k + 2 < len(toks) and toks[k + 2][0][:1].isupper())) \
+                                          and k + 2 < len(toks) and (toks[k + 2][0][:1].isupper()
+                                                                     # "Speaking to X, a spokesperson for …"
+                                                                     or _speaking_noun(toks[k + 2][0])))) \
                     and not (not subordinate and _PARTY_TAG_RE.match(toks[k + 1][0])):
                 i = k + 1
                 break

@@ -270,9 +270,18 @@ def _with_chars(s: str, chars: dict[int, str]) -> str:
 
 def _negated(toks: list[tuple[str, int, int]], vi: int) -> bool:
     """Whether the verb at token ``vi`` is negated ("did not say", "could never say", "didn't
-    suggest"): then nothing was said."""
+    suggest") or refused ("refused to say when …", "was unable to say", "declined to comment on
+    reports that …": the reports' claim, not theirs): then nothing was said."""
     return any(t[0].lower() in {"not", "never"} or t[0].lower().endswith(("n't", "n’t"))
-               for t in toks[max(0, vi - 2):vi])
+               for t in toks[max(0, vi - 2):vi]) or _refused(toks, vi)
+
+
+def _refused(toks: list[tuple[str, int, int]], vi: int) -> bool:
+    """Whether the verb at token ``vi`` follows "refused to", "declined to", "was unable to"."""
+    return vi >= 2 and toks[vi - 1][0] == "to" and toks[vi - 2][0].lower() in _REFUSING
+
+
+_REFUSING = frozenset("refused refuses refusing declined declines declining unable failed fails failing".split())
 
 
 # the last word of a phrase that ran past its subject ("Mr Wyatt and [said]", "the only [answer]")
