@@ -8,7 +8,8 @@ BBC News corpus in ../shared/corpora/bbc, and ``benchmarks/data/html_quotes_gold
 hand-marked bodies of twelve pages of other outlets in ../shared/corpora/html_pages (each
 skipped with a note when its corpus is absent). Reported are
 quoted-span and reported-speech precision, recall and F1 (overlap >= half the longer span),
-full-name speaker accuracy over matched items, and direct/partial type accuracy.
+full-name speaker accuracy over matched items, direct/partial type accuracy, and speaker-kind
+accuracy over the items whose speaker is right.
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def report(name: str, s: dict, show: bool) -> None:
     print(f"  reported speech P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} (tp={r['tp']} fp={r['fp']} fn={r['fn']})")
     print(f"  full-name speaker accuracy {s['speaker_accuracy']:.3f} over {s['speakers_scored']} matched items; "
           f"direct/partial type accuracy {s['type_accuracy']:.3f}")
+    print(f"  speaker kind (person/organisation/group) right for {s['speaker_kind_accuracy']:.3f} of "
+          f"{s['kinds_scored']} items with the right speaker")
     if show:
         m = s["matches"]
         pd.set_option("display.width", 250)

@@ -99,6 +99,7 @@ def match(pred: pd.DataFrame, gold: Iterable[Mapping[str, Any]],
         raw, text = texts[g["article"]]
         spans[i] = locate(g["quote"], raw, g["start"], text)
     pred = pred[pred["article_id"].isin(texts)].reset_index(drop=True)
+    has_kind = "speaker_kind" in pred.columns
     cands = []
     for i, g in enumerate(gold):
         if spans[i] is None:
@@ -125,13 +126,16 @@ def match(pred: pd.DataFrame, gold: Iterable[Mapping[str, Any]],
                      "pred_type": pred.at[j, "type"] if j is not None else None,
                      "gold_speaker": g["speaker"], "pred_speaker": ps,
                      "speaker_ok": j is not None and normalise_speaker(ps) in ok,
+                     "gold_kind": g.get("speaker_kind"),
+                     "pred_kind": pred.at[j, "speaker_kind"] if j is not None and has_kind else None,
                      "quote": g["quote"], "located": spans[i] is not None})
     for j, p in pred.iterrows():
         if j not in used_p:
             rows.append({"article_id": p["article_id"], "cls": _CLASS.get(p["type"], "quoted"), "gold_index": None,
                          "pred_index": j, "overlap": 0.0, "optional": False, "gold_type": None,
                          "pred_type": p["type"], "gold_speaker": None, "pred_speaker": p["speaker"],
-                         "speaker_ok": False, "quote": p["quote"], "located": True})
+                         "speaker_ok": False, "gold_kind": None,
+                         "pred_kind": p["speaker_kind"] if has_kind else None, "quote": p["quote"], "located": True})
     return pd.DataFrame(rows)
 
 
@@ -147,11 +151,26 @@ def _prf(m: pd.DataFrame, cls: str) -> dict[str, float]:
 
 def score(pred: pd.DataFrame, gold: Iterable[Mapping[str, Any]], texts: Mapping[str, tuple[str, str]]) -> dict[str, Any]:
     """Quoted-span and reported-speech precision/recall/F1, full-name speaker accuracy (over
-    matched, non-optional items of both classes) and direct/partial type accuracy."""
+    matched, non-optional items of both classes), direct/partial type accuracy, and speaker-kind
+    accuracy: of the items whose speaker is right and whose gold kind is person, organisation
+    or group, how many the prediction gives that kind (what a share-of-voice chart by kind counts).
+
+    >>> gold = [{"kind": "quote", "article": "a", "type": "indirect", "start": 24, "end": 34,
+    ...          "quote": "sales fell", "speaker": "Reuters", "speaker_kind": "organisation"}]
+    >>> pred = pd.DataFrame([{"article_id": "a", "type": "indirect", "start": 24, "end": 34,
+    ...                       "quote": "sales fell", "speaker": "Reuters", "speaker_kind": "person"}])
+    >>> t = "Title\\n\\nReuters reported sales fell."
+    >>> s = score(pred, gold, {"a": (t, t)})
+    >>> s["speaker_accuracy"], s["speaker_kind_accuracy"], s["kinds_scored"]
+    (1.0, 0.0, 1)
+    """
     m = match(pred, gold, texts)
     matched = m[m["gold_index"].notna() & m["pred_index"].notna() & ~m["optional"]]
     quoted = matched[matched["cls"] == "quoted"]
+    kinds = matched[matched["speaker_ok"] & matched["gold_kind"].isin(["person", "organisation", "group"])]
     return {
+        "speaker_kind_accuracy": float((kinds["gold_kind"] == kinds["pred_kind"]).mean()) if len(kinds) else 1.0,
+        "kinds_scored": len(kinds),
         "quoted": _prf(m, "quoted"),
         "reported": _prf(m, "reported"),
         "speaker_accuracy": float(matched["speaker_ok"].mean()) if len(matched) else 1.0,

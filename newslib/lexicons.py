@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["data_digest", "data_lines", "data_rows", "data_text", "given_names",
+__all__ = ["data_digest", "data_lines", "data_rows", "data_text", "given_names", "known_organisations",
            "reporting_verbs", "speaker_words"]
 
 
@@ -113,6 +113,17 @@ def speaker_words() -> dict[str, frozenset[str]]:
             sections[cur].add(ln.lower())
     sections["titles"] |= sections.get("occupations", set())    # stripped from names as titles are
     return {k: frozenset(v) for k, v in sections.items()}
+
+
+@lru_cache(maxsize=1)
+def known_organisations() -> frozenset[str]:
+    """Organisations news names bare, whose names look like anything else ("Reuters", "Apple",
+    "Goldman Sachs", "the Pentagon"): ``data/organisations.txt``, as written in copy.
+
+    >>> "Reuters" in known_organisations(), "Morgan" in known_organisations()
+    (True, False)
+    """
+    return frozenset(data_lines("organisations.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .. import _compiled
-from ..lexicons import data_lines, given_names, speaker_words
+from ..lexicons import data_lines, given_names, known_organisations, speaker_words
 from .words import _FUNCTION_WORDS, _ORG_DESCRIPTIONS, _one_edit, capitalised_inside
 
 # ---------------------------------------------------------------------------- resolution
@@ -75,6 +75,9 @@ _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _KNIGHTHOOD = frozenset({"sir", "dame"})      # of the peerage titles, those before a given name
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
 _THE_OF = frozenset({"the", "of"})
+# words that open the names of places and never a title or a given name: the name pattern's
+# prefix took "New" from "New York Times"
+_PLACE_FIRST_WORDS = frozenset("New Los Las San Santa Sao Rio Buenos Hong Sri Costa Puerto".split())
 # capitalised particles inside a surname ("Van Der Beek", "De La Hoya", "Bin Laden")
 _NAME_PARTICLES = frozenset("de da van von der den del la le al el bin ibn di du".split())
 
@@ -84,6 +87,7 @@ class NameResolver:
     descriptions to names ("the Iranian president"); shared by quote speakers and framing actors."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.full: list[str] = []            # canonical multi-word names, first seen first
         self.title_of: dict[str, str] = {}   # "iranian president" -> "Ebrahim Raisi"
         titles = speaker_words()["titles"]
@@ -116,12 +120,16 @@ class NameResolver:
 
     def _add(self, g1: str, g2: str, seen: set[str], titles: frozenset[str]) -> None:
         pre, name = g1.split(), g2.split()
+        if name[0] in {"A", "An"}:
+            pre.append(name.pop(0))     # "An IAAF statement said": an article opening the sentence
         # the name's own first words, taken as a prefix by the pattern: a particle or a given
         # name ("James Van Der Beek", "Carrie Ann Inaba"), not a title ("Judges Len Goodman")
         while pre and len(name) < 4 and (pre[-1].lower() in _NAME_PARTICLES or pre[-1].lower() in given_names()
                                          # "Hicham El Guerrouj": a surname opening with a particle
                                          or name[0].lower() in _NAME_PARTICLES and pre[-1].lower() not in titles
-                                         and pre[-1].lower() not in _THE_OF):
+                                         and pre[-1].lower() not in _THE_OF
+                                         # "New York Times", "Los Angeles Times": a place's first word
+                                         or pre[-1] in _PLACE_FIRST_WORDS):
             name.insert(0, pre.pop())     # ("Joel Eriksson Ek": a given name before a two-word surname)
         # move title-like leading words of the name into the prefix
         while len(name) > 2 and (name[0].lower() in titles or name[0].lower() in _TITLE_TAILS
@@ -160,6 +168,14 @@ class NameResolver:
                      and m[:-len(full)].split()[-1].lower() in _roles()]
             if known:
                 return max(known, key=len)
+            if len(words) == 2 and m.split()[1][:1].isupper():
+                # "the Times" after "The New York Times", "the Commission" after "the European
+                # Commission": the one organisation of the article whose name it ends
+                orgs = {f for f in self.full if f.split()[-1] == m.split()[1] and speaker_kind(f) == "organisation"
+                        and f.split()[0].lower() not in _stopwords() | {"many", "several"}}  # not "Many EU" (ministers)
+                if len(orgs) == 1:
+                    org = orgs.pop()    # written with "the" where the article writes it so
+                    return "the " + org if re.search(r"\b[Tt]he " + re.escape(org), self.text) else org
             return m  # "the Kremlin", "a spokesperson": as written
         if len(words) >= 4 and words[0] in speaker_words()["peerage"] and words[2] == "of":
             return m    # "Lord Faulkner of Worcester": a peer's title is how he is named
@@ -508,10 +524,11 @@ def _speaker_kind(name: str, persons: frozenset[str]) -> str:
             return "person"
         if low[0] in sw["groups"] or low[0] in _MORE_GROUPS:
             return "group"             # "Analysts said …" opening a sentence
-        return "organisation" if low[0] in _org_like() else "person"
+        return "organisation" if low[0] in _org_like() or name in known_organisations() else "person"
     if any(w[:1].islower() and w not in _NAME_PARTICLES and not w.startswith("al-") for w in words):
         return "unresolved"
-    return "person"
+    # "Goldman Sachs", "Al Jazeera": names of firms that read like a person's
+    return "organisation" if name in known_organisations() else "person"
 
 
 _SEXED = frozenset({"he", "she", "him", "her"})
@@ -532,7 +549,7 @@ def _person_words() -> frozenset[str]:
     adjectives among the titles ("the Foreign Office")."""
     adjectives = {"foreign", "defence", "defense", "interior", "finance", "state", "deputy", "former",
                   "acting", "chief", "official", "vice", "supreme", "general", "leader"}
-    return frozenset(speaker_words()["titles"] - adjectives | {"archbishop", "bishop", "cardinal", "leader"})
+    return frozenset(speaker_words()["titles"] - adjectives | {"leader"})
 
 
 @lru_cache(maxsize=1)

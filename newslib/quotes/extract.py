@@ -143,6 +143,20 @@ _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
 
 _SPACES_CAPITAL_RE = re.compile(r" {1,3}[A-Z]")
 _DOCUMENT_OWNER_RE = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
+# "a Reuters report", "a New York Times report", "an Amnesty study": a name before the document
+_NAMED_DOCUMENT_RE = re.compile(r"(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)\s+(?:new\s+|latest\s+)?([a-z]+)")
+
+
+def _document_owner(mention: str) -> re.Match[str] | None:
+    """The match whose group 1 names who owns the document ``mention`` is (group 2 the
+    document's noun), if it is one: "The Wrap’s report", "a Reuters report"."""
+    if "'s " in mention or "’s " in mention:
+        own = _DOCUMENT_OWNER_RE.fullmatch(mention)
+    elif mention[:2] in ("a ", "A ", "an", "An", "th", "Th"):
+        own = _NAMED_DOCUMENT_RE.fullmatch(mention)
+    else:
+        return None
+    return own if own is not None and own.group(2) in _DOCUMENT_NOUNS else None
 
 
 class _Article:
@@ -227,12 +241,12 @@ class _Article:
             return None
         if ment.ref is not None:
             ment = ment.ref
-        if ("'s " in ment.text or "’s " in ment.text) and (own := _DOCUMENT_OWNER_RE.fullmatch(ment.text)) \
-                and own.group(2) in _DOCUMENT_NOUNS \
-                and self._organisation_owner(own.group(1)):
-            # "The Wrap’s report claims", "Amnesty's latest study says": the organisation speaks
-            # (a person's statement or book stays the document: "It added" may go on with it)
-            ment = _Mention(own.group(1), ment.start, ment.start + own.end(1))
+        if (own := _document_owner(ment.text)) is not None and self._organisation_owner(own.group(1)) \
+                and (own.re is _DOCUMENT_OWNER_RE or speaker_kind(own.group(1)) == "organisation"):
+            # "The Wrap’s report claims", "Amnesty's latest study says", "A Reuters report said":
+            # the organisation speaks (a person's statement or book stays the document: "It
+            # added" may go on with it; "the Hutton report" of an article naming Lord Hutton too)
+            ment = _Mention(own.group(1), ment.start + own.start(1), ment.start + own.end(1))
         low = ment.text.lower()
         if _PRONOUN_RE.match(ment.text) or low in _OBJECT_PRONOUNS:
             # "leading him to quip": he

@@ -31,6 +31,7 @@ from .speakers import (
 from .words import (
     _BE_FORMS,
     _DETS,
+    _DOCUMENT_NOUNS,
     _MARK_CHARS,
     _NONFINITE_BEFORE,
     _NOT_A_SPEAKER_END,
@@ -114,9 +115,12 @@ _THAT_NOUNS = frozenset("interjection claim claims assertion assertions statemen
                         "evidence fact hope hopes impression sense point message".split())
 _ADJUNCT_WORDS = frozenset("during in at on via after before outside from with through under over to by "
                            "late early last this earlier yesterday today tonight".split())
-# "argued for decades that …": how long, not what ("argued for reforms that …" is an object)
-_FOR_A_TIME_RE = re.compile(r"\s*for\s+(?:decades|years|months|weeks|days|some\s+time|a\s+(?:long\s+)?time|a\s+while)\s*",
-                            re.IGNORECASE)
+# "argued for decades that …": how long, not what ("argued for reforms that …" is an object);
+# "said Tuesday that …", "said Tuesday night that …" (US wire style): when ("declared Saturday
+# as 'Cantona Day' and …, that" is neither)
+_FOR_A_TIME_RE = re.compile(r"\s*(?:for\s+(?:decades|years|months|weeks|days|some\s+time|a\s+(?:long\s+)?time|a\s+while)"
+                            r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                            r"(?:\s+(?:morning|afternoon|evening|night))?)\s*")
 _HEARER_OR_OBJECT = frozenset("tell told telling tells ask asked asks asking warn warned warns warning urge urged "
                               "remind reminded inform informed assure assured advise advised convince convinced "
                               "express expressed expresses expressing".split())
@@ -685,6 +689,8 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int, *, seen=None) ->
     ment = _np_before(text, toks, vi - 1)
     if ment is not None and ment.text.lower() in _SUBORDINATORS:
         return None     # "When asked whether …, he said": the question put to the subject
+    if ment is not None and low in _DOCUMENT_NOUNS and (m := _A_NAME_RE.fullmatch(ment.text)):
+        ment = _Mention(m.group(1), ment.start + m.start(1), ment.end)  # "a New York Times report that …"
     if low.endswith("ing") and (w := _with_subject(text, toks, vi)) is not None:
         return w
     if low.endswith("ing") and toks[vi - 1][0].lower() not in _BE_FORMS and not (
@@ -698,6 +704,9 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int, *, seen=None) ->
         if ment is not None and ment.text.lower() in {"it", "there", "this", "that"}:
             ment = None
     return ment
+
+
+_A_NAME_RE = re.compile(r"[Aa]n?\s+((?:[A-Z][\w&.'’-]*\s+)*[A-Z][\w&.'’-]*)")
 
 
 def _word_before(toks, start: int) -> str:
