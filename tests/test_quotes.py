@@ -248,7 +248,8 @@ def test_an_uncued_fragment_is_never_given_to_a_lone_article():
 def test_a_capitalised_verb_form_inside_a_name_is_not_a_cue():
     # "secretary of State": "State" names an office; the cue is "called", its subject Ms Lee
     got = rows("Ms Lee, the former secretary of State, called the plan “a disgrace”.")
-    assert got == [("partial", "a disgrace", "Lee", "Ms Lee", "called")]
+    assert got == [("indirect", "the plan “a disgrace”", "Lee", "Ms Lee", "called"),
+                   ("partial", "a disgrace", "Lee", "Ms Lee", "called")]
 
 
 def test_no_speaker_ends_in_a_function_word():
@@ -1299,3 +1300,25 @@ def test_a_place_or_a_given_name_opening_a_name_is_kept():
     assert NameResolver("The New York Times reported that it had the pages.").full == ["New York Times"]
     t = "Finance minister Sri Mulyani Indrawati said fuel prices would rise."
     assert rows(t)[0][2] == "Sri Mulyani Indrawati"
+
+
+def test_calling_someone_something_is_reported_as_polnear_marks_it():
+    # the object and what it is called are the content, as with "accused X of …"
+    got = rows("Dr Henry Miller called Oz a quack, fake and charlatan.")
+    assert got[0][1:3] == ("Oz a quack, fake and charlatan", "Henry Miller")
+    got = rows("Amnesty International has called Camp Delta a \"major human-rights scandal\".")
+    assert got[0][:3] == ("indirect", "Camp Delta a \"major human-rights scandal\"", "Amnesty International")
+    got = rows("The RAC welcomed the news, calling it an \"early Christmas present\" for motorists.")
+    assert got[0][1:3] == ("it an \"early Christmas present\" for motorists", "the RAC")
+    # not a call made, a name given to a thing, a label, the noun, a verb in a series
+    for t in ("He called his lawyer after a fight.", "She called him a week later.", "They called it a day.",
+              "Chelsea will call up a replacement.", "It uses a technology called Visual Radio, which is new.",
+              "The number of abandoned calls is even higher - a sixth of all callers give up.",
+              "There was a telephone call saying a bomb was due to explode."):
+        assert rows(t) == [], t
+    got = rows("He challenged the Tories on what he called a \"fantasy island\".")
+    assert [r[0] for r in got] == ["partial"]
+    t = "During the call, he asked about the Brotherhood, called Omar a “terrorist” and said he was angry."
+    assert "the call" not in {r[2] for r in rows(t)}
+    # "called for" is still its own cue
+    assert rows("Campaigners are calling for a rail link to be reopened.")[0][1] == "a rail link to be reopened"

@@ -436,10 +436,15 @@ def _rewording_ok(a: dict, b: dict, jac: float) -> bool:
         return True
     ca, cb = content_words(qa), content_words(qb)
     m = SequenceMatcher(None, ca, cb, autojunk=False).find_longest_match(0, len(ca), 0, len(cb))
-    quoted = ("direct", "partial")
-    if a["type"] in quoted and b["type"] in quoted:
+    if _claims_own_words(a) and _claims_own_words(b):
         return m.size >= QUOTED_RUN and jac >= QUOTED_JACCARD
     return m.size >= REWORDED_RUN
+
+
+def _claims_own_words(r: dict) -> bool:
+    """A quotation, or reported words holding one ("called the plan “reheated from six months
+    ago”"): what is in the marks claims to be the speaker's own."""
+    return r["type"] in ("direct", "partial") or any(ch in str(r["quote"]) for ch in "“\"")
 
 
 def _short_ok(recs: list[dict], words: list[set[str]], context, i: int, j: int) -> bool:

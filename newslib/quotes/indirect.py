@@ -321,6 +321,10 @@ def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
         return True     # "These claims could take …", "the biggest claim heard by": a noun, not a cue
     if low == "say" and prev_word and prev_word[0].lower() in _SAY_NOUN_AFTER:
         return True     # "the player will have the final say, and …": the noun
+    if low in ("call", "calls") and prev_word and not (
+            prev_word[0][:1].isupper() or prev_word[0].lower() in _CALL_VERB_AFTER
+            or prev_word[0].endswith("s") and not prev_word[0].endswith("ss")):
+        return True     # "abandoned calls", "a telephone call saying", "the first ever call": the noun
     return _ends_a_name(vm.group(), text[max(s_lo, vm.start() - 30):vm.start()].split())
 
 
@@ -344,6 +348,9 @@ def _noun_before(text: str, s_lo: int, vm, prev: str) -> bool:
 
 _CLAIMED_THING_RE = re.compile(r"\s*(?:between|up\s+to|back|compensation|damages|benefits?|refunds?|expenses|"
                                r"asylum|credit|victory|responsibility|the\s+(?:title|prize|crown|throne)|[£$€\d])")
+# words after which "call(s)" is a verb ("they call it", "what critics call", "to call")
+_CALL_VERB_AFTER = frozenset("i we you they to will would also often now still who which that and but "
+                             "what might may could should".split())
 _SAY_NOUN_AFTER = frozenset("a the final last no any more greater bigger real their his her its our your".split())
 _PLURAL_NOUN_CUES = frozenset("reports claims comments remarks suggestions statements warnings calls "
                               "estimates forecasts predictions".split())
@@ -368,11 +375,24 @@ _NEW_CLAUSE_AFTER_RE = re.compile(r"[”\"’]?(?:[^“”\"]*?,)?\s+(?:while|wh
 
 # verbs (lemmas of reporting_verbs.csv) that charge someone with something, and the preposition
 # that says with what
-_CHARGE_PREPOSITION = {"accuse": "of", **dict.fromkeys(("attack", "criticize", "blame", "condemn", "slam", "praise"), "for")}
+_CHARGE_PREPOSITION = {"accuse": "of", **dict.fromkeys(("attack", "criticize", "blame", "condemn", "slam", "praise"), "for"),
+                       "call": "a"}
+# words an object of "called … a …" never holds (a preposition, a clause word, a particle)
+_NOT_IN_OBJECT = ("(?:after|before|at|in|on|with|from|to|for|about|during|into|by|and|but|when|while|as|because|"
+                  "back|off|up|out|a|an)")
 # the object and the preposition after the verb: "accused Gazprom of", "accused the north's
 # leader, Kim, of", "attacking the EC for backing down" (with "for", only an -ing form follows)
 _CHARGE_RES = {"of": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)of\s+(?=[\w“\"‘])"),
-               "for": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)for\s+(?=\w+ing\b)")}
+               "for": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)for\s+(?=\w+ing\b)"),
+               # "called Oz a quack", "called Wells Fargo’s behavior “outrageous”": an object of
+               # words with no preposition or clause word in it, then a or an (not "called him a
+               # week later", "called it a day") or a quotation
+               "a": re.compile(r"\s+((?:(?!" + _NOT_IN_OBJECT + r"\s)[^\s.,;:“”\"]+\s+){0,5}?"
+                               # (the object's last word no determiner: "what Microsoft calls the “…”")
+                               r"(?!(?:" + _NOT_IN_OBJECT + r"|the|its|his|her|their|our|my|your|this|that)\s)"
+                               r"[^\s.,;:“”\"]+\s+)"
+                               r"(?:an?\s+(?!(?:week|day|month|year|few|couple|number|minute|hour|while|moment|night|"
+                               r"bit|lot|time|second|taxi|cab)s?\b)(?=[\w“\"‘])|(?=[“\"‘]))")}
 
 
 def _opening_clause_end(text: str, s_hi: int, at: int) -> int:
@@ -388,13 +408,16 @@ _REFUSED_TO_RE = re.compile(r"\b(?:refused|refuses|declined|declines|refusing|de
 def _accused_of(text: str, tix, toks, vm, low: str, prep: str, s_lo: int, s_hi: int, first_open: int | None,
                 resolve, add) -> bool:
     """"Yukos accused Gazprom of illegally taking part in the auction", "the EPP attacking the
-    EC for backing down": a charge its subject made, reported in the writer's words — the
-    object and what it is charged with are the content (as PolNeAR's annotators mark it). A
-    passive ("was accused of") names no one who spoke; a quotation in the charge stays its own
-    row too."""
+    EC for backing down", "Cruz called Trump a pathological liar": a charge or a name its
+    subject gave, reported in the writer's words — the object and what it is charged with or
+    called are the content (as PolNeAR's annotators mark it). A passive ("was accused of")
+    names no one who spoke; a quotation in the charge stays its own row too."""
     m = _CHARGE_RES[prep].match(text, vm.end(), s_hi)
-    if m is None or _REFUSED_TO_RE.search(text, max(s_lo, vm.start() - 30), vm.start()):
-        return False    # ("has refused to blame Robin van Persie for …": no charge was made)
+    if m is None or _REFUSED_TO_RE.search(text, max(s_lo, vm.start() - 30), vm.start()) \
+            or _not_a_verb(text, s_lo, vm, low) or prep == "a" and _in_a_series(text, s_lo, vm):
+        # ("has refused to blame Robin van Persie for …": no charge was made; "he asked about …,
+        # called Omar a “terrorist” and said": a verb in a series, its subject further back)
+        return False
     c_s = vm.end() + len(m.group()) - len(m.group().lstrip())
     if first_open is not None and c_s >= first_open:
         return False
@@ -406,6 +429,15 @@ def _accused_of(text: str, tix, toks, vm, low: str, prep: str, s_lo: int, s_hi: 
         return False
     add("indirect", c_s, c_s + len(seg), ment, vm.group(), resolve(ment, c_s))
     return True
+
+
+def _in_a_series(text: str, s_lo: int, vm) -> bool:
+    """Whether a finite cue follows a comma after another reporting verb ("he asked about the
+    Brotherhood, called Omar a “terrorist”"), not an apposition ("Tony Beddow, from the …, called")."""
+    before = text[s_lo:vm.start()].rstrip()
+    if not before.endswith(",") or vm.group().lower().endswith("ing"):
+        return False
+    return any(w.strip(",").lower() in reporting_verbs() for w in before.split()[-9:-1])
 
 
 def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple[_Mention, int, int] | None:
