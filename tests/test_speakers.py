@@ -64,6 +64,9 @@ def test_organisations_news_names_bare_are_not_people():
     for name in ("Reuters", "Bloomberg", "Apple", "Volkswagen", "Nato", "Hamas", "Goldman Sachs",
                  "Morgan Stanley", "Al Jazeera", "Pentagon"):
         assert speaker_kind(name) == "organisation", name
+    # the last word of a firm's name says what it is ("Productions", "Pictures", "Records")
+    for name in ("Dick Clark Productions", "Paramount Pictures", "Big Machine Records", "Cairn Energy"):
+        assert speaker_kind(name) == "organisation", name
     # near misses: a surname the corpus gives a person, a name left off the list as a surname
     assert speaker_kind("Apple", persons=frozenset({"apple"})) == "person"
     assert speaker_kind("Forbes") == "person" and speaker_kind("Morgan") == "person"

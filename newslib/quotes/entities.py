@@ -168,7 +168,10 @@ class NameResolver:
                      and m[:-len(full)].split()[-1].lower() in _roles()]
             if known:
                 return max(known, key=len)
-            if len(words) == 2 and m.split()[1][:1].isupper():
+            if len(words) == 2 and m.split()[1][:1].isupper() \
+                    and not re.search(r"\b[Tt]he " + re.escape(m.split()[1]) + r" (?:on Sunday|of)\b", self.text):
+                # (not where "the Mail" is the start of "The Mail on Sunday", "the Bank" of "the
+                # Bank of England": a name of its own, which the pattern for names cannot hold)
                 # "the Times" after "The New York Times", "the Commission" after "the European
                 # Commission": the one organisation of the article whose name it ends
                 orgs = {f for f in self.full if f.split()[-1] == m.split()[1] and speaker_kind(f) == "organisation"
