@@ -402,9 +402,6 @@ def _opening_clause_end(text: str, s_hi: int, at: int) -> int:
     return comma if comma > 0 else s_hi
 
 
-_REFUSED_TO_RE = re.compile(r"\b(?:refused|refuses|declined|declines|refusing|declining)\s+to\s+$")
-
-
 def _accused_of(text: str, tix, toks, vm, low: str, prep: str, s_lo: int, s_hi: int, first_open: int | None,
                 resolve, add) -> bool:
     """"Yukos accused Gazprom of illegally taking part in the auction", "the EPP attacking the
@@ -413,15 +410,12 @@ def _accused_of(text: str, tix, toks, vm, low: str, prep: str, s_lo: int, s_hi: 
     called are the content (as PolNeAR's annotators mark it). A passive ("was accused of")
     names no one who spoke; a quotation in the charge stays its own row too."""
     m = _CHARGE_RES[prep].match(text, vm.end(), s_hi)
-    if m is None or _REFUSED_TO_RE.search(text, max(s_lo, vm.start() - 30), vm.start()) \
-            or _not_a_verb(text, s_lo, vm, low) or prep == "a" and _in_a_series(text, s_lo, vm):
-        # ("has refused to blame Robin van Persie for …": no charge was made; "he asked about …,
-        # called Omar a “terrorist” and said": a verb in a series, its subject further back)
-        return False
+    if m is None or _not_a_verb(text, s_lo, vm, low) or prep == "a" and _in_a_series(text, s_lo, vm):
+        return False    # ("he asked about …, called Omar a “terrorist” and said": a verb in a series)
     c_s = vm.end() + len(m.group()) - len(m.group().lstrip())
     if first_open is not None and c_s >= first_open:
         return False
-    ment = _cue_speaker(text, tix, toks, vm, low, s_lo)
+    ment = _cue_speaker(text, tix, toks, vm, low, s_lo)    # (none when refused: "has refused to blame X for …")
     if ment is None or ment.text.lower() in _DEMONSTRATIVES:
         return False
     seg = _content_until(text, c_s, s_hi)

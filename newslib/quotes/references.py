@@ -40,7 +40,7 @@ from .entities import (
     places,
     speaker_kind,
 )
-from .words import _ORG_DESCRIPTIONS
+from .words import _AGE_RE, _ORG_DESCRIPTIONS
 
 # words that may open a sentence before its subject ("But Mr Putin said", "However, the CBO")
 _OPENERS = frozenset("but and however yet so meanwhile still also now then instead indeed later earlier "
@@ -149,7 +149,7 @@ def description_kind(desc: str) -> str | None:
         return None
     if head in _ORG_DESCRIPTIONS and not any(w in _person_nouns() for w in low[1:-1]):
         return "organisation"
-    if head in _person_words() or head in _person_nouns() or head in ROLE_OF or re.fullmatch(r"\d+-year-old", head):
+    if head in _person_words() or head in _person_nouns() or head in ROLE_OF or _AGE_RE.fullmatch(head):
         return "person"
     return None
 

@@ -19,6 +19,7 @@ from .entities import _person_nouns, _plural_people, _roles
 from .references import ROLE_OF as _ROLE_OF
 from .references import description_kind
 from .words import (
+    _AGE_RE,
     _DETS,
     _DOCUMENT_NOUNS,
     _FUNCTION_WORDS,
@@ -305,7 +306,6 @@ def _head_word(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
 
 
 _DIGIT_NAME_RE = re.compile(r"\d+[A-Z][A-Za-z]*")
-_AGE_RE = re.compile(r"\d+-year-old")
 
 
 _TIME_ADVERBS = frozenset({"now", "also", "still", "today", "yesterday", "later", "earlier", "previously",

@@ -281,6 +281,8 @@ def _refused(toks: list[tuple[str, int, int]], vi: int) -> bool:
     return vi >= 2 and toks[vi - 1][0] == "to" and toks[vi - 2][0].lower() in _REFUSING
 
 
+#: "the 34-year-old": an age stands for a person
+_AGE_RE = re.compile(r"\d+-year-old")
 _REFUSING = frozenset("refused refuses refusing declined declines declining unable failed fails failing".split())
 
 
