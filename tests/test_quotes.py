@@ -1322,3 +1322,10 @@ def test_calling_someone_something_is_reported_as_polnear_marks_it():
     assert "the call" not in {r[2] for r in rows(t)}
     # "called for" is still its own cue
     assert rows("Campaigners are calling for a rail link to be reopened.")[0][1] == "a rail link to be reopened"
+
+
+def test_some_of_a_group_is_not_the_group():
+    assert rows("One of the doctors said the plan would fail.")[0][2] == "One of the doctors"
+    assert rows("Two of his aides told reporters the plan would fail.")[0][2] == "Two of his aides"
+    # a part of something that is not the subject: the sentence's source stays
+    assert rows("Shares in one of the firms rose, analysts said.")[0][2] == "analysts"

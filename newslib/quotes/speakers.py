@@ -394,7 +394,20 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
         start_i += 1
     if start_i > end_i:
         return None
-    return start_i, end_i
+    return _with_part_of(toks, start_i), end_i
+
+
+def _with_part_of(toks: list[tuple[str, int, int]], start_i: int) -> int:
+    """Where a phrase starts when "one of", "two of" stands before it: "One of the doctors
+    said" is one of them, not the doctors."""
+    if start_i >= 2 and toks[start_i - 1][0] == "of" and toks[start_i - 2][0].lower() in _PART_OF \
+            and toks[start_i][0].lower() in _DETS:
+        return start_i - 2
+    return start_i
+
+
+#: words for some of a group ("one of the doctors", "two of his aides")
+_PART_OF = frozenset("one two three some many most several few half none each all any".split())
 
 
 def _name_before_description(text: str, toks: list[tuple[str, int, int]], start_i: int) -> _Mention | None:
