@@ -88,6 +88,7 @@ class NameResolver:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._short: dict[str, str | None] = {}    # _short_name's answers
         self.full: list[str] = []            # canonical multi-word names, first seen first
         self.title_of: dict[str, str] = {}   # "iranian president" -> "Ebrahim Raisi"
         titles = speaker_words()["titles"]
@@ -155,6 +156,23 @@ class NameResolver:
             self.title_of.setdefault(key, canon)
             self.title_of.setdefault(key.split()[-1], canon) if len(key.split()) > 1 else None
 
+    def _short_name(self, last: str) -> str | None:
+        """"the Times" after "The New York Times", "the Commission" after "the European
+        Commission": the one organisation of the article whose name ends with ``last`` (read
+        once per word: each answer scans the text), written with "the" where the article
+        writes it so. None where "the Mail" opens a name of its own ("The Mail on Sunday", "the
+        Bank of England"), which the pattern for names cannot hold."""
+        if last not in self._short:
+            found = None
+            if not re.search(r"\b[Tt]he " + re.escape(last) + r" (?:on Sunday|of)\b", self.text):
+                orgs = {f for f in self.full if f.split()[-1] == last and speaker_kind(f) == "organisation"
+                        and f.split()[0].lower() not in _stopwords() | {"many", "several"}}  # not "Many EU" (ministers)
+                if len(orgs) == 1:
+                    org = orgs.pop()
+                    found = "the " + org if re.search(r"\b[Tt]he " + re.escape(org), self.text) else org
+            self._short[last] = found
+        return self._short[last]
+
     def canonical(self, mention: str) -> str:
         m = mention.strip()
         low = m.lower()
@@ -168,17 +186,8 @@ class NameResolver:
                      and m[:-len(full)].split()[-1].lower() in _roles()]
             if known:
                 return max(known, key=len)
-            if len(words) == 2 and m.split()[1][:1].isupper() \
-                    and not re.search(r"\b[Tt]he " + re.escape(m.split()[1]) + r" (?:on Sunday|of)\b", self.text):
-                # (not where "the Mail" is the start of "The Mail on Sunday", "the Bank" of "the
-                # Bank of England": a name of its own, which the pattern for names cannot hold)
-                # "the Times" after "The New York Times", "the Commission" after "the European
-                # Commission": the one organisation of the article whose name it ends
-                orgs = {f for f in self.full if f.split()[-1] == m.split()[1] and speaker_kind(f) == "organisation"
-                        and f.split()[0].lower() not in _stopwords() | {"many", "several"}}  # not "Many EU" (ministers)
-                if len(orgs) == 1:
-                    org = orgs.pop()    # written with "the" where the article writes it so
-                    return "the " + org if re.search(r"\b[Tt]he " + re.escape(org), self.text) else org
+            if len(words) == 2 and m.split()[1][:1].isupper():
+                return self._short_name(m.split()[1]) or m
             return m  # "the Kremlin", "a spokesperson": as written
         if len(words) >= 4 and words[0] in speaker_words()["peerage"] and words[2] == "of":
             return m    # "Lord Faulkner of Worcester": a peer's title is how he is named
