@@ -21,7 +21,7 @@ pass that client; every worker needs newslib installed and the corpus path reada
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -204,12 +204,40 @@ def _read_articles(out: str | os.PathLike, columns: list[str] | None = None) -> 
     return df
 
 
+class _ArticleTexts(Mapping):
+    """The texts of a processed corpus's articles, read from its Parquet files only for the
+    articles asked for, in batches (:meth:`prefetch`): clustering the speakers of a corpus
+    larger than memory reads the texts of a few articles (those whose speaker is an office,
+    "the Tory leader", and those quoting its possible holders), never all of them."""
+
+    def __init__(self, out: str | os.PathLike) -> None:
+        self.out, self.loaded = out, {}
+
+    def prefetch(self, ids) -> None:
+        import pyarrow.dataset as ds
+
+        ids = sorted({str(i) for i in ids} - set(self.loaded))
+        if ids:
+            data = ds.dataset(_parts(self.out, "articles"), schema=_articles_schema(self.out), format="parquet")
+            t = data.to_table(columns=["id", "text"], filter=ds.field("id").isin(ids))
+            self.loaded.update(zip(t.column("id").to_pylist(), t.column("text").to_pylist(), strict=True))
+
+    def __getitem__(self, key: str) -> str:
+        return self.loaded[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.loaded)
+
+    def __len__(self) -> int:
+        return len(self.loaded)
+
+
 def read_table(out: str | os.PathLike, name: str) -> pd.DataFrame:
     """A whole table written by :func:`process_corpus`, in article order, as pandas.
 
     The quotes table's speakers are clustered across the whole corpus here, as
     :meth:`newslib.corpus.Corpus.quotes` does: each partition could only cluster its own
-    articles' names."""
+    articles' names (and an office's holder may be named in another partition's article)."""
     import dask.dataframe as dd
 
     if name not in TABLES:
@@ -217,7 +245,7 @@ def read_table(out: str | os.PathLike, name: str) -> pd.DataFrame:
     if name == "articles":
         return _read_articles(out)
     df = dd.read_parquet(_parts(out, name)).compute().reset_index(drop=True)
-    return resolve_speakers(df) if name == "quotes" else df
+    return resolve_speakers(df, texts=_ArticleTexts(out)) if name == "quotes" else df
 
 
 def term_counts_from_parquet(out: str | os.PathLike, *, group_by: str = "outlet", min_count: int = 1) -> pd.DataFrame:

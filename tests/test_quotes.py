@@ -1329,3 +1329,28 @@ def test_some_of_a_group_is_not_the_group():
     assert rows("Two of his aides told reporters the plan would fail.")[0][2] == "Two of his aides"
     # a part of something that is not the subject: the sentence's source stays
     assert rows("Shares in one of the firms rose, analysts said.")[0][2] == "analysts"
+
+
+def test_criticising_someone_for_something_is_reported_and_a_passive_names_no_one():
+    # "blasted X for …" is a charge like "accused X of …", also with "not" and after a quotation
+    t = ("The ad shows Trump saying during the debate, “That makes me smart,” when Clinton blasted him for not "
+         "paying income tax.")
+    assert ("indirect", "him for not paying income tax", "Clinton") in {r[:3] for r in rows(t)}
+    t = "England coach Andy Robinson lambasted referee Jonathan Kaplan for costing them the game."
+    assert rows(t)[0][1:3] == ("referee Jonathan Kaplan for costing them the game", "Andy Robinson")
+    # "blasted" still closes a quotation; it does not charge anyone with passing a defender
+    assert rows("“This is a disgrace,” the senator blasted.")[0][:3] == ("direct", "This is a disgrace,", "the senator")
+    assert rows("Jones blasted past the defender for a stunning goal.") == []
+    # a passive with an adverb before the participle names no speaker ("are also lambasted")
+    t = "A foul on Reyes and a tackle by Cole are also lambasted for their \"ugliness\"."
+    assert [r[2] for r in rows(t)] == [None]
+    t = "The film was recently ruled \"too American\" by a Paris court."
+    assert rows(t)[0][2] == "a Paris court"
+
+
+def test_a_clause_ends_where_the_writer_says_what_the_speaker_did():
+    t = "He claimed that paying no income taxes was smart, although he again refused to release his returns."
+    assert rows(t)[0][1] == "paying no income taxes was smart"
+    # a reservation the speaker voiced is part of what was said
+    t = "His spokesman said he would not give Labour more money, although he would remain a supporter."
+    assert rows(t)[0][1] == "he would not give Labour more money, although he would remain a supporter"

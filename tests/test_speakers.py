@@ -292,3 +292,34 @@ def test_a_headline_word_glued_to_a_surname_is_not_the_name():
     q = _corpus("Mogul Wilson plans new music venture\n\nFactory Records founder Tony Wilson is to launch a new "
                 "label. “It is about music that matters,” Wilson said.").quotes()
     assert set(q["speaker"]) == {"Tony Wilson"}
+
+
+def test_an_office_resolves_to_the_holder_the_corpus_names_with_it():
+    # the wire copy spells out "Democratic presidential nominee Hillary Clinton"; the other
+    # article names Clinton and then uses the office alone
+    c = _corpus("Democratic presidential nominee Hillary Clinton spoke in Ohio. “We will win,” she said.",
+                "Hillary Clinton and Donald Trump met in a debate. The former secretary of state and Democratic "
+                "presidential nominee said she would cut taxes.",
+                "Donald Trump, the Republican presidential nominee, was in Ohio. “We will win,” he said.",
+                "Trump spoke on Monday. The Republican presidential nominee said he would build a wall.")
+    q = c.quotes()
+    assert q["speaker"].astype(str).tolist() == ["Hillary Clinton", "Hillary Clinton", "Donald Trump", "Donald Trump"]
+    assert set(q["speaker_kind"].astype(str)) == {"person"}
+
+
+def test_an_office_with_no_single_named_holder_stays_as_written():
+    # the article names no holder, or two; another person of the holder's surname is not the holder
+    c = _corpus("“We will fight on,” said Tory leader Michael Howard.",
+                "“Taxes will rise,” said Tory leader Michael Howard in 2004.",
+                "The Tory leader said taxes would rise.",
+                "Michael Howard and Tory leader Iain Duncan Smith met. The Tory leader said taxes would rise. "
+                "“No,” said Iain Duncan Smith.",
+                "“Sales will fall,” said Ted Cohen, senior vice president of EMI.",
+                "“We are open,” said Stuart Cohen of OSDL.",
+                "Open source was praised by Stuart Cohen at the fair. Music sales fell in 2004. The senior vice "
+                "president said sales would rise.")
+    q = c.quotes().set_index("article_id")["speaker"].astype(str)
+    assert q["a0"] == q["a1"] == "Michael Howard"
+    assert q["a2"] == "the Tory leader"
+    assert q["a3"].tolist()[0] == "the Tory leader"
+    assert q["a6"] == "the senior vice president"

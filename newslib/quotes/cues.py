@@ -393,12 +393,15 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
     if vlow in _QUOTING_FORMS and (m := _QUOTED_AS_SAYING_RE.match(text, ce)) \
             and (quoted := _quoted_one(text, toks, m)) is not None:
         return quoted, m.group(2), m.start(2)
-    if prev_tok.lower() in _BE_FORMS and vlow.endswith("ed") and nxt == "by":
+    be_tok = prev_tok       # (past an adverb: "are also lambasted for …", "was widely criticised")
+    if prev_tok.islower() and (prev_tok in ("also", "often", "again", "even") or prev_tok.endswith("ly")) and vi >= 2:
+        be_tok = toks[vi - 2][0]
+    if be_tok.lower() in _BE_FORMS and vlow.endswith("ed") and nxt == "by":
         # "was described by Jobs as the “most important Mac”": the agent; "has been
         # characterised by “lost trust”": the quotation is the by-phrase, no one is named
         agent = _np_after(text, toks, vi + 2) if vi + 2 < len(toks) and toks[vi + 2][0][:1] not in _MARK_CHARS else None
         return agent, text[cs:ce], cs
-    if _speakerless_passive(prev_tok, vlow) and nxt != "to":
+    if _speakerless_passive(be_tok, vlow) and nxt != "to":
         # "it has been claimed", "Labour's rule has been characterised by “…”": the cue, but
         # its subject is not who spoke; a by-agent after the quotation is ("Mr Houston is
         # alleged to have said …" names the one who said it)

@@ -293,7 +293,6 @@ _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson official officials s
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     w = speaker_words()
     return w["women"] | w["men"] | w["people"]
@@ -642,7 +641,7 @@ def resolve_speakers(quotes: pd.DataFrame, *, texts: Mapping[str, str] | None = 
     names = _unglue_titles(names)
     kinds = _per_distinct(lambda n: speaker_kind(n) if n else "unresolved", names)
     cl = _Clusters(_unglue_places(names), kinds, aids)
-    cl.texts = texts or {}
+    cl.texts = texts if texts is not None else {}     # (a lazy Mapping is empty until read)
     if "mention" in out.columns:
         # what stood for each name: "he" for a person; "it", "the company" for a company named alone
         for s, m in zip(raw, out["mention"].astype(object), strict=True):
@@ -652,6 +651,8 @@ def resolve_speakers(quotes: pd.DataFrame, *, texts: Mapping[str, str] | None = 
                     cl.pronouns[s][0] += 1      # "he", "Mr Mandelson": a person
                 elif low == "it" or low.startswith("the ") and low.rsplit(None, 1)[-1] in _ORG_DESCRIPTIONS:
                     cl.pronouns[s][1] += 1
+    if hasattr(cl.texts, "prefetch"):       # texts read from disk on demand (newslib.cluster)
+        cl.prefetch_holders(aids, raw, kinds)
     pairs = [cl.entity(aid, s, n, k) for aid, s, n, k in zip(aids, raw, cl.names, kinds, strict=True)]
     final = [p[0] for p in pairs]
     dtype = out["speaker"].dtype        # kept: categorical in a corpus, string from Parquet
@@ -733,6 +734,30 @@ def _peer(name: str) -> bool:
     return len(words) == 2 and words[0].lower() in speaker_words()["peerage"]
 
 
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
+#: how many of the articles quoting a person are read for the offices the corpus gives them
+_HOLDER_ARTICLES = 200
+
+
+def _role_key(description: str) -> str | None:
+    """The lower-case office of a definite description ("the Tory leader" → "tory leader"),
+    or None where it names no single office holder: an indefinite or possessive description
+    ("a spokesman", "Blair's spokesman"), one who speaks for others, a group, one word.
+
+    >>> _role_key("the Democratic presidential nominee"), _role_key("a Labour spokesman"), _role_key("the leader")
+    ('democratic presidential nominee', None, None)
+    """
+    words = description.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or words[0].lower() in _DETERMINERS or any(_POSSESSIVE_RE.search(w) for w in words):
+        return None
+    last = words[-1].lower()
+    if last not in _roles() or last in _SPEAKS_FOR or _plural_people(last):
+        return None
+    return " ".join(words).lower()
+
+
 class _Clusters:
     """The person names of a quote table clustered by surname: each full name's canonical
     (fullest compatible) form, the persons quoted in each article, how often each is quoted."""
@@ -755,9 +780,12 @@ class _Clusters:
                 # one fuller form only: "George Bush" joins "George W. Bush"
                 self.canon[n] = self.canon.get(fuller[0], fuller[0]) if len(fuller) == 1 else n
         self.per_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.quoted_in: dict[str, dict[str, None]] = defaultdict(dict)     # person → articles, in order
         for aid, n in zip(aids, names, strict=True):
             if n in self.canon:
                 self.per_article[aid][n.split()[-1]].add(self.canon[n])
+                self.quoted_in[self.canon[n]][aid] = None
+        self._called: dict[tuple[str, str], bool] = {}
         self.persons = frozenset(s.lower() for s in self.by_surname)
         #: per name as written, how often "he"/"she"/"Mr …" and how often "it"/"the company" stood for it
         self.pronouns: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -820,20 +848,98 @@ class _Clusters:
                 if w in self.by_surname else None
             pick = here if len(here) == 1 else (there if there and not here else None)
             return (next(iter(pick)) if pick else name), "person"
-        org = self._alias(aid, name) if kind != "person" else None
+        org = (self._alias(aid, name) or self._acronym_org(aid, name, kind)) if kind != "person" else None
         if org is not None:
             return org, "organisation"
+        holder = self.holder(aid, written) if kind == "unresolved" and isinstance(written, str) else None
+        if holder is not None:
+            return holder, "person"
+        return (written if kind == "unresolved" else name), kind
+
+    def _acronym_org(self, aid: str, name: str, kind: str) -> str | None:
+        """"the IFPI industry body", "a BBC spokesman": a description that carries the
+        organisation's acronym; not "a US Embassy spokesman" (the acronym is only part of the
+        name) nor "a US woman"."""
         acr = [w for w in name.split() if len(w) >= 2 and w.isupper() and w.isalpha()]
         words = name.split()
         if kind == "unresolved" and len(acr) == 1 and words[0].lower() in {"the", "a", "an"} and (
                 words[-1].lower() not in _person_nouns()
                 or len(words) == 3 and words[-1].lower() in _SPEAKS_FOR):
-            # "the IFPI industry body", "a BBC spokesman": a description that carries the
-            # organisation's acronym; not "a US Embassy spokesman" (the acronym is only part of
-            # the name) nor "a US woman"
-            acronyms = self.aliases(aid)[0]
-            return acronyms.get(acr[0], acr[0]), "organisation"
-        return (written if kind == "unresolved" else name), kind
+            return self.aliases(aid)[0].get(acr[0], acr[0])
+        return None
+
+    def holder(self, aid: str, description: str) -> str | None:
+        """The one person, quoted somewhere in the corpus and named in this article, whom the
+        texts call by this description: "the Democratic presidential nominee" is Hillary
+        Clinton in an article that names Clinton, where some article of the corpus writes
+        "Democratic presidential nominee Hillary Clinton" or "Hillary Clinton, the Democratic
+        presidential nominee".
+
+        Why across the corpus: an article names its people once with their office and then
+        uses the office alone, often in another order ("the former secretary of state and
+        current Democratic presidential nominee said"); the wire copy beside it spells the
+        pair out. Why only a person the article names: an office changes hands ("the prime
+        minister" of 1995 and of 2005), and the article's own names say which holder it means.
+        Two holders named in the article ("the Tottenham striker" beside Defoe and Keane)
+        resolve to no one."""
+        key = _role_key(description)
+        text = self.texts.get(aid)
+        if key is None or not text:
+            return None
+        named = {self.canon[n] for w in set(_CAPITALISED_RE.findall(text)) for n in self.by_surname.get(w, ())}
+        held = {p for p in named if self._named_in(p, text) and self._is_called(p, key, aid)}
+        return next(iter(held)) if len(held) == 1 else None
+
+    def prefetch_holders(self, aids: list[str], written: list, kinds: list[str]) -> None:
+        """Has ``texts`` load, in two batches, the articles :meth:`holder` will read: those
+        whose speaker is an office, then those quoting the people they name."""
+        need = {a for a, w, k in zip(aids, written, kinds, strict=True)
+                if k == "unresolved" and isinstance(w, str) and _role_key(w) is not None}
+        self.texts.prefetch(need)
+        people = {self.canon[n] for a in need for w in set(_CAPITALISED_RE.findall(self.texts.get(a, "")))
+                  for n in self.by_surname.get(w, ())}
+        self.texts.prefetch({a for p in people for a in list(self.quoted_in.get(p, ()))[:_HOLDER_ARTICLES]})
+
+    def _named_in(self, person: str, text: str) -> bool:
+        """Whether the text names this person: by given name and surname, or by the surname
+        alone when no one else quoted in the corpus bears it (an article naming Stuart Cohen
+        does not name Ted Cohen)."""
+        words = person.split()
+        if len({self.canon[n] for n in self.by_surname.get(words[-1], ())}) <= 1:
+            return True
+        return re.search(r"\b" + re.escape(words[0]) + r"\s+(?:[A-Z][\w'’.-]*\s+){0,2}" + re.escape(words[-1]) + r"\b",
+                         text) is not None
+
+    def _is_called(self, person: str, key: str, aid: str) -> bool:
+        """Whether this article or one quoting the person writes the description beside the
+        name: before it as a title, or after it in apposition (at most _HOLDER_ARTICLES read)."""
+        if (person, key) in self._called:
+            return self._called[person, key]
+        words = person.split()
+        surname, given = words[-1], {w.lower() for w in words[:-1]}
+        # a surname alone is this person only when no one else quoted bears it (not Ivanka
+        # Trump for "Republican presidential nominee Trump")
+        alone = len({self.canon[n] for n in self.by_surname.get(surname, ())}) <= 1
+        name_re = re.compile(r"\b" + re.escape(surname) + r"\b")
+        found = False
+        for a in [aid, *list(self.quoted_in.get(person, ()))[:_HOLDER_ARTICLES]]:
+            t = self.texts.get(a, "")
+            for m in name_re.finditer(t):
+                before = t[max(0, m.start() - 80):m.start()].split()
+                n = len(before)
+                while before and (before[-1].lower() in given or re.fullmatch(r"[A-Z]\.", before[-1])):
+                    before.pop()        # the person's given names and initials
+                if len(before) == n and not alone:
+                    continue
+                title = " ".join(before[-len(key.split()):]).lower()
+                after = t[m.end():m.end() + len(key) + 9].lower()    # (not "…, the nominee’s daughter")
+                if title == key or re.match(r",\s+(?:the\s+)?" + re.escape(key) + r"(?![\w'’-])", after):
+                    found = True
+                    break
+            if found:
+                break
+        self._called[person, key] = found
+        return found
 
     def peers_here(self, aid: str) -> dict[str, set[str]]:
         if self._peers_here is None:

@@ -141,6 +141,11 @@ _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicat
     f"{v} {p}" for v in ("call", "calls", "called", "calling") for p in ("for", "on")}
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
 _CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents|rivals|[A-Z]|(?:the|a|an|his|her|its|their)\s)|;\s|"
+                             # "…was smart, although he again refused to pledge …": the writer
+                             # tells what the speaker did (not "…, although he would remain a
+                             # supporter": a modal is the speaker's own reservation, reported)
+                             r",\s+(?:although|though|even\s+though|while)\s+(?:he|she|they)\s+"
+                             r"(?!(?:would|could|might|should|will|may|can|must|had\s+to)\b)|"
                              # "… were caused by gunshot wounds and called on the government to …"
                              r",?\s+and\s+(?:called\s+(?:on|for)|urged|demanded|appealed\s+(?:to|for))\s|"
                              # "… "three amigos" and added, “I cringe …”": the next cue's quotation
@@ -264,18 +269,18 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         verb = vm.group()
         if vm.start() < done or done > s_lo and _continues(text, vm, verb):
             continue    # a cue inside a reported clause is part of what was reported
-
         low = " ".join(verb.lower().split())
         info = verbs.get(low)
         if info is None:
             continue
         if info[0] in _CHARGE_PREPOSITION:
-            if toks is None:
-                toks = tix.get(s_lo, s_hi)
-            if _accused_of(text, tix, toks, vm, low, _CHARGE_PREPOSITION[info[0]], s_lo, s_hi, first_open,
-                           resolve, add):
+            toks = tix.get(s_lo, s_hi) if toks is None else toks
+            after = last_close is not None and vm.start() > last_close    # (a clause of its own: see above)
+            if _accused_of(text, tix, toks, vm, low, _CHARGE_PREPOSITION[info[0]], s_lo, s_hi,
+                           None if after else first_open, resolve, add):
                 return
-            continue
+            if not info[2]:
+                continue    # ("blasted" also opens an utterance: '“…,” he blasted.')
         if not info[2]:
             continue
         if _not_a_verb(text, s_lo, vm, low):
@@ -369,21 +374,23 @@ def _cues_beside_quotations(text: str, cue_list: list, s_lo: int, first_open: in
 
 
 # after a sentence's last quotation, a clause of its own with its own subject
-_NEW_CLAUSE_AFTER_RE = re.compile(r"[”\"’]?(?:[^“”\"]*?,)?\s+(?:while|whereas|but|although|though)\s+(?:the\s+)?[A-Za-z’'-]+"
+_NEW_CLAUSE_AFTER_RE = re.compile(r"[”\"’]?(?:[^“”\"]*?,)?\s+(?:while|whereas|but|although|though|when)\s+(?:the\s+)?[A-Za-z’'-]+"
                                   r"(?:\s+[A-Z][A-Za-z’'-]+){0,3}\s+")
 
 
 # verbs (lemmas of reporting_verbs.csv) that charge someone with something, and the preposition
 # that says with what
-_CHARGE_PREPOSITION = {"accuse": "of", **dict.fromkeys(("attack", "criticize", "blame", "condemn", "slam", "praise"), "for"),
+_CHARGE_PREPOSITION = {"accuse": "of", **dict.fromkeys(("attack", "criticize", "blame", "condemn", "slam", "praise", "blast",
+                                                         "lambast", "berate", "fault", "commend"), "for"),
                        "call": "a"}
 # words an object of "called … a …" never holds (a preposition, a clause word, a particle)
 _NOT_IN_OBJECT = ("(?:after|before|at|in|on|with|from|to|for|about|during|into|by|and|but|when|while|as|because|"
                   "back|off|up|out|a|an)")
 # the object and the preposition after the verb: "accused Gazprom of", "accused the north's
-# leader, Kim, of", "attacking the EC for backing down" (with "for", only an -ing form follows)
+# leader, Kim, of", "attacking the EC for backing down", "blasted him for not paying" (with "for",
+# only an -ing form follows)
 _CHARGE_RES = {"of": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)of\s+(?=[\w“\"‘])"),
-               "for": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)for\s+(?=\w+ing\b)"),
+               "for": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)for\s+(?=(?:not\s+)?\w+ing\b)"),
                # "called Oz a quack", "called Wells Fargo’s behavior “outrageous”": an object of
                # words with no preposition or clause word in it, then a or an (not "called him a
                # week later", "called it a day") or a quotation
