@@ -267,3 +267,16 @@ def test_each_match_says_what_ties_it_to_one_utterance():
     row = df[df["group_b"].notna()].iloc[0]
     assert row["evidence"] == "paraphrase" and "evidence: paraphrase" in fidelity_html(df)
     assert df[df["group_b"].isna()]["evidence"].isna().all()     # unmatched rows have none
+
+
+def test_a_short_quotation_matches_the_clause_that_reports_it_with_its_sentence():
+    # the rewrite folds what the quotation answered into its own clause
+    a = ("“That makes me smart,” Dan Ortiz said during the debate, when Ana Silva attacked him for not paying "
+         "income taxes.")
+    assert _labels(a, "Dan Ortiz said that paying no income taxes was smart.") == {"reworded", "quoted→reported"}
+    # near misses: a clause sharing the quotation's word but not its sentence's, or the sentence's
+    # words but not the quotation's
+    for b in ("Dan Ortiz said that his tax plan was smart.", "Dan Ortiz said paying income taxes was for suckers.",
+              "Dan Ortiz said at the debate that voters were smart to back him."):
+        df = _pair(a, b)
+        assert df[df["speaker"] == "Dan Ortiz"]["group_b"].isna().all(), (b, df[["quote_a", "quote_b"]])

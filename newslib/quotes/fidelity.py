@@ -76,9 +76,16 @@ SHORT_PHRASE = 3
 
 
 def _stem(w: str) -> str:
-    """A light plural stem, so "crimes" meets "crime": news rewrites change number, rarely more."""
+    """A light plural stem, so "crimes" meets "crime" and "taxes" "tax": news rewrites change
+    number, rarely more.
+
+    >>> [_stem(w) for w in ("crimes", "taxes", "speeches", "policies", "bus")]
+    ['crime', 'tax', 'speech', 'policy', 'bus']
+    """
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses", "zzes")):
+        return w[:-2]       # "taxes" meets "tax", "speeches" "speech"
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
@@ -415,7 +422,36 @@ def _candidates(recs: list[dict], words: list[set[str]], comparable, context) ->
                 if cont >= MIN_CONTAINMENT and _short_ok(recs, words, context, i, j) \
                         and _rewording_ok(recs[i], recs[j], jac):
                     cands.append((0.5 * cont + 0.5 * jac, i, j))
+                elif (cover := _context_paraphrase(recs, words, context, i, j)) is not None:
+                    cands.append((0.5 * cover * cont, i, j))
     return cands
+
+
+#: A report of a short quotation in the writer's words: this share of the reported clause's
+#: words at least is the quotation's and its sentence's, and this many come from the sentence.
+PARAPHRASE_COVER, PARAPHRASE_FROM_CONTEXT = 0.75, 2
+
+
+def _context_paraphrase(recs: list[dict], words: list[set[str]], context, i: int, j: int) -> float | None:
+    """How much of a reported clause a short quotation and its sentence hold together, when
+    the clause reports that quotation: "“That makes me smart,” when Clinton blasted him for
+    not paying income tax" is reported elsewhere as "said that paying no income taxes was
+    smart". The writer folds what the quotation answered into the clause, so the clause
+    shares one word with the quotation and the rest with its sentence. None when the two
+    are not a quotation of at most SHORT_PHRASE content words and a reported clause of more,
+    or when the clause is not mostly quotation and sentence (two remarks on one topic share
+    the topic's words, not the quotation's)."""
+    q, r = (i, j) if recs[i]["type"] != "indirect" else (j, i)
+    if recs[q]["type"] == "indirect" or _claims_own_words(recs[r]) or len(words[q]) > SHORT_PHRASE \
+            or len(words[r]) <= len(words[q]):
+        return None
+    around = context(q) - _WHEN_WORDS
+    shared = words[r] & words[q]
+    from_context = (words[r] - words[q]) & around
+    cover = (len(shared) + len(from_context)) / len(words[r])
+    if not shared or len(from_context) < PARAPHRASE_FROM_CONTEXT or cover < PARAPHRASE_COVER:
+        return None
+    return cover
 
 
 #: A reworded pair shares a phrase of this many content words at least; two quotations (in
