@@ -323,3 +323,8 @@ def test_an_office_with_no_single_named_holder_stays_as_written():
     assert q["a2"] == "the Tory leader"
     assert q["a3"].tolist()[0] == "the Tory leader"
     assert q["a6"] == "the senior vice president"
+    # a surname after "House of" is no one: the Law Lords are not the attorney general
+    c = _corpus("“The detention is unlawful,” said Law Lords.",
+                "In the House of Lords, the attorney general faced a call to resign. The attorney general said he "
+                "was not leant on.")
+    assert c.quotes()["speaker"].astype(str).tolist()[-1] == "the attorney general"

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 import pandas as pd
@@ -737,6 +737,19 @@ def _peer(name: str) -> bool:
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
 #: how many of the articles quoting a person are read for the offices the corpus gives them
 _HOLDER_ARTICLES = 200
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+_THE_OF_IN = frozenset("the of in at on for to from".split())
+
+
+def _word_at(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands as a whole word in ``text`` (found with ``str.find``: cheaper
+    than compiling a pattern per name)."""
+    k = text.find(word)
+    while k >= 0:
+        end = k + len(word)
+        if (k == 0 or not text[k - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield k
+        k = text.find(word, end)
 
 
 def _role_key(description: str) -> str | None:
@@ -785,7 +798,9 @@ class _Clusters:
             if n in self.canon:
                 self.per_article[aid][n.split()[-1]].add(self.canon[n])
                 self.quoted_in[self.canon[n]][aid] = None
-        self._called: dict[tuple[str, str], bool] = {}
+        self._called: dict[tuple[str, str], bool] = {}     # (person, office): in the corpus's texts
+        self._holders: dict[tuple[str, str], str | None] = {}     # (article, office) -> holder
+        self._named: dict[str, set[str]] = {}    # article -> the quoted people it names
         self.persons = frozenset(s.lower() for s in self.by_surname)
         #: per name as written, how often "he"/"she"/"Mr …" and how often "it"/"the company" stood for it
         self.pronouns: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -886,9 +901,11 @@ class _Clusters:
         text = self.texts.get(aid)
         if key is None or not text:
             return None
-        named = {self.canon[n] for w in set(_CAPITALISED_RE.findall(text)) for n in self.by_surname.get(w, ())}
-        held = {p for p in named if self._named_in(p, text) and self._is_called(p, key, aid)}
-        return next(iter(held)) if len(held) == 1 else None
+        if (aid, key) not in self._holders:
+            held = {p for p in self._named_people(aid, text)
+                    if self._calls(text, p, key) or self._corpus_calls(p, key)}
+            self._holders[aid, key] = next(iter(held)) if len(held) == 1 else None
+        return self._holders[aid, key]
 
     def prefetch_holders(self, aids: list[str], written: list, kinds: list[str]) -> None:
         """Has ``texts`` load, in two batches, the articles :meth:`holder` will read: those
@@ -896,50 +913,62 @@ class _Clusters:
         need = {a for a, w, k in zip(aids, written, kinds, strict=True)
                 if k == "unresolved" and isinstance(w, str) and _role_key(w) is not None}
         self.texts.prefetch(need)
-        people = {self.canon[n] for a in need for w in set(_CAPITALISED_RE.findall(self.texts.get(a, "")))
-                  for n in self.by_surname.get(w, ())}
+        people = {p for a in need for p in self._named_people(a, self.texts.get(a, ""))}
         self.texts.prefetch({a for p in people for a in list(self.quoted_in.get(p, ()))[:_HOLDER_ARTICLES]})
 
-    def _named_in(self, person: str, text: str) -> bool:
-        """Whether the text names this person: by given name and surname, or by the surname
-        alone when no one else quoted in the corpus bears it (an article naming Stuart Cohen
-        does not name Ted Cohen)."""
-        words = person.split()
-        if len({self.canon[n] for n in self.by_surname.get(words[-1], ())}) <= 1:
-            return True
-        return re.search(r"\b" + re.escape(words[0]) + r"\s+(?:[A-Z][\w'’.-]*\s+){0,2}" + re.escape(words[-1]) + r"\b",
-                         text) is not None
+    def _named_people(self, aid: str, text: str) -> set[str]:
+        """The people quoted in the corpus whom the text names: by given name and surname, or
+        by the surname alone when no one else quoted in the corpus bears it (an article
+        naming Stuart Cohen does not name Ted Cohen)."""
+        if aid not in self._named:
+            found = set()
+            for w in set(_CAPITALISED_RE.findall(text)) & self.by_surname.keys():
+                people = {self.canon[n] for n in self.by_surname[w]}
+                found |= people if len(people) == 1 else {p for p in people if self._given_before(text, p)}
+            self._named[aid] = found
+        return self._named[aid]
 
-    def _is_called(self, person: str, key: str, aid: str) -> bool:
-        """Whether this article or one quoting the person writes the description beside the
-        name: before it as a title, or after it in apposition (at most _HOLDER_ARTICLES read)."""
-        if (person, key) in self._called:
-            return self._called[person, key]
+    @staticmethod
+    def _given_before(text: str, person: str) -> bool:
+        """Whether the person's given name stands before their surname in the text, at most
+        two capitalised words (a middle name, an initial) between."""
+        words = person.split()
+        for k in _word_at(text, words[-1]):
+            if words[0] in text[max(0, k - 40):k].split()[-3:]:
+                return True
+        return False
+
+    def _corpus_calls(self, person: str, key: str) -> bool:
+        """Whether an article quoting the person writes the description beside their name (at
+        most _HOLDER_ARTICLES read)."""
+        if (person, key) not in self._called:
+            self._called[person, key] = any(self._calls(self.texts.get(a, ""), person, key)
+                                            for a in list(self.quoted_in.get(person, ()))[:_HOLDER_ARTICLES])
+        return self._called[person, key]
+
+    def _calls(self, t: str, person: str, key: str) -> bool:
+        """Whether the text writes the description beside the person's name: before it as a
+        title ("Tory leader Michael Howard"), or after it in apposition ("Michael Howard, the
+        Tory leader,"; not "…, the nominee’s daughter")."""
+        if key.split()[-1] not in t.lower():
+            return False        # (most texts: no word of the office at all)
         words = person.split()
         surname, given = words[-1], {w.lower() for w in words[:-1]}
         # a surname alone is this person only when no one else quoted bears it (not Ivanka
         # Trump for "Republican presidential nominee Trump")
         alone = len({self.canon[n] for n in self.by_surname.get(surname, ())}) <= 1
-        name_re = re.compile(r"\b" + re.escape(surname) + r"\b")
-        found = False
-        for a in [aid, *list(self.quoted_in.get(person, ()))[:_HOLDER_ARTICLES]]:
-            t = self.texts.get(a, "")
-            for m in name_re.finditer(t):
-                before = t[max(0, m.start() - 80):m.start()].split()
-                n = len(before)
-                while before and (before[-1].lower() in given or re.fullmatch(r"[A-Z]\.", before[-1])):
-                    before.pop()        # the person's given names and initials
-                if len(before) == n and not alone:
-                    continue
-                title = " ".join(before[-len(key.split()):]).lower()
-                after = t[m.end():m.end() + len(key) + 9].lower()    # (not "…, the nominee’s daughter")
-                if title == key or re.match(r",\s+(?:the\s+)?" + re.escape(key) + r"(?![\w'’-])", after):
-                    found = True
-                    break
-            if found:
-                break
-        self._called[person, key] = found
-        return found
+        for k in _word_at(t, surname):
+            before = t[max(0, k - 80):k].split()
+            n = len(before)
+            while before and (before[-1].lower() in given or _INITIAL_RE.fullmatch(before[-1])):
+                before.pop()        # the person's given names and initials
+            if len(before) == n and (not alone or before and before[-1].lower() in _THE_OF_IN):
+                continue    # (a bare "Lords" after "House of" is no one)
+            after = t[k + len(surname):k + len(surname) + len(key) + 9].lower()
+            if " ".join(before[-len(key.split()):]).lower() == key \
+                    or re.match(r",\s+(?:the\s+)?" + re.escape(key) + r"(?![\w'’-])", after):
+                return True
+        return False
 
     def peers_here(self, aid: str) -> dict[str, set[str]]:
         if self._peers_here is None:
