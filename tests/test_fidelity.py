@@ -50,7 +50,9 @@ def test_seeds_raisi_genocide_trimmed_with_distancing():
     ("“Our party will certainly win the national vote tomorrow,” said Ana Silva.",
      "“Our party will surely win the national vote on Monday,” said Ana Silva.", {"reworded"}),
     ("“We will win the vote tomorrow,” said Ana Silva.",
-     "Ana Silva said her party would “win the vote tomorrow”.", {"trimmed", "direct→partial"}),
+     # a fragment kept in marks inside a reported clause: the rest was told in the writer's
+     # words (as PolNeAR's blind fidelity gold marks it)
+     "Ana Silva said her party would “win the vote tomorrow”.", {"trimmed", "direct→partial", "quoted→reported"}),
     ("“Taxes will fall next year for every family,” said Ana Silva.",
      "Ana Silva said taxes would fall next year for every family.", {"reworded", "quoted→reported"}),
     ("“Taxes will fall next year for every family,” said Ana Silva.",
@@ -142,7 +144,7 @@ def test_labels_are_known():
 @pytest.mark.parametrize("a, b, expected", [
     # the labels the list above leaves out, each on its own pair
     ("Ana Silva said her party would “win the vote tomorrow”.", "“We will win the vote tomorrow,” said Ana Silva.",
-     {"extended", "partial→direct"}),
+     {"extended", "partial→direct", "reported→quoted"}),
     ("Ana Silva said taxes would fall next year for every family.",
      "“Taxes will fall next year for every family,” said Ana Silva.", {"reworded", "reported→quoted"}),
     ("“Taxes will fall next year for every family,” Ana Silva allegedly said.",

@@ -234,14 +234,26 @@ def pair_labels(a: dict, b: dict) -> list[str]:
     >>> b = {"quote": "genocide", "type": "partial", "verb": "termed", "distancing": "what he termed", "speaker": "R"}
     >>> pair_labels(a, b)
     ['trimmed', 'verb changed', 'distancing added']
+
+    A partial quotation inside reported speech (``in_report``: "said not paying taxes made him
+    “smart”") against the full quotation is both a quotation cut and the rest reported:
+
+    >>> d = {"quote": "That makes me smart", "type": "direct", "verb": "said", "distancing": "", "speaker": "T"}
+    >>> p = {"quote": "smart", "type": "partial", "verb": "said", "distancing": "", "speaker": "T", "in_report": True}
+    >>> pair_labels(d, p)
+    ['trimmed', 'direct→partial', 'quoted→reported']
     """
     labels = [_wording(a["quote"], b["quote"])]
     ta, tb = a["type"], b["type"]
     quoted = ("direct", "partial", "scare")
     if (ta, tb) == ("direct", "partial"):
         labels.append("direct→partial")
+        if b.get("in_report"):
+            labels.append("quoted→reported")     # the rest of the quotation told in the writer's words
     elif (ta, tb) == ("partial", "direct"):
         labels.append("partial→direct")
+        if a.get("in_report"):
+            labels.append("reported→quoted")
     elif ta in quoted and tb == "indirect":
         labels.append("quoted→reported")
     elif ta == "indirect" and tb in quoted:
@@ -291,6 +303,17 @@ def _distancing(quotes: pd.DataFrame, texts: dict[str, str], sentences: pd.DataF
 
 
 _CUE_WORDS = frozenset({"said", "say", "says", "told", "called", "call", "calls", "added", "wrote"})
+
+
+def _in_report(q: pd.DataFrame) -> list[bool]:
+    """Whether each row is a partial quotation inside a reported clause of its article (a mixed
+    quotation: "she wanted to speak “directly to white people”")."""
+    reports: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for aid, t, s, e in zip(q["article_id"], q["type"], q["start"], q["end"], strict=True):
+        if t == "indirect":
+            reports[aid].append((int(s), int(e)))
+    return [t == "partial" and any(s0 <= int(s) and int(e) <= e0 for s0, e0 in reports.get(aid, ()))
+            for aid, t, s, e in zip(q["article_id"], q["type"], q["start"], q["end"], strict=True)]
 
 
 def _sentence_spans(sentences: pd.DataFrame | None) -> dict[tuple[str, int], tuple[int, int]]:
@@ -349,6 +372,7 @@ def compare_quote_tables(quotes: pd.DataFrame, groups: dict[str, str], texts: di
     q["article_id"] = q["article_id"].astype(str)
     q["group"] = q["article_id"].map(groups)
     q["distancing"] = _distancing(q, texts, sentences)
+    q["in_report"] = _in_report(q)
     words = [set(content_words(t)) for t in q["quote"].astype(str)]
     recs = q.to_dict("records")
     context = _Contexts(recs, words, texts, _sentence_spans(sentences))
