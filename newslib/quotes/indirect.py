@@ -153,7 +153,7 @@ _CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents
                              # "… against a mock-vote for migrants saying, “for us …”": a participle's quotation
                              r",?\s+(?:saying|adding|writing|declaring)[,:]?\s*[“\"]|"
                              # "… leadership - and they were adamant that …": the writer's next clause
-                             r"\s[-–—]\s+(?:and|but)\s+(?:he|she|they|it|we)\s(?![^-–—]*\s[-–—]\s)|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
+                             r"\s[-–—]\s+(?:and|but)\s+(?:he|she|they|it|we|(?:the\s+)?[A-Z][\w'’]*)\s(?![^-–—]*\s[-–—]\s)|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
                              r"undercutting|contrary to|despite|even as)\s")
 # "… in an interview earlier Thursday", "… in a statement": where, not what, was said — when
 # nothing but such adjuncts follows it to the content's end
@@ -264,10 +264,10 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
     verbs = reporting_verbs()
     toks: list | None = None            # tokenised only when a cue can introduce speech
     opening = bool(_SUBORDINATORS.intersection(text[s_lo:s_lo + 12].lower().split()[:1]))
-    done = s_lo     # where the last reported clause ends: a later cue reports one more
+    done = charged = s_lo   # where the last reported clause (or charge: "… and called on …") ends
     for vm in cue_list:
         verb = vm.group()
-        if vm.start() < done or done > s_lo and _continues(text, vm, verb):
+        if vm.start() < done or done > charged and _continues(text, vm, verb):
             continue    # a cue inside a reported clause is part of what was reported
         low = " ".join(verb.lower().split())
         info = verbs.get(low)
@@ -276,17 +276,14 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         if info[0] in _CHARGE_PREPOSITION:
             toks = tix.get(s_lo, s_hi) if toks is None else toks
             after = last_close is not None and vm.start() > last_close    # (a clause of its own: see above)
-            if _accused_of(text, tix, toks, vm, low, _CHARGE_PREPOSITION[info[0]], s_lo, s_hi,
-                           None if after else first_open, resolve, add):
-                return
-            if not info[2]:
-                continue    # ("blasted" also opens an utterance: '“…,” he blasted.')
-        if not info[2]:
-            continue
-        if _not_a_verb(text, s_lo, vm, low):
-            continue
-        if toks is None:
-            toks = tix.get(s_lo, s_hi)
+            end = _accused_of(text, tix, toks, vm, low, _CHARGE_PREPOSITION[info[0]], s_lo, s_hi,
+                              None if after else first_open, resolve, add)
+            if end is not None:
+                done = charged = end    # (a clause after it is one more: "…, while the Lib Dems said …")
+                continue
+        if not info[2] or _not_a_verb(text, s_lo, vm, low):
+            continue    # ("blasted" also opens an utterance: '“…,” he blasted.')
+        toks = tix.get(s_lo, s_hi) if toks is None else toks
         if low == "according to":
             if first_open is None or len(text[s_lo:vm.start()].split()) < 3:
                 # with quotations only "According to X, …" opening the sentence: its clause
@@ -380,9 +377,15 @@ _NEW_CLAUSE_AFTER_RE = re.compile(r"[”\"’]?(?:[^“”\"]*?,)?\s+(?:while|wh
 
 # verbs (lemmas of reporting_verbs.csv) that charge someone with something, and the preposition
 # that says with what
-_CHARGE_PREPOSITION = {"accuse": "of", **dict.fromkeys(("attack", "criticize", "blame", "condemn", "slam", "praise", "blast",
-                                                         "lambast", "berate", "fault", "commend"), "for"),
-                       "call": "a"}
+_CHARGE_PREPOSITION = {"accuse": ("of",), "call": ("a",),
+                       **dict.fromkeys(("blame", "berate", "fault", "commend"), ("for",)),
+                       # "criticized the Affordable Care Act as a crazy system", "described the
+                       # plan as a disaster": what the object is called, as with "called X a Y"
+                       **dict.fromkeys(("attack", "criticize", "condemn", "slam", "praise", "blast", "lambast",
+                                        "hail", "denounce"), ("for", "as")),
+                       **dict.fromkeys(("describe", "characterize", "label", "brand", "portray"), ("as",)),
+                       # "dismissed claims his immigration policy was …": what was dismissed
+                       "dismiss": ("as", "claims")}
 # words an object of "called … a …" never holds (a preposition, a clause word, a particle)
 _NOT_IN_OBJECT = ("(?:after|before|at|in|on|with|from|to|for|about|during|into|by|and|but|when|while|as|because|"
                   "back|off|up|out|a|an)")
@@ -391,6 +394,16 @@ _NOT_IN_OBJECT = ("(?:after|before|at|in|on|with|from|to|for|about|during|into|b
 # only an -ing form follows)
 _CHARGE_RES = {"of": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)of\s+(?=[\w“\"‘])"),
                "for": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)for\s+(?=(?:not\s+)?\w+ing\b)"),
+               "claims": re.compile(r"\s+()(?=(?:the\s+|these\s+)?(?:reports?|claims?|suggestions?|allegations?|speculation|"
+                                    r"accusations?|rumou?rs?|criticism|fears)\b)"),
+               # (not "as well as", "as soon as", "as part of": no name given)
+               # (not a clause after it: "dismissed the manager as results worsened", "as did")
+               "as": re.compile(r"\s+((?:(?!as\s)[^\s.,;:“”\"]+\s+){1,7}?)as\s+"
+                                r"(?!(?:well|soon|much|long|far|part|recently|early|many|of|if|though|a\s+result|did|does|do)\b)"
+                                r"(?!(?:he|she|they|it|we|i|you)\s)"
+                                r"(?![\w’'-]+(?:\s+[\w’'-]+)?\s+(?:[a-z]+ed|was|were|is|are|has|have|had|did|will|would)\b)"
+                                # (a complement all in marks, "as “a disgrace”", is the partial quotation's)
+                                r"(?!(?:(?:an?|the)\s+)?[“\"‘])(?=\w)"),
                # "called Oz a quack", "called Wells Fargo’s behavior “outrageous”": an object of
                # words with no preposition or clause word in it, then a or an (not "called him a
                # week later", "called it a day") or a quotation
@@ -409,27 +422,32 @@ def _opening_clause_end(text: str, s_hi: int, at: int) -> int:
     return comma if comma > 0 else s_hi
 
 
-def _accused_of(text: str, tix, toks, vm, low: str, prep: str, s_lo: int, s_hi: int, first_open: int | None,
-                resolve, add) -> bool:
+def _accused_of(text: str, tix, toks, vm, low: str, preps: tuple[str, ...], s_lo: int, s_hi: int,
+                first_open: int | None, resolve, add) -> int | None:
     """"Yukos accused Gazprom of illegally taking part in the auction", "the EPP attacking the
-    EC for backing down", "Cruz called Trump a pathological liar": a charge or a name its
-    subject gave, reported in the writer's words — the object and what it is charged with or
-    called are the content (as PolNeAR's annotators mark it). A passive ("was accused of")
-    names no one who spoke; a quotation in the charge stays its own row too."""
-    m = _CHARGE_RES[prep].match(text, vm.end(), s_hi)
-    if m is None or _not_a_verb(text, s_lo, vm, low) or prep == "a" and _in_a_series(text, s_lo, vm):
-        return False    # ("he asked about …, called Omar a “terrorist” and said": a verb in a series)
+    EC for backing down", "Cruz called Trump a pathological liar", "described the plan as a
+    disaster": a charge or a name its subject gave, reported in the writer's words — the object
+    and what it is charged with or called are the content (as PolNeAR's annotators mark it).
+    A passive ("was accused of") names no one who spoke; a quotation in the charge stays its
+    own row too. Where the content ends, or None.
+
+    Why "as" only after a finite verb or a participle: "plans to portray X as …", "will
+    attack X as …" intend a charge and report none."""
+    m = next((m for prep in preps if (prep != "as" or low.endswith(("ed", "ing")) or low[-1] == "s" != low[-2])
+              and (m := _CHARGE_RES[prep].match(text, vm.end(), s_hi)) is not None), None)
+    if m is None or _not_a_verb(text, s_lo, vm, low) or "a" in preps and _in_a_series(text, s_lo, vm):
+        return None     # ("he asked about …, called Omar a “terrorist” and said": a verb in a series)
     c_s = vm.end() + len(m.group()) - len(m.group().lstrip())
     if first_open is not None and c_s >= first_open:
-        return False
+        return None
     ment = _cue_speaker(text, tix, toks, vm, low, s_lo)    # (none when refused: "has refused to blame X for …")
     if ment is None or ment.text.lower() in _DEMONSTRATIVES:
-        return False
+        return None
     seg = _content_until(text, c_s, s_hi)
     if len(seg.split()) < 3:
-        return False
+        return None
     add("indirect", c_s, c_s + len(seg), ment, vm.group(), resolve(ment, c_s))
-    return True
+    return c_s + len(seg)
 
 
 def _in_a_series(text: str, s_lo: int, vm) -> bool:
