@@ -801,6 +801,7 @@ class _Clusters:
         self._called: dict[tuple[str, str], bool] = {}     # (person, office): in the corpus's texts
         self._holders: dict[tuple[str, str], str | None] = {}     # (article, office) -> holder
         self._named: dict[str, set[str]] = {}    # article -> the quoted people it names
+        self._lower: dict[str, str] = {}         # article -> its text in lower case, as read
         self.persons = frozenset(s.lower() for s in self.by_surname)
         #: per name as written, how often "he"/"she"/"Mr …" and how often "it"/"the company" stood for it
         self.pronouns: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -903,7 +904,7 @@ class _Clusters:
             return None
         if (aid, key) not in self._holders:
             held = {p for p in self._named_people(aid, text)
-                    if self._calls(text, p, key) or self._corpus_calls(p, key)}
+                    if self._calls(aid, p, key) or self._corpus_calls(p, key)}
             self._holders[aid, key] = next(iter(held)) if len(held) == 1 else None
         return self._holders[aid, key]
 
@@ -942,15 +943,18 @@ class _Clusters:
         """Whether an article quoting the person writes the description beside their name (at
         most _HOLDER_ARTICLES read)."""
         if (person, key) not in self._called:
-            self._called[person, key] = any(self._calls(self.texts.get(a, ""), person, key)
+            self._called[person, key] = any(self._calls(a, person, key)
                                             for a in list(self.quoted_in.get(person, ()))[:_HOLDER_ARTICLES])
         return self._called[person, key]
 
-    def _calls(self, t: str, person: str, key: str) -> bool:
-        """Whether the text writes the description beside the person's name: before it as a
+    def _calls(self, aid: str, person: str, key: str) -> bool:
+        """Whether the article writes the description beside the person's name: before it as a
         title ("Tory leader Michael Howard"), or after it in apposition ("Michael Howard, the
         Tory leader,"; not "…, the nominee’s daughter")."""
-        if key.split()[-1] not in t.lower():
+        t = self.texts.get(aid, "")
+        if aid not in self._lower:
+            self._lower[aid] = t.lower()
+        if key.split()[-1] not in self._lower[aid]:
             return False        # (most texts: no word of the office at all)
         words = person.split()
         surname, given = words[-1], {w.lower() for w in words[:-1]}
