@@ -4,7 +4,8 @@
     python benchmarks/fidelity_review.py --sample 40 --seed 7 --out /tmp/review_input.jsonl
 
 PolNeAR dev holds too few cross-publisher pairs for a review sample of 30 (compare_quotes finds
-10 there; ``fidelity_gold.py`` scores them), so the sample is drawn from the BBC corpus with every
+22 there in the eleventh session, 26 with PolNeAR's own attributions too; ``fidelity_gold.py``
+scores them), so the sample is drawn from the BBC corpus with every
 article its own group: the same statement quoted by several BBC stories, trimmed, paraphrased or
 re-attributed. Pairs whose two quotes carry the same words only are mostly the corpus's own
 duplicate stories, so the sample takes 30 pairs that changed something and 10 that did not.
