@@ -328,3 +328,12 @@ def test_an_office_with_no_single_named_holder_stays_as_written():
                 "In the House of Lords, the attorney general faced a call to resign. The attorney general said he "
                 "was not leant on.")
     assert c.quotes()["speaker"].astype(str).tolist()[-1] == "the attorney general"
+
+
+def test_people_familiar_with_a_matter_are_named_by_the_whole_phrase():
+    t = "The company plans to cut jobs, according to two people familiar with the matter."
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["two people familiar with the matter"]
+    t = "“It is over,” said one person briefed on the negotiations."
+    assert extract_quotes(t)["speaker"].tolist() == ["one person briefed on the negotiations"]
+    t = "The deal is close, according to sources close to the talks."
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["sources close to the talks"]

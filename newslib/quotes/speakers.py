@@ -570,6 +570,14 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
         if t.lower() in {"'s", "’s"} or (t.lower() in {"of", "for"} and k + 1 < len(toks) and toks[k + 1][0][:1].isupper()):
             k += 1
             continue
+        if t.lower() in {"with", "to", "on"} and toks[k - 1][0].lower() in _ACQUAINTED:
+            # "two people familiar with the matter", "sources close to the talks": the phrase
+            # names who they are; its object is part of it
+            k += 1
+            while k < len(toks) and k - j < 12 and (toks[k][0].lower() in _DETS or toks[k][0].islower()
+                                                    and toks[k][0].lower() not in reporting_verbs()):
+                k += 1
+            break
         if t[:1].isdigit() and (all(x[0][:1].isdigit() for x in toks[j:k]) and k - j < 3
                                 or k == j + 1 and toks[j][0].lower() in _DETS and _AGE_RE.fullmatch(t.rstrip("."))):
             k += 1      # "said 9/11 widow Terry Strada", "said 34-year-old Ana Ruiz", "said the 34-year-old"
@@ -594,6 +602,7 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
     s, e = toks[start_i][1], toks[k - 1][2]
     phrase = text[s:e]
     if not any(ch.isupper() for ch in phrase) and toks[k - 1][0].lower().rstrip(".") not in speaker_words()["groups"] \
+            and not _ACQUAINTED.intersection(x[0].lower() for x in toks[start_i:k]) \
             and toks[start_i][0].lower() not in _DETS:
         return None
     if toks[start_i][0].lower() in _DETS:
@@ -663,6 +672,8 @@ def _ends_sentence(tok: str) -> bool:
 
 _ABBREVIATED = frozenset("mrs gov sen rep gen col sgt capt cmdr cmd adm maj cpl pvt supt insp det prof rev inc "
                          "corp ltd bros messrs".split())
+#: who knows of a matter without speaking for it: "people familiar with …", "sources close to …"
+_ACQUAINTED = frozenset({"familiar", "close", "briefed"})
 _NOT_IN_PHRASE_AFTER = frozenset("that on in at to the when after before as while during via with who".split())
 
 
