@@ -829,7 +829,7 @@ class _Clusters:
             if w in places():
                 return w, speaker_kind(w, persons=self.persons)    # "China" is no one's surname ("Air China")
             here = self.per_article[aid].get(w) or set()
-            there = _dominant({self.canon[x] for x in self.by_surname[w]}, self.quoted) \
+            there = _dominant(self.bearers(w), self.quoted) \
                 if w in self.by_surname else None
             pick = here if len(here) == 1 else (there if there and not here else None)
             if pick:
@@ -884,6 +884,10 @@ class _Clusters:
             return self.aliases(aid)[0].get(acr[0], acr[0])
         return None
 
+    def bearers(self, surname: str) -> set[str]:
+        """The people quoted in the corpus who bear this surname (their canonical names)."""
+        return {self.canon[n] for n in self.by_surname.get(surname, ())}
+
     def holder(self, aid: str, description: str) -> str | None:
         """The one person, quoted somewhere in the corpus and named in this article, whom the
         texts call by this description: "the Democratic presidential nominee" is Hillary
@@ -924,7 +928,7 @@ class _Clusters:
         if aid not in self._named:
             found = set()
             for w in set(_CAPITALISED_RE.findall(text)) & self.by_surname.keys():
-                people = {self.canon[n] for n in self.by_surname[w]}
+                people = self.bearers(w)
                 found |= people if len(people) == 1 else {p for p in people if self._given_before(text, p)}
             self._named[aid] = found
         return self._named[aid]
@@ -960,7 +964,7 @@ class _Clusters:
         surname, given = words[-1], {w.lower() for w in words[:-1]}
         # a surname alone is this person only when no one else quoted bears it (not Ivanka
         # Trump for "Republican presidential nominee Trump")
-        alone = len({self.canon[n] for n in self.by_surname.get(surname, ())}) <= 1
+        alone = len(self.bearers(surname)) <= 1
         for k in _word_at(t, surname):
             before = t[max(0, k - 80):k].split()
             n = len(before)
