@@ -1373,6 +1373,10 @@ def test_describing_someone_as_something_is_reported_as_polnear_marks_it():
     assert ("indirect", "it was misdirected", "the Liberal Democrats") in {r[:3] for r in rows(t)}
     t = "A spokesman for the group described the sentence as harsh and called on the president to secure his release."
     assert "the president to secure his release" in {r[1] for r in rows(t)}
+    # "… but told X he …" after a charge is a clause of its own, with its hearer
+    t = "Gregory Ioannidis described the decision as unexpected but told BBC Sport he did not expect it."
+    assert [r[1:3] for r in rows(t)] == [("the decision as unexpected", "Gregory Ioannidis"),
+                                         ("he did not expect it", "Gregory Ioannidis")]
     # "dismissed claims/reports …": what was dismissed, and the words inside are not the speaker's
     t = "Tony Blair has dismissed reports he told Gordon Brown he would quit before the election."
     assert [r[:3] for r in rows(t)] == [("indirect", "reports he told Gordon Brown he would quit before the election",

@@ -444,10 +444,17 @@ def _accused_of(text: str, tix, toks, vm, low: str, preps: tuple[str, ...], s_lo
     if ment is None or ment.text.lower() in _DEMONSTRATIVES:
         return None
     seg = _content_until(text, c_s, s_hi)
+    if (told := _AND_TOLD_RE.search(seg)) is not None:
+        # "… as unexpected but told BBC Sport he …": a clause of its own, with its hearer (a
+        # second "said" is left to _continuations, which names its speaker as the charge's)
+        seg = seg[:told.start()]
     if len(seg.split()) < 3:
         return None
     add("indirect", c_s, c_s + len(seg), ment, vm.group(), resolve(ment, c_s))
     return c_s + len(seg)
+
+
+_AND_TOLD_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:told|tells)\s")
 
 
 def _in_a_series(text: str, s_lo: int, vm) -> bool:
