@@ -337,3 +337,8 @@ def test_people_familiar_with_a_matter_are_named_by_the_whole_phrase():
     assert extract_quotes(t)["speaker"].tolist() == ["one person briefed on the negotiations"]
     t = "The deal is close, according to sources close to the talks."
     assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["sources close to the talks"]
+    # the phrase ends before a relative clause or a place
+    t = "The firm will cut jobs, according to two people familiar with the matter who asked not to be named."
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["two people familiar with the matter"]
+    t = "The firm will cut jobs, according to people close to the company in London."
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["people close to the company"]

@@ -394,6 +394,7 @@ _NOT_IN_OBJECT = ("(?:after|before|at|in|on|with|from|to|for|about|during|into|b
 # only an -ing form follows)
 _CHARGE_RES = {"of": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)of\s+(?=[\w“\"‘])"),
                "for": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)for\s+(?=(?:not\s+)?\w+ing\b)"),
+               # "dismissed claims …": no preposition, the dismissed noun opens the content
                "claims": re.compile(r"\s+()(?=(?:the\s+|these\s+)?(?:reports?|claims?|suggestions?|allegations?|speculation|"
                                     r"accusations?|rumou?rs?|criticism|fears)\b)"),
                # (not "as well as", "as soon as", "as part of": no name given)
@@ -433,7 +434,8 @@ def _accused_of(text: str, tix, toks, vm, low: str, preps: tuple[str, ...], s_lo
 
     Why "as" only after a finite verb or a participle: "plans to portray X as …", "will
     attack X as …" intend a charge and report none."""
-    m = next((m for prep in preps if (prep != "as" or low.endswith(("ed", "ing")) or low[-1] == "s" != low[-2])
+    inflected = low.endswith(("ed", "ing")) or low.endswith("s") and not low.endswith("ss")   # not "dismiss"
+    m = next((m for prep in preps if (prep != "as" or inflected)
               and (m := _CHARGE_RES[prep].match(text, vm.end(), s_hi)) is not None), None)
     if m is None or _not_a_verb(text, s_lo, vm, low) or "a" in preps and _in_a_series(text, s_lo, vm):
         return None     # ("he asked about …, called Omar a “terrorist” and said": a verb in a series)

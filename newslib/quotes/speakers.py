@@ -571,12 +571,7 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
             k += 1
             continue
         if t.lower() in {"with", "to", "on"} and toks[k - 1][0].lower() in _ACQUAINTED:
-            # "two people familiar with the matter", "sources close to the talks": the phrase
-            # names who they are; its object is part of it
-            k += 1
-            while k < len(toks) and k - j < 12 and (toks[k][0].lower() in _DETS or toks[k][0].islower()
-                                                    and toks[k][0].lower() not in reporting_verbs()):
-                k += 1
+            k = _acquainted_object_end(toks, k, j + 12)
             break
         if t[:1].isdigit() and (all(x[0][:1].isdigit() for x in toks[j:k]) and k - j < 3
                                 or k == j + 1 and toks[j][0].lower() in _DETS and _AGE_RE.fullmatch(t.rstrip("."))):
@@ -608,6 +603,20 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
     if toks[start_i][0].lower() in _DETS:
         return _apposed_name_after(text, toks, start_i, k) or _Mention(phrase, s, e)
     return _Mention(phrase, s, e)
+
+
+def _acquainted_object_end(toks: list[tuple[str, int, int]], k: int, limit: int) -> int:
+    """Where the object of "familiar with", "close to", "briefed on" (at token ``k``) ends:
+    "two people familiar with the matter", "sources close to the talks" — the phrase names who
+    they are. Its determiners and nouns, up to a relative pronoun, a preposition or a verb
+    ("… the matter who asked not to be named", "… the company in London")."""
+    k += 1
+    while k < len(toks) and toks[k][0].lower() in _DETS:
+        k += 1
+    while k < min(len(toks), limit) and toks[k][0].islower() and toks[k][0] not in _NOT_IN_PHRASE_AFTER \
+            and toks[k][0] not in _DETS and toks[k][0] not in reporting_verbs():
+        k += 1
+    return k
 
 
 def _apposed_name_after(text: str, toks: list[tuple[str, int, int]], start_i: int, k: int) -> _Mention | None:
