@@ -342,3 +342,24 @@ def test_people_familiar_with_a_matter_are_named_by_the_whole_phrase():
     assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["two people familiar with the matter"]
     t = "The firm will cut jobs, according to people close to the company in London."
     assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["people close to the company"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a given name with a nationality's ending ("-an") is no nationality
+    ("U.N. spokesman Farhan Aziz Haq said the talks would go on.", "Farhan Aziz Haq"),
+    ("Juan Carlos Ferrero said he was fit.", "Juan Carlos Ferrero"),
+    # a job or an adjective opening the sentence is no first name
+    ("Producer Barry Weissler said the show would close.", "Barry Weissler"),
+    ("Defiant Matt Williams said he would not quit.", "Matt Williams"),
+    # near misses: a nationality and an unknown given name before a known one
+    ("Kenyan Eliud Kipchoge said the race was hard.", "Eliud Kipchoge"),
+    ("Ard Jan Vetham, the firm's consultant, said the survey was clear.", "Ard Jan Vetham"),
+])
+def test_the_first_of_three_capitalised_words_is_a_name_or_a_modifier(sentence, name):
+    q = _corpus(f"Headline\n\n{sentence} “It is done,” he added.").quotes()
+    assert set(q["speaker"]) == {name}
+
+
+def test_an_organisation_opening_with_a_nationality_shaped_word_keeps_it():
+    q = _corpus("Rights report\n\nHuman Rights Watch said the code was not binding.").quotes()
+    assert q["speaker"].tolist() == ["Human Rights Watch"]

@@ -42,12 +42,83 @@ _PERSON_NAME_RE = re.compile(
     r"\b(?:[A-Z][a-z]+\.?\s+)*?((?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|al-\w+|bin|de|van|von))+)")
 
 
+@lru_cache(maxsize=4096)
+def _nationality(word: str) -> bool:
+    """Whether a capitalised word before a name is a nationality ("Kenyan Eliud Kipchoge",
+    "Pakistani", "Maltese"), not a given name ("Farhan Aziz Haq", "Brian", "Ali").
+
+    Why: the shape alone ("-an", "-i") also fits many given names, and a given name taken for a
+    nationality loses the person's first name ("Aziz Haq"). An "-ian/-ese/-ish" word is a
+    nationality unless it is a known given name (Christian, Julian); a shorter "-an" or "-i"
+    word only when a place of the lexicon is its stem (Kenya, Mexico, Germany, Pakistan, North
+    Korea), or a "-man" word made of a nationality or place ("Frenchman", "Scotsman": not
+    "Goldman Sachs" or "Human Rights Watch").
+
+    >>> [_nationality(w) for w in ("Kenyan", "Korean", "German", "Pakistani", "Cornish", "Frenchman")]
+    [True, True, True, True, True, True]
+    >>> [_nationality(w) for w in ("Farhan", "Ali", "Julian", "Sri", "Norman", "Goldman", "Human")]
+    [False, False, False, False, False, False, False]
+    """
+    if not re.fullmatch(r"[A-Z][a-z]+(?:an|ese|ish|i)", word) or len(word) < 4:
+        return False
+    words = _place_words()
+    if word.endswith("man") and (word[:-3].endswith(("sh", "ch", "s")) or word[:-3] in words):
+        return True     # "Frenchman", "Scotsman" (not "Goldman", "Human", "Norman")
+    if word in places() or any(stem in words for stem in (word[:-1], word[:-2], word[:-2] + "o", word[:-2] + "y",
+                                                       word[:-2] + "e", word[:-2] + "any", word[:-2] + "as", word + "a")):
+        return True
+    return word.endswith(("ian", "ese", "ish")) and word.lower() not in given_names()
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """The places of the lexicon and each word of their names ("Korea" of "North Korea",
+    "Saudi" of "Saudi Arabia"), for :func:`_nationality`."""
+    return frozenset(places()) | {w for p in places() for w in p.split() if w[:1].isupper()}
+
+
+def _modifier_before_given_name(words: list[str]) -> bool:
+    """Whether the first of three or more name words is a modifier before a known given name
+    ("Corkman Mark Carroll", "Tory Michael Howard"), not a given name of its own ("Juan Carlos
+    Ferrero", "Farhan Aziz Haq", "Sri Mulyani Indrawati": the second word no known given name).
+
+    Why: a job or an adjective opening a sentence is capitalised ("Guitarist Brian May",
+    "Defiant Matt Williams") and would otherwise be counted as a first name. An unknown given
+    name before a known one ("Ard Jan Vetham", "Farhat Omar") stays: only a word that is a
+    role, an affiliation, a number, a possessive or has a role noun's ending is taken off.
+
+    >>> [_modifier_before_given_name(n.split()) for n in ("Producer Barry Weissler", "Juan Carlos Ferrero",
+    ...                                                   "Ard Jan Vetham", "Lawyers' Christian Fellowship")]
+    [True, False, False, False]
+    """
+    names = given_names()
+    first = words[0].lower()
+    return first not in names and words[1].lower() in names and _modifier_word(words[0]) \
+        and speaker_kind(" ".join(words)) == "person"   # not "Lawyers' Christian Fellowship"
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten both".split())
+# endings of role nouns and adjectives ("Producer", "Guitarist", "Referee", "Defiant", "Corkman")
+_MODIFIER_ENDINGS = ("er", "or", "ist", "ee", "ant", "ent", "ive", "ful", "ous", "man")
+
+
+def _modifier_word(word: str) -> bool:
+    """A capitalised word that is a role, an affiliation, a number, a possessive or has the
+    ending of a role noun or adjective: what stands before a name, not in it."""
+    low = word.lower()
+    if low.endswith(("'", "’", "'s", "’s")):
+        return True     # "Ladbrokes' Warren Lush"
+    sw = speaker_words()
+    return low in _NUMBER_WORDS or any(low in sw[k] for k in ("titles", "occupations", "people", "affiliations")) \
+        or low.endswith(_MODIFIER_ENDINGS)
+
+
 def _strip_titles(name: str) -> str:
     titles = speaker_words()["titles"]
     words = name.replace("’s", "").split()
     while len(words) > 1 and words[1].lower() not in {"for", "of", "at"} and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
                               or words[0].lower() in {"the", "a", "an"}
-                              or re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)", words[0]) and len(words) > 2):
+                              or len(words) > 2 and (_nationality(words[0]) or _modifier_before_given_name(words))):
         words = words[1:]
     return " ".join(words)
 
@@ -134,7 +205,7 @@ class NameResolver:
             name.insert(0, pre.pop())     # ("Joel Eriksson Ek": a given name before a two-word surname)
         # move title-like leading words of the name into the prefix
         while len(name) > 2 and (name[0].lower() in titles or name[0].lower() in _TITLE_TAILS
-                                 or _NATIONALITY_RE.fullmatch(name[0])):
+                                 or _nationality(name[0])):
             pre.append(name.pop(0))
         if len(name) >= 2 and name[0].lower() in titles:
             pre.append(name.pop(0))
