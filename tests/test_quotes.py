@@ -1388,3 +1388,28 @@ def test_describing_someone_as_something_is_reported_as_polnear_marks_it():
               "The club dismissed the manager as results worsened.",
               "Events make it impossible to dismiss the feud as hearsay."):
         assert all(r[0] != "indirect" for r in rows(t)), t
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    # whom a closing source relies on follows it: the words before are still the source's
+    ("The patient was taken to hospital in Huade, the news agency said, citing the health commission.",
+     "The patient was taken to hospital in Huade", "the news agency"),
+    ("Oil output fell by a third in May, the ministry said on Monday, citing customs data.",
+     "Oil output fell by a third in May", "the ministry"),
+    ("The talks on the budget have failed, Reuters reported, quoting two diplomats.",
+     "The talks on the budget have failed", "Reuters"),
+    # a second verb with its auxiliary has the sentence's subject
+    ("The company is expanding fast and has said that it will hire 500 people.",
+     "it will hire 500 people", "The company"),
+    ("Ms Kelly has not set out her views yet, but has said she intends to put parents first.",
+     "she intends to put parents first", "Ms Kelly"),
+])
+def test_a_closing_source_citing_another_and_a_second_verb_after_and_has(sentence, content, speaker):
+    q = extract_quotes(sentence, include_indirect=True)
+    assert list(zip(q["quote"], q["mention"], strict=True)) == [(content, speaker)]
+
+
+def test_a_noun_after_and_have_is_no_second_verb():
+    q = extract_quotes("Sites saved this way can be arranged in folders and have notes attached to them.",
+                       include_indirect=True)
+    assert q.empty

@@ -575,6 +575,11 @@ _PASSIVE_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s+(?:was|were|has\s+been|h
 _CLAUSE_WORDS = _FINITE | frozenset("that which who whom whose he she they it we i you be been may might do not".split())
 
 
+#: "…, the agency said, citing officials." / "…, quoting a source.": whom the source relies on,
+#: after a closing cue; the words before the cue are still the source's
+_CITING_TAIL_RE = re.compile(r",\s+(?:citing|quoting)\s[^,;:“”\"]{2,120}\.?\s*$")
+
+
 def _before_trailing_adjunct(seg: str) -> int:
     """Where the phrases of place and time after a sentence's closing cue begin, or the
     sentence's length when it ends otherwise.
@@ -585,9 +590,15 @@ def _before_trailing_adjunct(seg: str) -> int:
     >>> s = "He said in a statement that prices will rise."
     >>> len(s) == _before_trailing_adjunct(s)
     True
+    >>> s = "A patient was admitted, the agency said, citing the health commission."
+    >>> s[:_before_trailing_adjunct(s)]
+    'A patient was admitted, the agency said'
     """
     if _ADJUNCT_VERB_RE.search(seg, max(0, len(seg) - 200)) is None:
         return len(seg)                 # (most sentences: no such verb among their last words)
+    if (c := _CITING_TAIL_RE.search(seg, max(0, len(seg) - 200))) is not None \
+            and any(w in _TAIL_VERBS for w in seg[:c.start()].rsplit(None, 5)[1:]):   # ("said on Monday, citing")
+        return _before_trailing_adjunct(seg[:c.start()])    # "…, the agency said on Monday, citing …"
     rel = _PASSIVE_RELATIVE_RE.search(seg, max(0, len(seg) - 160))
     m = _TRAILING_ADJUNCT_RE.search(seg[:rel.start()] if rel else seg, max(0, len(seg) - 160))
     if m is None or any(w.lower().strip(".,") in _CLAUSE_WORDS or w.strip(".,") in _TAIL_VERBS for w in m.group().split()):
@@ -759,7 +770,12 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int, *, seen=None) ->
                 or toks[vi - 1][0].lower() in {"by", "without", "of", "for", "about", "from"}:
             return None     # "with a few of them saying …", "just by saying its name": no report
         ment = None     # but "with analysts saying …": the phrase before speaks
-    if ment is None and (toks[vi - 1][0].lower() in _NONFINITE_BEFORE | {"and", "but"} or low.endswith("ing")):
+    if ment is None and (toks[vi - 1][0].lower() in _NONFINITE_BEFORE | {"and", "but"} or low.endswith("ing")
+                         # "… is ready to act and has indicated that …": a second verb with its auxiliary
+                         or vi >= 2 and toks[vi - 1][0].lower() in {"has", "have", "had"}
+                         and toks[vi - 2][0].lower() in {"and", "but"}
+                         and (low.endswith("ed") or low in {"said", "told", "written", "spoken", "shown"})):
+        # (a participle: not "… and have notes attached to them")
         ment = _subject(text, tix, s_lo, vm.start(), strict=True)
         if ment is not None and ment.text.lower() in {"it", "there", "this", "that"}:
             ment = None
@@ -786,6 +802,8 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     tail = text[j:s_hi]
     if low in ("added", "adds", "add") and tail.lstrip().startswith("to "):
         return None     # "… added to the belief that …": made more, not said
+    if tail.lstrip(" ,").startswith(("citing ", "quoting ")):
+        return None     # "…, Reuters reported, quoting two diplomats": whom the source relies on
     if low.startswith("claim") and _CLAIMED_THING_RE.match(tail):
         return None     # "passengers could claim between 150 euros and 300 euros": money, not words
     skip = _THAT_AFTER_RE.match(tail)
