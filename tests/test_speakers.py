@@ -363,3 +363,17 @@ def test_the_first_of_three_capitalised_words_is_a_name_or_a_modifier(sentence, 
 def test_an_organisation_opening_with_a_nationality_shaped_word_keeps_it():
     q = _corpus("Rights report\n\nHuman Rights Watch said the code was not binding.").quotes()
     assert q["speaker"].tolist() == ["Human Rights Watch"]
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    # people before a place phrase or a relative clause speak, not the place or the clause's object
+    ("Executives across the world say they have no choice but to postpone hiring.", "Executives"),
+    ("Washington-based analysts who have done the calculations say the target is out of reach.",
+     "Washington-based analysts"),
+    ("Economists who study the region said growth would slow.", "Economists"),
+    # "on" inside an organisation's name, not a day after a name
+    ("The Council on Foreign Relations said the plan would fail.", "The Council on Foreign Relations"),
+    ("The Spanish FA on Monday said the game was off.", "The Spanish FA"),
+])
+def test_the_head_of_a_subject_with_a_phrase_after_it_speaks(sentence, mention):
+    assert extract_quotes(sentence, include_indirect=True)["mention"].tolist() == [mention]

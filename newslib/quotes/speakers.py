@@ -88,7 +88,7 @@ def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Menti
             return head if head is not None and head.text.split()[-1].lower() in speaker_words()["groups"] else ante
         head = _np_before(text, toks, i - 2)
         last = head.text.split()[-1].lower() if head is not None else ""
-        speaks = last in speaker_words()["groups"] or last in _person_nouns()
+        speaks = last in speaker_words()["groups"] or last in _person_nouns() or _plural_people(last)   # ("Executives across the world")
         if toks[i - 1][0].lower() == "on":     # (with "on", only a document or a person's noun)
             return head if head is not None and (speaks or last in _DOCUMENT_NOUNS) else ante
         if toks[i - 1][0].lower() == "to":     # "China's ambassador to Britain", "an adviser to the PM"
@@ -119,10 +119,30 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     if bounds and (name := _name_before_open_apposition(text, toks, bounds[0])) is not None:
         return name
     found = _phrase_mention(text, toks, *bounds) if bounds else None
+    if found is not None and (head := _head_before_relative(text, toks, bounds[0])) is not None:
+        return head
     # "Critics in the US said", "The BBC's Zubair Ahmed in Mumbai says": the head before the place
     # (only after a place preposition: most phrases have none, and the helper re-reads the tokens)
     return _head_before_place(text, toks, found) if found is not None and bounds[0] >= 2 \
         and toks[bounds[0] - 1][0].lower() in _HEAD_PREPOSITIONS else found
+
+
+def _head_before_relative(text: str, toks: list[tuple[str, int, int]], first: int) -> _Mention | None:
+    """"Analysts who have done the calculations say": the phrase before a short relative clause
+    (no comma, lower-case words only) speaks, not the object inside the clause, when it is
+    people or a name."""
+    k = first - 1
+    while k >= 1 and first - k <= 6 and toks[k][0].isalpha() and toks[k][0].islower() \
+            and toks[k][0] not in {"who", "that"}:
+        k -= 1
+    if k < 1 or toks[k][0] not in {"who", "that"} or k == first - 1:
+        return None
+    head = _np_before(text, toks, k - 1)
+    if head is None or head.end != toks[k - 1][2]:
+        return None
+    last = head.text.split()[-1]
+    return head if _plural_people(last.lower()) or last.lower() in _person_nouns() \
+        or last.lower() in speaker_words()["groups"] or last[:1].isupper() else None
 
 
 def _name_before_open_apposition(text: str, toks: list[tuple[str, int, int]], first: int) -> _Mention | None:
@@ -349,7 +369,9 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
             seen_cap = True     # "consultancy 4Cast said", "3M"
             k -= 1
             continue
-        if low in {"'s", "’s"} or low in {"of", "for", "at", "and"} and seen_cap and k - 1 >= 0 and toks[k - 1][0][:1].isupper():
+        if low in {"'s", "’s"} or low in {"of", "for", "at", "and", "on"} and seen_cap and k - 1 >= 0 and toks[k - 1][0][:1].isupper() \
+                and not (low == "on" and toks[k + 1][0].lower() in _STOP_OR_TIME):
+            # ("the Council on Foreign Relations", "the National Institute on Drug Abuse"; not "FA on Monday")
             k -= 1
             continue
         if low == "of" and seen_cap and k >= 2 and (toks[k - 1][0].lower() in _person_nouns() or toks[k - 1][0].lower() in _ROLE_OF):
