@@ -1413,3 +1413,31 @@ def test_a_noun_after_and_have_is_no_second_verb():
     q = extract_quotes("Sites saved this way can be arranged in folders and have notes attached to them.",
                        include_indirect=True)
     assert q.empty
+
+
+def test_rejecting_reports_what_was_rejected_and_what_it_was_rejected_as():
+    t = "The Pentagon rejected these accusations as “patently false,” and analysts told reporters the claims were untrue."
+    q = extract_quotes(t, include_indirect=True)
+    partial = q[q["type"] == "partial"]
+    assert partial["quote"].tolist() == ["patently false,"] and partial["mention"].tolist() == ["The Pentagon"]
+    assert not any("analysts" in s for s in q["quote"])    # the analysts' clause is not the Pentagon's
+    q = extract_quotes("Ed Balls rejected the allegation that Mr Brown had been sidelined.", include_indirect=True)
+    assert list(zip(q["quote"], q["mention"], strict=True)) == [
+        ("the allegation that Mr Brown had been sidelined", "Ed Balls")]
+    # the rejected words are another's; a vote on a bill reports no speech
+    q = extract_quotes("The minister rejected calls to “pause” the bill.", include_indirect=True)
+    assert q["mention"].isna().all() or "minister" not in " ".join(q["mention"].dropna())
+    assert extract_quotes("MPs rejected the bill by 300 votes to 200.", include_indirect=True).empty
+
+
+def test_a_charge_ends_where_another_speaker_s_clause_begins():
+    q = extract_quotes("Mr Smith described the plan as a disaster, and Labour said it would fight it.",
+                       include_indirect=True)
+    assert list(zip(q["quote"], q["mention"], strict=True)) == [
+        ("the plan as a disaster", "Mr Smith"), ("it would fight it", "Labour")]
+
+
+def test_a_passive_agent_in_the_next_sentence_does_not_claim_a_quotation():
+    t = ('United said: "The board has noted the speculation. "A further announcement will be made in due '
+         'course." Earlier bids were criticised by the board because of the debt.')
+    assert extract_quotes(t)["mention"].tolist() == ["United", "United"]

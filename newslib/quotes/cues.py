@@ -373,6 +373,9 @@ def _cue_order(c: _QuoteContext, *, partial: bool) -> list[tuple[int, int, str]]
                                            min(abs(cue[0] - close_end), abs(cue[1] - open_at))))
 
 
+_AS_RE = re.compile(r"\bas\b")
+
+
 def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
     """(mention, verb, cue_start) when the cue names a source; (None, verb, cue_start) when it
     names none but may stand as the cue (the fallback); None to try the next cue."""
@@ -383,6 +386,9 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
     if vlow == "according to":
         ment = _np_after(text, toks, _tok_after(toks, ce)) or _source_after(text, toks, _tok_after(toks, ce))
         return (ment, text[cs:ce], cs) if ment is not None else None
+    if vlow.startswith(("reject", "dismiss")) and (cs > c.open_at or not _AS_RE.search(c.masked, ce, c.open_at)):
+        return None     # the rejected words are another's ("rejected calls to “pause”", "who has long
+        # rejected the label"); only what it is rejected as is the subject's ("… as “patently false”")
     prev_tok = toks[vi - 1][0] if vi >= 1 else ""
     nxt = toks[vi + 1][0].lower() if vi + 1 < len(toks) else ""
     # "“…,” the agency quoted Peoplesoft worker David Ogden as saying": the one quoted
@@ -399,6 +405,9 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
     if be_tok.lower() in _BE_FORMS and vlow.endswith("ed") and nxt == "by":
         # "was described by Jobs as the “most important Mac”": the agent; "has been
         # characterised by “lost trust”": the quotation is the by-phrase, no one is named
+        if cs > c.close_end and (len(text[c.close_end:cs].split()) > 4 or text[c.close_end:cs].strip()[:1].isupper()
+                                 and text[c.close_end - 3:c.close_end].rstrip("”\"’ ").endswith((".", "!", "?"))):
+            return None     # "“… in due course.” Earlier bids were rejected by the board": another sentence's agent
         agent = _np_after(text, toks, vi + 2) if vi + 2 < len(toks) and toks[vi + 2][0][:1] not in _MARK_CHARS else None
         return agent, text[cs:ce], cs
     if _speakerless_passive(be_tok, vlow) and nxt != "to":

@@ -385,7 +385,7 @@ _CHARGE_PREPOSITION = {"accuse": ("of",), "call": ("a",),
                                         "hail", "denounce"), ("for", "as")),
                        **dict.fromkeys(("describe", "characterize", "label", "brand", "portray"), ("as",)),
                        # "dismissed claims his immigration policy was …": what was dismissed
-                       "dismiss": ("as", "claims")}
+                       **dict.fromkeys(("dismiss", "reject"), ("as", "claims"))}
 # words an object of "called … a …" never holds (a preposition, a clause word, a particle)
 _NOT_IN_OBJECT = ("(?:after|before|at|in|on|with|from|to|for|about|during|into|by|and|but|when|while|as|because|"
                   "back|off|up|out|a|an)")
@@ -396,7 +396,9 @@ _CHARGE_RES = {"of": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)of\s+(?=[\w
                "for": re.compile(r"\s+((?:[^\s.;:“”\"]+\s+){1,7}?)for\s+(?=(?:not\s+)?\w+ing\b)"),
                # "dismissed claims …": no preposition, the dismissed noun opens the content
                "claims": re.compile(r"\s+()(?=(?:the\s+|these\s+)?(?:reports?|claims?|suggestions?|allegations?|speculation|"
-                                    r"accusations?|rumou?rs?|criticism|fears)\b)"),
+                                    r"accusations?|rumou?rs?|criticism|fears)\b)"
+                                    # (not "rejected these accusations as “patently false”": the quotation's)
+                                    r"(?!(?:the\s+|these\s+)?\w+\s+as\s+(?:(?:an?|the)\s+)?[“\"‘])"),
                # (not "as well as", "as soon as", "as part of": no name given)
                # (not a clause after it: "dismissed the manager as results worsened", "as did")
                "as": re.compile(r"\s+((?:(?!as\s)[^\s.,;:“”\"]+\s+){1,7}?)as\s+"
@@ -450,6 +452,8 @@ def _accused_of(text: str, tix, toks, vm, low: str, preps: tuple[str, ...], s_lo
         # "… as unexpected but told BBC Sport he …": a clause of its own, with its hearer (a
         # second "said" is left to _continuations, which names its speaker as the charge's)
         seg = seg[:told.start()]
+    if (other := _AND_ANOTHER_SPEAKER_RE.search(seg)) is not None:
+        seg = seg[:other.start()]   # "… as a disaster, and Labour said …": another's clause
     if len(seg.split()) < 3:
         return None
     add("indirect", c_s, c_s + len(seg), ment, vm.group(), resolve(ment, c_s))
@@ -457,6 +461,9 @@ def _accused_of(text: str, tix, toks, vm, low: str, preps: tuple[str, ...], s_lo
 
 
 _AND_TOLD_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:told|tells)\s")
+#: ", and <another subject> told/said …" after a charge: a clause of another speaker's
+_AND_ANOTHER_SPEAKER_RE = re.compile(r",[”\"]?\s+(?:and|but|while)\s+(?:both\s+)?(?:the\s+|[A-Z][\w'’-]*\s+|[a-z]+s\s+)"
+                                     r"(?:[\w'’-]+\s+){0,6}?(?:told|said|say|says|added|argued|warned)\b")
 
 
 def _in_a_series(text: str, s_lo: int, vm) -> bool:
