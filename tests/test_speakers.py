@@ -283,6 +283,9 @@ def test_a_description_with_an_acronym_names_the_organisation_only_when_it_speak
     ("Monetary Affairs Commissioner Joaquin Almunia", "Joaquin Almunia"),
     ("Newcastle boss Graeme Souness", "Graeme Souness"),
     ("Fly-half Charlie Hodgson", "Charlie Hodgson"),
+    ("Vice-President Dick Cheney", "Dick Cheney"),
+    ("Jefferson Parish Sheriff Harry Lee", "Harry Lee"),
+    ("Nasa scientist Jim Green", "Jim Green"),
 ])
 def test_job_titles_before_a_name_are_no_part_of_it(written, name):
     assert speaker_name(written) == name
