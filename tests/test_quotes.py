@@ -1441,3 +1441,35 @@ def test_a_passive_agent_in_the_next_sentence_does_not_claim_a_quotation():
     t = ('United said: "The board has noted the speculation. "A further announcement will be made in due '
          'course." Earlier bids were criticised by the board because of the debt.')
     assert extract_quotes(t)["mention"].tolist() == ["United", "United"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # a possessed noun of speech with its "that" clause, after a verb, is reported speech
+    ("Tony Blair gave an interview. The most telling contradiction was his claim that he met the donor in 2010.",
+     "he met the donor in 2010", "Tony Blair"),
+    ("In recent weeks, Fiat has reiterated its claims that the option is still valid.",
+     "the option is still valid", "Fiat"),
+    ("Marion Jones has sued Victor Conte following his allegations that he gave her banned drugs.",
+     "he gave her banned drugs", "Victor Conte"),
+    ("Critics have questioned Mr Brown's prediction that growth will reach 3%.", "growth will reach 3%", "Brown"),
+])
+def test_a_possessed_claim_that_is_reported_speech(text, content, speaker):
+    q = extract_quotes(text, include_indirect=True)
+    assert list(zip(q["quote"], q["speaker"], strict=True)) == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    # as a subject or after a preposition its clause's end is unknown; "the claim" names no one
+    "Opec's recent announcement that it would not cut production has failed to calm fears.",
+    "Despite his claim that he was innocent, the jury convicted Tony Blair.",
+    "Voters doubt the claim that taxes will fall.",
+])
+def test_a_possessed_claim_as_a_subject_or_without_a_possessor_is_not_reported(text):
+    assert extract_quotes(text, include_indirect=True).empty
+
+
+def test_a_city_is_never_he_or_she():
+    t = ("A win in the New York marathon does not make up for Athens. I was speaking to Paula before the race "
+         "and she said that in many ways she was facing a no-win situation.")
+    q = extract_quotes(t, include_indirect=True)
+    assert "New York" not in set(q["speaker"].dropna())

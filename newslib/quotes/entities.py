@@ -357,6 +357,16 @@ def _is_person_like(speaker: str | None) -> bool:
     return True
 
 
+_CITY_FIRST_WORDS = frozenset("New Los Las San Hong Sri Buenos Puerto Sao".split())
+
+
+def _place_name(name: str) -> bool:
+    """"New York", "Los Angeles", "Hong Kong", a place of the lexicon: never a he or she (not
+    "Rio Ferdinand": the first words of places that are also names are left out)."""
+    words = name.split()
+    return len(words) == 2 and words[0] in _CITY_FIRST_WORDS or name in places()
+
+
 #: words counting a group, no part of its name ("some analysts" are analysts)
 _QUANTIFIERS = frozenset("some many several other few most numerous".split())
 #: people who speak for an organisation: "a BBC spokesman" is the BBC speaking

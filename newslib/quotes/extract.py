@@ -27,10 +27,17 @@ from .entities import (
     _compatible,
     _is_person_like,
     _LazyResolver,
+    _place_name,
     resolve_speakers,
     speaker_kind,
 )
-from .indirect import _continuation_verbs_at, _continuations, _indirect, _reported_by
+from .indirect import (
+    _continuation_verbs_at,
+    _continuations,
+    _indirect,
+    _nominal_claims,
+    _reported_by,
+)
 from .references import References, _known_person, description_kind
 from .spans import _find_spans, _mask, _Span, _transcript_turns
 from .speakers import _colon_source, _np_before, _subject
@@ -121,6 +128,8 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
                           seen=a.seen)
             if _any_in(a.continuation_at, s_lo, s_hi):
                 _continuations(text, a.masked, a.tix, s_lo, s_hi, a.rows, a.resolve, a.add)
+            if text.find(" that ", s_lo, s_hi) >= 0:
+                _nominal_claims(text, a.masked, a.tix, s_lo, s_hi, a.rows, a.resolve, a.add)
     for t, (ment, speaker) in zip(a.turns, a.turn_said, strict=True):
         a.add("direct", t.start, t.end, ment, ":", speaker)     # each turn is its speaker's words
     return a.finish()
@@ -281,6 +290,7 @@ class _Article:
             return self.last["speaker"] if self.last else None
         for pos, spk in reversed(self.speakers_seen):
             if pos < at and (low not in {"it", "they"} and _is_person_like(spk) and _compatible(low, spk)
+                             and not _place_name(spk)
                              and self.pronoun_of.get(spk, low) == low
                              or low in {"it", "they"} and not _is_person_like(spk)
                              and not (low == "it" and _plural_description(spk))):
@@ -302,7 +312,7 @@ class _Article:
         # allowed to resign. He replied: …" is Mr Johnson)
         if low not in self._people:     # once per article and pronoun
             people = [f for f in self.resolver.full if _compatible(low, f) and _is_person_like(f)
-                      and _known_person(f, self.text)]     # not "Scottish Executive", "New York"
+                      and not _place_name(f) and _known_person(f, self.text)]   # not "Scottish Executive", "New York"
             self._people[low] = (people, re.compile(r"\b(?:" + "|".join(sorted(
                 {re.escape(f.split()[-1]) for f in people}, key=len, reverse=True)) + r")\b") if people else None)
         people, pattern = self._people[low]

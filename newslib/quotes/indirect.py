@@ -18,7 +18,7 @@ from bisect import bisect_right
 
 from ..lexicons import reporting_verbs
 from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues
-from .entities import _roles
+from .entities import _compatible, _place_name, _plural_people, _roles, _stopwords
 from .speakers import (
     _FINITE,
     _QUOTED_BEFORE_AS_RE,
@@ -903,3 +903,72 @@ _BARE_OR_OBJECT_VERBS = frozenset(
     # ", saying the deficit could grow": a participle takes a bare clause as its verb does
     "saying adding noting arguing insisting claiming stating acknowledging suggesting".split()) | {
     "pointed out", "points out", "pointing out", "point out"}
+
+
+#: "his claim that …", "Mr Smith's insistence that …", "Trump's repeated assertion in the debate
+#: that …": a possessor and a noun of speech with its "that" clause (PolNeAR's nominal cues)
+_NOMINAL_CLAIM_RE = re.compile(
+    r"(?<![\w’'])(?P<owner>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}[’']s)"
+    r"\s+(?:(?:repeated|earlier|latest|previous|own|false|oft-repeated|baseless|frequent|recent)\s+)?"
+    r"(?P<noun>claims?|assertions?|insistence|allegations?|warnings?|admission|denials?|suggestions?|contention|"
+    r"promises?|pledges?|boasts?|predictions?|accusations?|complaints?|announcement)"
+    r"(?:\s+(?:in|on|at|during|to|on\s+\w+)\s+[^,;:“”\"]{1,40}?)?\s+that\s+(?=\S)")
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_BASE_VERB_BEFORE = frozenset("to not will would can could did does do may might must should".split())
+_NOT_BEFORE_CLAIM = frozenset("despite after before with for of about over against on in to by from into under given "
+                              "since because although though while and but or as at".split())
+
+
+def _nominal_claims(text: str, masked: str, tix, s_lo: int, s_hi: int, rows: list[dict], resolve, add) -> None:
+    """"… contradicts his claim in the same interview that the pair were not close": the clause
+    after a possessed noun of speech is reported speech, its possessor the source.
+
+    Why only with a possessor: "the claim that …" names no one, and the writer's own "the fact
+    that" or "the view that" report nothing. Why only after a verb ("contradicts his claim
+    that", "was his claim that"): as the sentence's subject or in an opening phrase, the clause
+    ends where the main clause begins, which no rule here can find. The noun is the cue."""
+    for m in _NOMINAL_CLAIM_RE.finditer(masked, s_lo, s_hi):     # (not inside a quotation)
+        before = text[max(s_lo, m.start() - 40):m.start()].split()[-2:]
+        if not before or not _verb_before(before):
+            continue    # the phrase as a subject or after a preposition: where its clause ends is
+            # unknown ("Opec's announcement that … has failed", "Despite his claim that …, the jury")
+        c_s = m.end()
+        if any(r["start"] <= c_s < r["end"] or r["start"] == c_s for r in rows if r["type"] == "indirect"):
+            continue    # (already reported by a verb: "dismissed claims that …")
+        seg = _content_until(text, c_s, s_hi)
+        if len(seg.split()) < 3:
+            continue
+        owner = m.group("owner")
+        name = owner[:-2] if owner.endswith(("'s", "’s")) else owner
+        o_s = m.start("owner")
+        ment = _Mention(name, o_s, o_s + len(name))
+        if (pronoun := _POSSESSIVE_PRONOUNS.get(name.lower())) is not None:
+            # "Fiat has reiterated its claims that …": the clause's subject, when it can be
+            # "its"/"his"; else the pronoun, resolved as "it"/"he" would be
+            subj = _subject(text, tix, s_lo, o_s, strict=True)
+            fits = subj is not None and not _PRONOUN_RE.match(subj.text) and (
+                _compatible(pronoun, subj.text) and subj.text[:1].isupper() if pronoun in {"he", "she"}
+                else pronoun == "it" and not _plural_people(subj.text.split()[-1].lower()))
+            if not fits and pronoun in {"he", "she"}:
+                # "Marion Jones has filed a lawsuit against Conte following his allegations":
+                # the nearest name before that "his" can be
+                near = [n for n in _NAME_BEFORE_RE.finditer(text, s_lo + 1, o_s)
+                        if _compatible(pronoun, n.group()) and n.group().lower() not in _stopwords()
+                        and not _place_name(n.group())]
+                if near:
+                    subj, fits = _Mention(near[-1].group(), near[-1].start(), near[-1].end()), True
+            ment = _Mention(name, o_s, o_s + len(name), ref=subj if fits else _Mention(pronoun, o_s, o_s + len(name)))
+        add("indirect", c_s, c_s + len(seg), ment, m.group("noun"), resolve(ment, c_s))
+
+
+_NAME_BEFORE_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]+)*")
+
+
+def _verb_before(words: list[str]) -> bool:
+    """Whether the word before a possessed noun is a verb ("contradicts", "reiterated",
+    "following", "was", "to accept"), not a noun or a preposition ("cartel", "despite")."""
+    w = words[-1]
+    if not w.isalpha() or not w.islower() or w in _NOT_BEFORE_CLAIM:
+        return False
+    return w in _BE_FORMS or w.endswith(("ed", "ing", "s")) and not w.endswith("ss") \
+        or len(words) == 2 and words[0].lower() in _BASE_VERB_BEFORE
