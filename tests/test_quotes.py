@@ -1473,3 +1473,8 @@ def test_a_city_is_never_he_or_she():
          "and she said that in many ways she was facing a no-win situation.")
     q = extract_quotes(t, include_indirect=True)
     assert "New York" not in set(q["speaker"].dropna())
+
+
+def test_the_subject_of_is_quoted_as_saying_speaks():
+    q = extract_quotes('"I have no diplomatic relations with him," the Arsenal boss is quoted as saying.')
+    assert q["mention"].tolist() == ["the Arsenal boss"]

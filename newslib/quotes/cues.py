@@ -376,6 +376,26 @@ def _cue_order(c: _QuoteContext, *, partial: bool) -> list[tuple[int, int, str]]
 _AS_RE = re.compile(r"\bas\b")
 
 
+def _quoted_as_saying(c: _QuoteContext, cue: tuple[int, int, str], vi: int, vlow: str, prev_tok: str):
+    """(mention, verb, cue_start) for the one an outlet quotes: "“…,” the Arsenal boss is quoted
+    as saying" (the passive's subject), "the agency quoted … worker David Ogden as saying", "quoted
+    X as saying"; else None."""
+    cs, ce, _verb = cue
+    text, toks = c.text, c.toks
+    if prev_tok == "as" and vi >= 4 and toks[vi - 2][0].lower() in {"quoted", "reported"} \
+            and toks[vi - 3][0].lower() in _BE_FORMS and vlow in {"saying", "telling", "stating", "writing"} \
+            and (ment := _np_before(text, toks, vi - 4)) is not None:
+        return ment, text[cs:ce], cs
+    if prev_tok == "as" and vlow in {"saying", "telling", "stating", "writing"} \
+            and (m := _QUOTED_BEFORE_AS_RE.search(text, max(0, cs - 120), cs)) \
+            and (quoted := _quoted_one(text, toks, m)) is not None:
+        return quoted, text[cs:ce], cs
+    if vlow in _QUOTING_FORMS and (m := _QUOTED_AS_SAYING_RE.match(text, ce)) \
+            and (quoted := _quoted_one(text, toks, m)) is not None:
+        return quoted, m.group(2), m.start(2)
+    return None
+
+
 def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
     """(mention, verb, cue_start) when the cue names a source; (None, verb, cue_start) when it
     names none but may stand as the cue (the fallback); None to try the next cue."""
@@ -391,14 +411,8 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
         # rejected the label"); only what it is rejected as is the subject's ("… as “patently false”")
     prev_tok = toks[vi - 1][0] if vi >= 1 else ""
     nxt = toks[vi + 1][0].lower() if vi + 1 < len(toks) else ""
-    # "“…,” the agency quoted Peoplesoft worker David Ogden as saying": the one quoted
-    if prev_tok == "as" and vlow in {"saying", "telling", "stating", "writing"} \
-            and (m := _QUOTED_BEFORE_AS_RE.search(text, max(0, cs - 120), cs)) \
-            and (quoted := _quoted_one(text, toks, m)) is not None:
-        return quoted, text[cs:ce], cs
-    if vlow in _QUOTING_FORMS and (m := _QUOTED_AS_SAYING_RE.match(text, ce)) \
-            and (quoted := _quoted_one(text, toks, m)) is not None:
-        return quoted, m.group(2), m.start(2)
+    if (quoted := _quoted_as_saying(c, cue, vi, vlow, prev_tok)) is not None:
+        return quoted
     be_tok = prev_tok       # (past an adverb: "are also lambasted for …", "was widely criticised")
     if prev_tok.islower() and (prev_tok in ("also", "often", "again", "even") or prev_tok.endswith("ly")) and vi >= 2:
         be_tok = toks[vi - 2][0]
