@@ -1478,3 +1478,31 @@ def test_a_city_is_never_he_or_she():
 def test_the_subject_of_is_quoted_as_saying_speaks():
     q = extract_quotes('"I have no diplomatic relations with him," the Arsenal boss is quoted as saying.')
     assert q["mention"].tolist() == ["the Arsenal boss"]
+
+
+@pytest.mark.parametrize("sentence, content, mention", [
+    # a document "carried out/collected by" an organisation is the organisation's
+    ("Much of this shopping will be done at work, according to research carried out by security firm "
+     "Saint Bernard Software.", "Much of this shopping will be done at work", "security firm Saint Bernard Software"),
+    # a longer plain source, ending before its relative clause or "cited by …"
+    ("Almost half of the population now shop online according to figures collected by the Interactive Media in "
+     "Retail Group which represents web retailers.", "Almost half of the population now shop online",
+     "the Interactive Media in Retail Group"),
+    ("Apple plans a new laptop, according to industry sources cited by Taiwanese publication DigiTimes.",
+     "Apple plans a new laptop", "industry sources"),
+    # "According to <Name>" and a clause with no comma between
+    ("According to Reuters there are now more than 150 robots for sale.",
+     "there are now more than 150 robots for sale", "Reuters"),
+    # a group with its modifiers closing the sentence
+    ("Male life expectancy is much higher than estimated, leading pension researchers have said.",
+     "Male life expectancy is much higher than estimated", "leading pension researchers"),
+])
+def test_according_to_documents_and_groups_closing_a_sentence(sentence, content, mention):
+    q = extract_quotes(sentence, include_indirect=True)
+    assert list(zip(q["quote"], q["mention"], strict=True)) == [(content, mention)]
+
+
+def test_according_to_a_measure_is_no_source():
+    q = extract_quotes("Brokers were rewarded according to how much business they brought to an insurer.",
+                       include_indirect=True)
+    assert q.empty

@@ -555,6 +555,10 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     lead = text[s_lo + m.start("np"):ment.start].split() if ment is not None else []
     if ment is not None and ment.text.lower() in ("i", "you"):
         return False    # "Good luck to the man, I say.": the writer's own view
+    if ment is not None and not ment.text[:1].isupper() and 1 <= len(lead) <= 2 and _plural_people(ment.text.lower()) \
+            and all(w.isalpha() and w.islower() and w not in _FINITE and w not in _SUBORDINATORS for w in lead):
+        # "…, leading pension researchers have said.": the whole phrase names the group
+        ment = _Mention(text[s_lo + m.start("np"):ment.end].strip(), s_lo + m.start("np"), ment.end)
     if ment is not None and (ment.start == s_lo + m.start("np") or "," in m.group("np")
                              # "…, City consultancy Deloitte has warned.": words describing the name
                              or ment.text[:1].isupper() and len(lead) <= 3
@@ -628,7 +632,8 @@ _PAST_FORMS = frozenset("said says told tells made makes took gave won lost went
 #: "…, said Mr Thomas.", "…, says Oxfam's director Jo Ruiz.": the source after its verb
 #: (a description may come first, "…, said the company's chairman Marcelo Claure.", or after,
 #: "…, said Smith, the chairman.")
-_INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|warned|insisted|explained|wrote)"
+_INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|warned|insisted|explained|wrote|"
+                               r"reports|reported|claims|claimed|predicts|predicted|concluded|concludes)"
                                r"\s+(?P<desc>(?:(?:[Tt]he|[Aa]n?|its|his|her|their)\s+)?(?:[A-Za-z][\w'’-]*\s+){1,6}?)??"
                                r"(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|the))*)"
                                r"(?P<app>,\s+(?:the|a|an|its|his|her|their)\s[^,;:“”\"]{2,60}?)?\s*\.?\s*$")
@@ -657,12 +662,19 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
 
 # a phrase after the source, up to the comma that ends it ("of the ministry,")
 _SOURCE_PP_RE = re.compile(r"\s+(?:from|by|of|at|in)\s[^,.;:“”\"]{1,60}?(?=,)")
-_PLAIN_SOURCE_RE = re.compile(r"\s+([a-z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,6})(?=\s*(?:[,;]|[.!?](?:\s|$)|$))")
+#: a clause opening right after "According to <Name>" with no comma ("… there are now …", "… it has …")
+_CLAUSE_AFTER_SOURCE_RE = re.compile(r"\s+(?:there|it|he|she|they|we)\s+(?:[\w’'-]+\s+){2}")
+_PLAIN_SOURCE_RE = re.compile(r"\s+((?!how\s|what\s|whether\s|which\s|where\s|when\s|who\s)[a-z][\w’'-]*(?:\s+(?!which\s|who\s|that\s|cited\s)[A-Za-z][\w’'-]*){0,9}?)"
+                               # (ending before a relative clause or "cited by …")
+                               r"(?=\s*(?:[,;]|[.!?](?:\s|$)|$)|\s+(?:which|who|that|cited)\s)")
 
 
 _DOCUMENT_BY_RE = re.compile(r"(?:(?:recent|new|latest|the|a|an|official|its|their)\s+)*(?:[\w-]+\s+)?"
                              r"(?:forecasts?|research|reports?|figures|data|stud(?:y|ies)|surveys?|estimates?|"
-                             r"analysis|statistics|polls?|documents?|records)\s+(?:from|by|of)\s+(.+)$")
+                             r"analysis|statistics|polls?|documents?|records)\s+"
+                             # ("research carried out by X", "figures collected by X")
+                             r"(?:(?:carried\s+out|collected|compiled|published|released|revealed|conducted|commissioned|"
+                             r"produced|gathered)\s+)?(?:from|by|of)\s+(.+)$")
 
 
 #: "Souness is bidding …, and, according to reports, talks are …": the clause after the source
@@ -711,6 +723,8 @@ def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> No
         aside = _PARTICIPLE_ASIDE_RE.match(text, c_s, s_hi)
         c_s = aside.end() if aside else c_s
         c_e = s_hi
+    elif not lead and _CLAUSE_AFTER_SOURCE_RE.match(rest) and ment.text[:1].isupper():
+        c_s, c_e = rest_start, s_hi     # "According to Reuters there are now …": no comma after the source
     else:
         c_s, c_e = s_lo, vm.start()     # "…, according to X(, with …)": what comes before
         # (after the writer's own clause: "It’s unclear whether … — both were said to …, according to X")
