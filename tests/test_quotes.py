@@ -1506,3 +1506,12 @@ def test_according_to_a_measure_is_no_source():
     q = extract_quotes("Brokers were rewarded according to how much business they brought to an insurer.",
                        include_indirect=True)
     assert q.empty
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("England will protest to the board about the referee's performance, reports the Daily Mail.", "the Daily Mail"),
+    ("Sales rose by a fifth in the year to March, claimed Mr Smith.", "Mr Smith"),
+])
+def test_a_source_after_reports_or_claimed_closing_a_sentence(sentence, mention):
+    q = extract_quotes(sentence, include_indirect=True)
+    assert q["mention"].tolist() == [mention] and q["quote"].iloc[0] == sentence.split(",")[0]
