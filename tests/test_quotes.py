@@ -1515,3 +1515,19 @@ def test_according_to_a_measure_is_no_source():
 def test_a_source_after_reports_or_claimed_closing_a_sentence(sentence, mention):
     q = extract_quotes(sentence, include_indirect=True)
     assert q["mention"].tolist() == [mention] and q["quote"].iloc[0] == sentence.split(",")[0]
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    # a description after a closing verb: an organisation, a role, a document
+    ("Profits rose by a fifth in the year to March, said the company.", "the company"),
+    ("Shoppers will buy more of their gifts online this year, reports the industry group.", "the industry group"),
+    ("Mobile TV will have to overcome several barriers first, said the report.", "the report"),
+    ("Prices will rise again next year, said a spokesman.", "a spokesman"),
+])
+def test_a_description_after_a_closing_verb_is_the_source(sentence, mention):
+    q = extract_quotes(sentence, include_indirect=True)
+    assert q["mention"].tolist() == [mention] and q["quote"].iloc[0] == sentence.split(",")[0]
+
+
+def test_a_phrase_that_cannot_speak_after_a_closing_verb_is_no_source():
+    assert extract_quotes("He grew up in a small town in the north, said the year.", include_indirect=True).empty

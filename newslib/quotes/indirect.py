@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..lexicons import reporting_verbs
+from ..lexicons import reporting_verbs, speaker_words
 from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues
 from .entities import _compatible, _place_name, _plural_people, _roles, _stopwords
+from .references import description_kind
 from .speakers import (
     _FINITE,
     _QUOTED_BEFORE_AS_RE,
@@ -639,6 +640,20 @@ _INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|
                                r"(?P<app>,\s+(?:the|a|an|its|his|her|their)\s[^,;:“”\"]{2,60}?)?\s*\.?\s*$")
 
 
+#: "…, said the company." / "…, says the report.": a description after a closing verb
+_INVERTED_DESCRIPTION_RE = re.compile(
+    r",\s*(?P<verb>said|says|added|adds|noted|argued|warned|insisted|explained|wrote|reports|reported|claimed|claims)"
+    r"\s+(?P<np>(?:the|a|an|its|one)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)\s*\.?\s*$")
+
+
+def _speaking_description(np: str) -> bool:
+    """Whether a lower-case description can be a source: an organisation ("the company"), a
+    person's role ("a spokesman", "its chief executive") or a document ("the report")."""
+    head = np.split()[-1].lower()
+    return bool(description_kind(np)) or head in _roles() or head in _DOCUMENT_NOUNS \
+        or head in speaker_words()["groups"] or head in speaker_words()["people"] or head == "government"
+
+
 def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
     """"Trade rose sharply last year, said Mr Thomas.": a name after a closing verb reports all
     before it (BBC house style), as "…, Mr Thomas said." does."""
@@ -646,6 +661,12 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
     if not tail or not tail[0][:1].isupper() and ", " not in seg[-60:]:
         return False    # the pattern ends with a name or its apposition: most sentences end otherwise
     m = _INVERTED_TAIL_RE.search(seg)
+    if m is None and (d := _INVERTED_DESCRIPTION_RE.search(seg)) is not None and _speaking_description(d.group("np")) \
+            and len(seg[:d.start()].split()) >= 4 and seg[:1] not in _MARK_CHARS:
+        # "…, said the company.", "…, says the report.", "…, reports the industry group."
+        ment = _Mention(d.group("np"), s_lo + d.start("np"), s_lo + d.end("np"))
+        add("indirect", s_lo, s_lo + d.start(), ment, d.group("verb"), resolve(ment, s_lo))
+        return True
     if not m or len(seg[:m.start()].split()) < 4 or seg[:1] in _MARK_CHARS:
         return False
     desc = m.group("desc")
