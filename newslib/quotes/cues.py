@@ -113,6 +113,8 @@ class _CueIndex:
     """
 
     def __init__(self, masked: str) -> None:
+        #: (cues, token starts) of a sentence's range, for its second and later quotations
+        self.by_range: dict[tuple[int, int], tuple[list[tuple[int, int, str]], list[int]]] = {}
         cues = []
         # which verb forms occur (a set intersection, in C), then where: str.find per form,
         # kept when it stands as a whole word (no letter, digit, _, ' , ’ or - on either side)
@@ -199,15 +201,18 @@ class _QuoteContext:
         self.tix = tix
         self.open_at = q.open_at
         self.close_end = (q.close_at + 1) if q.close_at is not None else q.end
-        self.cues = _find_cues(cues_index, masked, s_lo, s_hi)
+        self.toks = tix.get(s_lo, s_hi)
+        found = cues_index.by_range.get((s_lo, s_hi))    # (read, never changed, by every rule)
+        if found is None:
+            found = cues_index.by_range[s_lo, s_hi] = (_find_cues(cues_index, masked, s_lo, s_hi),
+                                                       [t[1] for t in self.toks])
+        self.cues, self.tok_starts = found
         self.lead = masked[s_lo:q.open_at].rstrip()
         if self.lead.endswith(("--", "—", "–")):
             # "treating Mrs. Clinton's remark first as a compliment -- ''That makes me smart''":
             # a possessed noun ("Mr Blair's promise to …") names the words that follow it,
             # never a quotation set off by a dash
             self.cues = [cue for cue in self.cues if not _after_possessor(masked, cue[0])]
-        self.toks = tix.get(s_lo, s_hi)
-        self.tok_starts = [t[1] for t in self.toks]
 
 
 def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in_sentence: list[_Span],

@@ -32,6 +32,7 @@ from .entities import (
     speaker_kind,
 )
 from .indirect import (
+    _NOMINAL_NOUNS,
     _continuation_verbs_at,
     _continuations,
     _indirect,
@@ -45,6 +46,7 @@ from .words import (
     _DOCUMENT_NOUNS,
     _OBJECT_PRONOUNS,
     _PRONOUN_RE,
+    _START,
     _is_title_case,
     _Mention,
     _TokIndex,
@@ -115,6 +117,7 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
     """The passes in order over one article: spans, then each writer's sentence's quotations
     and reported speech; rows sorted by offset."""
     a = _Article(text, sentences=sentences, include_scare=include_scare)
+    nominal = not _NOMINAL_NOUNS.isdisjoint(a.cues_index.runs)    # ("his claim that …": the noun's there)
     for k, (s_lo, s_hi) in enumerate(a.outer):
         qs = a.by_sentence.get(k, [])
         for q in qs:
@@ -128,7 +131,7 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
                           seen=a.seen)
             if _any_in(a.continuation_at, s_lo, s_hi):
                 _continuations(text, a.masked, a.tix, s_lo, s_hi, a.rows, a.resolve, a.add)
-            if text.find(" that ", s_lo, s_hi) >= 0:
+            if nominal and text.find(" that ", s_lo, s_hi) >= 0:
                 _nominal_claims(text, a.masked, a.tix, s_lo, s_hi, a.rows, a.resolve, a.add)
     for t, (ment, speaker) in zip(a.turns, a.turn_said, strict=True):
         a.add("direct", t.start, t.end, ment, ":", speaker)     # each turn is its speaker's words
@@ -414,7 +417,7 @@ class _Article:
             cues_p = _find_cues(self.cues_index, masked, p_lo, p_hi)
             if cues_p:
                 cs, _ce, verb = cues_p[-1]
-                vi = bisect_right([t[1] for t in toks_p], cs) - 1
+                vi = bisect_right(toks_p, cs, key=_START) - 1
                 return (_np_before(text, toks_p, vi - 1) if vi >= 1 else None), verb
             if toks_p:
                 return _colon_source(text, tix, p_lo, toks_p), ":"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from ..lexicons import reporting_verbs, speaker_words
 from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues
@@ -37,6 +38,7 @@ from .words import (
     _NONFINITE_BEFORE,
     _NOT_A_SPEAKER_END,
     _PRONOUN_RE,
+    _START,
     _SUBORDINATORS,
     _hearer_passive,
     _Mention,
@@ -59,7 +61,7 @@ def _reported_by(text: str, masked: str, lo: int, hi: int, cues_index: _CueIndex
         info = verbs.get(" ".join(verb.lower().split()))
         if info is None or not info[2] or verb.lower().startswith("according"):
             continue
-        vi = bisect_right([t[1] for t in toks], cs) - 1
+        vi = bisect_right(toks, cs, key=_START) - 1
         if _negated(toks, vi):
             continue    # "He didn't suggest retaliation.": no one was reported saying anything
         ment = _np_before(text, toks, vi - 1) if vi >= 1 else None
@@ -198,12 +200,16 @@ def _continuation_verbs_at(masked: str, runs: set[str]) -> list[int]:
 _NEW_CUE_RE = re.compile(r"[\s,]*[―—–-]?\s+((?:[A-Z](?:[\w'’-]*|\.)\s+){1,4})([a-z]+)[,:]\s*[“\"]")
 
 
+@lru_cache(maxsize=64)
 def _content_until(text: str, c_s: int, s_hi: int) -> str:
     """The reported content from ``c_s``: to the sentence end, but not into a participle that
-    reports more (", adding that …") or a clause of the writer's own (", but avoided …")."""
+    reports more (", adding that …") or a clause of the writer's own (", but avoided …").
+
+    Why cached: the rule that finds where the content starts reads it, and the pass that adds
+    the row reads it again (a string: nothing can change it in between)."""
     seg = text[c_s:s_hi]
     ends = [m.start() for m in (_CONTINUATION_RE.search(seg), _CONTENT_END_RE.search(seg)) if m]
-    for m in _NEW_CUE_RE.finditer(seg):
+    for m in _NEW_CUE_RE.finditer(seg) if "“" in seg or '"' in seg else ():   # (its match ends in a mark)
         if m.group(2).lower() in reporting_verbs():
             ends.append(m.start())      # "… ― Trump boasted, “That makes me smart.”": another
             break                       # speaker's cue and quotation end the reported clause
@@ -522,7 +528,7 @@ _APPOSITION_RE = re.compile(r",\s+(?:(?:a|an|the|its|his|her)\s+)?[a-z][\w’'-]
 
 def _named_aside(text: str, toks, vm, s_lo: int) -> _Mention | None:
     """The capitalised name between a comma and the verb of an aside (", Mr. Obama said,")."""
-    vi = bisect_right([t[1] for t in toks], vm.start()) - 1
+    vi = bisect_right(toks, vm.start(), key=_START) - 1
     ment = _np_before(text, toks, vi - 1) if vi >= 2 else None
     if ment is None or not ment.text[:1].isupper() or _PRONOUN_RE.match(ment.text):
         return None
@@ -761,7 +767,7 @@ def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> No
 def _note_refusal(text: str, toks, vm, seen) -> None:
     """Tell ``seen`` of the subject of "declined to say", "was unable to say" (the verb at
     ``vm``): "X's spokesman declined to say whether …. He said: “…”" is the spokesman."""
-    vi = bisect_right([t[1] for t in toks], vm.start()) - 1
+    vi = bisect_right(toks, vm.start(), key=_START) - 1
     if not _refused(toks, vi):
         return
     k = vi - 3
@@ -781,7 +787,7 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int, *, seen=None) ->
     saying that …", "Mr Howard is expected to say …", "agreed and said") the clause's subject,
     but not "it"/"there" ("It is hard to say whether …")."""
     low = low.split()[0]    # "pointing out": the verb's own form decides
-    vi = bisect_right([t[1] for t in toks], vm.start()) - 1
+    vi = bisect_right(toks, vm.start(), key=_START) - 1
     if vi < 1 or _negated(toks, vi):
         if seen is not None:
             _note_refusal(text, toks, vm, seen)
@@ -829,7 +835,7 @@ _A_NAME_RE = re.compile(r"[Aa]n?\s+((?:[A-Z][\w&.'’-]*\s+)*[A-Z][\w&.'’-]*)"
 
 def _word_before(toks, start: int) -> str:
     """The lower-case token before offset ``start``, or ""."""
-    i = bisect_right([t[1] for t in toks], start) - 1
+    i = bisect_right(toks, start, key=_START) - 1
     return toks[i - 1][0].lower() if i >= 1 else ""
 
 
@@ -848,7 +854,7 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
         return None     # "…, Reuters reported, quoting two diplomats": whom the source relies on
     if low.startswith("claim") and _CLAIMED_THING_RE.match(tail):
         return None     # "passengers could claim between 150 euros and 300 euros": money, not words
-    skip = _THAT_AFTER_RE.match(tail)
+    skip = _THAT_AFTER_RE.match(tail) if "that" in tail else None      # (a slow pattern; most tails have no "that")
     if skip and len(skip.group(1).split()) <= 10 and (
             low in _HEARER_OR_OBJECT or skip.group(1).split()[0].lower() in _ADJUNCT_WORDS
             or _FOR_A_TIME_RE.fullmatch(skip.group(1))) \
@@ -948,6 +954,10 @@ _NOMINAL_CLAIM_RE = re.compile(
     r"(?P<noun>claims?|assertions?|insistence|allegations?|warnings?|admission|denials?|suggestions?|contention|"
     r"promises?|pledges?|boasts?|predictions?|accusations?|complaints?|announcement)"
     r"(?:\s+(?:in|on|at|during|to|on\s+\w+)\s+[^,;:“”\"]{1,40}?)?\s+that\s+(?=\S)")
+#: the nouns of the pattern above (its match holds one as a whole word): an article whose words
+#: have none has no nominal claim, and its sentences need no search
+_NOMINAL_NOUNS = frozenset(w.removesuffix("s?") + e for w in re.search(r"<noun>([^)]*)\)", _NOMINAL_CLAIM_RE.pattern).group(1).split("|")
+                          for e in (("", "s") if w.endswith("s?") else ("",)))
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _BASE_VERB_BEFORE = frozenset("to not will would can could did does do may might must should".split())
 _NOT_BEFORE_CLAIM = frozenset("despite after before with for of about over against on in to by from into under given "

@@ -236,20 +236,20 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
     i = _after_quoted_sentence(text, seg, lo)
     i += len(seg[i:]) - len(seg[i:].lstrip(" \n\t\"'“‘"))
     while True:         # "But", "However,": the subject comes after
-        m = re.match(r"([A-Za-z]+),?\s+", seg[i:])
+        m = _OPENER_RE.match(seg, i)
         if not m or m.group(1).lower() not in _OPENERS:
             break
-        i += m.end()
-    m = re.match(r"([A-Za-z]+)\s", seg[i:])
+        i = m.end()
+    m = _FIRST_WORD_RE.match(seg, i)
     if m and m.group(1) == "For" and (n := _FOR_NAME_RE.match(seg, i)):
         i = n.start(1)      # "For Richard Tateson, who worked on …, the need grew …": whose view it is
     elif m and m.group(1).lower() in _LEAD_INS:
         # "Though she called …, Clinton restricted …", "On “Face the Nation,” Sen. Bernie
         # Sanders … identified …": an opening clause or phrase, up to its comma
-        comma = re.search(r"(?:,[”\"’]?|[”\"’],?)\s+(?=[A-Z])", seg[i:i + 200])
+        comma = _LEAD_IN_END_RE.search(seg, i, i + 200)
         if comma is None:
             return None
-        i += comma.end()
+        i = comma.end()
     m = _APPOSED_RE.match(seg, i) or _titled_subject(seg, i) or _SUBJECT_RE.match(seg, i)
     if not m:
         return None
@@ -258,6 +258,11 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
         kinds[name] = _subject_kind(name, text, resolver)
     found = kinds[name]
     return Subject(lo + m.start(1), *found) if found else None
+
+
+_OPENER_RE = re.compile(r"([A-Za-z]+),?\s+")
+_FIRST_WORD_RE = re.compile(r"([A-Za-z]+)\s")
+_LEAD_IN_END_RE = re.compile(r"(?:,[”\"’]?|[”\"’],?)\s+(?=[A-Z])")
 
 
 def _after_quoted_sentence(text: str, seg: str, lo: int) -> int:

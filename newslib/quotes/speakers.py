@@ -35,6 +35,7 @@ from .words import (
     _PRONOUN_RE,
     _QUOTE_TOKS,
     _SKIP_BEFORE_VERB,
+    _START,
     _SUBORDINATORS,
     _TIME_WORDS,
     _VERB_LIKE,
@@ -76,7 +77,7 @@ _HEAD_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to", "with"
 def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention:
     """"critics in the US, who said": the people before a place phrase, not the place; "A
     National Audit Office report on the 20 biggest projects says": the report, not its topic."""
-    i = bisect_left([t[1] for t in toks], ante.start)
+    i = bisect_left(toks, ante.start, key=_START)
     if i >= 2 and toks[i - 1][0].lower() in _HEAD_PREPOSITIONS:
         if i >= 3 and toks[i - 2][0].lower() in _FAMILIAR:
             # "people familiar with the matter", "sources close to the minister": the whole

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import itemgetter
 
 from .. import _compiled
 from ..lexicons import speaker_words
@@ -123,6 +124,10 @@ def _all_tokens(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     ends = list(accumulate(map(len, parts), initial=offset))
     words = parts[1::2]
     return list(zip(words, ends[1:-1:2], ends[2::2], strict=True))
+
+
+#: a token's start offset: the key to bisect a list of tokens by (no list of starts built first)
+_START = itemgetter(1)
 
 
 class _TokIndex:
