@@ -163,6 +163,7 @@ class NameResolver:
     def __init__(self, text: str) -> None:
         self.text = text
         self._short: dict[str, str | None] = {}    # _short_name's answers
+        self._by_last: dict[str, list[str]] | None = None   # _ending_with's index
         self.full: list[str] = []            # canonical multi-word names, first seen first
         self.title_of: dict[str, str] = {}   # "iranian president" -> "Ebrahim Raisi"
         titles = speaker_words()["titles"]
@@ -217,8 +218,9 @@ class NameResolver:
         if name[-1].lower() + "." in titles:
             return      # "Democratic Sen. Claire McCaskill": "Democratic Sen" is no one's name
         name[-1] = _POSSESSIVE_RE.sub("", name[-1])     # "Robin Butler's comments": Robin Butler
-        cut = max((i + 1 for i, w in enumerate(name[:-1]) if _POSSESSIVE_RE.search(w)), default=0)
-        name = name[cut:]       # "the Scottish National Party's Holyrood leader": no "Party's Holyrood"
+        if "'" in g2 or "’" in g2:      # (every possessive holds one)
+            cut = max((i + 1 for i, w in enumerate(name[:-1]) if _POSSESSIVE_RE.search(w)), default=0)
+            name = name[cut:]       # "the Scottish National Party's Holyrood leader": no "Party's Holyrood"
         if len(name) < 2:
             return
         canon = " ".join(name)
@@ -247,6 +249,17 @@ class NameResolver:
             self._short[last] = found
         return self._short[last]
 
+    def _ending_with(self, last: str) -> list[str]:
+        """The article's full names whose last word is ``last``, in the order first named.
+
+        Why an index: every mention of a surname looked through every full name of its article;
+        the names are all known once the resolver is built (none is added later)."""
+        if self._by_last is None:
+            self._by_last = {}
+            for full in self.full:
+                self._by_last.setdefault(full.rsplit(" ", 1)[-1], []).append(full)
+        return self._by_last.get(last, [])
+
     def canonical(self, mention: str) -> str:
         m = mention.strip()
         low = m.lower()
@@ -269,7 +282,8 @@ class NameResolver:
         if len(stripped.split()) == 1:
             bare = _POSSESSIVE_RE.sub("", stripped)
             # (a place is no one's surname: "China" is not "Air China")
-            fulls = [full for full in self.full if full.split()[-1] in (stripped, bare)] \
+            fulls = (self._ending_with(stripped) if bare == stripped else
+                     [full for full in self.full if full.split()[-1] in (stripped, bare)]) \
                 if bare not in places() else []
             if fulls:
                 # the first named, but a given name before the surname wins over a headline's
@@ -284,8 +298,8 @@ class NameResolver:
                 # throughout is counted so
                 return m.split()[-2] + " " + bare
         else:
-            for full in self.full:
-                if full != stripped and full.endswith(" " + stripped.split()[-1]) and stripped.split()[0] in full.split():
+            for full in self._ending_with(stripped.split()[-1]):
+                if full != stripped and stripped.split()[0] in full.split():
                     return full
             # "Home Secretary Charles Clarke": a known name after words that include a title
             titles = speaker_words()["titles"]
