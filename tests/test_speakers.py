@@ -380,3 +380,39 @@ def test_an_organisation_opening_with_a_nationality_shaped_word_keeps_it():
 ])
 def test_the_head_of_a_subject_with_a_phrase_after_it_speaks(sentence, mention):
     assert extract_quotes(sentence, include_indirect=True)["mention"].tolist() == [mention]
+
+
+def test_a_quantifier_opening_a_sentence_is_no_part_of_an_organisations_name():
+    # "Some Citigroup operations …" made "Citigroup said" the speech of "Some Citigroup"
+    t = ("Citigroup said it would continue to co-operate with the authorities. Some Citigroup operations "
+         "elsewhere came under criticism in 2004. Many Vodafone customers left.")
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["Citigroup"]
+    # near miss: "All" stays (the All Blacks)
+    t = "The All Blacks said they would win. “We are ready,” the All Blacks said."
+    assert set(extract_quotes(t, include_indirect=True)["speaker"]) == {"the All Blacks"}
+
+
+def test_the_spokeswoman_is_the_one_described_before():
+    t = ("“I can confirm that BaFin has passed the case on,” a BaFin spokeswoman said. “It is now a criminal "
+         "investigation.” “We found clues,” the spokeswoman said.")
+    assert extract_quotes(t)["speaker"].tolist() == ["a BaFin spokeswoman"] * 3
+    t = "Prices will fall next year, a Home Office spokesman said. Later the spokesman said talks would go on."
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["a Home Office spokesman"] * 2
+    # near misses: nothing described so before, or only with a word that names no one
+    assert extract_quotes("“Fine,” the spokesman said.")["speaker"].tolist() == ["the spokesman"]
+    t = "“Fine,” a new spokesman said. “No,” the spokesman said."
+    assert extract_quotes(t)["speaker"].tolist() == ["a new spokesman", "the spokesman"]
+
+
+def test_the_party_is_the_party_named_last_and_they_a_party_opening_the_sentence():
+    t = ("Labour says it wants to retain the tax. Deputy Prime Minister John Prescott has said there would be "
+         "reform. The party says this year's increases will be the lowest in a decade.\n\n"
+         "The Tories have promised a cut for pensioners, who they say have been hardest hit. They say they can "
+         "save £4bn on waste.\n\n"
+         "The Liberal Democrats want to scrap the tax. The party says it would aim for a tax-free allowance.")
+    q = extract_quotes(t, include_indirect=True)
+    assert q["speaker"].tolist() == ["Labour", "John Prescott", "Labour", "the Tories", "the Tories",
+                                     "the Liberal Democrats"]
+    # a party inside a quotation or before a name ("Labour MP") is not the one named last
+    t = "“Labour has failed,” the Tory leader said. The party says it will cut taxes."
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist()[-1] == "the party"

@@ -149,6 +149,9 @@ _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _KNIGHTHOOD = frozenset({"sir", "dame"})      # of the peerage titles, those before a given name
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
 _THE_OF = frozenset({"the", "of"})
+#: capitalised words opening a sentence before a name that are never part of it ("All" is left
+#: out: the All Blacks, All Saints)
+_NAME_OPENERS = frozenset("A An Some Many Several Most Both Each Every Few Other Such Any Another".split())
 # words that open the names of places and never a title or a given name: the name pattern's
 # prefix took "New" from "New York Times"
 _PLACE_FIRST_WORDS = frozenset("New Los Las San Santa Sao Rio Buenos Hong Sri Costa Puerto".split())
@@ -196,8 +199,10 @@ class NameResolver:
 
     def _add(self, g1: str, g2: str, seen: set[str], titles: frozenset[str]) -> None:
         pre, name = g1.split(), g2.split()
-        if name[0] in {"A", "An"}:
-            pre.append(name.pop(0))     # "An IAAF statement said": an article opening the sentence
+        if name[0] in _NAME_OPENERS:
+            # "An IAAF statement said": an article opening the sentence; "Some Citigroup
+            # operations": a quantifier (else "Citigroup said" became "Some Citigroup")
+            pre.append(name.pop(0))
         # the name's own first words, taken as a prefix by the pattern: a particle or a given
         # name ("James Van Der Beek", "Carrie Ann Inaba"), not a title ("Judges Len Goodman")
         while pre and len(name) < 4 and (pre[-1].lower() in _NAME_PARTICLES or pre[-1].lower() in given_names()

@@ -149,6 +149,10 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
+#: a party named as one (not "Labour MP", "Tory leader X"), outside quotations
+_PARTY_NOUN_RE = re.compile(r"\b((?:[Tt]he\s+)?(?:Labour(?:\s+Party)?|Conservatives|(?:Conservative|Tory|Green|Democratic|Republican)"
+                            r"\s+Party|Tories|Liberal\s+Democrats|Lib\s+Dems|SNP|Plaid\s+Cymru|UKIP|Greens|Sinn\s+Fein|"
+                            r"DUP|SDLP|Democrats|Republicans))\b(?!\s+[A-Z]|['’])")
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{0,600})[”\"]")
 _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
 
@@ -272,7 +276,12 @@ class _Article:
             self.pronoun_of.setdefault(name, _HONORIFIC_PRONOUN[low.split()[0]])
         if name not in self.resolver.full and description_kind(name):
             # "the company", "the first minister": the entity the article ties it to, if any
-            return self.refs.description(name, ment.start, self.speakers_seen) or name
+            return self.refs.description(name, ment.start, self.speakers_seen) \
+                or self._described_before(name, ment.start) or name
+        if low.startswith("the ") and len(low.split()) == 2 and name == ment.text.strip():
+            # "the spokeswoman": no entity of its own (it speaks for another), but the one
+            # described so before ("a BaFin spokeswoman") when there is one
+            return self._described_before(name, ment.start) or name
         return name
 
     def _organisation_owner(self, owner: str) -> bool:
@@ -284,6 +293,24 @@ class _Article:
         canon = self.resolver.canonical(owner)
         return not (speaker_kind(canon) == "person" and (canon in self.resolver.full or len(canon.split()) > 1)
                     and _is_person_like(canon))
+
+    def _described_before(self, desc: str, at: int) -> str | None:
+        """"“…,” the spokeswoman said" after "a BaFin spokeswoman said": the nearest speaker
+        before (within a few paragraphs) described with the same head noun and a name — when
+        no named entity of its kind is near (see ``References.description``)."""
+        head = desc.split()[-1].lower()
+        if head == "party":     # "Labour denies …. It says …. The party says": the party named last
+            named = _PARTY_NOUN_RE.findall(self.masked, max(0, at - 2500), at)
+            return named[-1].replace("The ", "the ", 1) if named else None
+        for pos, spk in reversed(self.speakers_seen):
+            if at - pos > 2500:
+                return None
+            words = spk.split()
+            # (a name among the words before the head: "a Home Office spokesman", "the Datamonitor
+            # report"; not "its report", "a new book", "an unnamed executive")
+            if pos < at and words[-1].lower() == head and any(w[:1].isupper() for w in words[1:-1]):
+                return spk
+        return None
 
     def _resolve_pronoun(self, low: str, at: int) -> str | None:
         """he/she: the nearest compatible person quoted before, unless a sentence opened with

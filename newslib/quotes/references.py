@@ -106,6 +106,22 @@ def group_opening(text: str, lo: int = 0, hi: int | None = None) -> str | None:
     return None
 
 
+#: words of the party lexicon that are no party on their own
+_NOT_PARTIES = frozenset("fellow backbencher veteran former senior political independent".split())
+
+
+def _party_name(name: str) -> bool:
+    """Whether ``name`` is a political party's: "Labour", "the Tories", "Lib Dems", "the
+    Conservative Party", "SNP" (the parties of ``speaker_words.txt``'s affiliations).
+
+    >>> [_party_name(n) for n in ["Labour", "the Liberal Democrats", "Green Party", "Tony Blair", "Party"]]
+    [True, True, True, False, False]
+    """
+    words = [w for w in name.lower().split() if w not in ("the", "party")]
+    parties = speaker_words()["affiliations"] - _NOT_PARTIES
+    return bool(words) and all(w in parties for w in words) or name.endswith(" Party") and name[:1].isupper()
+
+
 @dataclass(frozen=True)
 class Subject:
     """An entity a writer's sentence opens with: where, its name in the article, its kind."""
@@ -384,12 +400,20 @@ class References:
 
     def group_subject(self, at: int, *, after: int) -> str | None:
         """The plural group opening the writer's sentence before the one at ``at``, if after
-        ``after`` ("Residents gathered outside. “…,” they said."). (Only that sentence: one
-        opening with something else, "Major companies …", is what "they" continues.)"""
+        ``after`` ("Residents gathered outside. “…,” they said."), or a party opening that
+        sentence or the one at ``at``. (Only that sentence: one opening with something else,
+        "Major companies …", is what "they" continues.)"""
         j = bisect_right(self._starts, at) - 2
+        own = self._subject_of(j + 1) if j + 1 >= 0 else None
+        if own is not None and after < own.pos < at and _party_name(own.name):
+            return own.name     # "The Tories have promised …, who they say …": the party
         if j < 0 or self.sentences[j][0] <= after:
             return None
-        return group_opening(self.masked, *self.sentences[j])
+        if (group := group_opening(self.masked, *self.sentences[j])) is not None:
+            return group
+        sub = self._subject_of(j)
+        # "The Tories have promised …. They say …": a party is a group too
+        return sub.name if sub is not None and sub.pos > after and _party_name(sub.name) else None
 
     def description(self, desc: str, at: int, seen: list[tuple[int, str]]) -> str | None:
         """The entity a definite description stands for: the nearest of its kind before it (a
