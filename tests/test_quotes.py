@@ -1531,3 +1531,31 @@ def test_a_description_after_a_closing_verb_is_the_source(sentence, mention):
 
 def test_a_phrase_that_cannot_speak_after_a_closing_verb_is_no_source():
     assert extract_quotes("He grew up in a small town in the north, said the year.", include_indirect=True).empty
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    # the one an outlet quotes is the source, not the outlet
+    ("If the traders are found guilty, they could face a jail term or a fine, Reuters reported BaFin as saying.",
+     "BaFin"),
+    ("Video games are big business these days, the paper quoted Mr Chernin as saying.", "Mr Chernin"),
+    ("The company held merger talks with MCI last year, Reuters quoted sources as saying.", "sources"),
+])
+def test_an_outlet_quoting_someone_as_saying_after_the_words(sentence, mention):
+    q = extract_quotes(sentence, include_indirect=True)
+    assert q["mention"].tolist() == [mention] and q["quote"].iloc[0] == sentence[:sentence.rindex(",")]
+
+
+def test_a_reported_clause_ends_where_another_named_source_reports():
+    t = "Halifax said house prices rose by 0.8% in January and Nationwide reported a rise of 0.4% in February."
+    q = extract_quotes(t, include_indirect=True)
+    assert q["quote"].tolist()[0] == "house prices rose by 0.8% in January"
+    assert q["speaker"].tolist() == ["Halifax", "Nationwide"]      # (not "January and Nationwide")
+    t = "Mr Blair insisted he had done no deals while Mr Brown says he will not be distracted."
+    q = extract_quotes(t, include_indirect=True)
+    assert q["quote"].tolist() == ["he had done no deals", "he will not be distracted"]
+    assert q["speaker"].tolist() == ["Blair", "Brown"]
+    # near miss: a coordinated subject inside the clause, and a person named May, stay
+    t = "Mr Smith said the plan and the budget were sound."
+    assert extract_quotes(t, include_indirect=True)["quote"].tolist() == ["the plan and the budget were sound"]
+    t = "Theresa May and David Cameron said the deal was done."
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["Theresa May and David Cameron"]

@@ -416,3 +416,14 @@ def test_the_party_is_the_party_named_last_and_they_a_party_opening_the_sentence
     # a party inside a quotation or before a name ("Labour MP") is not the one named last
     t = "“Labour has failed,” the Tory leader said. The party says it will cut taxes."
     assert extract_quotes(t, include_indirect=True)["speaker"].tolist()[-1] == "the party"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # a person's name, then a preposition and a described organisation: the person speaks
+    ('Brett Lock of gay group OutRage said they were "wiping the slate clean".', "Brett Lock"),
+    ("Shares rose, and analyst Tom Jones at broker group Numis said the results were strong.", "Tom Jones"),
+    # near miss: no given name before the preposition, the organisation stays
+    ("The chairman of drinks group Diageo said profits rose sharply last year.", "Diageo"),
+])
+def test_a_name_before_a_described_organisation_speaks(sentence, speaker):
+    assert extract_quotes(sentence, include_indirect=True)["speaker"].tolist()[0] == speaker

@@ -157,7 +157,11 @@ _CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents
                              r",?\s+(?:saying|adding|writing|declaring)[,:]?\s*[“\"]|"
                              # "… leadership - and they were adamant that …": the writer's next clause
                              r"\s[-–—]\s+(?:and|but)\s+(?:he|she|they|it|we|(?:the\s+)?[A-Z][\w'’]*)\s(?![^-–—]*\s[-–—]\s)|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
-                             r"undercutting|contrary to|despite|even as)\s")
+                             r"undercutting|contrary to|despite|even as)\s|"
+                             # "… rose by 0.8% in January and Nationwide reported a rise …": another
+                             # source's clause
+                             r"\s(?:and|but|while)\s+(?:[A-Z][\w'’&.-]*\s+){1,3}(?:said|says|reported|reports|added|told|"
+                             r"warned|argued|claimed)\b")
 # "… in an interview earlier Thursday", "… in a statement": where, not what, was said — when
 # nothing but such adjuncts follows it to the content's end
 _WHERE_HINT_RE = re.compile(r"interview|statement|speech|mail|letter|tweet|conference|briefing|op-ed")
@@ -545,6 +549,8 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     """"Trade rose, Putin said.", "…, IRNA reported.", "…, her lawyer, Perry Wander, said.": a
     source closing the sentence reports all before it."""
     seg = text[s_lo:s_hi]
+    if seg.rstrip(" .").endswith(" as saying") and _tail_as_saying(text, s_lo, seg, resolve, add):
+        return True     # "…, Reuters reported BaFin as saying."
     seg = seg[:_before_trailing_adjunct(seg)]   # "…, Smith said in a statement on Monday."
     if ", " in seg and seg.rstrip(" .")[-1:].isalpha() and _tail_inverted(text, s_lo, seg, resolve, add):
         return True
@@ -658,6 +664,27 @@ def _speaking_description(np: str) -> bool:
     head = np.split()[-1].lower()
     return bool(description_kind(np)) or head in _roles() or head in _DOCUMENT_NOUNS \
         or head in speaker_words()["groups"] or head in speaker_words()["people"] or head == "government"
+
+
+#: "…, Reuters reported BaFin as saying.", "…, the agency quoted a company official as saying.":
+#: the one quoted (``np``) is the source of all before it, not the outlet that quotes them
+_AS_SAYING_TAIL_RE = re.compile(r",\s+(?:[^,;:“”\"]{1,60}?\s)?(?:reported|reports|quoted|quotes|cited|cites)\s+"
+                                r"(?P<np>[^,;:“”\"]{1,80}?)\s+as\s+saying\s*\.?\s*$")
+
+
+def _tail_as_saying(text: str, s_lo: int, seg: str, resolve, add) -> bool:
+    """"If the traders are found guilty, they could face a jail term, Reuters reported BaFin as
+    saying.": the words before the comma are the one quoted's, reported by the outlet."""
+    m = _AS_SAYING_TAIL_RE.search(seg)
+    if m is None or seg[:1] in _MARK_CHARS:
+        return False
+    toks_np = _tokens(text, s_lo + m.start("np"), s_lo + m.end("np"))
+    ment = _np_before(text, toks_np, len(toks_np) - 1) if toks_np else None
+    c_s = s_lo + (len(_CONNECTIVE_RE.match(seg).group()) if _CONNECTIVE_RE.match(seg) else 0)
+    if ment is None or len(text[c_s:s_lo + m.start()].split()) < 4:
+        return False
+    add("indirect", c_s, s_lo + m.start(), ment, "saying", resolve(ment, c_s))
+    return True
 
 
 def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:

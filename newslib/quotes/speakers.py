@@ -353,6 +353,13 @@ def _noun_word(toks: list[tuple[str, int, int]], k: int, end_i: int) -> bool:
                                and toks[k - 1][0].lower() not in reporting_verbs()))
 
 
+def _time_and(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether token ``k`` is an "and" after a time ("… rose in January and Nationwide …"),
+    which joins no name to the one after it."""
+    return toks[k][0].lower() == "and" and k >= 2 and toks[k - 1][0].lower() in _MONTHS | _TIME_WORDS \
+        and toks[k - 2][0].lower() in {"in", "on", "since", "by", "until", "from", "last", "next"}
+
+
 def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] | None:
     """(first, last) token of the noun phrase ending at ``j``: capitalised words, "of"/"'s"
     inside a name, a determiner or number opening it, a short lower-case phrase ("a campaign
@@ -371,8 +378,8 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
             k -= 1
             continue
         if low in {"'s", "’s"} or low in {"of", "for", "at", "and", "on"} and seen_cap and k - 1 >= 0 and toks[k - 1][0][:1].isupper() \
-                and not (low == "on" and toks[k + 1][0].lower() in _STOP_OR_TIME):
-            # ("the Council on Foreign Relations", "the National Institute on Drug Abuse"; not "FA on Monday")
+                and not (low == "on" and toks[k + 1][0].lower() in _STOP_OR_TIME) and not _time_and(toks, k):
+            # ("the Council on Foreign Relations"; not "FA on Monday", "in January and Nationwide")
             k -= 1
             continue
         if low == "of" and seen_cap and k >= 2 and (toks[k - 1][0].lower() in _person_nouns() or toks[k - 1][0].lower() in _ROLE_OF):
@@ -412,7 +419,6 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
         return None
     if start_i > 0 and toks[start_i - 1][0].lower() in _DETS:
         start_i -= 1
-    # strip leading "Of" / sentence connectors like "But"
     while start_i <= end_i and toks[start_i][0].lower() in {"but", "and", "so", "yet", "however", "meanwhile", "still", "even"} | _TIME_ADVERBS:
         start_i += 1
     if start_i > end_i:
@@ -437,16 +443,20 @@ def _name_before_description(text: str, toks: list[tuple[str, int, int]], start_
     """"Marc Ostwald, a strategist at Monument Securities told": the phrase before the verb
     ends a description after a name (no closing comma, as BBC copy often writes it); the name
     is the speaker, not the firm."""
-    if start_i < 2 or toks[start_i - 1][0].lower() not in {"at", "of", "for", "with", "from", "in"}:
+    p = start_i - 1     # the preposition, past a few lower-case words ("of gay group OutRage")
+    while p >= start_i - 3 and p >= 1 and toks[p][0].isalpha() and toks[p][0].islower() \
+            and toks[p][0] not in {"at", "of", "for", "with", "from", "in"}:
+        p -= 1
+    if p < 1 or toks[p][0].lower() not in {"at", "of", "for", "with", "from", "in"}:
         return None
     # "Nigel McCune from the Musicians' Union said": a person's name right before the phrase
     for n in (3, 2):
-        i0 = start_i - 1 - n
-        if i0 >= 0 and all(t[0][:1].isupper() and t[0].isalpha() for t in toks[i0:start_i - 1]) \
+        i0 = p - n
+        if i0 >= 0 and all(t[0][:1].isupper() and t[0].isalpha() for t in toks[i0:p]) \
                 and toks[i0][0].lower() in given_names() \
                 and (i0 == 0 or not toks[i0 - 1][0][:1].isupper() or toks[i0 - 1][0] in {",", "“", "”", '"'}):
-            return _Mention(text[toks[i0][1]:toks[start_i - 2][2]], toks[i0][1], toks[start_i - 2][2])
-    if start_i < 4:
+            return _Mention(text[toks[i0][1]:toks[p - 1][2]], toks[i0][1], toks[p - 1][2])
+    if start_i < 4 or p < start_i - 1:
         return None
     for k in range(start_i - 2, max(0, start_i - 12), -1):
         if toks[k][0] in {".", ";", ":", "“", "”", '"'}:
