@@ -427,3 +427,19 @@ def test_the_party_is_the_party_named_last_and_they_a_party_opening_the_sentence
 ])
 def test_a_name_before_a_described_organisation_speaks(sentence, speaker):
     assert extract_quotes(sentence, include_indirect=True)["speaker"].tolist()[0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an exclamation mark glued to a name is the name's ("Yahoo!", "OutRage!"), not a sentence's end
+    ("Yahoo! said it would cut 500 jobs next year.", "Yahoo"),
+    ("“We are ready,” Yahoo! said.", "Yahoo"),
+    ('Brett Lock of gay group OutRage! said they were "wiping the slate clean".', "Brett Lock"),
+])
+def test_a_name_ending_in_an_exclamation_mark_speaks(text, speaker):
+    assert extract_quotes(text, include_indirect=True)["speaker"].tolist()[0] == speaker
+
+
+def test_an_exclamation_ending_a_sentence_names_no_speaker():
+    # near miss: "Help!" ends the shout, and a spaced "!" joins nothing
+    assert extract_quotes("He shouted Help! and everyone ran.", include_indirect=True).empty
+    assert extract_quotes("“Stop!” she said.")["mention"].tolist() == ["she"]

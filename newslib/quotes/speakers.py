@@ -106,6 +106,8 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     """Noun phrase ending at token index ``j`` (inclusive), walking left: past adverbs, times
     and asides to the subject's end, then an apposition, a relative pronoun or a pronoun, else
     the phrase itself."""
+    if j >= 1 and toks[j][0] == "!" and toks[j - 1][2] == toks[j][1] and toks[j - 1][0][:1].isupper():
+        j -= 1      # "Yahoo! said", "OutRage! said": the mark is the name's, no sentence's end
     j = _subject_end(toks, j)
     if 1 <= j < len(toks) - 1 and "-" in text[toks[j][2]:toks[j + 1][1]]:
         j = _before_spaced_dashes(text, toks, j)
