@@ -1559,3 +1559,15 @@ def test_a_reported_clause_ends_where_another_named_source_reports():
     assert extract_quotes(t, include_indirect=True)["quote"].tolist() == ["the plan and the budget were sound"]
     t = "Theresa May and David Cameron said the deal was done."
     assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["Theresa May and David Cameron"]
+
+
+def test_a_cue_in_a_new_clause_after_a_partial_quotation_is_not_its_cue():
+    t = ('The Audit Commission found the system was "fundamentally flawed" and all three of the main parties '
+         'have said the system has to change.')
+    q = extract_quotes(t)
+    assert q["quote"].tolist() == ["fundamentally flawed"]
+    assert q["speaker"].tolist() == ["the Audit Commission"]     # (was "three of the main parties")
+    # near miss: a source closing the whole sentence after the second clause is the quotation's too
+    t = 'The US was "very bad at coordinating with anyone" and India had its own problems, Ms Short said.'
+    q = extract_quotes(t)
+    assert q.loc[q["type"] == "partial", "speaker"].tolist() == ["Short"]

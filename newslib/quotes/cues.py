@@ -215,6 +215,11 @@ class _QuoteContext:
             self.cues = [cue for cue in self.cues if not _after_possessor(masked, cue[0])]
 
 
+#: between a partial quotation and a cue after it: "and" and a new subject, whose clause the cue is
+_NEW_SUBJECT_CLAUSE_RE = re.compile(r"[”\"’']?\s*,?\s+(?:and|but|while|whereas)\s+(?:all\s+|both\s+)?"
+                                    r"(?:the\s|a\s|an\s|[A-Z]|(?:one|two|three|some|many|most)\s+of\s)")
+
+
 def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in_sentence: list[_Span],
                *, cues_index: _CueIndex, tix: _TokIndex, partial: bool = False):
     """Return (mention, verb, cue_start) for quote ``q`` inside outer sentence [s_lo, s_hi):
@@ -226,6 +231,10 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
         return found
     fallback = None
     for cue in _cue_order(c, partial=partial):
+        if partial and cue[0] >= c.close_end and _NEW_SUBJECT_CLAUSE_RE.match(masked, c.close_end, cue[0]) \
+                and "," not in masked[c.close_end + 1:cue[0]]:
+            continue    # '… was “fundamentally flawed” and all three parties have said …': another's clause
+            # (not '… “…” and India had its problems, Ms Short said.': a source closing the sentence)
         found = _speaker_of_cue(c, cue)
         if found and found[0] is not None:
             if c.lead.endswith(":") and _PRONOUN_RE.match(found[0].text) and found[2] >= c.close_end:
