@@ -1565,9 +1565,22 @@ def test_a_cue_in_a_new_clause_after_a_partial_quotation_is_not_its_cue():
     t = ('The Audit Commission found the system was "fundamentally flawed" and all three of the main parties '
          'have said the system has to change.')
     q = extract_quotes(t)
-    assert q["quote"].tolist() == ["fundamentally flawed"]
-    assert q["speaker"].tolist() == ["the Audit Commission"]     # (was "three of the main parties")
+    partial = q[q["type"] == "partial"]
+    assert partial["quote"].tolist() == ["fundamentally flawed"]
+    assert partial["speaker"].tolist() == ["the Audit Commission"]     # (was "three of the main parties")
     # near miss: a source closing the whole sentence after the second clause is the quotation's too
     t = 'The US was "very bad at coordinating with anyone" and India had its own problems, Ms Short said.'
     q = extract_quotes(t)
     assert q.loc[q["type"] == "partial", "speaker"].tolist() == ["Short"]
+
+
+def test_a_clause_with_its_own_subject_after_the_last_quotation_is_reported():
+    t = ('The Audit Commission found the system was "fundamentally flawed" and all three of the main parties '
+         'have said the system has to change.')
+    q = extract_quotes(t, include_indirect=True)
+    assert q.loc[q["type"] == "indirect", "quote"].tolist() == ["the system has to change"]
+    assert q.loc[q["type"] == "indirect", "mention"].tolist() == ["three of the main parties"]
+    # near miss: "and said" with no subject of its own is the first speaker's (as before)
+    q = extract_quotes('Cruz urged them to "vote your conscience" and said he was standing on principle.',
+                       include_indirect=True)
+    assert q.loc[q["type"] == "indirect", "speaker"].tolist() == ["Cruz"]

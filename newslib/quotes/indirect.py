@@ -378,12 +378,21 @@ def _cues_beside_quotations(text: str, cue_list: list, s_lo: int, first_open: in
     return [c for c in cue_list if c.end() <= first_open or last_close is not None and c.start() > last_close
             and (text[max(s_lo, c.start() - 5):c.start()].split()[-1:] in (["and"], ["but"])
                  # "“…,” an employee told Der Spiegel, while police said they were investigating"
-                 or _NEW_CLAUSE_AFTER_RE.fullmatch(text, last_close, c.start()) is not None)]
+                 or _NEW_CLAUSE_AFTER_RE.fullmatch(text, last_close, c.start()) is not None
+                 # "… was “fundamentally flawed” and all three of the main parties have said …"
+                 or _AND_SUBJECT_AFTER_RE.fullmatch(text, last_close, c.start()) is not None)]
 
 
 # after a sentence's last quotation, a clause of its own with its own subject
 _NEW_CLAUSE_AFTER_RE = re.compile(r"[”\"’]?(?:[^“”\"]*?,)?\s+(?:while|whereas|but|although|though|when)\s+(?:the\s+)?[A-Za-z’'-]+"
                                   r"(?:\s+[A-Z][A-Za-z’'-]+){0,3}\s+")
+
+
+#: after a sentence's last quotation, "and" and a subject of a few words (a number "of" a group,
+#: a name), perhaps an auxiliary: a clause of its own whose verb reports
+_AND_SUBJECT_AFTER_RE = re.compile(r"[”\"’]?\s+(?:and|but)\s+(?:all\s+|both\s+)?(?:(?:one|two|three|four|five|some|many|"
+                                   r"most)\s+of\s+)?(?:the\s+)?(?:[A-Za-z’'-]+\s+){0,2}[A-Za-z’'-]+\s+"
+                                   r"(?:(?:has|have|had)\s+(?:also\s+)?|also\s+)?")
 
 
 # verbs (lemmas of reporting_verbs.csv) that charge someone with something, and the preposition
