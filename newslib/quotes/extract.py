@@ -39,7 +39,7 @@ from .indirect import (
     _nominal_claims,
     _reported_by,
 )
-from .references import References, _known_person, description_kind
+from .references import PARTY_NOUN, References, _known_person, description_kind
 from .spans import _find_spans, _mask, _Span, _transcript_turns
 from .speakers import _colon_source, _np_before, _subject
 from .words import (
@@ -149,10 +149,8 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
-#: a party named as one (not "Labour MP", "Tory leader X"), outside quotations
-_PARTY_NOUN_RE = re.compile(r"\b((?:[Tt]he\s+)?(?:Labour(?:\s+Party)?|Conservatives|(?:Conservative|Tory|Green|Democratic|Republican)"
-                            r"\s+Party|Tories|Liberal\s+Democrats|Lib\s+Dems|SNP|Plaid\s+Cymru|UKIP|Greens|Sinn\s+Fein|"
-                            r"DUP|SDLP|Democrats|Republicans))\b(?!\s+[A-Z]|['’])")
+#: a party named as one, outside quotations, and not before a name ("Labour MP John Smith")
+_PARTY_BEFORE_NO_NAME_RE = re.compile(r"\b(" + PARTY_NOUN + r")\b(?!\s+[A-Z]|['’])")
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{0,600})[”\"]")
 _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
 
@@ -300,7 +298,7 @@ class _Article:
         no named entity of its kind is near (see ``References.description``)."""
         head = desc.split()[-1].lower()
         if head == "party":     # "Labour denies …. It says …. The party says": the party named last
-            named = _PARTY_NOUN_RE.findall(self.masked, max(0, at - 2500), at)
+            named = _PARTY_BEFORE_NO_NAME_RE.findall(self.masked, max(0, at - 2500), at)
             return named[-1].replace("The ", "the ", 1) if named else None
         for pos, spk in reversed(self.speakers_seen):
             if at - pos > 2500:

@@ -106,20 +106,21 @@ def group_opening(text: str, lo: int = 0, hi: int | None = None) -> str | None:
     return None
 
 
-#: words of the party lexicon that are no party on their own
-_NOT_PARTIES = frozenset("fellow backbencher veteran former senior political independent".split())
+#: a party named as one: "Labour", "the Tories", "Lib Dems", "the Scottish National Party" (not the
+#: adjectives of "Labour MP", "Tory leader X", which name a person); UK and US parties, add yours
+PARTY_NOUN = (r"(?:[Tt]he\s+)?(?:Labour(?:\s+Party)?|Conservatives|(?:Conservative|Tory|Green|Democratic|Republican|"
+              r"Scottish\s+National)\s+Party|Tories|Liberal\s+Democrats|Lib\s+Dems|SNP|Plaid\s+Cymru|UKIP|Greens|"
+              r"Sinn\s+Fein|DUP|SDLP|Democrats|Republicans)")
+_PARTY_NOUN_RE = re.compile(PARTY_NOUN)
 
 
 def _party_name(name: str) -> bool:
-    """Whether ``name`` is a political party's: "Labour", "the Tories", "Lib Dems", "the
-    Conservative Party", "SNP" (the parties of ``speaker_words.txt``'s affiliations).
+    """Whether ``name`` is a political party's (``PARTY_NOUN``).
 
-    >>> [_party_name(n) for n in ["Labour", "the Liberal Democrats", "Green Party", "Tony Blair", "Party"]]
-    [True, True, True, False, False]
+    >>> [_party_name(n) for n in ["Labour", "the Liberal Democrats", "Green Party", "Tony Blair", "Party", "Tory"]]
+    [True, True, True, False, False, False]
     """
-    words = [w for w in name.lower().split() if w not in ("the", "party")]
-    parties = speaker_words()["affiliations"] - _NOT_PARTIES
-    return bool(words) and all(w in parties for w in words) or name.endswith(" Party") and name[:1].isupper()
+    return _PARTY_NOUN_RE.fullmatch(name) is not None
 
 
 @dataclass(frozen=True)
