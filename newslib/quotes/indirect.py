@@ -204,13 +204,15 @@ def _continuation_verbs_at(masked: str, runs: set[str]) -> list[int]:
 _NEW_CUE_RE = re.compile(r"[\s,]*[―—–-]?\s+((?:[A-Z](?:[\w'’-]*|\.)\s+){1,4})([a-z]+)[,:]\s*[“\"]")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4)
 def _content_until(text: str, c_s: int, s_hi: int) -> str:
     """The reported content from ``c_s``: to the sentence end, but not into a participle that
     reports more (", adding that …") or a clause of the writer's own (", but avoided …").
 
     Why cached: the rule that finds where the content starts reads it, and the pass that adds
-    the row reads it again (a string: nothing can change it in between)."""
+    the row reads it again (a string: nothing can change it in between). Why only four: the
+    two reads follow each other, and each entry keeps its article's text alive (a corpus of
+    book-length texts must not hold 64 of them)."""
     seg = text[c_s:s_hi]
     ends = [m.start() for m in (_CONTINUATION_RE.search(seg), _CONTENT_END_RE.search(seg)) if m]
     for m in _NEW_CUE_RE.finditer(seg) if "“" in seg or '"' in seg else ():   # (its match ends in a mark)
