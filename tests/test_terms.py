@@ -66,6 +66,20 @@ def test_charts_return_figures_and_write_csv(tmp_path):
     assert pd.read_csv(tmp_path / "kb.csv").shape[0] == len(key)
 
 
+
+def test_a_published_chart_is_drawn_once(tmp_path, monkeypatch):
+    """Drawing is most of a batch report's own time: saving a newslib chart draws it once, not
+    a layout pass and then the picture (what tight_layout's left-over engine made savefig do)."""
+    from matplotlib.figure import Figure
+
+    c = newslib.load_corpus(DEMO)
+    fig = charts.top_terms(T.term_counts(c, group_by="outlet"))
+    draws = []
+    real = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, renderer: draws.append(1) or real(self, renderer))
+    charts.publish(fig, "top", str(tmp_path))
+    assert len(draws) == 1 and (tmp_path / "top.png").stat().st_size > 1000
+
 @needs_bbc
 def test_bbc_politics_vs_business_keyness_ranks_expected_terms():
     c = newslib.load_corpus(BBC)
