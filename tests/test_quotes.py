@@ -1584,3 +1584,21 @@ def test_a_clause_with_its_own_subject_after_the_last_quotation_is_reported():
     q = extract_quotes('Cruz urged them to "vote your conscience" and said he was standing on principle.',
                        include_indirect=True)
     assert q.loc[q["type"] == "indirect", "speaker"].tolist() == ["Cruz"]
+
+
+def test_a_quotation_paragraph_ending_on_an_inner_quotation_then_the_next_paragraph():
+    # one line for two paragraphs of a quotation (its line break lost), the first ending on a
+    # single-quoted quotation inside it: the second paragraph is a quotation of its own
+    t = ("Ana Silva said the loss had shaken her. \"You lose the first set and you think: 'This is not my "
+         "day. The way I'm playing is ridiculous.' \"But then you start to fight and find a way out of "
+         "there. \"And I found it,\" she said.")
+    q = extract_quotes(t)
+    assert q.loc[q["type"] == "direct", "quote"].tolist() == [
+        "You lose the first set and you think: 'This is not my day. The way I'm playing is ridiculous.'",
+        "But then you start to fight and find a way out of there.", "And I found it,"]
+    assert set(q.loc[q["type"] == "direct", "speaker"]) == {"Ana Silva"}
+    # near miss: an inner quotation ending on its mark right before the closing one stays inside
+    t = "Graham Poll spoke after the game. \"He asked me 'can I take it please?' and I said 'yes',\" said Poll."
+    q = extract_quotes(t)
+    assert q[["type", "quote", "speaker"]].values.tolist() == [
+        ["direct", "He asked me 'can I take it please?' and I said 'yes',", "Graham Poll"]]

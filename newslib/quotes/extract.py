@@ -220,9 +220,11 @@ class _Article:
                 ends.append(q.end - 1)      # the quotation closes the sentence it is inside
             elif stop_then_capital and lead in ("", ".", "!", "?", "\"", "”", "’") and not self._tail_cue(q.close_at + 1):
                 ends.append(q.end - 1)      # a whole quoted sentence, then the writer's next one
-            elif q.close_at is None and q.end > q.start and text[q.end - 1] in ".!?" \
-                    and text[q.end:q.end + 2] == ' "':
-                ends.append(q.end - 1)      # a quotation's paragraph whose line break was lost
+            elif q.close_at is None and q.end > q.start and text[q.end:q.end + 2] == ' "' \
+                    and (inner := text[q.start:q.end].rstrip("'’"))[-1:] in (".", "!", "?"):
+                # a quotation's paragraph whose line break was lost (ending, too, on a
+                # quotation inside it: "… is ridiculous.' "But then …")
+                ends.extend(range(q.start + len(inner) - 1, q.end))
         return ends
 
     def _tail_cue(self, at: int) -> bool:

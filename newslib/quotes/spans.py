@@ -183,7 +183,10 @@ def _mark_kind(text: str, i: int, two: str, ps: int, pe: int, open_at: int | Non
     nxt = text[i + len(two):i + len(two) + 1] or " "
     if open_at is None:
         return "open" if (prev in _SPACEISH or prev in "“‘'" or not nxt.isspace()) and not nxt.isspace() else ""
-    if ch == '"' and prev in " \t" and nxt.isupper() and i - 2 >= ps and text[i - 2] in ".?!" \
+    end = i - 2
+    while end > ps and text[end] in "'’":
+        end -= 1      # "… is ridiculous.' "But then …": the paragraph ended on a quotation inside it
+    if ch == '"' and prev in " \t" and nxt.isupper() and end >= ps and text[end] in ".?!" \
             and len(text[open_at:i].split()) >= 4:
         # '… again. "As I got older …': a new paragraph of the quotation whose line break was
         # lost; the piece before ends, unclosed, as a multi-paragraph quote's paragraph does
