@@ -1602,3 +1602,61 @@ def test_a_quotation_paragraph_ending_on_an_inner_quotation_then_the_next_paragr
     q = extract_quotes(t)
     assert q[["type", "quote", "speaker"]].values.tolist() == [
         ["direct", "He asked me 'can I take it please?' and I said 'yes',", "Graham Poll"]]
+
+
+def test_a_plural_group_after_a_closing_verb_reports_the_sentence():
+    t = ("Sales news\n\nGood design could go some way to pushing up sales in 2005, said analysts. "
+         "Costs rose sharply last year, said analysts at Gartner.")
+    q = extract_quotes(t, include_indirect=True)
+    assert q[["quote", "speaker"]].values.tolist() == [
+        ["Good design could go some way to pushing up sales in 2005", "analysts"],
+        ["Costs rose sharply last year", "analysts"]]     # (was "analysts at Gartner", said by "Costs rose")
+    # near miss: a plural that is no group of people is not a source
+    t = "Sales news\n\nThe bank cut its rates sharply last year, added interest."
+    assert extract_quotes(t, include_indirect=True).empty
+
+
+def test_descriptions_glued_to_a_name_are_not_part_of_it():
+    t = ("Airline news\n\nSydney-listed Virgin Blue said profits would be lower this year. "
+         "Mobile phones are still enjoying a boom, according to research from technology analysts Gartner.")
+    q = extract_quotes(t, include_indirect=True)
+    assert q["speaker"].tolist() == ["Virgin Blue", "Gartner"]
+    # near miss: a hyphen inside the name, and a title before a person's name, stay as they were
+    t = "Tech news\n\nHewlett-Packard said profits would be lower this year, chief executive Carly Fiorina said."
+    assert "Hewlett-Packard" in extract_quotes("Tech news\n\nHewlett-Packard said profits would be lower this year.",
+                                               include_indirect=True)["speaker"].tolist()
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["Carly Fiorina"]
+
+
+def test_an_apposition_missing_its_closing_comma_still_names_the_speaker():
+    t = '"We are doing research into the possibilities we have," Michael Lamberty, a Lufthansa spokesman told the BBC.'
+    assert extract_quotes(t)["speaker"].tolist() == ["Michael Lamberty"]
+    # near miss: a name inside an opening phrase is not the spokesman's
+    t = 'After meeting Angela Merkel, a Lufthansa spokesman told the BBC: "We will sue the agencies."'
+    assert extract_quotes(t)["speaker"].tolist() == ["a Lufthansa spokesman"]
+
+
+def test_a_nationality_or_a_sporting_description_is_the_person_before_it():
+    t = ('Maria Sharapova won the match easily. "I love it here," she said. The Russian added: "The crowd is great." '
+         'The tournament debutant added: "I love basketball."')
+    assert extract_quotes(t)["speaker"].tolist() == ["Maria Sharapova"] * 3
+    t = ('Spanish teenager Rafael Nadal won in the rain. "It is always a problem to stop for rain," '
+         'said the Spanish teenager Nadal.')
+    assert extract_quotes(t)["speaker"].tolist() == ["Rafael Nadal"]
+    # near misses: a nationality names a people ("the Chinese"), and never someone named after it
+    t = ('Edu describes fracas\n\nThe Brazilian confirmed tempers had flared but saw no food thrown at United boss '
+         'Sir Alex Ferguson.')
+    assert "Alex Ferguson" not in extract_quotes(t, include_indirect=True)["speaker"].tolist()
+    t = 'Talks were held in Beijing with Tony Blair. The Chinese said: "We want more trade."'
+    assert extract_quotes(t)["speaker"].tolist() != ["Tony Blair"]
+
+
+def test_a_cue_ending_with_a_colon_introduces_the_next_quotation_not_the_one_before():
+    t = ('Maria Sharapova won easily. Vera Zvonareva has lost both her games so far. "Sometimes not everything '
+         'works," she said. "It was lots of pressure. But I was fighting." Sharapova, who lost to Kuznetsova in '
+         'Beijing, said: "In Beijing, she was unstoppable."')
+    assert extract_quotes(t)["speaker"].tolist() == ["Vera Zvonareva", "Vera Zvonareva", "Maria Sharapova"]
+    # near miss: a cue closing the quotation's sentence is still its own
+    t = ('Vera Zvonareva lost again. "It was lots of pressure. But I was fighting." Maria Sharapova said. '
+         '"I played well."')
+    assert extract_quotes(t)["speaker"].tolist()[0] == "Maria Sharapova"

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..lexicons import clause_only_verbs, reporting_verbs
+from .entities import _roles
 from .spans import _Span
 from .speakers import (
     _QUOTED_AS_SAYING_RE,
@@ -578,6 +579,15 @@ def _subject_before_cue(c: _QuoteContext, vi: int, prev_tok: str) -> _Mention | 
         return None
     if before is not None:
         bi = bisect_right(c.tok_starts, before.start) - 1
+        if bi >= 2 and toks[bi - 1][0] == "," and before.text.split()[0].lower() in ("a", "an") \
+                and before.text.split()[-1].lower() in _roles():
+            # "Michael Lamberty, a Lufthansa spokesman told the BBC": the apposition's closing
+            # comma left out; the name is who spoke
+            name = _np_before(text, toks, bi - 2)
+            if name is not None and len(name.text.split()) >= 2 and all(w[:1].isupper() for w in name.text.split()) \
+                    and not any(qq.open_at <= name.start <= qq.end for qq in c.qs) \
+                    and text[c.s_lo:name.start].rstrip()[-1:] in ("", "”", '"', "'", ","):
+                return name     # (opening the clause, not "After meeting Angela Merkel, a … said")
         if bi >= 3 and toks[bi - 1][0].lower() in _PLACE_PREPOSITIONS and toks[bi - 2][0].endswith("ing") \
                 and toks[bi - 2][0].islower():
             subj = _np_before(text, toks, bi - 3)

@@ -118,9 +118,25 @@ def _strip_titles(name: str) -> str:
     words = name.replace("’s", "").split()
     while len(words) > 1 and words[1].lower() not in {"for", "of", "at"} and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
                               or words[0].lower() in {"the", "a", "an"}
-                              or len(words) > 2 and (_nationality(words[0]) or _modifier_before_given_name(words))):
+                              or len(words) > 2 and (_nationality(words[0]) or _modifier_before_given_name(words))
+                              or _PLACE_MODIFIER_RE.fullmatch(words[0]) is not None):
         words = words[1:]
     return " ".join(words)
+
+
+#: lower-case words describing the capitalised name after them ("technology analysts Gartner")
+_DESCRIBED_NAME_RE = re.compile(r"((?:[a-z][\w'’-]*\s+){1,3})([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
+
+
+def _describes_a_source(head: str) -> bool:
+    """Whether a lower-case noun describing a name can stand for it: an organisation's kind
+    ("firm", "group"), a role ("spokesman") or people ("analysts")."""
+    return head in _ORG_DESCRIPTIONS or head in _roles() or _plural_people(head)
+
+
+#: a compound modifier naming where a company is based or traded, not part of its name
+#: ("Sydney-listed Virgin Blue", "London-based Barclays", "US-owned …")
+_PLACE_MODIFIER_RE = re.compile(r"[A-Z][\w.]*-(?:based|listed|headquartered|owned|registered|quoted|born|bred)")
 
 
 # (?=[A-Z]) first: the engine skips every position that cannot start a name at once (twice as
@@ -216,7 +232,7 @@ class NameResolver:
         while len(name) > 2 and (name[0].lower() in titles or name[0].lower() in _TITLE_TAILS
                                  or _nationality(name[0])):
             pre.append(name.pop(0))
-        if len(name) >= 2 and name[0].lower() in titles:
+        if len(name) >= 2 and (name[0].lower() in titles or _PLACE_MODIFIER_RE.fullmatch(name[0])):
             pre.append(name.pop(0))
         if len(name) < 2 or any(w.lower() in _THE_OF for w in name):
             return
@@ -267,6 +283,9 @@ class NameResolver:
 
     def canonical(self, mention: str) -> str:
         m = mention.strip()
+        if m[:1].islower() and (d := _DESCRIBED_NAME_RE.fullmatch(m)) is not None \
+                and _describes_a_source(d.group(1).split()[-1].lower()):
+            m = d.group(2)      # "technology analysts Gartner", "music group Coldplay": the name
         low = m.lower()
         words = low.split()
         if words and words[0] in {"the", "a", "an"}:
@@ -280,6 +299,13 @@ class NameResolver:
                 return max(known, key=len)
             if len(words) == 2 and m.split()[1][:1].isupper():
                 return self._short_name(m.split()[1]) or m
+            last = m.split()[-1]
+            if len(words) >= 3 and last[:1].isupper() and words[-2] in _roles() \
+                    and all(w in _roles() or _nationality(w.title()) for w in words[1:-1]):
+                # "the Spanish teenager Nadal": the one person named in full with that surname
+                fulls = self._ending_with(last)
+                if len(fulls) == 1 and speaker_kind(fulls[0]) == "person":
+                    return fulls[0]
             return m  # "the Kremlin", "a spokesperson": as written
         if len(words) >= 4 and words[0] in speaker_words()["peerage"] and words[2] == "of":
             return m    # "Lord Faulkner of Worcester": a peer's title is how he is named

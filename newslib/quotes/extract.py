@@ -236,6 +236,8 @@ class _Article:
         for m in words:
             if m.group(1).lower() not in self.verbs:
                 continue
+            if m.group(2) == ":":
+                return False            # "“….” Sharapova, who lost …, said: “…”": the next quotation's
             if m.group(2):
                 return True             # "Trump said, looking on", "Mr Dyer said."
             stop = re.search(r"[.!?](?:\s|$)", seg[m.end():])

@@ -666,7 +666,9 @@ _INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|
 #: "…, said the company." / "…, says the report.": a description after a closing verb
 _INVERTED_DESCRIPTION_RE = re.compile(
     r",\s*(?P<verb>said|says|added|adds|noted|argued|warned|insisted|explained|wrote|reports|reported|claimed|claims)"
-    r"\s+(?P<np>(?:the|a|an|its|one)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)\s*\.?\s*$")
+    r"\s+(?P<np>(?:the|a|an|its|one)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*"
+    # "…, said analysts.", "…, said industry analysts at Gartner.": a plural group with no article
+    r"|(?P<bare>(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*s))(?P<pp>\s+(?:at|from|with)\s+[A-Z][^,;:.“”\"]{1,40})?\s*\.?\s*$")
 
 
 def _speaking_description(np: str) -> bool:
@@ -706,6 +708,8 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
         return False    # the pattern ends with a name or its apposition: most sentences end otherwise
     m = _INVERTED_TAIL_RE.search(seg)
     if m is None and (d := _INVERTED_DESCRIPTION_RE.search(seg)) is not None and _speaking_description(d.group("np")) \
+            and (d.group("bare") is None or _plural_people(d.group("np").split()[-1]))   \
+            and (d.group("pp") is None or d.group("bare") is not None) \
             and len(seg[:d.start()].split()) >= 4 and seg[:1] not in _MARK_CHARS:
         # "…, said the company.", "…, says the report.", "…, reports the industry group."
         ment = _Mention(d.group("np"), s_lo + d.start("np"), s_lo + d.end("np"))

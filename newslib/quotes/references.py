@@ -33,6 +33,7 @@ from .entities import (
     _ORG_NAME_RE,
     _compatible,
     _is_person_like,
+    _nationality,
     _person_nouns,
     _person_words,
     _plural_people,
@@ -140,12 +141,15 @@ def description_kind(desc: str) -> str | None:
     >>> [description_kind(d) for d in ["the first minister", "Russia's president", "the company",
     ...                                "the UK's financial watchdog", "a spokesman",
     ...                                "the company's chief executive", "Tony Blair",
-    ...                                "the star of Rain Man", "the 67-year-old", "the Democratic nominee"]]
-    ['person', 'person', 'organisation', 'organisation', None, None, None, 'person', 'person', 'person']
+    ...                                "the star of Rain Man", "the 67-year-old", "the Democratic nominee",
+    ...                                "the Russian", "the Chinese"]]
+    ['person', 'person', 'organisation', 'organisation', None, None, None, 'person', 'person', 'person', 'person', None]
     """
     words = desc.split()
     if "of" in words[2:] and words[0].lower() == "the":
         words = words[:words.index("of")]   # "the star of Rain Man": the star
+    if len(words) == 2 and words[0].lower() == "the" and _nationality(words[1]) and not words[1].endswith(("ese", "ish")):
+        return "person"     # "The Russian added": one person (not "the Chinese", "the British": a people)
     if len(words) < 2 or words[-1][:1].isupper():
         return None
     low = [w.lower().strip(",.") for w in words]
@@ -455,8 +459,8 @@ class References:
                                      or mods and not mods <= self._title_words(name)):
                 continue
             return name
-        if any_before:
-            return None
+        if any_before or desc.split()[-1][:1].isupper():
+            return None     # ("The Brazilian confirmed …": a nationality looks back, never ahead)
         return self._named_after(kind, at)
 
     def _may_hold(self, name: str, head: str) -> bool:
