@@ -1660,3 +1660,15 @@ def test_a_cue_ending_with_a_colon_introduces_the_next_quotation_not_the_one_bef
     t = ('Vera Zvonareva lost again. "It was lots of pressure. But I was fighting." Maria Sharapova said. '
          '"I played well."')
     assert extract_quotes(t)["speaker"].tolist()[0] == "Maria Sharapova"
+
+
+def test_a_that_clause_after_an_according_to_aside_is_what_the_source_said():
+    t = ("Mobiles\n\nAlthough people were still looking for better phones, there was evidence, according to "
+         "Gartner, that some markets were seeing a slow-down in replacement sales.")
+    q = extract_quotes(t, include_indirect=True)
+    assert q[["quote", "speaker"]].values.tolist() == [
+        ["some markets were seeing a slow-down in replacement sales", "Gartner"]]
+    # near miss: an aside between a subject and its verb still reports the whole sentence
+    t = "Mobiles\n\nThe biggest culprit, according to the EPA, is the coal plant in the valley."
+    assert extract_quotes(t, include_indirect=True)["quote"].tolist() == [
+        "The biggest culprit, according to the EPA, is the coal plant in the valley"]

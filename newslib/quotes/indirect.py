@@ -755,6 +755,10 @@ _PARTICIPLE_ASIDE_RE = re.compile(r"\s*(?:which\s+was\s+|first\s+)?(?:[a-z]+ed|s
                                   r"issued|made\s+public|obtained|shown)\s[^,;:.“”\"]{2,60},\s*")
 
 
+#: a "that" clause right after an aside's source ("…, according to Gartner, that some markets …")
+_COMMA_THAT_RE = re.compile(r"\s*,\s*that\s+")
+
+
 def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> None:
     """"According to X, …" or "… according to X": the rest of the sentence, after the source
     or before it."""
@@ -779,7 +783,9 @@ def _according_to(text: str, toks, vm, s_lo: int, s_hi: int, resolve, add) -> No
         ment = _Mention(doc.group(1), ment.start + doc.start(1), ment.end)
     rest = text[rest_start:s_hi]
     lead = text[s_lo:vm.start()].strip()
-    if rest.lstrip().startswith(",") and lead.endswith(",") and lead[:-1].lower() not in _OPENING_ADVERBS \
+    if lead.endswith(",") and (that := _COMMA_THAT_RE.match(rest)) is not None:
+        c_s, c_e = rest_start + that.end(), s_hi    # "there was evidence, according to X, that …"
+    elif rest.lstrip().startswith(",") and lead.endswith(",") and lead[:-1].lower() not in _OPENING_ADVERBS \
             and lead[:-1].rsplit(None, 1)[-1].lower() not in _CLAUSE_JOINERS and len(lead.split()) <= 4:
         # "This, according to attendees, is a problem", "The biggest culprit, according to the
         # EPA, is …": a subject before the source, the clause after it: all of it
