@@ -1672,3 +1672,26 @@ def test_a_that_clause_after_an_according_to_aside_is_what_the_source_said():
     t = "Mobiles\n\nThe biggest culprit, according to the EPA, is the coal plant in the valley."
     assert extract_quotes(t, include_indirect=True)["quote"].tolist() == [
         "The biggest culprit, according to the EPA, is the coal plant in the valley"]
+
+
+def test_a_headline_attributes_in_the_forms_only_headlines_use():
+    cases = {
+        "Pence: Gennifer Flowers Won't Be at Debate, Trump Was Mocking Clinton Camp.\n\nMike Pence spoke on Sunday.":
+            ["Gennifer Flowers Won't Be at Debate, Trump Was Mocking Clinton Camp", "Mike Pence"],
+        "Trump Could Address Clean Energy, Lindsey Graham Says.\n\nSenator Lindsey Graham spoke on Tuesday.":
+            ["Trump Could Address Clean Energy", "Lindsey Graham"],
+        "Obama Says Museum Will Tell of Suffering and Delight.\n\nBarack Obama spoke at the opening.":
+            ["Museum Will Tell of Suffering and Delight", "Barack Obama"],
+        "Campbell: E-mail row 'silly fuss'\n\nAlastair Campbell has dismissed the row.":
+            ["E-mail row 'silly fuss'", "Alastair Campbell"],
+    }
+    for text, want in cases.items():
+        q = extract_quotes(text, include_indirect=True)
+        assert q[["quote", "speaker"]].values.tolist()[:1] == [want], text
+    # near misses: a label, a place, a title-case phrase or a profile's title before a colon is no source
+    for text in ("The Latest: Trump urges supporters to monitor polling places.\n\nText of the story.",
+                 "Syria: Rebels Take The Northern City Of Aleppo\n\nText of the story.",
+                 "Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted\n\nText of the story.",
+                 "Arthur Hailey: King of the bestsellers\n\nThe novelist has died.",
+                 "Profile: David Miliband\n\nThe minister was born in London."):
+        assert extract_quotes(text, include_indirect=True).empty, text

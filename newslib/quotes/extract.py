@@ -35,6 +35,7 @@ from .indirect import (
     _NOMINAL_NOUNS,
     _continuation_verbs_at,
     _continuations,
+    _headline,
     _indirect,
     _nominal_claims,
     _reported_by,
@@ -135,6 +136,8 @@ def _extract(text: str, *, include_indirect: bool, include_scare: bool,
                 _nominal_claims(text, a.masked, a.tix, s_lo, s_hi, a.rows, a.resolve, a.add)
     for t, (ment, speaker) in zip(a.turns, a.turn_said, strict=True):
         a.add("direct", t.start, t.end, ment, ":", speaker)     # each turn is its speaker's words
+    if include_indirect:
+        _headline(text, a.rows, a.resolve, a.add)
     return a.finish()
 
 

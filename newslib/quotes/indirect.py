@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..lexicons import reporting_verbs, speaker_words
 from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues
-from .entities import _compatible, _place_name, _plural_people, _roles, _stopwords
+from .entities import _compatible, _place_name, _plural_people, _roles, _stopwords, places
 from .references import description_kind
 from .speakers import (
     _FINITE,
@@ -1065,3 +1065,48 @@ def _verb_before(words: list[str]) -> bool:
         return False
     return w in _BE_FORMS or w.endswith(("ed", "ing", "s")) and not w.endswith("ss") \
         or len(words) == 2 and words[0].lower() in _BASE_VERB_BEFORE
+
+
+# ---------------------------------------------------------------------------- headlines
+#: words that open a headline as a label, not a source ("The Latest: …", "Exclusive: …")
+_HEADLINE_LABELS = frozenset("latest watch live opinion analysis exclusive breaking update updated video videos "
+                             "photos pictures explainer review interview editorial comment quiz factbox timeline "
+                             "correction q&a obituary profile preview factfile".split())
+#: a title-case phrase with one of these is a label ("Stealth Over Health: …"), not a name
+_HEADLINE_PREPOSITIONS = frozenset("over at on in for to with by from into after before about against".split())
+_HEADLINE_QUOTE_RE = re.compile(r"""(?:^|\s)['‘"“]\w|\w[.,!?]?['’"”](?:\s|$)""")
+_NAME_WORDS = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
+#: "Pence: Gennifer Flowers Won't Be at Debate", "Poll: Clinton and Trump in dead heat"
+_HEADLINE_COLON_RE = re.compile(r"(" + _NAME_WORDS + r"):\s+(\S.{10,}?)[.\s]*$")
+#: "Trump Could Address Clean Energy, Lindsey Graham Says."
+_HEADLINE_SAYS_LAST_RE = re.compile(r"(\S.{10,}?),\s+(" + _NAME_WORDS + r")\s+(Says|Said|Warns|Claims|Insists|Admits|Argues)[.\s]*$")
+#: "Obama Says African-American Museum Will Tell of …" (title case: the sentence passes take a
+#: capitalised verb for part of a name)
+_HEADLINE_SAYS_FIRST_RE = re.compile(r"(" + _NAME_WORDS + r")\s+(Says|Warns|Claims|Insists|Admits|Argues)\s+(\S.{10,}?)[.\s]*$")
+
+
+def _headline(text: str, rows: list[dict], resolve, add) -> None:
+    """The attribution a headline makes in the forms only headlines use, when the sentence
+    passes found none in it: "Source: content" and title-case "…, X Says." / "X Says …". A
+    headline is the text's first line, followed by a blank line; a label ("The Latest:") or a
+    place ("Syria:") before the colon is no source."""
+    end = text.find("\n")
+    if end <= 0 or not text[end + 1:end + 4].lstrip(" \t").startswith("\n") or any(r["start"] < end for r in rows):
+        return
+    line = text[:end]
+    m = _HEADLINE_COLON_RE.match(line)
+    if m is not None and m.group(1).lower().removeprefix("the ") not in _HEADLINE_LABELS \
+            and m.group(1) not in places() and not _HEADLINE_PREPOSITIONS & set(m.group(1).lower().split()) \
+            and (len(m.group(2).split()) >= 5 or _HEADLINE_QUOTE_RE.search(m.group(2))):
+        # (what a source says is a clause or a quotation: "Arthur Hailey: King of the
+        # bestsellers" is a profile's title)
+        src, (c_s, c_e), verb = m.span(1), m.span(2), ":"
+    elif (m := _HEADLINE_SAYS_LAST_RE.match(line)) is not None:
+        src, (c_s, c_e), verb = m.span(2), m.span(1), m.group(3)
+    elif (m := _HEADLINE_SAYS_FIRST_RE.match(line)) is not None and m.group(1).split()[0].lower() not in _stopwords():
+        src, (c_s, c_e), verb = m.span(1), m.span(3), m.group(2)
+    else:
+        return
+    ment = _Mention(line[src[0]:src[1]], *src)
+    add("indirect", c_s, c_e, ment, verb.lower(), resolve(ment, c_s))
+
