@@ -65,8 +65,8 @@ def _finish(fig: Figure) -> Figure:
     except Exception:  # noqa: BLE001 - layout is cosmetic
         pass
     # tight_layout leaves a placeholder layout engine behind, and any engine makes savefig draw
-    # the whole figure once more before drawing it for real (a fifth of a report's chart
-    # time); the layout is done, so the figure keeps none (the PNG is byte-identical)
+    # the whole figure once more before drawing it for real (about a fifth of the time saving
+    # a chart takes); the layout is done, so the figure keeps none (the PNG is byte-identical)
     fig.set_layout_engine(None)
     plt.close(fig)
     return fig

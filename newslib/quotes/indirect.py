@@ -708,7 +708,7 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
         return False    # the pattern ends with a name or its apposition: most sentences end otherwise
     m = _INVERTED_TAIL_RE.search(seg)
     if m is None and (d := _INVERTED_DESCRIPTION_RE.search(seg)) is not None and _speaking_description(d.group("np")) \
-            and (d.group("bare") is None or _plural_people(d.group("np").split()[-1]))   \
+            and (d.group("bare") is None or _plural_people(d.group("np").split()[-1])) \
             and (d.group("pp") is None or d.group("bare") is not None) \
             and len(seg[:d.start()].split()) >= 4 and seg[:1] not in _MARK_CHARS:
         # "…, said the company.", "…, says the report.", "…, reports the industry group."
@@ -1109,4 +1109,3 @@ def _headline(text: str, rows: list[dict], resolve, add) -> None:
         return
     ment = _Mention(line[src[0]:src[1]], *src)
     add("indirect", c_s, c_e, ment, verb.lower(), resolve(ment, c_s))
-
