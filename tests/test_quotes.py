@@ -1695,3 +1695,59 @@ def test_a_headline_attributes_in_the_forms_only_headlines_use():
                  "Arthur Hailey: King of the bestsellers\n\nThe novelist has died.",
                  "Profile: David Miliband\n\nThe minister was born in London."):
         assert extract_quotes(text, include_indirect=True).empty, text
+
+
+def test_a_plural_source_after_a_present_closing_verb_reports_the_sentence():
+    t = ("Spam news\n\nThe amount of spam circulating online could be about to undergo a massive increase, "
+         "say experts. Aid to the region has fallen by a third since 2003, say Oxfam and Christian Aid. "
+         "Prices could rise sharply next year, warn economists at HSBC.")
+    q = extract_quotes(t, include_indirect=True)
+    assert q[["quote", "speaker", "verb"]].values.tolist() == [
+        ["The amount of spam circulating online could be about to undergo a massive increase", "experts", "say"],
+        ["Aid to the region has fallen by a third since 2003", "Oxfam and Christian Aid", "say"],
+        ["Prices could rise sharply next year", "economists", "warn"]]
+    # near miss: "say" meaning "for example" is set off by its own comma and reports nothing
+    assert extract_quotes("Travel news\n\nYou could fly to a big city, say, London.", include_indirect=True).empty
+
+
+def test_an_asides_source_with_a_clause_of_its_own_after_it_reports_only_what_came_before():
+    t = ("Spam news\n\nDavid Stanley runs a filtering firm. The amount of spam in circulation was still growing, "
+         "said Mr Stanley, but he did not think that the appearance of this trick would mean e-mail meltdown. "
+         "Rory Armes runs a games studio. Microsoft had delivered development kits to EA, said Mr Armes, but he said the company was still "
+         "waiting on Sony.")
+    q = extract_quotes(t, include_indirect=True)
+    said = q[q["verb"] == "said"]
+    assert said[["quote", "speaker"]].values.tolist() == [
+        ["The amount of spam in circulation was still growing", "David Stanley"],
+        ["Microsoft had delivered development kits to EA", "Rory Armes"],
+        ["the company was still waiting on Sony", "Rory Armes"]]
+    # near miss: with no cue after the conjunction the words on both sides are the source's, one
+    # attribution of one cue, as before; a description of a source sets off an aside too
+    t = ("Tesco news\n\nSales rose by five percent last year, the company said, and its shares rose three percent. "
+         "The new plant, the company said, would employ 300 people.")
+    q = extract_quotes(t, include_indirect=True)
+    assert q["quote"].tolist() == [
+        "Sales rose by five percent last year, the company said, and its shares rose three percent",
+        "The new plant, the company said, would employ 300 people"]
+
+
+def test_a_quantified_group_opening_the_sentence_speaks_through_a_participle():
+    t = ("Hunt news\n\nHowever, many pro-hunt activists remained defiant after the law was passed, "
+         "saying they would ignore the ban and continue to hunt.")
+    q = extract_quotes(t, include_indirect=True)
+    assert q[["quote", "mention", "speaker"]].values.tolist() == [
+        ["they would ignore the ban and continue to hunt", "many pro-hunt activists", "pro-hunt activists"]]
+    # near miss: "Many" alone, with no noun after it, is still the group that said it
+    q = extract_quotes("Poll news\n\nMany said the plan was doomed to fail.", include_indirect=True)
+    assert q["mention"].tolist() == ["Many"]
+
+
+def test_a_stray_comma_after_a_described_name_does_not_hide_the_speaker():
+    t = ("Hunt news\n\nThe men's solicitor Matthew Knight, said that at no time had it occurred to the men "
+         "that they were committing a criminal offence.")
+    q = extract_quotes(t, include_indirect=True)
+    assert q[["quote", "speaker"]].values.tolist() == [
+        ["at no time had it occurred to the men that they were committing a criminal offence", "Matthew Knight"]]
+    # near miss: a comma closing a clause before a verb is no stray comma ("…, said chairman John Smith")
+    t = "Sales news\n\nSales fell in the new shops last year, said chairman John Smith."
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["John Smith"]

@@ -443,3 +443,31 @@ def test_an_exclamation_ending_a_sentence_names_no_speaker():
     # near miss: "Help!" ends the shout, and a spaced "!" joins nothing
     assert extract_quotes("He shouted Help! and everyone ran.", include_indirect=True).empty
     assert extract_quotes("“Stop!” she said.")["mention"].tolist() == ["she"]
+
+
+def test_a_person_named_before_an_organisations_acronym_speaks_when_the_article_titles_them():
+    t = ("Marriage rules\n\nRhian Beynon of the JCWI said the new rules were unfair. "
+         "“We are taking a legal opinion,” Ms Beynon said.")
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["Rhian Beynon", "Rhian Beynon"]
+    # near miss: with no "Ms Beynon" anywhere, a first word the lexicon does not know names no person
+    t = "Marriage rules\n\nRhian Beynon of the JCWI said the new rules were unfair."
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["the JCWI"]
+
+
+def test_an_organisations_name_holds_an_article_after_for_or_of():
+    t = ("Marriage rules\n\nBut immigrants' group the Joint Council for the Welfare of Immigrants (JCWI) says the "
+         "rules breach human rights law. The Department of the Environment said the rules were fine.")
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == [
+        "the Joint Council for the Welfare of Immigrants", "the Department of the Environment"]
+    # near miss: a person's description before "for the" is still the person's
+    t = "Health news\n\nA spokesman for the Department of Health said the claims were untrue."
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["a spokesman for the Department of Health"]
+
+
+def test_a_family_name_written_first_is_the_person_a_title_names():
+    t = ("Parking fees\n\n“The prices are unreasonable,” said Wang Yan, an official from the city's commission. "
+         "Mr Wang said his team would be looking at adjusting parking prices.")
+    assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["Wang Yan", "Wang Yan"]
+    # near miss: a given name after a title is no family name ("Mr Gordon" is not Gordon Brown)
+    t = "Gordon Brown spoke first. “We won,” said Mr Gordon."
+    assert extract_quotes(t)["speaker"].tolist() == ["Gordon"]

@@ -281,6 +281,16 @@ class NameResolver:
                 self._by_last.setdefault(full.rsplit(" ", 1)[-1], []).append(full)
         return self._by_last.get(last, [])
 
+    def _family_name_first(self, bare: str) -> str | None:
+        """The one person's full name of the article that opens with ``bare``, when a title
+        names them by it ("Mr Wang" after "Wang Yan": a family name written first, in Chinese,
+        Korean or Hungarian order) and no full name ends with it; not a given name ("Mr Gordon"
+        is not Gordon Brown)."""
+        if bare.lower() in given_names():
+            return None
+        first = [f for f in self.full if f.split()[0] == bare and len(f.split()) <= 3 and speaker_kind(f) == "person"]
+        return first[0] if len(first) == 1 else None
+
     def canonical(self, mention: str) -> str:
         m = mention.strip()
         if m[:1].islower() and (d := _DESCRIBED_NAME_RE.fullmatch(m)) is not None \
@@ -320,6 +330,8 @@ class NameResolver:
                 # the first named, but a given name before the surname wins over a headline's
                 # word glued to it ("Mogul Wilson" in the headline, Tony Wilson in the text)
                 return next((f for f in fulls if f.split()[0].lower() in given_names()), fulls[0])
+            if stripped != m and (family := self._family_name_first(bare)) is not None:
+                return family   # "Mr Wang" after "Wang Yan"
             if words and words[0] in _KNIGHTHOOD and len(words) == 2:
                 knights = [f for f in self.full if f.split()[0] == bare]
                 if len(knights) == 1:
@@ -357,6 +369,16 @@ class _LazyResolver:
     @property
     def full(self) -> list[str]:
         return self._get().full
+
+    def _family_name_first(self, bare: str) -> str | None:
+        """The one person's full name of the article that opens with ``bare``, when a title
+        names them by it ("Mr Wang" after "Wang Yan": a family name written first, in Chinese,
+        Korean or Hungarian order) and no full name ends with it; not a given name ("Mr Gordon"
+        is not Gordon Brown)."""
+        if bare.lower() in given_names():
+            return None
+        first = [f for f in self.full if f.split()[0] == bare and len(f.split()) <= 3 and speaker_kind(f) == "person"]
+        return first[0] if len(first) == 1 else None
 
     def canonical(self, mention: str) -> str:
         return self._get().canonical(mention)

@@ -305,10 +305,13 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
             return
         # (beside quotations only when the aside comes first: "It helps, said Mr Burke, that
         # people know terms like “digital”")
-        aside = _parenthetical(text, toks, vm, low, s_lo, s_hi) if first_open is None or vm.end() < first_open else None
+        aside = _parenthetical(text, toks, vm, low, s_lo, s_hi, cue_list) if first_open is None or vm.end() < first_open else None
         if aside is not None:
             add("indirect", aside[2], aside[1], aside[0], verb, resolve(aside[0], aside[2]))
-            return
+            if aside[3] is None:
+                return
+            done = charged = aside[3]   # "…, said Mr Stanley, but he did not think …": read on
+            continue
         ment = _cue_speaker(text, tix, toks, vm, low, s_lo, seen=seen)
         if ment is None or ment.text.lower() in _DEMONSTRATIVES:
             continue    # "That said, …", "This suggests …": a fact, no speaker
@@ -497,12 +500,16 @@ def _in_a_series(text: str, s_lo: int, vm) -> bool:
     return any(w.strip(",").lower() in reporting_verbs() for w in before.split()[-9:-1])
 
 
-def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple[_Mention, int, int] | None:
-    """(source, content end, content start) for a cue set off by commas inside the sentence:
-    "The problem they face, said Shailendra Jain, head of Adamind, is educating users", "The
-    deal, she said, was fair". The content is the whole sentence (the source's words are on both
-    sides of the aside), or what follows the aside when only a connective precedes it ("But,
-    he said, …")."""
+def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int,
+                   cue_list: list) -> tuple[_Mention, int, int, int | None] | None:
+    """(source, content end, content start, where a joined clause starts) for a cue set off by
+    commas inside the sentence: "The problem they face, said Shailendra Jain, head of Adamind,
+    is educating users", "The deal, she said, was fair". The content is the whole sentence (the
+    source's words are on both sides of the aside), or what follows the aside when only a
+    connective precedes it ("But, he said, …"), or what precedes it when a clause with a cue of
+    its own follows ("Spam was still growing, said Mr Stanley, but he did not think …": that
+    clause is read on its own, from the returned start; with no cue, "…, he said, and intense
+    wrangling could be paralyzing" is still the source's, one attribution of one cue)."""
     if low not in _BARE_CLAUSE_VERBS:
         return None
     before = text[max(s_lo, vm.start() - 12):vm.start()].split()
@@ -523,7 +530,7 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple
     else:
         return None
     rest = text[end:s_hi]
-    appo = _APPOSITION_RE.match(rest)
+    appo = _APPOSITION_RE.match(rest) if ment.start > vm.start() else None    # (", head of Adamind,")
     if appo and len(rest[appo.end():].split()) >= 3:
         end, rest = end + appo.end() - 1, rest[appo.end() - 1:]    # ", senior vice-president at IBM,"
     lead = text[s_lo:vm.start()].split()
@@ -533,20 +540,29 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int) -> tuple
     if len(lead) <= (2 if ment.start < vm.start() else 1):
         # "But, he said, the Mac mini changed that": only a connective before the aside
         c_s = end + len(rest) - len(rest[1:].lstrip())
-        return ment, c_e, c_s
-    return ment, c_e, s_lo
+        return ment, c_e, c_s, None
+    lead_end = min(ment.start, vm.start())
+    if (joined := _JOINED_AFTER_ASIDE_RE.match(rest)) is not None and len(text[s_lo:lead_end].split()) >= 3 \
+            and any(c.start() > end for c in cue_list):
+        return ment, s_lo + len(text[s_lo:lead_end].rstrip(" ,")), s_lo, end + joined.start(1)
+    return ment, c_e, s_lo, None
 
 
-# an apposition after the source of an aside, up to its closing comma
-_APPOSITION_RE = re.compile(r",\s+(?:(?:a|an|the|its|his|her)\s+)?[a-z][\w’'-]*(?:\s+[^\s,.;:“”\"]+){0,10}?,")
+#: a conjunction opening a clause after an aside's source (", said Mr Stanley, but he …")
+_JOINED_AFTER_ASIDE_RE = re.compile(r",\s+(but|and|although|though|while|whereas|yet)\s")
+# an apposition after the source of an aside, up to its closing comma (not a clause: ", because …,")
+_APPOSITION_RE = re.compile(r",\s+(?!(?:because|but|and|although|though|while|whereas|since|as|so|if|when|for)\s)"
+                            r"(?:(?:a|an|the|its|his|her)\s+)?[a-z][\w’'-]*(?:\s+[^\s,.;:“”\"]+){0,10}?,")
 
 
 def _named_aside(text: str, toks, vm, s_lo: int) -> _Mention | None:
-    """The capitalised name between a comma and the verb of an aside (", Mr. Obama said,")."""
+    """The name between a comma and the verb of an aside (", Mr. Obama said,"), or a source's
+    description (", the company said,")."""
     vi = bisect_right(toks, vm.start(), key=_START) - 1
     ment = _np_before(text, toks, vi - 1) if vi >= 2 else None
-    if ment is None or not ment.text[:1].isupper() or _PRONOUN_RE.match(ment.text):
-        return None
+    if ment is None or _PRONOUN_RE.match(ment.text) or not ment.text[:1].isupper() and not (
+            ment.text.split()[0] in ("the", "a", "an") and _speaking_description(ment.text)):
+        return None     # ("…, the company said, and …": a description of a source too)
     return ment if text[s_lo:ment.start].rstrip().endswith(",") and len(text[s_lo:ment.start].split()) >= 2 else None
 
 
@@ -657,15 +673,19 @@ _PAST_FORMS = frozenset("said says told tells made makes took gave won lost went
 #: (a description may come first, "…, said the company's chairman Marcelo Claure.", or after,
 #: "…, said Smith, the chairman.")
 _INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|warned|insisted|explained|wrote|"
-                               r"reports|reported|claims|claimed|predicts|predicted|concluded|concludes)"
+                               r"reports|reported|claims|claimed|predicts|predicted|concluded|concludes|"
+                               # (the plural's present: "…, say Oxfam and Christian Aid.")
+                               r"say|warn|argue|claim|predict|insist)"
                                r"\s+(?P<desc>(?:(?:[Tt]he|[Aa]n?|its|his|her|their)\s+)?(?:[A-Za-z][\w'’-]*\s+){1,6}?)??"
-                               r"(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|the))*)"
+                               # ("said Jonathan Wolpaw and Dennis McFarlane": two names, one group)
+                               r"(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|the|and(?=\s+[A-Z])))*)"
                                r"(?P<app>,\s+(?:the|a|an|its|his|her|their)\s[^,;:“”\"]{2,60}?)?\s*\.?\s*$")
 
 
 #: "…, said the company." / "…, says the report.": a description after a closing verb
 _INVERTED_DESCRIPTION_RE = re.compile(
-    r",\s*(?P<verb>said|says|added|adds|noted|argued|warned|insisted|explained|wrote|reports|reported|claimed|claims)"
+    r",\s*(?P<verb>said|says|added|adds|noted|argued|warned|insisted|explained|wrote|reports|reported|claimed|claims|"
+    r"say|warn|argue|claim|predict|insist)"     # ("…, say experts.": a plural group's present)
     r"\s+(?P<np>(?:the|a|an|its|one)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*"
     # "…, said analysts.", "…, said industry analysts at Gartner.": a plural group with no article
     r"|(?P<bare>(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*s))(?P<pp>\s+(?:at|from|with)\s+[A-Z][^,;:.“”\"]{1,40})?\s*\.?\s*$")
@@ -707,6 +727,9 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
     if not tail or not tail[0][:1].isupper() and ", " not in seg[-60:]:
         return False    # the pattern ends with a name or its apposition: most sentences end otherwise
     m = _INVERTED_TAIL_RE.search(seg)
+    if m is not None and (desc := m.group("desc")) and not (desc.split()[-1].lower() in _roles()
+                                                            and not set(desc.split()) & _CLAUSE_WORDS):
+        m = None    # "…, said prices would rise in London", "…, warn economists at HSBC": no person's description
     if m is None and (d := _INVERTED_DESCRIPTION_RE.search(seg)) is not None and _speaking_description(d.group("np")) \
             and (d.group("bare") is None or _plural_people(d.group("np").split()[-1])) \
             and (d.group("pp") is None or d.group("bare") is not None) \
@@ -717,9 +740,6 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
         return True
     if not m or len(seg[:m.start()].split()) < 4 or seg[:1] in _MARK_CHARS:
         return False
-    desc = m.group("desc")
-    if desc and not (desc.split()[-1].lower() in _roles() and not set(desc.split()) & _CLAUSE_WORDS):
-        return False    # "…, said prices would rise in London": no description of a person
     np_s, np_e = s_lo + m.start("np"), s_lo + m.end("np")
     name, _, _org = text[np_s:np_e].partition(" of ")
     if _org and not name.lower().startswith("the ") and len(name.split()) >= 2:

@@ -273,6 +273,10 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
         if whole is not None and whole.start == toks[0][1] and whole.text[:1].isupper() \
                 and not _FINITE & set(whole.text.lower().split()):
             return whole    # (not a clause: "Prices will rise, said chairman John Smith.")
+        before = text[toks[0][1]:whole.start].lower().split() if whole is not None else []
+        if before and before[-1] in _roles() and not _FINITE & set(before) \
+                and len(whole.text.split()) >= 2 and all(w[:1].isupper() for w in whole.text.split()):
+            return whole    # "The men's solicitor Matthew Knight, said that …": a stray comma after the name
     return None
 
 
@@ -392,9 +396,8 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
             if det is not None and toks[det][0].lower() in _DETS:
                 k = det - 1
                 break
-        if low in _DETS and seen_cap and k >= 3 and toks[k - 1][0][:1].isupper() and toks[k - 2][0] == "of" \
-                and (toks[k - 3][0].lower() in _person_nouns() or toks[k - 3][0].lower() in _ROLE_OF):
-            k -= 2      # "singer of Because the Night": an article inside a title
+        if low in _DETS and seen_cap and _article_inside_name(toks, k):
+            k -= 2      # ("the Welfare of Immigrants" is part of "the Joint Council for …")
             continue
         if low in _DETS or (t[:1].isdigit() and not seen_cap and k < end_i):
             k -= 1      # "the spokesman", "73 percent": a determiner or a number opens the phrase
@@ -428,6 +431,18 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
     return _with_part_of(toks, start_i), end_i
 
 
+def _article_inside_name(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the article at ``k``, after a capitalised word, is inside a name or a title, not
+    opening the phrase: "the Joint Council for the Welfare of Immigrants" (after an
+    organisation's word and "for", "of" or "on"), "singer of Because the Night" (a title after
+    a person's noun and "of")."""
+    if k >= 2 and toks[k - 1][0] in {"for", "of", "on"} and toks[k - 2][0][:1].isupper() \
+            and toks[k - 2][0].lower() in speaker_words()["organisations"]:
+        return True
+    return k >= 3 and toks[k - 1][0][:1].isupper() and toks[k - 2][0] == "of" \
+        and (toks[k - 3][0].lower() in _person_nouns() or toks[k - 3][0].lower() in _ROLE_OF)
+
+
 def _with_part_of(toks: list[tuple[str, int, int]], start_i: int) -> int:
     """Where a phrase starts when "one of", "two of" stands before it: "One of the doctors
     said" is one of them, not the doctors."""
@@ -455,7 +470,7 @@ def _name_before_description(text: str, toks: list[tuple[str, int, int]], start_
     for n in (3, 2):
         i0 = p - n
         if i0 >= 0 and all(t[0][:1].isupper() and t[0].isalpha() for t in toks[i0:p]) \
-                and toks[i0][0].lower() in given_names() \
+                and (toks[i0][0].lower() in given_names() or _titled_elsewhere(text, toks[p - 1][0])) \
                 and (i0 == 0 or not toks[i0 - 1][0][:1].isupper() or toks[i0 - 1][0] in {",", "“", "”", '"'}):
             return _Mention(text[toks[i0][1]:toks[p - 1][2]], toks[i0][1], toks[p - 1][2])
     if start_i < 4 or p < start_i - 1:
@@ -514,6 +529,13 @@ def _name_before_dash(text: str, toks: list[tuple[str, int, int]], start_i: int)
     if name is not None and len(name.text.split()) >= 2 and all(w[:1].isupper() for w in name.text.split()):
         return name
     return None
+
+
+def _titled_elsewhere(text: str, surname: str) -> bool:
+    """Whether the article calls someone "Ms ``surname``" (or Mr, Mrs, Miss, Dr): then "Rhian
+    Beynon of the JCWI" is a person's name, though "Rhian" is no given name the lexicon knows."""
+    return surname.lower() not in speaker_words()["organisations"] and re.search(
+        r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? " + re.escape(surname) + r"\b", text) is not None
 
 
 def _phrase_mention(text: str, toks: list[tuple[str, int, int]], start_i: int, end_i: int) -> _Mention | None:
@@ -837,7 +859,7 @@ def _subject_start(text: str, toks: list[tuple[str, int, int]]) -> int:
             if not (toks[0][0].lower() in _OPENING_PREPOSITIONS or toks[0][0].lower() in _SUBORDINATORS):
                 break   # an opening phrase goes on past its own commas: "On July 6, 2015,
                 #         Sanders made …", "Following a swiftly called, late-afternoon meeting, the …"
-    while i < len(toks) and toks[i][0].lower() in {"but", "and", "so", "yet", "meanwhile", "still", "instead"}:
+    while i < len(toks) and toks[i][0].lower() in {"but", "and", "so", "yet", "meanwhile", "still", "instead", "however"}:
         i += 1
         if i < len(toks) and toks[i][0] == ",":
             i += 1
@@ -849,6 +871,12 @@ def _subject_stop(toks: list[tuple[str, int, int]], i: int, *, strict: bool) -> 
     description ("The prime minister's official spokesman", not "The aim of") and a name after
     its title ("the Lib Dem leader Charles Kennedy", "Lib Dem chairman Matthew Taylor")."""
     j = i
+    if toks[i][0].title() in _QUANTIFIER_SUBJECTS:
+        # "Many pro-hunt activists remained defiant, saying …": the people counted, not "Many"
+        k = next((k for k in range(i + 1, min(len(toks), i + 4)) if not toks[k][0].islower()
+                  or _plural_people(toks[k][0])), None)
+        if k is not None and toks[k][0].islower():
+            return k + 1
     # the subject follows an opening phrase: "…, the Lib Dem leader …"
     opened = i > 0 and i + 1 < len(toks) and toks[i + 1][0][:1].isupper()
     while j < len(toks) and (toks[j][0][:1].isupper() or toks[j][0].lower() in {"'s", "’s"}
