@@ -1724,11 +1724,14 @@ def test_an_asides_source_with_a_clause_of_its_own_after_it_reports_only_what_ca
     # near miss: with no cue after the conjunction the words on both sides are the source's, one
     # attribution of one cue, as before; a description of a source sets off an aside too
     t = ("Tesco news\n\nSales rose by five percent last year, the company said, and its shares rose three percent. "
-         "The new plant, the company said, would employ 300 people.")
+         "The new plant, the company said, would employ 300 people. The economy had grown for 50 quarters, "
+         "the minister said, and was forecast to continue doing so.")
     q = extract_quotes(t, include_indirect=True)
     assert q["quote"].tolist() == [
         "Sales rose by five percent last year, the company said, and its shares rose three percent",
-        "The new plant, the company said, would employ 300 people"]
+        "The new plant, the company said, would employ 300 people",
+        # (a passive's participle or an infinitive after the conjunction is no cue of its own)
+        "The economy had grown for 50 quarters, the minister said, and was forecast to continue doing so"]
 
 
 def test_a_quantified_group_opening_the_sentence_speaks_through_a_participle():

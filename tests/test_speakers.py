@@ -471,3 +471,19 @@ def test_a_family_name_written_first_is_the_person_a_title_names():
     # near miss: a given name after a title is no family name ("Mr Gordon" is not Gordon Brown)
     t = "Gordon Brown spoke first. “We won,” said Mr Gordon."
     assert extract_quotes(t)["speaker"].tolist() == ["Gordon"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name after the place an envoy is sent to, with or without commas around it
+    ("Britain's ambassador to the US, Kim Darroch, said the talks went well.", "Kim Darroch"),
+    ("China’s ambassador to Britain Liu Xiaoming has said that China has the power to end the unrest.",
+     "Liu Xiaoming"),
+    ("The US envoy to the UN Nikki Haley said the vote was a disgrace.", "Nikki Haley"),
+    # an acronym glued before a person's name is no part of it
+    ("DJ Norman Cook has a new album out. Cook said dance music was not dead.", "Norman Cook"),
+    # near misses: with no name after the place, the envoy is the speaker
+    ("China's ambassador to Britain said the vote was a disgrace.", "China's ambassador"),
+    ("An adviser to the PM said the vote was a disgrace.", "an adviser"),
+])
+def test_an_envoys_name_after_the_place_speaks(text, speaker):
+    assert extract_quotes("News\n\n" + text, include_indirect=True)["speaker"].tolist()[0] == speaker

@@ -230,7 +230,9 @@ class NameResolver:
             name.insert(0, pre.pop())     # ("Joel Eriksson Ek": a given name before a two-word surname)
         # move title-like leading words of the name into the prefix
         while len(name) > 2 and (name[0].lower() in titles or name[0].lower() in _TITLE_TAILS
-                                 or _nationality(name[0])):
+                                 or _nationality(name[0])
+                                 # "the UN Nikki Haley": an acronym before a given name
+                                 or name[0].isupper() and len(name[0]) <= 5 and name[1].lower() in given_names()):
             pre.append(name.pop(0))
         if len(name) >= 2 and (name[0].lower() in titles or _PLACE_MODIFIER_RE.fullmatch(name[0])):
             pre.append(name.pop(0))
@@ -285,7 +287,7 @@ class NameResolver:
         """The one person's full name of the article that opens with ``bare``, when a title
         names them by it ("Mr Wang" after "Wang Yan": a family name written first, in Chinese,
         Korean or Hungarian order) and no full name ends with it; not a given name ("Mr Gordon"
-        is not Gordon Brown)."""
+        is not Gordon Brown). Only after a title: "EADS said" is no "EADS Philippe Camus"."""
         if bare.lower() in given_names():
             return None
         first = [f for f in self.full if f.split()[0] == bare and len(f.split()) <= 3 and speaker_kind(f) == "person"]
@@ -369,16 +371,6 @@ class _LazyResolver:
     @property
     def full(self) -> list[str]:
         return self._get().full
-
-    def _family_name_first(self, bare: str) -> str | None:
-        """The one person's full name of the article that opens with ``bare``, when a title
-        names them by it ("Mr Wang" after "Wang Yan": a family name written first, in Chinese,
-        Korean or Hungarian order) and no full name ends with it; not a given name ("Mr Gordon"
-        is not Gordon Brown)."""
-        if bare.lower() in given_names():
-            return None
-        first = [f for f in self.full if f.split()[0] == bare and len(f.split()) <= 3 and speaker_kind(f) == "person"]
-        return first[0] if len(first) == 1 else None
 
     def canonical(self, mention: str) -> str:
         return self._get().canonical(mention)

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from ..lexicons import given_names, reporting_verbs, speaker_words
-from .entities import _person_nouns, _plural_people, _roles
+from .entities import _person_nouns, _plural_people, _roles, places
 from .references import ROLE_OF as _ROLE_OF
 from .references import description_kind
 from .words import (
@@ -74,6 +74,21 @@ def _before_dash_aside(text: str, toks: list[tuple[str, int, int]], j: int) -> i
 _HEAD_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to", "with"})
 
 
+def _name_after_place(ante: _Mention) -> _Mention | None:
+    """The name of two or more capitalised words after a place or an acronym that opens
+    ``ante`` ("Britain Liu Xiaoming", "the UN Nikki Haley"), else None ("the US", "Britain")."""
+    words = ante.text.split()
+    k = 1 if words[0] in ("the", "The") else 0
+    for n in (2, 1):
+        place = " ".join(words[k:k + n])
+        rest = words[k + n:]
+        if (place in places() or n == 1 and place.isupper() and 2 <= len(place) <= 5) and len(rest) >= 2 \
+                and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest):
+            start = ante.end - len(" ".join(rest))
+            return _Mention(" ".join(rest), start, ante.end) if ante.text.endswith(" ".join(rest)) else None
+    return None
+
+
 def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention:
     """"critics in the US, who said": the people before a place phrase, not the place; "A
     National Audit Office report on the 20 biggest projects says": the report, not its topic."""
@@ -92,6 +107,8 @@ def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Menti
         speaks = last in speaker_words()["groups"] or last in _person_nouns() or _plural_people(last)   # ("Executives across the world")
         if toks[i - 1][0].lower() == "on":     # (with "on", only a document or a person's noun)
             return head if head is not None and (speaks or last in _DOCUMENT_NOUNS) else ante
+        if toks[i - 1][0].lower() == "to" and (named := _name_after_place(ante)) is not None:
+            return named    # "China's ambassador to Britain Liu Xiaoming": the name after the place
         if toks[i - 1][0].lower() == "to":     # "China's ambassador to Britain", "an adviser to the PM"
             # (not before an apposition: "shadow chief secretary to the Treasury, George Osborne,")
             return head if head is not None and last in _roles() and text[ante.end:ante.end + 1] != "," else ante
@@ -265,6 +282,11 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
                      and inner.text.split()[0].lower() not in given_names()
                      # "The chairman of the MCB's public affairs committee, Sher Khan, said"
                      or len(appos) >= 2 and description_kind(inner.text) == "person"):
+            return _Mention(text[appos[0][1]:appos[-1][2]], appos[0][1], appos[-1][2])
+        if inner is not None and 2 <= len(appos) <= 4 and all(t[0][:1].isupper() for t in appos) \
+                and (i := bisect_left(toks, inner.start, key=_START)) >= 2 and toks[i - 1][0] in {"to", "at", "for", "of"} \
+                and toks[i - 2][0].lower() in _roles():
+            # "Britain's ambassador to the US, Kim Darroch, said": the name, not the place
             return _Mention(text[appos[0][1]:appos[-1][2]], appos[0][1], appos[-1][2])
         if inner is not None:
             return _name_before_descriptions(text, toks, inner) or inner
