@@ -487,3 +487,32 @@ def test_a_family_name_written_first_is_the_person_a_title_names():
 ])
 def test_an_envoys_name_after_the_place_speaks(text, speaker):
     assert extract_quotes("News\n\n" + text, include_indirect=True)["speaker"].tolist()[0] == speaker
+
+
+@pytest.mark.parametrize("text, mention", [
+    # people "of" a group or firm are described as the article does, not by the firm
+    ("Executives of both companies said the deal was done.", "Executives of both companies"),
+    # a month between the subject and its verb is a time, not the subject
+    ("Tim Clark runs the airline. Clark in October revealed that the fleet would grow by 30%.", "Clark"),
+    # near misses: a name made with "of", and a month inside the reported clause
+    ("The Bank of England said the deal was done.", "The Bank of England"),
+    ("Sales in March rose sharply, the company said.", "the company"),
+])
+def test_people_of_a_group_and_a_month_before_the_verb(text, mention):
+    assert extract_quotes("News\n\n" + text, include_indirect=True)["mention"].tolist()[0] == mention
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an owner's role set off from the name after it: the person, not the owner
+    ("“This picture was the story”, said De Telegraaf's image editor, Peter Schoonen. Others agreed.",
+     "Peter Schoonen"),
+    # the owner and the role, when no name follows (not the owner's possessive alone)
+    ("“It is great”, said Microsoft's spokesman, adding that it was fine.", "Microsoft's spokesman"),
+    # a description with "the" before the name it describes, and a magistrate's title
+    ("According to local newspaper the Daily Telegraph, the incident involved red lights.", "Daily Telegraph"),
+    ("Magistrate Lee Gilmore said the photographers were entitled to earn a living.", "Lee Gilmore"),
+    # near miss: a description opening with "the" still gives the name
+    ("About 14 million households have digital TV, according to the communications regulator Ofcom.", "Ofcom"),
+])
+def test_a_role_or_description_beside_a_name_gives_the_name(text, speaker):
+    assert extract_quotes("News\n\n" + text, include_indirect=True)["speaker"].tolist()[0] == speaker

@@ -125,7 +125,8 @@ def _strip_titles(name: str) -> str:
 
 
 #: lower-case words describing the capitalised name after them ("technology analysts Gartner")
-_DESCRIBED_NAME_RE = re.compile(r"((?:[a-z][\w'’-]*\s+){1,3})([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
+_DESCRIBED_NAME_RE = re.compile(r"(?:the\s+)?((?:(?!the\s)[a-z][\w'’-]*\s+){1,3})(?:the\s+)?"    # ("local newspaper the Daily Telegraph")
+                                r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})")
 
 
 def _describes_a_source(head: str) -> bool:

@@ -71,7 +71,7 @@ def _before_dash_aside(text: str, toks: list[tuple[str, int, int]], j: int) -> i
 
 # prepositions after which a phrase may be a place or topic hanging on the speaker ("critics in the
 # US", "a report on X", "ambassador to Britain", "people familiar with the matter")
-_HEAD_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to", "with"})
+_HEAD_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to", "with", "of"})
 
 
 def _name_after_place(ante: _Mention) -> _Mention | None:
@@ -99,6 +99,12 @@ def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Menti
             # description, as news writes it
             head = _np_before(text, toks, i - 3)
             return _Mention(text[head.start:ante.end], head.start, ante.end) if head is not None else ante
+        if toks[i - 1][0].lower() == "of":
+            # "executives of both companies announced": the people, described as the article does
+            head = _np_before(text, toks, i - 2)
+            last = head.text.split()[-1].lower() if head is not None else ""
+            return _Mention(text[head.start:ante.end], head.start, ante.end) if head is not None \
+                and head.end == toks[i - 2][2] and (_plural_people(last) or last in speaker_words()["groups"]) else ante
         if toks[i - 1][0].lower() == "with":
             head = _np_before(text, toks, i - 2)     # "Officials with the ministry said": the officials
             return head if head is not None and head.text.split()[-1].lower() in speaker_words()["groups"] else ante
@@ -250,8 +256,8 @@ def _subject_end(toks: list[tuple[str, int, int]], j: int) -> int:
                 break
             j = k - 1
         elif j >= 1 and toks[j - 1][0].lower() in {"on", "in", "last", "this", "earlier"} and (
-                toks[j][0][:1].isdigit() or low in _TIME_WORDS):
-            j -= 2
+                toks[j][0][:1].isdigit() or low in _TIME_WORDS or low in _MONTHS):
+            j -= 2      # ("Clark in October revealed": a month is no subject)
         else:
             break
     return j
@@ -681,7 +687,35 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
         return None
     if toks[start_i][0].lower() in _DETS:
         return _apposed_name_after(text, toks, start_i, k) or _Mention(phrase, s, e)
+    if toks[k - 1][0].endswith(("'s", "’s")) and (named := _owners_role(text, toks, s, k)) is not None:
+        return named    # "said De Telegraaf's image editor, Peter Schoonen": the person, not the paper
     return _Mention(phrase, s, e)
+
+
+def _owners_role(text: str, toks: list[tuple[str, int, int]], s: int, k: int) -> _Mention | None:
+    """After an owner's name (ending at ``k``, from offset ``s``), one to three lower-case words
+    ending with a role: the name set off by a comma after them ("De Telegraaf's image editor,
+    Peter Schoonen": two to four capitalised words ending the phrase), else the owner and role
+    ("Microsoft's spokesman"); None when no role follows."""
+    r = k
+    while r < len(toks) and r - k < 3 and toks[r][0].rstrip(".").isalpha() and toks[r][0].islower():
+        r += 1
+        if toks[r - 1][0].endswith("."):
+            break       # ("said Microsoft's boss.": the sentence ends with the role)
+    if r == k or toks[r - 1][0].rstrip(".") not in _roles():
+        return None
+    if r >= len(toks) or toks[r][0] != ",":
+        e = toks[r - 1][2] - toks[r - 1][0].endswith(".")
+        return _Mention(text[s:e], s, e)
+    end, stop = r + 1, False
+    while not stop and end < len(toks) and toks[end][0][:1].isupper() and end - r <= 4 \
+            and toks[end][0].rstrip(".").replace("-", "").isalpha():
+        stop = toks[end][0].endswith(".")      # ("Schoonen." ends the sentence and the name)
+        end += 1
+    if end - r < 3 or not stop and end < len(toks) and toks[end][0] not in {".", ",", ";"}:
+        return _Mention(text[s:toks[r - 1][2]], s, toks[r - 1][2])
+    e = toks[end - 1][2] - (1 if stop else 0)
+    return _Mention(text[toks[r + 1][1]:e], toks[r + 1][1], e)
 
 
 def _acquainted_object_end(toks: list[tuple[str, int, int]], k: int, limit: int) -> int:
