@@ -543,16 +543,17 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int,
         return ment, c_e, c_s, None
     lead_end = min(ment.start, vm.start())
     if (joined := _JOINED_AFTER_ASIDE_RE.match(rest)) is not None and len(text[s_lo:lead_end].split()) >= 3 \
-            and any(c.start() > end and text[end:c.start()].split()[-1:] not in _NO_CLAUSE_BEFORE for c in cue_list):
+            and any(c.start() > end and (text[end:c.start()].split() or [""])[-1] not in _NO_CLAUSE_BEFORE
+                    for c in cue_list):
         return ment, s_lo + len(text[s_lo:lead_end].rstrip(" ,")), s_lo, end + joined.start(1)
     return ment, c_e, s_lo, None
 
 
 #: a conjunction opening a clause after an aside's source (", said Mr Stanley, but he …")
-#: (a passive's participle or an infinitive is no cue of a clause of its own: ", he said, and was
-#: forecast to continue …")
-_NO_CLAUSE_BEFORE = [[w] for w in ("is", "was", "are", "were", "be", "been", "being", "to")]
 _JOINED_AFTER_ASIDE_RE = re.compile(r",\s+(but|and|although|though|while|whereas|yet)\s")
+#: words before a cue that make it no cue of a clause of its own: a passive's participle or an
+#: infinitive (", he said, and was forecast to continue …")
+_NO_CLAUSE_BEFORE = frozenset({"is", "was", "are", "were", "be", "been", "being", "to"})
 # an apposition after the source of an aside, up to its closing comma (not a clause: ", because …,")
 _APPOSITION_RE = re.compile(r",\s+(?!(?:because|but|and|although|though|while|whereas|since|as|so|if|when|for)\s)"
                             r"(?:(?:a|an|the|its|his|her)\s+)?[a-z][\w’'-]*(?:\s+[^\s,.;:“”\"]+){0,10}?,")
