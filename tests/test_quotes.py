@@ -1754,3 +1754,16 @@ def test_a_stray_comma_after_a_described_name_does_not_hide_the_speaker():
     # near miss: a comma closing a clause before a verb is no stray comma ("…, said chairman John Smith")
     t = "Sales news\n\nSales fell in the new shops last year, said chairman John Smith."
     assert extract_quotes(t, include_indirect=True)["speaker"].tolist() == ["John Smith"]
+
+
+def test_a_capitalised_verb_inside_a_name_mid_sentence_is_no_cue():
+    t = ("Vote battle\n\nNeil Herron runs a campaign. But Mr Herron - who gained fame as one of Sunderland's "
+         "\"metric martyrs\" and is running his own No campaign alongside "
+         "the official North East Says No campaign - said he was not convinced. "
+         "“The reality is that it is not going to deliver,” he said.")
+    q = extract_quotes(t, include_indirect=True)
+    assert "Says" not in q["verb"].tolist()
+    assert q.loc[q["type"] == "direct", "speaker"].tolist() == ["Neil Herron"]
+    # near miss: a title-case headline's verb has no lower-case word before it, and still cues
+    q = extract_quotes("Flynn Says Trump Will Win\n\nMichael Flynn said Trump would win.", include_indirect=True)
+    assert q["verb"].tolist()[0].lower() == "says"

@@ -156,10 +156,18 @@ class _CueIndex:
 
 
 def _ends_a_name(form: str, before: list[str]) -> bool:
-    """"the United States", "in United States “farm country”", "the Daily Post": a capitalised
-    form after a lower-case word and a capitalised one is the last word of a name, not a verb
-    (a title-case headline, "Flynn Says Trump …", has no lower-case word before it)."""
-    return form[:1].isupper() and len(before) >= 2 and before[-1][:1].isupper() and before[-2][:1].islower()
+    """"the United States", "in United States “farm country”", "the Daily Post", "the official
+    North East Says No campaign": a capitalised form after a lower-case word and capitalised
+    ones is a word of a name, not a verb (a title-case headline, "Flynn Says Trump …", has no
+    lower-case word before it)."""
+    if not form[:1].isupper():
+        return False
+    caps = 0
+    for w in reversed(before):
+        if not w[:1].isupper():
+            return caps >= 1 and w[:1].islower()
+        caps += 1
+    return False
 
 
 def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
