@@ -1767,3 +1767,14 @@ def test_a_capitalised_verb_inside_a_name_mid_sentence_is_no_cue():
     # near miss: a title-case headline's verb has no lower-case word before it, and still cues
     q = extract_quotes("Flynn Says Trump Will Win\n\nMichael Flynn said Trump would win.", include_indirect=True)
     assert q["verb"].tolist()[0].lower() == "says"
+
+
+def test_a_cue_form_after_a_lower_case_possessive_is_no_verb():
+    t = ("Vote news\n\nJohn Tomaney spoke. He also defended the decision to attack the official No campaign's "
+         "alleged political allegiances. “We felt we had to show who was behind the No campaign,” he said. "
+         "His firm's reported interest in the company was denied.")
+    q = extract_quotes(t, include_indirect=True)
+    assert q[["type", "speaker", "verb"]].values.tolist() == [["direct", "John Tomaney", "said"]]
+    # near miss: a pronoun's "'s" is "has" ("he's said"), and the cue stays a verb
+    q = extract_quotes("News\n\nJohn Smith spoke. He's said that the plan would work.", include_indirect=True)
+    assert q["quote"].tolist() == ["the plan would work"]

@@ -155,6 +155,13 @@ class _CueIndex:
         return [m for m in self.matches[i:j] if m.end() <= hi]
 
 
+def _lower_possessive(word: str) -> bool:
+    """Whether ``word`` is a lower-case possessive ("campaign's"), after which a cue's form is
+    a participle or a noun ("the campaign's alleged allegiances", "the firm's reported loss"),
+    not a contraction of "has" or "is" ("he's said", "it's claimed")."""
+    return word[:1].islower() and word.endswith(("'s", "’s")) and word[:-2].lower() not in _CONTRACTED
+
+
 def _ends_a_name(form: str, before: list[str]) -> bool:
     """"the United States", "in United States “farm country”", "the Daily Post", "the official
     North East Says No campaign": a capitalised form after a lower-case word and capitalised
@@ -178,8 +185,8 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
         if m.group().lower() in clause_only:
             continue  # "the survey showed that …": reports a finding, never cues a quotation
         before = masked[max(lo, m.start() - 20):m.start()].split()
-        if before and before[-1].lower() in _NOUNISH_BEFORE:
-            continue  # "his comments", "the reports": a noun, not a cue
+        if before and (before[-1].lower() in _NOUNISH_BEFORE or _lower_possessive(before[-1])):
+            continue  # "his comments", "the reports", "the campaign's alleged allegiances": no cue
         if before and _hearer_passive(before[-1], m.group()):
             continue
         if before and "-" in before[-1] and before[-1].islower() and before[-1].replace("-", "").isalpha():

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..lexicons import reporting_verbs, speaker_words
-from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues
+from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues, _lower_possessive
 from .entities import _compatible, _place_name, _plural_people, _roles, _stopwords, places
 from .references import description_kind
 from .speakers import (
@@ -335,7 +335,8 @@ def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
         return True     # "Mutually Assured Destruction": a capital inside a sentence, a name
     if prev_word and low.startswith("calls ") and (prev_word[0].lower().endswith("ed") or prev_word[0].lower() in _CALLS_NOUN_AFTER):
         return True     # "rejected calls for a windfall tax", "amid growing calls for": a noun
-    if prev_word and (_hearer_passive(prev_word[0], low) or _noun_before(text, s_lo, vm, prev_word[0])):
+    if prev_word and (_hearer_passive(prev_word[0], low) or _noun_before(text, s_lo, vm, prev_word[0])
+                      or _lower_possessive(prev_word[0])):
         return True     # "These claims could take …", "the biggest claim heard by": a noun, not a cue
     if low == "say" and prev_word and prev_word[0].lower() in _SAY_NOUN_AFTER:
         return True     # "the player will have the final say, and …": the noun
