@@ -196,3 +196,12 @@ def test_a_reported_clause_ends_where_another_speaker_is_quoted():
     assert rows["That makes me smart."] == ("direct", "Trump")
     clause = [x for x, (typ, _) in rows.items() if typ == "indirect"]
     assert clause == ["Trump has occasionally not paid anything in federal income taxes ― as was true for some years"]
+
+
+def test_a_two_word_nationality_describes_the_person_named_before():
+    assert description_kind("the South African archbishop") == "person"
+    t = ("Tutu calls for release\n\nArchbishop Desmond Tutu has called for the release of the inmates. "
+         "The South African archbishop said detentions without trial were unacceptable.")
+    assert dict(speakers(t))["detentions without trial were unacceptable"] == "Desmond Tutu"
+    # near miss: a compass word before a place is a name ("the South Wales police" carries one)
+    assert description_kind("the South Wales police") is None

@@ -133,6 +133,10 @@ class Subject:
     kind: str
 
 
+#: first words of two-word nationalities ("the South African archbishop", "a New Zealand coach")
+_NATIONALITY_FIRST = frozenset("South North East West New Saudi Sri Costa Puerto Sierra Papua El Latin".split())
+
+
 def description_kind(desc: str) -> str | None:
     """``person`` or ``organisation`` for a definite description that can stand for one
     entity; ``None`` for anything else (a name, "a spokesman", "the company's chief executive",
@@ -163,7 +167,8 @@ def description_kind(desc: str) -> str | None:
         if low[0] != "the":
             return None                     # "a spokesman", "his lawyer"
     if any(w[:1].isupper() and not _NATIONALITY_RE.fullmatch(w) and w not in places() and w not in _PARTIES
-           for w in words[1:] if not w.endswith(("'s", "’s"))):
+           and not (w in _NATIONALITY_FIRST and i + 1 < len(words) and _NATIONALITY_RE.fullmatch(words[i + 1]))
+           for i, w in enumerate(words) if i and not w.endswith(("'s", "’s"))):
         return None                         # "the IFPI industry body": it carries a name
     head = low[-1]
     if head in _FOR_OTHERS or head.endswith("s") and head not in _ORG_DESCRIPTIONS:
