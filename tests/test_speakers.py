@@ -516,3 +516,43 @@ def test_people_of_a_group_and_a_month_before_the_verb(text, mention):
 ])
 def test_a_role_or_description_beside_a_name_gives_the_name(text, speaker):
     assert extract_quotes("News\n\n" + text, include_indirect=True)["speaker"].tolist()[0] == speaker
+
+
+def test_a_title_case_headlines_capitalised_pair_is_no_name():
+    # every word of the headline is capitalised: "Following Trump" is no one; the quotations
+    # go to Trump, whom the article names only after a title (as American papers do)
+    text = ("Republicans Are Following Trump to Nowhere\n\nIn each case, President Trump tied himself to "
+            "the outcome.\n\n“Matt has my Complete and Total Endorsement, and always has. GET OUT and VOTE "
+            "for your GREAT Governor!” Trump tweeted.\n\nTrump sent a similar message ahead of the "
+            "elections. “Go out and vote Republican today,” he said.")
+    q = extract_quotes(text)
+    assert set(q["speaker"]) <= {"Trump", "Donald Trump"} and len(q) == 2
+    # near miss: a headline name the body writes too stays a name
+    q = extract_quotes("Tony Blair Faces Revolt\n\n“We will win,” Mr Blair said. Tony Blair spoke later.")
+    assert q["speaker"].tolist() == ["Tony Blair"]
+
+
+def test_a_one_word_titled_speaker_is_he_only_where_no_full_name_ends_with_it():
+    # "President Musharraf", "General Musharraf", "Gen Musharraf": never a full name, so "he"
+    # after his quotation is him, not the other person named in between
+    text = ("Hiding women away is a backward view, President Musharraf has said.\n\n“My wife is "
+            "travelling,” said General Musharraf. Dr Maleeha Lodhi said people should integrate.\n\n"
+            "Gen Musharraf told the BBC: “Some people think so.” He was also asked about the war. "
+            "“Yes, absolutely,” he said.")
+    assert extract_quotes(text)["speaker"].tolist()[-1] == "Musharraf"
+    # near miss: where the article gives the full name, "he" is that name as before
+    text2 = text.replace("President Musharraf has", "President Pervez Musharraf has")
+    assert extract_quotes(text2)["speaker"].tolist()[-1] == "Pervez Musharraf"
+
+
+def test_an_organisations_name_with_an_ampersand_is_one_name():
+    # "Independent News & Media": "News of the deal" opening a sentence is no organisation
+    # (the word stood inside the firm's name, after a capitalised word)
+    text = ("Irish publishing group Independent News & Media is buying a stake in Jagran. News of the "
+            "deal came as the group announced that its results would meet forecasts.")
+    q = extract_quotes(text)
+    assert "News" not in set(q["speaker"]) and len(q) == 1
+    from newslib.quotes.entities import NameResolver
+
+    assert "Independent News & Media" in NameResolver(text).full
+    assert "Marks & Spencer" in NameResolver("Shares in Marks & Spencer's rival fell.").full

@@ -35,7 +35,7 @@ import pandas as pd
 
 from .. import _compiled
 from ..lexicons import data_lines, given_names, known_organisations, speaker_words
-from .words import _FUNCTION_WORDS, _ORG_DESCRIPTIONS, _one_edit, capitalised_inside
+from .words import _FUNCTION_WORDS, _MINOR_WORDS, _ORG_DESCRIPTIONS, _one_edit, capitalised_inside
 
 # ---------------------------------------------------------------------------- resolution
 _PERSON_NAME_RE = re.compile(
@@ -163,6 +163,8 @@ _ABBREVIATED_TITLE_RE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS)
                                    + r")\.\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _ABBREVIATION_HINT_RE = re.compile("(?:" + "|".join(_TITLE_ABBREVIATIONS) + r")\. [A-Z]")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+#: a firm's name joined by an ampersand, which the runs of capitalised words above break
+_AMPERSAND_NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]* & [A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}(?![\w-])")
 _KNIGHTHOOD = frozenset({"sir", "dame"})      # of the peerage titles, those before a given name
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
 _THE_OF = frozenset({"the", "of"})
@@ -174,6 +176,23 @@ _NAME_OPENERS = frozenset("A An Some Many Several Most Both Each Every Few Other
 _PLACE_FIRST_WORDS = frozenset("New Los Las San Santa Sao Rio Buenos Hong Sri Costa Puerto".split())
 # capitalised particles inside a surname ("Van Der Beek", "De La Hoya", "Bin Laden")
 _NAME_PARTICLES = frozenset("de da van von der den del la le al el bin ibn di du".split())
+
+
+def _title_case_headline_end(text: str) -> int:
+    """Where the text's first line ends when it is a headline in title case ("Republicans Are
+    Following Trump to Nowhere"), else 0: there every word is capitalised, so a capitalised
+    pair is no sign of a name.
+
+    >>> _title_case_headline_end("Blair Faces Fresh Revolt\\n\\nMr Blair said.")
+    24
+    >>> _title_case_headline_end("Blair faces fresh revolt\\n\\nMr Blair said.")
+    0
+    """
+    end = text.find("\n")
+    if end <= 0:
+        return 0
+    words = [w for w in text[:end].split() if w[:1].isalpha() and w.lower() not in _MINOR_WORDS]
+    return end if len(words) >= 3 and all(w[:1].isupper() for w in words) else 0
 
 
 class NameResolver:
@@ -188,11 +207,20 @@ class NameResolver:
         self.title_of: dict[str, str] = {}   # "iranian president" -> "Ebrahim Raisi"
         titles = speaker_words()["titles"]
         seen: set[str] = set()
-        for g1, g2 in _name_sequences(text):
+        head = _title_case_headline_end(text)
+        if head:    # "Republicans Are Following Trump to Nowhere": no one is "Following Trump"
+            for g1, g2 in _name_sequences(text[:head]):
+                self._add(g1, g2, seen, titles, body=text[head:])
+        for g1, g2 in _name_sequences(text[head:] if head else text):
             if "\n" in g1 or "\n" in g2:
                 self._add_lines(g1 + g2, seen, titles)   # a headline's last word is no first name
                 continue
             self._add(g1, g2, seen, titles)
+        if " & " in text:   # "Independent News & Media", "Marks & Spencer": one organisation
+            for m in _AMPERSAND_NAME_RE.finditer(text):
+                if m.group() not in seen:
+                    seen.add(m.group())
+                    self.full.append(m.group())
         if ". " in text:
             # "Lawrence B. Cummings", "Donald J. Trump": a middle initial breaks the runs above
             for m in _MIDDLE_INITIAL_RE.finditer(text) if _MIDDLE_INITIAL_HINT_RE.search(text) else ():
@@ -214,7 +242,11 @@ class NameResolver:
             for m in _NAME_SEQ_RE.finditer(line):
                 self._add(m.group(1), m.group(2), seen, titles)
 
-    def _add(self, g1: str, g2: str, seen: set[str], titles: frozenset[str]) -> None:
+    def _add(self, g1: str, g2: str, seen: set[str], titles: frozenset[str], *, body: str | None = None) -> None:
+        """Add the name in ``g2`` (``g1``: the capitalised words before it) to the article's
+        names. ``body``: the text after a title-case headline the name comes from, where every
+        word is capitalised, so a name of its is kept only when the body writes it too or it
+        opens with a given name."""
         pre, name = g1.split(), g2.split()
         if name[0] in _NAME_OPENERS:
             # "An IAAF statement said": an article opening the sentence; "Some Citigroup
@@ -248,6 +280,8 @@ class NameResolver:
         if len(name) < 2:
             return
         canon = " ".join(name)
+        if body is not None and canon not in body and name[0].lower() not in given_names():
+            return
         if canon not in seen:
             seen.add(canon)
             self.full.append(canon)

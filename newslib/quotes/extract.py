@@ -28,6 +28,7 @@ from .entities import (
     _is_person_like,
     _LazyResolver,
     _place_name,
+    _title_case_headline_end,
     resolve_speakers,
     speaker_kind,
 )
@@ -146,6 +147,11 @@ _PREPOSITIONS = frozenset({"to", "in", "at", "on", "during", "after", "before", 
 _WORD_RE = re.compile(r"([\w'’-]+)([,.;:!?]?)")
 
 
+#: a title and the one capitalised word after it, ending the name ("President Trump", not
+#: "President Barack Obama")
+_TITLED_WORD_RE = re.compile(r"\b([A-Z][a-z]+)\.? ([A-Z][a-z][\w'’-]*)\b(?![\w'’-])")
+
+
 def _any_in(starts: list[int], lo: int, hi: int) -> bool:
     """Whether the sorted ``starts`` hold one in ``[lo, hi)``."""
     i = bisect_left(starts, lo)
@@ -202,6 +208,7 @@ class _Article:
         self.last: dict | None = None        # last attributed quote (for floating quotes)
         self.speakers_seen: list[tuple[int, str]] = []
         self._people: dict[str, tuple[list[str], re.Pattern | None]] = {}     # he/she -> names, their pattern
+        self._titled: frozenset[str] | None = None   # words written after a title (_titled_surname)
         self.pronoun_of: dict[str, str] = {}     # name -> he/she, as the article has referred to them
         outer_starts = [s for s, _ in self.outer]
         self.by_sentence: dict[int, list[_Span]] = {}
@@ -324,7 +331,8 @@ class _Article:
         if low in {"i", "we", "you"}:
             return self.last["speaker"] if self.last else None
         for pos, spk in reversed(self.speakers_seen):
-            if pos < at and (low not in {"it", "they"} and _is_person_like(spk) and _compatible(low, spk)
+            if pos < at and (low not in {"it", "they"} and (_is_person_like(spk) or self._titled_surname(spk))
+                             and _compatible(low, spk)
                              and not _place_name(spk)
                              and self.pronoun_of.get(spk, low) == low
                              or low in {"it", "they"} and not _is_person_like(spk)
@@ -362,6 +370,19 @@ class _Article:
             hi = self.sent_starts[k]
             k -= 1
         return None
+
+    def _titled_surname(self, speaker: str) -> bool:
+        """Whether a one-word speaker is a person's surname: the article writes it after a
+        title ("President Trump", "Sen. Sanders", "Mr. Trump") and never gives a full name
+        ending with it, as American papers do with the best known."""
+        if self._titled is None:
+            titles = speaker_words()["titles"]
+            titled, named = set(), set()      # after a title; after another capitalised word
+            for m in _TITLED_WORD_RE.finditer(self.text, _title_case_headline_end(self.text)):
+                (titled if m.group(1).lower() in titles or m.group(1).lower() + "." in titles
+                 else named).add(m.group(2))
+            self._titled = frozenset(titled - named)
+        return " " not in speaker and speaker in self._titled
 
     def _fresh_subject(self, at: int, *, after: int) -> tuple[_Mention, str] | None:
         """(mention, name) of the person who opened the sentence right before ``at``, if that

@@ -215,12 +215,14 @@ _NAMED_HEADS = {**{h: _MEDIA_WORDS for h in _MEDIA_HEADS}, "ministry": frozenset
 
 
 def _mid_sentence(word: str, text: str) -> bool:
-    """Whether ``word`` also stands capitalised inside a sentence (after a lower-case letter,
-    a comma or a semicolon and a space): str.find, no pattern compiled per word."""
+    """Whether ``word`` also stands capitalised inside a sentence (after a lower-case word, a
+    comma or a semicolon and a space; not after a capitalised word: "News" inside "Independent
+    News & Media" is no name of its own): str.find, no pattern compiled per word."""
     i = text.find(" " + word)
     while i > 0:
         end = i + 1 + len(word)
-        if text[i - 1] in ",;" or text[i - 1].islower() and text[i - 1].isalpha():
+        if text[i - 1] in ",;" or text[i - 1].islower() and text[i - 1].isalpha() \
+                and text[text.rfind(" ", 0, i) + 1].islower():
             if end >= len(text) or not (text[end].isalnum() or text[end] == "_"):
                 return True
         i = text.find(" " + word, i + 1)
