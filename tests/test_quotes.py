@@ -1778,3 +1778,22 @@ def test_a_cue_form_after_a_lower_case_possessive_is_no_verb():
     # near miss: a pronoun's "'s" is "has" ("he's said"), and the cue stays a verb
     q = extract_quotes("News\n\nJohn Smith spoke. He's said that the plan would work.", include_indirect=True)
     assert q["quote"].tolist() == ["the plan would work"]
+
+
+@pytest.mark.parametrize("text", [
+    # market reports: "added" before a sum is arithmetic, and a length of time makes a noun
+    "On Wall Street, the Nasdaq Composite .IXIC added 20.72 points, or 0.24%, to 8,570.66.",
+    "Spot gold XAU= added 0.1% to $1,472.19 an ounce.",
+    "Benchmark 10-year notes US10YT=RR last rose 7/32 in price to yield 1.786%.",
+])
+def test_a_sum_after_added_and_a_noun_after_a_length_of_time_report_nothing(text):
+    assert extract_quotes(text).empty
+
+
+@pytest.mark.parametrize("text, quote", [
+    # near misses: "added" before a clause, and a verb in -s after a noun after a length of time
+    ("Sales rose, the firm added, by 5%.", "Sales rose, the firm added, by 5%"),
+    ("The 10-year plan says that taxes will rise.", "taxes will rise"),
+])
+def test_added_and_notes_still_report_a_clause(text, quote):
+    assert extract_quotes(text)["quote"].tolist() == [quote]

@@ -340,6 +340,10 @@ def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
         return True     # "These claims could take …", "the biggest claim heard by": a noun, not a cue
     if low == "say" and prev_word and prev_word[0].lower() in _SAY_NOUN_AFTER:
         return True     # "the player will have the final say, and …": the noun
+    if prev_word and low.endswith("s") and _MEASURED_RE.fullmatch(prev_word[0]):
+        return True     # "Benchmark 10-year notes", "five-year claims": a noun
+    if low.startswith("add") and _AMOUNT_RE.match(text, vm.end()):
+        return True     # "the Nasdaq added 20.72 points", "gold added 0.1%": a sum, not a word
     if low in ("call", "calls") and prev_word and not (
             prev_word[0][:1].isupper() or prev_word[0].lower() in _CALL_VERB_AFTER
             or prev_word[0].endswith("s") and not prev_word[0].endswith("ss")):
@@ -370,6 +374,10 @@ _CLAIMED_THING_RE = re.compile(r"\s*(?:between|up\s+to|back|compensation|damages
 # words after which "call(s)" is a verb ("they call it", "what critics call", "to call")
 _CALL_VERB_AFTER = frozenset("i we you they to will would also often now still who which that and but "
                              "what might may could should".split())
+#: a length of time as an adjective ("10-year", "two-month"), which makes the next word a noun
+_MEASURED_RE = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)-(?:year|month|week|day|hour)", re.I)
+#: a number or sum right after "added": the verb of arithmetic ("added 300 jobs")
+_AMOUNT_RE = re.compile(r"\s+(?:[$£€¥]\s?)?\d")
 _SAY_NOUN_AFTER = frozenset("a the final last no any more greater bigger real their his her its our your".split())
 _PLURAL_NOUN_CUES = frozenset("reports claims comments remarks suggestions statements warnings calls "
                               "estimates forecasts predictions".split())
