@@ -1047,7 +1047,9 @@ def test_a_closing_cue_with_where_or_when_it_was_said():
     assert rows("Prices will rise next year, said John Smith in an email.")[0][2] == "John Smith"
     # not a clause after the verb, a complement, a passive or a reporting noun
     assert rows("He said in a statement that prices will rise.")[0][1] == "prices will rise"
-    assert rows("On his first day of questioning, Mr Sullivan admitted to falsifying the accounts.") == []
+    # (the opening phrase is no reported clause; what he admitted is, since "admitted to -ing")
+    assert [r[1] for r in rows("On his first day of questioning, Mr Sullivan admitted to falsifying the accounts.")] \
+        == ["falsifying the accounts"]
     assert rows("In January, 157,000 new jobs were added in the private sector.") == []
     got = rows("But progress has been slow, reports from the country say.")
     assert got[0][1:3] == ("progress has been slow", "reports from the country")
@@ -1797,3 +1799,36 @@ def test_a_sum_after_added_and_a_noun_after_a_length_of_time_report_nothing(text
 ])
 def test_added_and_notes_still_report_a_clause(text, quote):
     assert extract_quotes(text)["quote"].tolist() == [quote]
+
+
+@pytest.mark.parametrize("text, quote", [
+    # what was admitted or confessed, as a gerund ("deny -ing" already was)
+    ("Shortly before their arrival, Webb admitted to threatening the girl, and hiding her.",
+     "threatening the girl, and hiding her"),
+    ("He confessed to killing his wife in 2001.", "killing his wife in 2001"),
+    # "alleges" with a bare clause, and "mentioned that" inside an opening clause after "And"
+    ("Trevin Skeens alleges Wal-Mart knew of the offending word.", "Wal-Mart knew of the offending word"),
+    ("And once the man mentioned that he had switched bedding, Dempsey made a diagnosis.",
+     "he had switched bedding"),
+])
+def test_admitted_gerunds_bare_allegations_and_mentioned_clauses(text, quote):
+    assert extract_quotes(text)["quote"].tolist() == [quote]
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: a thing admitted, a patient admitted, and no one saying anything
+    "He admitted nothing about the case to the police.",
+    "She was admitted to hospital on Monday with burns.",
+    "No one bothered mentioning that the finances were a problem.",
+])
+def test_admitted_without_a_deed_and_no_ones_words_report_nothing(text):
+    assert extract_quotes(text).empty
+
+
+def test_a_wire_dateline_is_no_part_of_the_reported_clause():
+    q = extract_quotes("(Reuters) — The New York State Attorney General is investigating WeWork, "
+                       "according to two people familiar with the matter.")
+    assert q["quote"].tolist() == ["The New York State Attorney General is investigating WeWork"]
+    # near miss: a bracket that is no wire's name stays
+    q = extract_quotes("(Updated) — Prices will rise, analysts said.")
+    assert q["quote"].tolist() == ["(Updated) — Prices will rise"]

@@ -556,3 +556,21 @@ def test_an_organisations_name_with_an_ampersand_is_one_name():
 
     assert "Independent News & Media" in NameResolver(text).full
     assert "Marks & Spencer" in NameResolver("Shares in Marks & Spencer's rival fell.").full
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a titled person's town or firm after "of" is no part of the name
+    ("Trevin Skeens sued. “It needs to go,” said Mr Skeens of Brownsville.", "Trevin Skeens"),
+    ("“We can prove it,” explained Dr Doug Williams of BT, who leads it.", "Doug Williams"),
+    # a surname the copy once spells with two letters swapped is the same person
+    ("David Monteith runs Sonaptic. “It is great,” said Mr Montieth.", "David Monteith"),
+    # a share of a group speaks as the article counts it
+    ("And an overwhelming 70 percent of Americans say that the offense was wrong.", "70 percent of Americans"),
+    # near misses: a peer's "of", an organisation's "of", a surname one letter longer, a place
+    ("“We will act,” said Lord Falconer of Thoroton.", "Lord Falconer of Thoroton"),
+    ("“Rates will rise,” said the Bank of England.", "the Bank of England"),
+    ("Helen Clarke runs the firm. “It is great,” said Mr Clark.", "Clark"),
+    ("About 30 percent of Texas voted, officials of the state said.", "officials of the state"),
+])
+def test_a_name_before_of_a_misspelt_surname_and_a_share_of_people(text, speaker):
+    assert extract_quotes(text)["speaker"].tolist()[0] == speaker

@@ -328,6 +328,30 @@ class NameResolver:
         first = [f for f in self.full if f.split()[0] == bare and len(f.split()) <= 3 and speaker_kind(f) == "person"]
         return first[0] if len(first) == 1 else None
 
+    def _transposed(self, bare: str) -> str | None:
+        """The one person's full name whose surname is ``bare`` with two neighbouring letters
+        swapped: a typo the copy made once ("Montieth" for "Monteith"), not another person
+        (one letter more or changed may be: "Clark" and "Clarke")."""
+        if len(bare) < 5:
+            return None
+        found = {f for f in self.full if len(f.split()) >= 2 and len(f.split()[-1]) == len(bare)
+                 and f.split()[-1] != bare and sorted(f.split()[-1]) == sorted(bare)
+                 and _one_edit(f.split()[-1], bare) and speaker_kind(f) == "person"}
+        return found.pop() if len(found) == 1 else None
+
+    def _before_of(self, m: str, words: list[str]) -> str | None:
+        """A titled name before "of": a peer as written ("Lord Faulkner of Worcester": his
+        title is how he is named), else the person whose town or firm follows ("said Mr
+        Skeens of Brownsville", "Dr Doug Williams of BT", "Dr Mike Watts head of exploration")."""
+        if len(words) >= 4 and words[0] in speaker_words()["peerage"] and words[2] == "of":
+            return m
+        if words[0] not in _HONORIFICS:
+            return None
+        cut = m[:m.index(" of ")].split()
+        while len(cut) > 2 and cut[-1][:1].islower():
+            cut.pop()
+        return self.canonical(" ".join(cut))
+
     def canonical(self, mention: str) -> str:
         m = mention.strip()
         if m[:1].islower() and (d := _DESCRIBED_NAME_RE.fullmatch(m)) is not None \
@@ -354,8 +378,8 @@ class NameResolver:
                 if len(fulls) == 1 and speaker_kind(fulls[0]) == "person":
                     return fulls[0]
             return m  # "the Kremlin", "a spokesperson": as written
-        if len(words) >= 4 and words[0] in speaker_words()["peerage"] and words[2] == "of":
-            return m    # "Lord Faulkner of Worcester": a peer's title is how he is named
+        if " of " in m and len(words) >= 3 and (before := self._before_of(m, words)) is not None:
+            return before
         stripped = _strip_titles(m)
         if len(stripped.split()) == 1:
             bare = _POSSESSIVE_RE.sub("", stripped)
@@ -369,6 +393,8 @@ class NameResolver:
                 return next((f for f in fulls if f.split()[0].lower() in given_names()), fulls[0])
             if stripped != m and (family := self._family_name_first(bare)) is not None:
                 return family   # "Mr Wang" after "Wang Yan"
+            if stripped != m and (typo := self._transposed(bare)) is not None:
+                return typo     # "Mr Montieth" in an article naming David Monteith
             if words and words[0] in _KNIGHTHOOD and len(words) == 2:
                 knights = [f for f in self.full if f.split()[0] == bare]
                 if len(knights) == 1:

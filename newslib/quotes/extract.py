@@ -147,6 +147,8 @@ _PREPOSITIONS = frozenset({"to", "in", "at", "on", "during", "after", "before", 
 _WORD_RE = re.compile(r"([\w'’-]+)([,.;:!?]?)")
 
 
+#: a wire dateline opening a story's first sentence: "(Reuters) — ", "HAYWARD, Calif. (AP) — "
+_DATELINE_RE = re.compile(r"(?:[A-Z][A-Za-z.]*(?:[ ,]+[A-Z][A-Za-z.]*){0,3} )?\((?:Reuters|AP|AFP|UPI|Bloomberg|CNN|BBC)\)\s*[-—–]+\s*")
 #: a title and the one capitalised word after it, ending the name ("President Trump", not
 #: "President Barack Obama")
 _TITLED_WORD_RE = re.compile(r"\b([A-Z][a-z]+)\.? ([A-Z][a-z][\w'’-]*)\b(?![\w'’-])")
@@ -405,6 +407,8 @@ class _Article:
 
     def add(self, typ: str, s: int, e: int, ment: _Mention | None, verb: str | None, speaker: str | None) -> dict:
         """Record one row."""
+        if typ == "indirect" and "(" in self.text[s:s + 40] and (d := _DATELINE_RE.match(self.text, s)):
+            s = d.end()     # "(Reuters) — The attorney general is investigating …, according to …"
         row = {
             "quote_id": 0, "type": typ, "quote": self.text[s:e], "start": s, "end": e,
             "speaker": speaker, "mention": ment.text if ment else None,

@@ -77,6 +77,8 @@ def _reported_by(text: str, masked: str, lo: int, hi: int, cues_index: _CueIndex
 
 
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+#: subjects that speak for no one: a fact ("That said, …", "This suggests …") or no one at all
+_NO_SPEAKER = _DEMONSTRATIVES | {"no", "no one", "nobody", "none", "neither"}
 #: words after which a verb's form is a noun ("these claims", "the latest reports"); not
 #: "earlier", an adverb before a verb too ("Shalaby earlier said")
 _DETERMINERS_BEFORE = _NOUNISH_BEFORE - {"earlier", "of", "written", "brief"}
@@ -261,6 +263,15 @@ def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int,
         add("indirect", c_s, c_s + len(seg), ment, m.group("verb"), speaker)
 
 
+def _opens_with_subordinator(text: str, s_lo: int) -> bool:
+    """Whether the sentence at ``s_lo`` opens with a subordinate clause ("While …", "And once
+    the man mentioned that …, Dempsey came up with …"), whose reported clause ends at its comma."""
+    first = text[s_lo:s_lo + 16].lower().split()[:2]
+    if first[:1] in (["and"], ["but"], ["so"]):
+        first = first[1:]
+    return bool(_SUBORDINATORS.intersection(first[:1]))
+
+
 def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int | None = None,
               last_close: int | None = None, seen=None) -> None:
     """Reported speech in the sentence ``[s_lo, s_hi)``. In a sentence with quotations
@@ -276,7 +287,7 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
         cue_list = _cues_beside_quotations(text, cue_list, s_lo, first_open, last_close)
     verbs = reporting_verbs()
     toks: list | None = None            # tokenised only when a cue can introduce speech
-    opening = bool(_SUBORDINATORS.intersection(text[s_lo:s_lo + 12].lower().split()[:1]))
+    opening = _opens_with_subordinator(text, s_lo)
     done = charged = s_lo   # where the last reported clause (or charge: "… and called on …") ends
     for vm in cue_list:
         verb = vm.group()
@@ -313,8 +324,8 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
             done = charged = aside[3]   # "…, said Mr Stanley, but he did not think …": read on
             continue
         ment = _cue_speaker(text, tix, toks, vm, low, s_lo, seen=seen)
-        if ment is None or ment.text.lower() in _DEMONSTRATIVES:
-            continue    # "That said, …", "This suggests …": a fact, no speaker
+        if ment is None or ment.text.lower() in _NO_SPEAKER:
+            continue    # "That said, …", "This suggests …", "No one bothered mentioning that …"
         hi = _opening_clause_end(text, s_hi, vm.start()) if opening and "," not in text[s_lo:vm.start()] else s_hi
         # (a verb after the last quotation reports a clause with no quotation in it)
         c_s = _content_start(text, vm, low, hi, first_open if first_open is None or vm.end() <= first_open else None)
@@ -376,6 +387,8 @@ _CALL_VERB_AFTER = frozenset("i we you they to will would also often now still w
                              "what might may could should".split())
 #: a length of time as an adjective ("10-year", "two-month"), which makes the next word a noun
 _MEASURED_RE = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)-(?:year|month|week|day|hour)", re.I)
+#: a gerund after "admitted (to)" or "confessed (to)": the deed owned up to
+_GERUND_RE = re.compile(r"\s+(?:to\s+)?([a-z]+ing)\b")
 #: a number or sum right after "added": the verb of arithmetic ("added 300 jobs")
 _AMOUNT_RE = re.compile(r"\s+(?:[$£€¥]\s?)?\d")
 _SAY_NOUN_AFTER = frozenset("a the final last no any more greater bigger real their his her its our your".split())
@@ -920,6 +933,24 @@ def _word_before(toks, start: int) -> str:
     return toks[i - 1][0].lower() if i >= 1 else ""
 
 
+def _reports_no_content(tail: str, low: str) -> bool:
+    """Whether the words after the cue show it reports nothing: "… added to the belief that
+    …" (made more, not said), "…, Reuters reported, quoting two diplomats" (whom the source
+    relies on), "passengers could claim between 150 euros and 300 euros" (money, not words)."""
+    return low in ("added", "adds", "add") and tail.lstrip().startswith("to ") \
+        or tail.lstrip(" ,").startswith(("citing ", "quoting ")) \
+        or low.startswith("claim") and _CLAIMED_THING_RE.match(tail) is not None
+
+
+def _admitted_deed(tail: str, low: str) -> int | None:
+    """Where a gerund after "admitted (to)" or "confessed (to)" starts in ``tail``, else None
+    (not "admitted nothing", "admitted to hospital")."""
+    if not low.startswith(("admit", "confess")):
+        return None
+    g = _GERUND_RE.match(tail)
+    return g.start(1) if g is not None and not g.group(1).lower().endswith("thing") else None
+
+
 def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -> int | None:
     """Where the reported content after the cue begins, or None when the cue reports none:
     after the hearer or an adjunct up to "that" ("told his Iranian counterpart that …", "said
@@ -929,12 +960,8 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     words: "announced the signing of the “largest …”")."""
     j = vm.end()
     tail = text[j:s_hi]
-    if low in ("added", "adds", "add") and tail.lstrip().startswith("to "):
-        return None     # "… added to the belief that …": made more, not said
-    if tail.lstrip(" ,").startswith(("citing ", "quoting ")):
-        return None     # "…, Reuters reported, quoting two diplomats": whom the source relies on
-    if low.startswith("claim") and _CLAIMED_THING_RE.match(tail):
-        return None     # "passengers could claim between 150 euros and 300 euros": money, not words
+    if _reports_no_content(tail, low):
+        return None
     skip = _THAT_AFTER_RE.match(tail) if "that" in tail else None      # (a slow pattern; most tails have no "that")
     if skip and len(skip.group(1).split()) <= 10 and (
             low in _HEARER_OR_OBJECT or skip.group(1).split()[0].lower() in _ADJUNCT_WORDS
@@ -960,6 +987,8 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
             tail = text[j:s_hi]
             if asking and (q_s := _question_start(text, j, s_hi, first_open, _HEARD_QUESTION_RE)) is not None:
                 return q_s      # "asked the minister whether …"
+    if (g := _admitted_deed(tail, low)) is not None:
+        return j + g    # "Webb admitted to threatening the girl", "admits stealing": what was admitted
     mm = _OPTIONAL_THAT_RE.match(tail)
     if not mm:
         return None
@@ -1021,7 +1050,7 @@ _WITH_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:
 _BARE_OR_OBJECT_VERBS = frozenset(
     "said says say added adds told tells noted notes stated states claimed claims claim argued argues argue "
     "insisted insists insist warned warns warn wrote writes acknowledged acknowledges suggested suggests "
-    "announced announces reported reports believes thinks suggest predicted predicts "
+    "announced announces reported reports believes thinks suggest predicted predicts alleges allege alleging "
     # ", saying the deficit could grow": a participle takes a bare clause as its verb does
     "saying adding noting arguing insisting claiming stating acknowledging suggesting".split()) | {
     "pointed out", "points out", "pointing out", "point out"}

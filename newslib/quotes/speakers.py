@@ -89,6 +89,20 @@ def _name_after_place(ante: _Mention) -> _Mention | None:
     return None
 
 
+#: a share of a group: "70 percent of Americans say", "a third of voters said" (the poll's
+#: respondents speak, a share of them, as the article counts them)
+_SHARE_WORDS = frozenset("percent cent % third thirds quarter quarters fifth fifths half majority minority "
+                         "proportion share".split())
+
+
+def _people_named(words: str) -> bool:
+    """Whether a phrase ends with a plural of people: "voters", "the respondents", or one
+    capitalised plural that is no place ("Americans", "Democrats"; not "Texas")."""
+    last = words.split()[-1]
+    return _plural_people(last.lower()) or " " not in words and last[:1].isupper() and last.endswith("s") \
+        and not last.endswith("ss") and last not in places()
+
+
 def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Mention) -> _Mention:
     """"critics in the US, who said": the people before a place phrase, not the place; "A
     National Audit Office report on the 20 biggest projects says": the report, not its topic."""
@@ -104,7 +118,8 @@ def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Menti
             head = _np_before(text, toks, i - 2)
             last = head.text.split()[-1].lower() if head is not None else ""
             return _Mention(text[head.start:ante.end], head.start, ante.end) if head is not None \
-                and head.end == toks[i - 2][2] and (_plural_people(last) or last in speaker_words()["groups"]) else ante
+                and head.end == toks[i - 2][2] and (_plural_people(last) or last in speaker_words()["groups"]
+                                                     or last in _SHARE_WORDS and _people_named(ante.text)) else ante
         if toks[i - 1][0].lower() == "with":
             head = _np_before(text, toks, i - 2)     # "Officials with the ministry said": the officials
             return head if head is not None and head.text.split()[-1].lower() in speaker_words()["groups"] else ante
