@@ -1832,3 +1832,18 @@ def test_a_wire_dateline_is_no_part_of_the_reported_clause():
     # near miss: a bracket that is no wire's name stays
     q = extract_quotes("(Updated) — Prices will rise, analysts said.")
     assert q["quote"].tolist() == ["(Updated) — Prices will rise"]
+
+
+@pytest.mark.parametrize("headline, body, speakers", [
+    # a label before a headline's colon is no source, nor words the story never uses again
+    ("Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?",
+     "A video claims that a bar in Delhi sells oxygen.", ["a video"]),
+    ("BREAKING NEWS: Chelsea Activate £71.6m Release Clause To Sign Kepa Arrizabalaga",
+     "The club moved on Wednesday.", []),
+    # near misses: one word (a column in the first person), and a source the story names
+    ("Murphy: That was a bruising battle", "That's what I call a tough game.", ["Murphy"]),
+    ("Downing Street: We Will Not Raise Taxes Next Year", "A spokesman for Downing Street said taxes would stay.",
+     ["Downing Street", "a spokesman for Downing Street"]),
+])
+def test_a_headlines_label_before_a_colon_is_no_source(headline, body, speakers):
+    assert extract_quotes(headline + "\n\n" + body)["speaker"].tolist() == speakers

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ..lexicons import reporting_verbs, speaker_words
+from ..lexicons import given_names, reporting_verbs, speaker_words
 from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues, _lower_possessive
 from .entities import _compatible, _place_name, _plural_people, _roles, _stopwords, places
 from .references import description_kind
@@ -1133,7 +1133,9 @@ def _verb_before(words: list[str]) -> bool:
 #: words that open a headline as a label, not a source ("The Latest: …", "Exclusive: …")
 _HEADLINE_LABELS = frozenset("latest watch live opinion analysis exclusive breaking update updated video videos "
                              "photos pictures explainer review interview editorial comment quiz factbox timeline "
-                             "correction q&a obituary profile preview factfile".split())
+                             "correction q&a obituary profile preview factfile factcheck fact-check recap podcast "
+                             "explained".split()) | {"fact check", "reality check", "in pictures", "in depth",
+                                                     "first look", "news analysis", "breaking news"}
 #: a title-case phrase with one of these is a label ("Stealth Over Health: …"), not a name
 _HEADLINE_PREPOSITIONS = frozenset("over at on in for to with by from into after before about against".split())
 _HEADLINE_QUOTE_RE = re.compile(r"""(?:^|\s)['‘"“]\w|\w[.,!?]?['’"”](?:\s|$)""")
@@ -1145,6 +1147,14 @@ _HEADLINE_SAYS_LAST_RE = re.compile(r"(\S.{10,}?),\s+(" + _NAME_WORDS + r")\s+(S
 #: "Obama Says African-American Museum Will Tell of …" (title case: the sentence passes take a
 #: capitalised verb for part of a name)
 _HEADLINE_SAYS_FIRST_RE = re.compile(r"(" + _NAME_WORDS + r")\s+(Says|Warns|Claims|Insists|Admits|Argues)\s+(\S.{10,}?)[.\s]*$")
+
+
+def _headline_source_named(source: str, body: str) -> bool:
+    """Whether a headline's "X:" can be a source: one word ("Murphy: That was a bruising
+    battle", a column in the first person), a name opening with a given name, or words the
+    story goes on to use ("Fact Check: Is An 'Oxygen Bar' …" names no one)."""
+    words = source.split()
+    return len(words) == 1 or words[0].lower() in given_names() or words[-1].lower() in body.lower()
 
 
 def _headline(text: str, rows: list[dict], resolve, add) -> None:
@@ -1159,7 +1169,8 @@ def _headline(text: str, rows: list[dict], resolve, add) -> None:
     m = _HEADLINE_COLON_RE.match(line)
     if m is not None and m.group(1).lower().removeprefix("the ") not in _HEADLINE_LABELS \
             and m.group(1) not in places() and not _HEADLINE_PREPOSITIONS & set(m.group(1).lower().split()) \
-            and (len(m.group(2).split()) >= 5 or _HEADLINE_QUOTE_RE.search(m.group(2))):
+            and (len(m.group(2).split()) >= 5 or _HEADLINE_QUOTE_RE.search(m.group(2))) \
+            and _headline_source_named(m.group(1), text[end:]):
         # (what a source says is a clause or a quotation: "Arthur Hailey: King of the
         # bestsellers" is a profile's title)
         src, (c_s, c_e), verb = m.span(1), m.span(2), ":"
