@@ -574,3 +574,11 @@ def test_an_organisations_name_with_an_ampersand_is_one_name():
 ])
 def test_a_name_before_of_a_misspelt_surname_and_a_share_of_people(text, speaker):
     assert extract_quotes(text)["speaker"].tolist()[0] == speaker
+
+
+def test_a_titled_surname_one_letter_from_a_full_names_is_that_person():
+    # the article writes "Diane Abbot" once and "Ms Abbott" later: "she" after Ms Abbott's
+    # quotation is Diane Abbot, not a one-word "Abbott" that a lexicon might take for another
+    text = ("Labour MP Diane Abbot said the party had failed.\n\n“Progress has been slow,” said Ms "
+            "Abbott. “I am a little older than Shahid,” she said.")
+    assert extract_quotes(text)["speaker"].tolist()[-1] == "Diane Abbot"

@@ -51,6 +51,7 @@ from .words import (
     _START,
     _is_title_case,
     _Mention,
+    _one_edit,
     _TokIndex,
     _with_chars,
     capitalised_inside,
@@ -383,7 +384,9 @@ class _Article:
             for m in _TITLED_WORD_RE.finditer(self.text, _title_case_headline_end(self.text)):
                 (titled if m.group(1).lower() in titles or m.group(1).lower() + "." in titles
                  else named).add(m.group(2))
-            self._titled = frozenset(titled - named)
+            surnames = {f.rsplit(" ", 1)[-1] for f in self.resolver.full}
+            # (nor a full name's surname spelt one letter apart: "Diane Abbot" and "Ms Abbott")
+            self._titled = frozenset(w for w in titled - named if not any(_one_edit(w, x) for x in surnames))
         return " " not in speaker and speaker in self._titled
 
     def _fresh_subject(self, at: int, *, after: int) -> tuple[_Mention, str] | None:
