@@ -582,3 +582,11 @@ def test_a_titled_surname_one_letter_from_a_full_names_is_that_person():
     text = ("Labour MP Diane Abbot said the party had failed.\n\n“Progress has been slow,” said Ms "
             "Abbott. “I am a little older than Shahid,” she said.")
     assert extract_quotes(text)["speaker"].tolist()[-1] == "Diane Abbot"
+
+
+def test_it_is_never_a_person_named_only_after_a_title():
+    # "President Trump" is a person even with one word; "it" after his quotation is not him
+    text = ("In each case, President Trump tied himself to the outcome.\n\n“You see it because we’re "
+            "going up,” Trump said.\n\nA new poll is out. And it confirms that impeachment is popular.")
+    q = extract_quotes(text)
+    assert q["speaker"].tolist()[0] == "Trump" and "Trump" not in q["speaker"].tolist()[1:]

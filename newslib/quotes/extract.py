@@ -338,7 +338,7 @@ class _Article:
                              and _compatible(low, spk)
                              and not _place_name(spk)
                              and self.pronoun_of.get(spk, low) == low
-                             or low in {"it", "they"} and not _is_person_like(spk)
+                             or low in {"it", "they"} and not _is_person_like(spk) and not self._titled_surname(spk)
                              and not (low == "it" and _plural_description(spk))):
                 if low in {"he", "she"}:
                     subject = self.refs.person_subject(low, at, after=pos)
