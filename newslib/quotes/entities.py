@@ -207,7 +207,7 @@ class NameResolver:
         self.title_of: dict[str, str] = {}   # "iranian president" -> "Ebrahim Raisi"
         titles = speaker_words()["titles"]
         seen: set[str] = set()
-        head = _title_case_headline_end(text)
+        self.headline_end = head = _title_case_headline_end(text)   # 0: no title-case headline
         if head:    # "Republicans Are Following Trump to Nowhere": no one is "Following Trump"
             for g1, g2 in _name_sequences(text[:head]):
                 self._add(g1, g2, seen, titles, body=text[head:])

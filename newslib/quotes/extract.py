@@ -28,7 +28,6 @@ from .entities import (
     _is_person_like,
     _LazyResolver,
     _place_name,
-    _title_case_headline_end,
     resolve_speakers,
     speaker_kind,
 )
@@ -381,10 +380,11 @@ class _Article:
         if self._titled is None:
             titles = speaker_words()["titles"]
             titled, named = set(), set()      # after a title; after another capitalised word
-            for m in _TITLED_WORD_RE.finditer(self.text, _title_case_headline_end(self.text)):
+            resolver = self.resolver._get()
+            for m in _TITLED_WORD_RE.finditer(self.text, resolver.headline_end):
                 (titled if m.group(1).lower() in titles or m.group(1).lower() + "." in titles
                  else named).add(m.group(2))
-            surnames = {f.rsplit(" ", 1)[-1] for f in self.resolver.full}
+            surnames = {f.rsplit(" ", 1)[-1] for f in resolver.full}
             # (nor a full name's surname spelt one letter apart: "Diane Abbot" and "Ms Abbott")
             self._titled = frozenset(w for w in titled - named if not any(_one_edit(w, x) for x in surnames))
         return " " not in speaker and speaker in self._titled
