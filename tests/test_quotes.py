@@ -1836,3 +1836,20 @@ def test_a_wire_dateline_is_no_part_of_the_reported_clause():
 ])
 def test_a_headlines_label_before_a_colon_is_no_source(headline, body, speakers):
     assert extract_quotes(headline + "\n\n" + body)["speaker"].tolist() == speakers
+
+
+@pytest.mark.parametrize("text, rows", [
+    # "reassure X that …" reports a clause; "reassure them" and a quotation beside it do not
+    ("Tony Blair has sought to reassure Labour backbenchers that nothing will stand in the way of "
+     "the party.", [("indirect", "reassure", "nothing will stand in the way of the party")]),
+    ("The results reassured investors across the region.", []),
+    # a cue before "by" is a participle: "the fund announced by the government"
+    ("The £40 million fund announced by the government for Millbrook will be run by the agency.", []),
+    ("Solutions suggested by conservationists include electric trains.", []),
+    # near miss: "said by Friday" is the verb and a time
+    ("The minister said by Friday the fund would be open to everyone.",
+     [("indirect", "said", "by Friday the fund would be open to everyone")]),
+])
+def test_reassure_reports_a_clause_and_a_cue_before_by_is_a_participle(text, rows):
+    q = extract_quotes("Fund\n\n" + text)
+    assert [(r.type, r.verb, r.quote) for r in q.itertuples()] == rows

@@ -590,3 +590,37 @@ def test_it_is_never_a_person_named_only_after_a_title():
             "going up,” Trump said.\n\nA new poll is out. And it confirms that impeachment is popular.")
     q = extract_quotes(text)
     assert q["speaker"].tolist()[0] == "Trump" and "Trump" not in q["speaker"].tolist()[1:]
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    # a person an apposition gives another role is not "the mayor" the article never names,
+    # before or after them
+    ("The mayor said the budget would pass. Jane Smith, a lawyer for the union, said the vote was "
+     "illegal. The mayor said he would appeal.", "The mayor", "the mayor"),
+    ("Councillor Bethan Morgan said the town was ignored. The mayor said he had written twice.", "The mayor",
+     "the mayor"),
+    # near misses: the apposition gives that very role; a title elsewhere is a second office
+    ("The mayor said the budget would pass. Jane Smith, the city's mayor, said it was fair.", "The mayor",
+     "Jane Smith"),
+    ("But the chairman of the working party, Ambassador Stefan Johannesson of Iceland, warned that "
+     "there was much to do.", "the chairman of the working party", "Stefan Johannesson"),
+])
+def test_a_description_is_not_a_person_an_apposition_gives_another_role(text, mention, speaker):
+    q = extract_quotes("Council row\n\n" + text)
+    assert q.loc[q["mention"] == mention, "speaker"].iloc[0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # letters after a name and its comma are the name's ("Richard Mawrey, QC told the hearing")
+    ("Deputy High Court Judge Richard Mawrey, QC told the hearing the case could have serious "
+     "consequences.", "Richard Mawrey"),
+    ("Peter Ainsworth MP, said the case was a mess.", "Peter Ainsworth"),
+    # a surname spelt once with two letters swapped, with no title before it
+    ("Jarek Kujda plays. “We are happy,” said Kujda. “We improvise,” said Kudja.", "Jarek Kujda"),
+    # people counted with a number: the people, not the number and a name
+    ("Three Labour councillors in Birmingham were caught operating a “vote-rigging factory”, a court "
+     "has heard.", "Three Labour councillors"),
+    ("Some Conservative voters were “furious” about it.", "Conservative voters"),
+])
+def test_post_nominal_letters_a_bare_swapped_surname_and_counted_people(text, speaker):
+    assert extract_quotes(text)["speaker"].tolist()[-1] == speaker

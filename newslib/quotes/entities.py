@@ -170,7 +170,8 @@ _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
 _THE_OF = frozenset({"the", "of"})
 #: capitalised words opening a sentence before a name that are never part of it ("All" is left
 #: out: the All Blacks, All Saints)
-_NAME_OPENERS = frozenset("A An Some Many Several Most Both Each Every Few Other Such Any Another".split())
+_NAME_OPENERS = frozenset("A An Some Many Several Most Both Each Every Few Other Such Any Another "
+                           "Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands".split())
 # words that open the names of places and never a title or a given name: the name pattern's
 # prefix took "New" from "New York Times"
 _PLACE_FIRST_WORDS = frozenset("New Los Las San Santa Sao Rio Buenos Hong Sri Costa Puerto".split())
@@ -393,8 +394,8 @@ class NameResolver:
                 return next((f for f in fulls if f.split()[0].lower() in given_names()), fulls[0])
             if stripped != m and (family := self._family_name_first(bare)) is not None:
                 return family   # "Mr Wang" after "Wang Yan"
-            if stripped != m and (typo := self._transposed(bare)) is not None:
-                return typo     # "Mr Montieth" in an article naming David Monteith
+            if (typo := self._transposed(bare)) is not None:
+                return typo     # "Mr Montieth", "said Kudja" in an article naming David Monteith, Jarek Kujda
             if words and words[0] in _KNIGHTHOOD and len(words) == 2:
                 knights = [f for f in self.full if f.split()[0] == bare]
                 if len(knights) == 1:

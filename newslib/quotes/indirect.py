@@ -127,7 +127,8 @@ _FOR_A_TIME_RE = re.compile(r"\s*(?:for\s+(?:decades|years|months|weeks|days|som
                             r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                             r"(?:\s+(?:morning|afternoon|evening|night))?)\s*")
 _HEARER_OR_OBJECT = frozenset("tell told telling tells ask asked asks asking warn warned warns warning urge urged "
-                              "remind reminded inform informed assure assured advise advised convince convinced "
+                              "remind reminded inform informed assure assured reassure reassured reassures advise advised "
+                              "convince convinced "
                               "express expressed expresses expressing".split())
 _BARE_CLAUSE_VERBS = frozenset("said says say told tells added claims claimed insisted insists argued argues".split())
 # verbs of stance that report a clause without "that" when one follows ("Giggs admits he had
@@ -353,6 +354,8 @@ def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
         return True     # "the player will have the final say, and …": the noun
     if prev_word and low.endswith("s") and _MEASURED_RE.fullmatch(prev_word[0]):
         return True     # "Benchmark 10-year notes", "five-year claims": a noun
+    if text.startswith(" by ", vm.end()) and low.endswith("ed"):
+        return True     # "The £40 million fund announced by the government": a participle
     if low.startswith("add") and _AMOUNT_RE.match(text, vm.end()):
         return True     # "the Nasdaq added 20.72 points", "gold added 0.1%": a sum, not a word
     if low in ("call", "calls") and prev_word and not (

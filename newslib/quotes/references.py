@@ -356,6 +356,7 @@ class References:
         self._seen_n = 0
         self._starts = [s for s, _ in sentences]
         self._held: dict[str, set[str]] = {}
+        self._roles: dict[str, set[str]] = {}
         self._parties: dict[str, set[str]] = {}
 
     @property
@@ -468,7 +469,7 @@ class References:
             return name
         if any_before or desc.split()[-1][:1].isupper():
             return None     # ("The Brazilian confirmed …": a nationality looks back, never ahead)
-        return self._named_after(kind, at)
+        return self._named_after(kind, at, head)
 
     def _may_hold(self, name: str, head: str) -> bool:
         """Whether ``name`` can be "the <head>": not when the article gives them another title
@@ -477,9 +478,21 @@ class References:
             return True     # "the pop star", "the 30-year-old": no office, so no other excludes it
         if name not in self._held:
             self._held[name] = {k.split()[-1] for k, v in self.resolver._get().title_of.items() if v == name} \
-                & _offices()
+                & _offices() | self._apposed_roles(name)
         held = self._held[name]
         return not held or head in held
+
+    def _apposed_roles(self, name: str) -> set[str]:
+        """The role nouns an apposition after ``name`` gives ("Jane Smith, a lawyer for the
+        union," → lawyer; "Ms Smith, the city's mayor," → mayor): such a person is not "the
+        mayor" an article never names, nor another office's holder."""
+        if name in self._roles:
+            return self._roles[name]
+        last = re.escape(name.split()[-1])
+        self._roles[name] = found = {m.group(1).lower() for m in re.finditer(
+            r"\b" + last + r", (?:a|an|the)(?: [\w'’-]+){0,3}? ([a-z][a-z-]+)(?= (?:of|for|at|in|with|who)\b|,)",
+            self.text)}
+        return found
 
     def _title_words(self, name: str) -> set[str]:
         """The party words the article puts right before ``name`` or its surname ("Democratic
@@ -500,8 +513,9 @@ class References:
         hi = self.sentences[k][1] if k >= 0 else len(self.text)
         return re.search(r"\b" + re.escape(name.split()[-1]) + r"\b", self.text[at:hi]) is not None
 
-    def _named_after(self, kind: str, at: int) -> str | None:
-        """The first entity of ``kind`` named in the two sentences after ``at``."""
+    def _named_after(self, kind: str, at: int, head: str) -> str | None:
+        """The first entity of ``kind`` named in the two sentences after ``at`` who may be "the
+        <head>"."""
         k = bisect_right(self._starts, at)
         hi = self.sentences[min(k + 1, len(self.sentences) - 1)][1] if self.sentences else len(self.text)
         window = self.text[at:hi]
@@ -509,7 +523,10 @@ class References:
         if kind == "person":
             for full in self.resolver.full:
                 i = window.find(full)
-                if i >= 0 and speaker_kind(full) == "person" and _is_person_like(full):
+                # (a title elsewhere may be a second office: "the chairman of the working
+                # party, Ambassador Stefan Johannesson"; an apposition's role is not)
+                if i >= 0 and speaker_kind(full) == "person" and _is_person_like(full) \
+                        and (head not in _offices() or not self._apposed_roles(full) or head in self._apposed_roles(full)):
                     hits.append((i, full))
         else:
             for m in _ORG_NAME_RE.finditer(window):

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from ..lexicons import given_names, reporting_verbs, speaker_words
-from .entities import _person_nouns, _plural_people, _roles, places
+from .entities import _POST_NOMINALS, _person_nouns, _plural_people, _roles, places
 from .references import ROLE_OF as _ROLE_OF
 from .references import description_kind
 from .words import (
@@ -153,6 +153,8 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         return _before_apposition(text, toks, j)
     if j < 0:
         return None
+    if j >= 2 and toks[j - 1][0] == "," and toks[j][0] in _POST_NOMINALS and toks[j - 2][0][:1].isupper():
+        j -= 2      # "Judge Richard Mawrey, QC told the hearing": the name, not its letters
     found = _head_word(text, toks, j)
     if found is not _PHRASE:
         return found
@@ -229,7 +231,7 @@ def _with_subject(text: str, toks: list[tuple[str, int, int]], vi: int) -> _Ment
 
 
 _DASHES = frozenset({"-", "–", "—", "--"})
-_QUANTIFIER_SUBJECTS = frozenset({"Some", "Many", "Most", "Several", "Others", "Few"})
+_QUANTIFIER_SUBJECTS = frozenset("Some Many Most Several Others Few Two Three Four Five Six Seven Eight Nine Ten".split())
 _FAMILIAR = frozenset({"familiar", "close", "briefed"})    # "sources close to / familiar with / briefed on"
 _FLOATING_BEFORE = frozenset("have has had are were will would they we".split())   # "…have all said"
 _STOPS = frozenset({".", ";", ":", "“", "”", '"', "(", ")"})
@@ -943,9 +945,10 @@ def _subject_stop(toks: list[tuple[str, int, int]], i: int, *, strict: bool) -> 
     its title ("the Lib Dem leader Charles Kennedy", "Lib Dem chairman Matthew Taylor")."""
     j = i
     if toks[i][0].title() in _QUANTIFIER_SUBJECTS:
-        # "Many pro-hunt activists remained defiant, saying …": the people counted, not "Many"
+        # "Many pro-hunt activists remained defiant, saying …", "Three Labour councillors were
+        # …": the people counted, not "Many" nor "Three Labour"
         k = next((k for k in range(i + 1, min(len(toks), i + 4)) if not toks[k][0].islower()
-                  or _plural_people(toks[k][0])), None)
+                  and not (toks[k][0].isalpha() and toks[k][0].istitle()) or _plural_people(toks[k][0])), None)
         if k is not None and toks[k][0].islower():
             return k + 1
     # the subject follows an opening phrase: "…, the Lib Dem leader …"
