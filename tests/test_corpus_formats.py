@@ -188,11 +188,13 @@ def test_a_page_saved_complete_beside_a_text_copy(tmp_path):
     df = c.frame().set_index("id")
     assert df.index.tolist() == ["courier/Story", "courier/Story.txt"]
     page = df.loc["courier/Story"]
+    # (the page's site name gives way to its folder, which the text copy takes as its outlet)
     assert (page["title"], page["outlet"], page["outlet_from"], page["date"]) == \
-        ("Harbour strike ends", "The Coastal Courier", "page", "2024-03-05")
+        ("Harbour strike ends", "courier", "folder", "2024-03-05")
     assert page["url"] == "https://www.coastalcourier.example/news/harbour-strike-ends"
     assert df.loc["courier/Story.txt", "outlet_from"] == "folder"
     assert [(p.path, p.action) for p in c.problems] == [("courier/Story_files", "skipped"),
+                                                        ("courier/Story.htm", "warning"),
                                                         ("courier/Story.txt", "repaired")]
     # newslib's cleaning ran after extraction: the teaser link is gone, and listed
     assert "Council approves" not in c["courier/Story"].text
@@ -227,3 +229,22 @@ def test_furniture_a_page_extractor_leaves_in_the_body():
     r = clean_text("Talks end\n\nThe talks ended.\n\nRead more: Storm warning for the weekend\n\nThey resume soon.",
                    extracted=True)
     assert r.text == "Talks end\n\nThe talks ended.\n\nThey resume soon."
+
+
+def test_a_saved_page_in_an_outlet_folder_is_that_outlet(tmp_path):
+    # one folder per outlet, one of its stories saved as a web page: one outlet, not two (the
+    # page's site name beside the folder's name set the paper against itself in every report)
+    courier = tmp_path / "coastal_courier"
+    courier.mkdir()
+    (courier / "strike.html").write_bytes(PAGE)
+    (courier / "day1.txt").write_text("Strike begins\n\nDock workers walked out on Monday, the union said.\n",
+                                      encoding="utf-8")
+    dump = tmp_path / "saved"       # a folder of saved pages only keeps each page's site name
+    dump.mkdir()
+    (dump / "strike.html").write_bytes(PAGE)
+    c = newslib.load_corpus(tmp_path)
+    df = c.frame().set_index("id")
+    assert df.loc["coastal_courier/strike", "outlet"] == df.loc["coastal_courier/day1", "outlet"] == "coastal_courier"
+    assert df.loc["saved/strike", "outlet"] == "The Coastal Courier"
+    warned = c.problems_frame()
+    assert warned["action"].tolist() == ["warning"] and "The Coastal Courier" in warned["reason"].iloc[0]
