@@ -624,7 +624,11 @@ def align_sentences(corpus: Corpus, a_id: str, b_id: str, *, matched: float = 0.
 
     TF-IDF cosine over content words (stopwords out, a crude plural fold), IDF from the two
     articles' sentences. Returns one row per pair with similarity > 0: ``a_sentence_id,
-    b_sentence_id, similarity, a_text, b_text`` (one-to-many allowed).
+    b_sentence_id, similarity, shared, a_text, b_text`` (one-to-many allowed); ``shared`` is the
+    number of content words the two sentences have in common, which
+    :func:`alignment_summary` needs to be at least two: one rare word shared by two short
+    sentences ("Millbrook transition fund: what investors need to know" and "They promised us
+    a transition.") scores above the paraphrase threshold and is no paraphrase.
     """
     import pandas as pd
 
@@ -642,10 +646,11 @@ def align_sentences(corpus: Corpus, a_id: str, b_id: str, *, matched: float = 0.
     rows = []
     for i in ai:
         for j in bi:
-            sim = sum(x * weighted[j].get(t, 0.0) for t, x in weighted[i].items())
-            if sim > 0:
-                rows.append((keys[i][1], keys[j][1], sim, keys[i][2], keys[j][2]))
-    out = pd.DataFrame(rows, columns=["a_sentence_id", "b_sentence_id", "similarity", "a_text", "b_text"])
+            shared = weighted[i].keys() & weighted[j].keys()
+            if shared:
+                sim = sum(weighted[i][t] * weighted[j][t] for t in shared)
+                rows.append((keys[i][1], keys[j][1], sim, len(shared), keys[i][2], keys[j][2]))
+    out = pd.DataFrame(rows, columns=["a_sentence_id", "b_sentence_id", "similarity", "shared", "a_text", "b_text"])
     out.attrs.update({"a": a_id, "b": b_id, "matched": matched, "paraphrased": paraphrased})
     return out.sort_values("similarity", ascending=False).reset_index(drop=True)
 
@@ -654,7 +659,8 @@ def alignment_summary(corpus: Corpus, pairs: pd.DataFrame) -> tuple[pd.DataFrame
     """Status of every sentence of both articles: ``article_id, sentence_id, status, best,
     best_match, text`` with status ``matched`` / ``paraphrased`` / ``unique``, and coverage:
     the share of each article's sentences that the other one also reports (matched or
-    paraphrased)."""
+    paraphrased). A paraphrase needs two shared content words or more (see
+    :func:`align_sentences`); a match (``matched`` similarity or more) needs none."""
     import pandas as pd
 
     a_id, b_id = pairs.attrs["a"], pairs.attrs["b"]
@@ -664,7 +670,9 @@ def alignment_summary(corpus: Corpus, pairs: pd.DataFrame) -> tuple[pd.DataFrame
     coverage = {}
     for aid, own, other_text in ((a_id, "a_sentence_id", "b_text"), (b_id, "b_sentence_id", "a_text")):
         s = sents[sents["article_id"] == aid]
-        best = pairs.sort_values("similarity", ascending=False).drop_duplicates(own).set_index(own)
+        # one shared word is no paraphrase; a near-identical short sentence is a match
+        counted = pairs[(pairs["shared"] >= 2) | (pairs["similarity"] >= hi)] if "shared" in pairs else pairs
+        best = counted.sort_values("similarity", ascending=False).drop_duplicates(own).set_index(own)
         n_cov = 0
         for sid, text in zip(s["sentence_id"], s["text"], strict=True):
             sim = float(best.loc[sid, "similarity"]) if sid in best.index else 0.0

@@ -159,3 +159,20 @@ def test_frame_wildcards_do_not_catch_other_words():
         assert not words & {"importance", "investigation", "saddam", "morale"}, lex
     words = set(F.frame_evidence(c)["match"].str.lower())
     assert {"imports", "investment", "cost", "sad", "taxpayers", "oil"} <= words
+
+
+def test_one_shared_word_is_no_paraphrase():
+    # a short headline and a short quotation share one rare word: scored above the paraphrase
+    # threshold, the quotation had vanished from what only one outlet reported
+    a = Article(id="a", title="Transition fund opens", outlet="Ledger",
+                text="Transition fund opens\n\nThe fund opens in May. Investors expect new jobs in the valley.")
+    b = Article(id="b", title="Miners protest", outlet="Gazette",
+                text="Miners protest\n\n“They promised us a transition.” Investors expect new jobs in the valley soon.")
+    c = Corpus([a, b])
+    pairs = F.align_sentences(c, "a", "b")
+    one = pairs[pairs["b_text"].str.contains("transition")]
+    assert (one["shared"] == 1).all() and (one["similarity"] >= 0.2).any()      # the trap
+    status, _ = F.alignment_summary(c, pairs)
+    st = dict(zip(status["text"], status["status"], strict=True))
+    assert st["“They promised us a transition.”"] == "unique"
+    assert st["Investors expect new jobs in the valley soon."] == "matched"
