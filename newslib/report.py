@@ -31,13 +31,16 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ._io import atomic_write_text
+from .corpus import Corpus, CorpusError, load_corpus
+from .terms import article_groups
 
 __all__ = ["DEFAULT_JOBS", "ReportError", "notebook_parameters", "parse_params", "run_reports", "run_notebook",
-           "write_student_edition", "NOTEBOOK_DIR"]
+           "write_student_edition", "load_articles", "group_columns", "NOTEBOOK_DIR"]
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 #: Notebooks run at once by default: one kernel per core (at most 4; each kernel holds a corpus).
@@ -46,6 +49,47 @@ DEFAULT_JOBS = max(1, min(4, os.cpu_count() or 1))
 
 class ReportError(ValueError):
     """A user's mistake in a report request (one line)."""
+
+
+def load_articles(path: str | os.PathLike, *, cache: bool = False) -> Corpus:
+    """The corpus at ``path``; a :class:`CorpusError` (one line) when it holds no readable article.
+
+    Why here, and shared with ``newslib info``: a report on a folder without articles started
+    seven kernels that each failed on it (ten seconds, seven "failed" lines), where ``info``
+    said it in one line. Both now say the same line, and a report says it before any kernel.
+    """
+    corpus = load_corpus(path, cache=cache)
+    if not corpus.articles:
+        reasons = "; ".join(f"{p.path}: {p.reason}" for p in corpus.problems[:3])
+        raise CorpusError(f"no article found in {path}" + (f" ({reasons})" if reasons else ""))
+    return corpus
+
+
+#: Article columns that are never a grouping: counts (``words``, ``captions``, ``removed``), one
+#: value per article that ``id`` already gives (``url``, ``source_path``), and how the outlet was
+#: found (``outlet_from``). Grouping by any of them ran, and compared nothing a reader asked about.
+_NOT_GROUPS = frozenset({"words", "captions", "removed", "url", "source_path", "outlet_from", "text"})
+#: A metadata value longer than this (or with a line break) is text, not the label of a group.
+_LABEL_CHARS = 200
+
+
+def group_columns(corpus: Corpus) -> list[str]:
+    """The columns of ``corpus`` that ``group_by`` may name: ``outlet, folder, date, id, title``
+    and the corpus's own metadata columns whose values are short labels (``region``, ``lean``).
+
+    Why a list of its own: the error for an unknown ``group_by`` used to offer every column of
+    the article table, ``captions`` and ``removed`` (counts of lines) among them.
+    """
+    df = corpus.frame()
+    extra = []
+    for col in df.columns:
+        if col in _NOT_GROUPS or col in ("id", "outlet", "date", "title", "folder"):
+            continue
+        values = df[col].dropna()
+        if all(isinstance(v, str | int | float | bool) and len(str(v)) <= _LABEL_CHARS and "\n" not in str(v)
+               for v in values):
+            extra.append(col)
+    return ["outlet", "folder", "date", "id", "title", *extra]
 
 
 @dataclass
@@ -144,13 +188,87 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     return out
 
 
+#: Values the notebooks support for their whole-number parameters, by name: (least, most or None).
+#: Why these bounds: ``top_n`` (rows per table, bars per chart): 0 shows nothing and a negative
+#: number made a negative figure size; 200 bars already make a chart 70 inches tall, and past about
+#: 1,000 the figure is larger than matplotlib draws. ``ngram``: the notebook's help names 1, 2
+#: and 3, and longer phrases almost never repeat across outlets (on the seeds 4 leaves no term to
+#: compare). ``min_count``: a term rarer than 1 is no term. ``max_chars``: 0 shows an ellipsis
+#: and no text. ``max_articles``, ``max_pairs``: 0 shows none (the notebooks say so); a negative
+#: number sliced from the end and silently dropped the last ones.
+_RANGES: dict[str, tuple[int, int | None]] = {
+    "top_n": (1, 200), "ngram": (1, 3), "min_count": (1, None), "max_chars": (1, None),
+    "max_articles": (0, None), "max_pairs": (0, None),
+}
+#: Parameters naming a CSV file, with the names that stand for a shipped table instead.
+_FILES: dict[str, tuple[str, ...]] = {
+    "frame_lexicon": ("generic", "policy"), "policy_lexicon": ("generic", "policy"), "actor_aliases": (),
+}
+
+
+def _check_value(name: str, typ: str, value: Any, nb: str) -> Any:
+    """``value`` once it is known to be one the notebook supports; a file parameter's path made
+    absolute (the kernel runs in the notebook folder, not where the command was typed)."""
+    if name in _RANGES and typ == "int" and isinstance(value, int):
+        low, high = _RANGES[name]
+        if value < low or (high is not None and value > high):
+            allowed = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise ReportError(f"parameter {name} of {nb} must be {allowed}, not {value}")
+    if name in _FILES and typ == "str" and value not in ("", *_FILES[name]):
+        path = Path(value).expanduser()
+        if path.suffix == ".csv" and path.is_file():
+            return str(path.resolve())
+        shipped = "/" not in value and os.sep not in value and resources.files("newslib.data").joinpath(value).is_file()
+        if not shipped:     # "frames_policy.csv": the shipped table of that name
+            names = "".join(f"{n}, " for n in _FILES[name]) or "empty (the shipped table), "
+            raise ReportError(f"parameter {name} of {nb} must be {names}or an existing .csv file; "
+                              f"{value!r} is neither")
+    return value
+
+
 def _check(nb_path: Path, given: dict[str, Any]) -> dict[str, Any]:
     declared = notebook_parameters(nb_path)
     unknown = sorted(set(given) - set(declared))
     if unknown:
         raise ReportError(f"unknown parameter(s) {', '.join(unknown)} for {nb_path.name}; "
                           f"valid: {', '.join(declared)}")
-    return {k: _coerce(k, declared[k][0], v, nb_path.name) for k, v in given.items()}
+    return {k: _check_value(k, declared[k][0], _coerce(k, declared[k][0], v, nb_path.name), nb_path.name)
+            for k, v in given.items()}
+
+
+def _compare_names(compare: list[Any]) -> list[str]:
+    """The group names a ``compare`` value uses: names, or pairs of names (as the notebooks'
+    :func:`newslib.notebook.choose_pairs` reads it)."""
+    if compare and all(isinstance(c, list | tuple) for c in compare):
+        return [str(x) for c in compare if len(c) == 2 for x in c]
+    return [str(c) for c in compare]
+
+
+def _check_with_corpus(corpus: Corpus, where: str, nb: str, declared: dict[str, tuple[str, Any, str]],
+                       given: dict[str, Any]) -> None:
+    """Check what only the corpus can tell (a ``group_by`` column, ``compare`` groups, article
+    ids) before any kernel starts: each of these failed inside the notebooks, one by one."""
+    by = given.get("group_by", declared.get("group_by", ("str", "outlet", ""))[1])
+    if "group_by" in given:
+        columns = group_columns(corpus)
+        if by not in columns:
+            raise ReportError(f"parameter group_by of {nb} must be a column of {where} that makes groups, "
+                              f"not {by!r}; choose one of: {', '.join(columns)}")
+    if given.get("compare"):
+        groups = sorted(set(article_groups(corpus, by).values()))
+        # one article, or one group (articles are compared instead): the notebook sets compare aside
+        if len(corpus) > 1 and len(groups) > 1:
+            unknown = [n for n in dict.fromkeys(_compare_names(given["compare"])) if n not in groups]
+            if unknown:
+                shown = ", ".join(groups[:12]) + (f" and {len(groups) - 12} more" if len(groups) > 12 else "")
+                which = "which is not a group" if len(unknown) == 1 else "which are not groups"
+                raise ReportError(f"parameter compare of {nb} names {', '.join(map(repr, unknown))}, {which} "
+                                  f"of {where} by {by}; the groups are: {shown}")
+    for name in ("article_a", "article_b"):
+        if given.get(name):
+            ids = {a.id for a in corpus.articles}
+            if given[name] not in ids:
+                raise ReportError(f"parameter {name} of {nb} names no article of {where}: {given[name]!r}")
 
 
 def _failure(nb: Any) -> tuple[int | None, str]:
@@ -349,11 +467,57 @@ def _runs_from(params_file: str | None, corpus: str | None, params: dict[str, st
     return runs
 
 
+def _writable_folder(out: str | os.PathLike) -> Path:
+    """``out`` as an absolute folder, created, that a file can be written in; else one line.
+
+    Why a function: the probe a report makes before any kernel starts, kept in one place.
+    """
+    root = Path(out).expanduser().resolve()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        probe = root / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise ReportError(f"cannot write to {root}: {exc.strerror or exc.__class__.__name__}") from None
+    return root
+
+
+def _corpus_of(rp: dict[str, Any], declared: dict[Path, dict[str, tuple[str, Any, str]]],
+               nb_dir: Path) -> tuple[str, str | None]:
+    """(the corpus as the user named it, its absolute path or None) for a run's checks.
+
+    Without a ``corpus`` parameter the notebooks read their default (``seeds``), found the way
+    :func:`newslib.notebook.resolve_corpus` finds it from the notebook folder; it is checked the
+    same way. A default found nowhere (a notebook of one's own that loads no corpus) is not
+    checked: the notebook decides what to do with it.
+    """
+    if "corpus" in rp:
+        return str(rp["corpus"]), str(Path(str(rp["corpus"])).expanduser().resolve())
+    defaults = [d["corpus"][1] for d in declared.values() if "corpus" in d and isinstance(d["corpus"][1], str)]
+    if not defaults or not defaults[0]:
+        return "", None
+    p = Path(defaults[0]).expanduser()
+    for cand in [p] if p.is_absolute() else [nb_dir / p, nb_dir.parent / p, NOTEBOOK_DIR.parent / p]:
+        if cand.exists():
+            return defaults[0], str(cand.resolve())
+    return defaults[0], None
+
+
 def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: list[str] | None = None,
                 params: list[str] | None = None, params_file: str | None = None, jobs: int = 1,
                 no_input: bool = False, timeout: int = 600, progress: bool = True,
                 notebook_dir: str | os.PathLike | None = None, notebook_filter=None) -> int:
-    """Run the notebooks and write ``OUT/<nb>.html`` and ``OUT/index.html``; 0 when all pass."""
+    """Run the notebooks and write ``OUT/<nb>.html`` and ``OUT/index.html``; 0 when all pass.
+
+    Every mistake a user can make in the request (a notebook, a parameter, the corpus, the
+    output folder, ``jobs``, ``timeout``) is a :class:`ReportError` raised before any kernel
+    starts: found inside the notebooks it cost a run and came back as one failure per notebook.
+    """
+    if jobs < 1:
+        raise ReportError(f"jobs (notebooks run at once) must be at least 1, not {jobs}")
+    if timeout < 1:
+        raise ReportError(f"timeout (seconds per cell) must be at least 1, not {timeout}")
     nb_dir = Path(notebook_dir) if notebook_dir else NOTEBOOK_DIR
     available = sorted(p for p in nb_dir.glob("[0-9]*.ipynb"))
     if notebooks:
@@ -365,17 +529,11 @@ def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: l
             chosen.extend(match)
         available = chosen
     runs = _runs_from(params_file, corpus, parse_params(params or []))
-    out_root = Path(out).resolve()
-    try:
-        out_root.mkdir(parents=True, exist_ok=True)
-        probe = out_root / ".write-test"
-        probe.write_text("")
-        probe.unlink()
-    except OSError as exc:
-        raise ReportError(f"cannot write to {out_root}: {exc.strerror or exc.__class__.__name__}") from None
+    out_root = _writable_folder(out)
     declared = {nb: notebook_parameters(nb) for nb in available}
     valid = sorted({k for d in declared.values() for k in d})
     tasks = []
+    corpora: dict[tuple[str, bool], Corpus] = {}    # each corpus read once, whatever the runs
     for run in runs:
         unknown = sorted(set(run["params"]) - set(valid))
         if unknown:
@@ -385,19 +543,36 @@ def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: l
             cpath = Path(str(rp["corpus"])).expanduser().resolve()
             if not cpath.exists():
                 raise ReportError(f"corpus not found: {rp['corpus']}")
-            rp["corpus"] = str(cpath)
         run_dir = (out_root / run["name"]).resolve() if run["name"] else out_root
         if run_dir != out_root and out_root not in run_dir.parents:
             raise ReportError(f"run {run['name']!r} would write outside {out_root}")
+        # a parameter applies to the notebooks that declare it; every chosen notebook's are
+        # checked, also those notebook_filter leaves out of this run
+        checked = {nb: _check(nb, {k: v for k, v in rp.items() if k in declared[nb]}) for nb in available}
+        where, corpus_path = _corpus_of(rp, declared, nb_dir)
+        if corpus_path is not None:
+            cache = any(checked[nb].get("cache") is True for nb in available)
+            key = (corpus_path, cache)
+            if key not in corpora:
+                try:
+                    corpora[key] = load_articles(where if "corpus" in rp else corpus_path, cache=cache)
+                except CorpusError as exc:
+                    raise ReportError(str(exc)) from None
+            for nb in available:
+                _check_with_corpus(corpora[key], where, nb.name, declared[nb], checked[nb])
+        if "corpus" in rp:
+            rp["corpus"] = str(cpath)
         for nb in available:
             if notebook_filter is not None and not notebook_filter(run["name"], nb.stem):
                 continue
-            # a parameter applies to the notebooks that declare it
-            p = _check(nb, {k: v for k, v in rp.items() if k in declared[nb]})
+            p = dict(checked[nb])
+            if "corpus" in p:
+                p["corpus"] = rp["corpus"]
             if "interactive" in declared[nb] and "interactive" not in rp:
                 p["interactive"] = False  # no browser in a batch run: draw the static views
             p["output_dir"] = str(run_dir / f"{nb.stem}_files")
             tasks.append((str(nb), str(run_dir), p, timeout, no_input, run["name"]))
+    corpora.clear()     # the checks are done: the kernels read the corpus themselves
     t0 = time.perf_counter()
     pending = {i: Result(notebook=Path(t[0]).stem, run=t[5], status="not run yet",
                          params={k: v for k, v in t[2].items()}) for i, t in enumerate(tasks)}
