@@ -470,7 +470,8 @@ def _runs_from(params_file: str | None, corpus: str | None, params: dict[str, st
 def _writable_folder(out: str | os.PathLike) -> Path:
     """``out`` as an absolute folder, created, that a file can be written in; else one line.
 
-    Why a function: the probe a report makes before any kernel starts, kept in one place.
+    Why shared: ``newslib student --out <a file>`` ended in a 15-line FileExistsError traceback
+    where ``newslib report`` said "cannot write to …" for the same mistake.
     """
     root = Path(out).expanduser().resolve()
     try:
@@ -743,9 +744,10 @@ tr:nth-child(even){{background:#f6f8fa}}</style></head><body>
 def write_student_edition(notebook_dir: str | os.PathLike, out: str | os.PathLike) -> list[Path]:
     """Copy every notebook without cells tagged ``solution`` and without outputs."""
     nbformat = _nbformat()
-    src, dst = Path(notebook_dir), Path(out)
+    src = Path(notebook_dir)
     if not src.is_dir():
         raise ReportError(f"notebook folder not found: {src}")
+    dst = _writable_folder(out)
     written = []
     for nb_path in sorted(src.glob("*.ipynb")):
         nb = nbformat.read(str(nb_path), as_version=4)
@@ -757,5 +759,10 @@ def write_student_edition(notebook_dir: str | os.PathLike, out: str | os.PathLik
                 c.outputs, c.execution_count = [], None
             cells.append(c)
         nb.cells = cells
-        written.append(atomic_write_text(dst / nb_path.name, nbformat.writes(nb)))
+        try:
+            written.append(atomic_write_text(dst / nb_path.name, nbformat.writes(nb)))
+        except OSError as exc:
+            if exc.errno in _WRITE_ERRORS:
+                raise _write_error(dst, exc) from None
+            raise
     return written

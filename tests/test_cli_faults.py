@@ -9,6 +9,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import ROOT, SEEDS
 
 from newslib.cli import main
 from newslib.report import run_reports
@@ -143,3 +144,15 @@ def test_good_parameters_pass_the_check_and_file_paths_become_absolute(tmp_path,
     assert run_reports(out=str(out), notebook_dir=nbs, params=["frame_lexicon=mine.csv"], progress=False) == 0
     (row,) = json.loads((out / "index.json").read_text())
     assert row["params"]["frame_lexicon"] == str(tmp_path / "mine.csv")
+
+
+# ---------------------------------------------------------------- 3. student --out a file
+def test_student_into_an_existing_file_is_one_line_like_report(tmp_path, capsys):
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["report", "--corpus", str(SEEDS), "--out", str(blocker), "--notebooks", "00"]) == 2
+    report_err = _one_line_error(capsys)
+    assert main(["student", "--notebooks-dir", str(ROOT / "notebooks"), "--out", str(blocker)]) == 2
+    student_err = _one_line_error(capsys)
+    assert student_err == report_err and "cannot write to" in student_err
+    assert blocker.read_text(encoding="utf-8") == "x"
