@@ -387,6 +387,11 @@ def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params:
                 raise _write_error(out_dir, exc) from None
             raise
         res.html = html_path.name
+        if res.status == "ok":
+            # a failure's copies from an earlier run are stale beside the report that replaces
+            # them; a failure keeps the last good report (and the index says it is older)
+            for stale in (f"{nb_path.stem}.failed.html", f"{nb_path.stem}.failed.ipynb"):
+                (out_dir / stale).unlink(missing_ok=True)
     return res
 
 
@@ -705,8 +710,37 @@ def _kill_tree(pid: int) -> None:
             pass
 
 
+def _earlier_reports(out_root: Path, results: list[Result]) -> list[tuple[str, str]]:
+    """(link, when written) of each notebook report in ``out_root`` (and its runs' folders) that
+    none of ``results`` wrote: files a reused folder keeps from an earlier run.
+
+    Why listed and not deleted: a notebook that fails keeps its last good report by design, and
+    a run of some notebooks (``--notebooks``) leaves the others' reports; but a folder holding
+    reports the index did not mention read as if they were this run's.
+    """
+    ours = {(Path(r.run) / r.html).as_posix() if r.run else r.html for r in results if r.html}
+    found = [p for p in out_root.glob("[0-9]*.html")]
+    for sub in out_root.iterdir() if out_root.is_dir() else ():
+        if sub.is_dir() and not sub.name.endswith("_files") and not sub.name.startswith("."):
+            found += sub.glob("[0-9]*.html")
+    out = []
+    for p in sorted(found):
+        link = p.relative_to(out_root).as_posix()
+        if link not in ours:
+            try:
+                out.append((link, time.strftime("%Y-%m-%d %H:%M", time.localtime(p.stat().st_mtime))))
+            except OSError:
+                continue    # removed meanwhile
+    return out
+
+
 def write_index(out_root: Path, results: list[Result], *, corpus: str | None, seconds: float) -> Path:
-    """Write ``index.html`` (every value escaped) and ``index.json`` atomically."""
+    """Write ``index.html`` (every value escaped) and ``index.json`` atomically.
+
+    ``index.json`` lists this run's notebooks only (its shape is what scripts and the next run's
+    scheduling read); ``index.html`` also lists, apart, the reports in the folder from an earlier
+    run, so any report file that ``index.json`` does not name is older than this run.
+    """
     import importlib.metadata as md
 
     versions = {}
@@ -725,6 +759,14 @@ def write_index(out_root: Path, results: list[Result], *, corpus: str | None, se
                     f"<td style=\"color:{color};font-weight:bold\">{e(r.status)}</td><td>{r.seconds:.1f} s</td>"
                     f"<td>{e(r.error)}{' (cell ' + str(r.cell) + ')' if r.cell is not None else ''}</td>"
                     f"<td><code>{e(params)}</code></td></tr>")
+    earlier = _earlier_reports(out_root, results)
+    older = ""
+    if earlier:
+        older = ("<h2>From an earlier run</h2><p>This run did not write these reports; they are kept as "
+                 "they were (a notebook that failed keeps its last good report).</p>"
+                 "<table><tr><th>report</th><th>written</th></tr>"
+                 + "".join(f"<tr><td><a href=\"{e(link, quote=True)}\">{e(link)}</a></td><td>{e(when)}</td></tr>"
+                           for link, when in earlier) + "</table>")
     doc = f"""<!doctype html><html><head><meta charset="utf-8"><title>newslib reports</title>
 <style>body{{font-family:system-ui,sans-serif;margin:2em;max-width:70em}}td,th{{padding:.3em .8em;text-align:left;vertical-align:top}}
 tr:nth-child(even){{background:#f6f8fa}}</style></head><body>
@@ -735,6 +777,7 @@ tr:nth-child(even){{background:#f6f8fa}}</style></head><body>
 {e(time.strftime('%Y-%m-%d %H:%M'))}</p>
 <table><tr><th>run</th><th>notebook</th><th>status</th><th>time</th><th>error</th><th>parameters</th></tr>
 {''.join(rows)}</table>
+{older}
 <p>Versions: {e(', '.join(f'{k} {v}' for k, v in versions.items()))}; Python {e(platform.python_version())}</p>
 </body></html>"""
     atomic_write_text(out_root / "index.json", json.dumps([asdict(r) for r in results], indent=1, default=str))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, make_notebook
 
 from newslib.cli import main
 from newslib.report import run_reports
@@ -156,3 +156,35 @@ def test_student_into_an_existing_file_is_one_line_like_report(tmp_path, capsys)
     student_err = _one_line_error(capsys)
     assert student_err == report_err and "cannot write to" in student_err
     assert blocker.read_text(encoding="utf-8") == "x"
+
+
+# ---------------------------------------------------------------- 4. a reused output folder
+def test_a_notebook_that_succeeds_again_leaves_no_failed_copy(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    out = tmp_path / "out"
+    make_notebook(nbs, "01_story", "raise ValueError('broken edit')")
+    assert run_reports(out=str(out), notebook_dir=nbs, progress=False) == 1
+    assert (out / "01_story.failed.html").is_file() and (out / "01_story.failed.ipynb").is_file()
+    make_notebook(nbs, "01_story", "print('fixed')")
+    assert run_reports(out=str(out), notebook_dir=nbs, progress=False) == 0
+    assert sorted(p.name for p in out.glob("01_story*")) == ["01_story.html", "01_story.ipynb"]
+
+
+def test_the_index_says_which_reports_are_from_an_earlier_run(tmp_path, capsys):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    out = tmp_path / "out"
+    make_notebook(nbs, "01_a", "x = 1")
+    make_notebook(nbs, "02_b", "y = 2")
+    assert run_reports(out=str(out), notebook_dir=nbs, progress=False) == 0
+    # this run: 01_a only, and it fails; 02_b.html and the good 01_a.html stay from the first run
+    make_notebook(nbs, "01_a", "raise ValueError('broken edit')")
+    assert run_reports(out=str(out), notebook_dir=nbs, notebooks=["01_a"], progress=False) == 1
+    rows = [(r["notebook"], r["html"], r["status"]) for r in json.loads((out / "index.json").read_text())]
+    assert rows == [("01_a", "01_a.failed.html", "failed")]             # this run's notebooks only
+    page = (out / "index.html").read_text(encoding="utf-8")
+    this_run, earlier = page.split("From an earlier run")
+    assert 'href="01_a.failed.html"' in this_run and 'href="01_a.html"' not in this_run
+    assert 'href="01_a.html"' in earlier and 'href="02_b.html"' in earlier
+    assert "01_a.failed" not in earlier
