@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .corpus import Corpus, CorpusError
+from .notebook import plural
 from .report import DEFAULT_JOBS, ReportError, load_articles, run_reports, write_student_edition
 
 __all__ = ["main"]
@@ -33,10 +34,10 @@ def _cmd_info(args: argparse.Namespace) -> int:
     out = sys.stdout
     with_pd_opts = {"display.max_colwidth": 60, "display.width": 200, "display.max_rows": None}
     with pd.option_context(*[x for kv in with_pd_opts.items() for x in kv]):
-        out.write(f"{len(corpus)} articles, {int(df['words'].sum()):,} words\n")
+        out.write(f"{plural(len(corpus), 'article')}, {plural(int(df['words'].sum()), 'word')}\n")
         out.write(df.to_string(index=False) + "\n")
         if corpus.problems:
-            out.write(f"\n{len(corpus.problems)} problems\n")
+            out.write(f"\n{plural(len(corpus.problems), 'problem')}\n")
             out.write(corpus.problems_frame().to_string(index=False) + "\n")
         else:
             out.write("\nno problems\n")
@@ -67,7 +68,7 @@ def _cmd_student(args: argparse.Namespace) -> int:
         paths = write_student_edition(args.notebooks_dir, args.out)
     except ReportError as exc:
         raise UserError(str(exc)) from None
-    print(f"wrote {len(paths)} student notebooks to {args.out}")
+    print(f"wrote {plural(len(paths), 'student notebook')} to {args.out}")
     return 0
 
 

@@ -188,3 +188,23 @@ def test_the_index_says_which_reports_are_from_an_earlier_run(tmp_path, capsys):
     assert 'href="01_a.failed.html"' in this_run and 'href="01_a.html"' not in this_run
     assert 'href="01_a.html"' in earlier and 'href="02_b.html"' in earlier
     assert "01_a.failed" not in earlier
+
+
+# ---------------------------------------------------------------- 5. counts said right
+def test_counts_are_said_right(tmp_path, capsys):
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "a.txt").write_text("Head\n\nBody of the text here.", encoding="utf-8")
+    (one / "skipped.txt").write_text("", encoding="utf-8")
+    assert main(["info", str(one)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 article, ") and "\n1 problem\n" in out
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    make_notebook(nbs, "01_a", "x = 1")
+    assert main(["student", "--notebooks-dir", str(nbs), "--out", str(tmp_path / "student")]) == 0
+    assert capsys.readouterr().out.startswith("wrote 1 student notebook to ")
+    assert run_reports(out=str(tmp_path / "rep"), notebook_dir=nbs, progress=False) == 0
+    assert capsys.readouterr().out.startswith("1 of 1 notebook ok in ")
+    page = (tmp_path / "rep" / "index.html").read_text(encoding="utf-8")
+    assert "1 notebook ·" in page
