@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 
 __all__ = ["term_counts", "article_term_counts", "group_term_counts", "finish_group_counts", "ngrams", "keyness", "kwic", "collocates", "tfidf",
-           "article_groups", "bootstrap_log_ratio", "term_trend"]
+           "article_groups", "bootstrap_log_ratio", "term_trend", "two_sided", "shared_terms", "terms_or_shared",
+           "describe_corpus"]
 
 
 def article_groups(corpus: Corpus, group_by: str) -> dict[str, str]:
@@ -343,6 +344,168 @@ def keyness(counts: pd.DataFrame, a: str, b: str | None = None, *, prior_strengt
                          "No term reaches p < 0.05: the texts are too short to show significant "
                          "differences; read the effect sizes (log ratio) as descriptions, not findings.")
     return out
+
+
+def two_sided(key: pd.DataFrame, a: str, b: str | None = None, *, top_n: int | None = None) -> pd.DataFrame:
+    """A :func:`keyness` table read from both sides: the terms key for ``a`` (relatively more
+    frequent there), strongest first, then those key for ``b``, strongest first, then any term
+    both use at the same rate. ``key_for`` names the side; ``g2`` is unsigned (its size is the
+    strength, ``key_for`` the direction). ``top_n`` keeps that many terms per side.
+
+    A table sorted by signed G² alone shows the first side's terms and hides the other's
+    strongest ones at its bottom; this one shows both.
+
+    >>> import pandas as pd
+    >>> key = pd.DataFrame({"term": ["oil", "war", "pit", "west"], "g2": [4.0, 1.0, -6.0, -3.0],
+    ...                     "p": [.04, .3, .01, .08]})
+    >>> two_sided(key, "A", "B", top_n=1)[["term", "key_for", "g2"]].values.tolist()
+    [['oil', 'A', 4.0], ['pit', 'B', 6.0]]
+    """
+    import pandas as pd
+
+    b = b or "rest"
+    if not len(key):
+        return key.assign(key_for=pd.Series(dtype=str))
+    sides = []
+    for name, part in ((a, key[key["g2"] > 0]), (b, key[key["g2"] < 0]), ("neither", key[key["g2"] == 0])):
+        part = part.assign(g2=part["g2"].abs(), key_for=name)
+        part = part.sort_values(["g2", "term"], ascending=[False, True], kind="stable")
+        sides.append(part.head(top_n) if top_n is not None and name != "neither" else part)
+    if top_n is not None:
+        sides = sides[:2]
+    out = pd.concat(sides, ignore_index=True)
+    cols = ["term", "key_for"] + [c for c in out.columns if c not in ("term", "key_for")]
+    out = out[cols]
+    out.attrs = dict(key.attrs)
+    return out
+
+
+def shared_terms(counts: pd.DataFrame, a: str | None, b: str | None, *, n: int = 5) -> list[str]:
+    """Up to ``n`` terms of :func:`term_counts` ``counts`` that both ``a`` and ``b`` use, those
+    both use most first (ranked by the smaller of the two rates per 1,000 words, then by the
+    total count, then alphabetically). When they share fewer than ``n`` terms, the rest are the
+    most frequent terms of either side; with no pair (``a`` or ``b`` None or absent), the most
+    frequent terms of the whole table. Words without a letter, one- or two-letter words ("mr",
+    "b") and reporting verbs ("said", "told": every news story has them) are left out.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"group": ["A", "A", "A", "B", "B", "C"], "term": ["pit", "fund", "mine", "pit", "mine", "year"],
+    ...                   "count": [1, 9, 2, 6, 1, 50], "per_1000": [1.0, 9.0, 2.0, 6.0, 1.0, 50.0]})
+    >>> shared_terms(c, "A", "B", n=3)
+    ['pit', 'mine', 'fund']
+    """
+    from .lexicons import reporting_verbs
+
+    verbs = set(reporting_verbs())
+    text = counts["term"].astype(str)
+    terms = counts[text.str.contains(r"[^\W\d_]", regex=True) & (text.str.len() > 2) & ~text.isin(verbs)]
+    groups = set(terms["group"])
+    if a is None or b is None or a not in groups or b not in groups or a == b:
+        tot = terms.groupby("term", observed=True)["count"].sum()
+        return sorted(tot.index.astype(str), key=lambda t: (-tot[t], t))[:n]
+    rate = terms[terms["group"].isin([a, b])].pivot_table(index="term", columns="group", values="per_1000",
+                                                          aggfunc="sum", fill_value=0, observed=True)
+    cnt = terms[terms["group"].isin([a, b])].groupby("term", observed=True)["count"].sum()
+    both = rate[(rate[a] > 0) & (rate[b] > 0)]
+    low = both.min(axis=1)
+    ranked = sorted(both.index.astype(str), key=lambda t: (-low[t], -cnt[t], t))
+    rest = sorted((t for t in cnt.index.astype(str) if t not in set(ranked)), key=lambda t: (-cnt[t], t))
+    return (ranked + rest)[:n]
+
+
+def terms_or_shared(corpus: Corpus, terms, counts: pd.DataFrame, a: str | None, b: str | None, *,
+                    n: int = 5, where: str = "this corpus") -> tuple[list[str], str]:
+    """The ``terms`` (words or phrases) that occur in ``corpus``, with a sentence naming those
+    that do not; when none occurs, up to ``n`` terms computed from the corpus instead
+    (:func:`shared_terms`: the words both compared groups ``a`` and ``b`` use most), with a
+    sentence saying so. The sentence is empty when every term occurs.
+
+    The notebooks' term parameters default to words of the sample corpus (``seeds/``); on
+    another corpus a view of terms that never occur would be silently empty.
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> c = Corpus([Article(id="a", title="Pit", text="Pit\\n\\nThe pit shut. The pit fund.", outlet="X"),
+    ...             Article(id="b", title="Mine", text="Mine\\n\\nThe pit and the mine.", outlet="Y")])
+    >>> terms_or_shared(c, ["pit", "genocide"], term_counts(c), "X", "Y")
+    (['pit'], '“genocide” does not occur in this corpus; shown: pit.')
+    >>> terms_or_shared(c, ["genocide"], term_counts(c), "X", "Y", n=1)
+    (['pit'], '“genocide” does not occur in this corpus; shown instead: pit, the word X and Y both use most.')
+    """
+    from .charts import term_hits
+
+    wanted = [str(t).strip() for t in terms if str(t).strip()]
+    hits = set(term_hits(corpus.tokens(), wanted)["term"]) if wanted else set()
+    found = [t for t in wanted if t in hits]
+    absent = [t for t in wanted if t not in hits]
+    quoted = ", ".join(f"“{t}”" for t in absent[:-1]) + (" or " if len(absent) > 1 else "") + (
+        f"“{absent[-1]}”" if absent else "")
+    verb = "does not occur" if len(absent) == 1 else "do not occur"
+    if found:
+        return found, (f"{quoted} {verb} in {where}; shown: {', '.join(found)}." if absent else "")
+    top = shared_terms(counts, a, b, n=n)
+    if not top:
+        return [], f"{quoted or 'No term was given'}: {verb} in {where}, and it has no word to show instead."
+    groups = set(counts["group"])
+    pair = a is not None and b is not None and a != b and {a, b} <= groups
+    rate = counts[counts["group"].isin([a, b])] if pair else counts
+    n_both = sum(1 for t in top if pair and rate[rate["term"] == t]["group"].nunique() == 2)
+    what = ("word" if len(top) == 1 else "words") if pair and n_both == len(top) else ("term" if len(top) == 1 else "terms")
+    if pair and n_both == len(top):
+        why = f"the {what} {a} and {b} both use most"
+    elif pair and n_both:
+        why = f"the {n_both} {a} and {b} both use most, then the most frequent of either"
+    elif pair:
+        why = f"{a} and {b} share no word; the most frequent of either"
+    else:
+        why = f"the most frequent {what} of {where}"
+    head = (f"{quoted} {verb} in {where}" if absent else "No term was given")
+    return top, f"{head}; shown instead: {', '.join(top)}, {why}."
+
+
+def describe_corpus(corpus: Corpus, *, group_by: str = "outlet", mentions: pd.DataFrame | None = None,
+                    n_names: int = 5) -> str:
+    """Two or three sentences computed from the articles: how many, from which groups, dated
+    when, and (given :func:`newslib.framing.actor_mentions` ``mentions``) the names found in
+    the most articles. For the opening of a report on any corpus.
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> c = Corpus([Article(id="a", title="T", text="T\\n\\nPits shut.", outlet="X", date="2024-03-01"),
+    ...             Article(id="b", title="U", text="U\\n\\nPits shut.", outlet="Y")])
+    >>> describe_corpus(c)
+    'This corpus holds 2 articles from 2 outlets: X (1) and Y (1). Dated 2024-03-01 (1 article undated).'
+    """
+    import pandas as pd
+
+    frame = corpus.frame()
+    if not len(frame):
+        return "This corpus holds no article."
+    if group_by not in frame.columns:
+        group_by = "outlet"
+    kind = group_by          # "outlet", "folder", "date": each value counted once
+    per = frame[group_by].astype(str).value_counts()
+    names = sorted(per.index, key=lambda g: g.lower())
+    listed = [f"{g} ({per[g]})" for g in names[:8]]
+    if len(names) > 8:
+        listed.append(f"{len(names) - 8} more")
+    joined = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else (listed[0] if listed else "")
+    n_art = f"{len(frame)} article{'s' if len(frame) != 1 else ''}"
+    n_grp = f"{len(names)} {kind}{'s' if len(names) != 1 else ''}"
+    out = [f"This corpus holds {n_art} from {n_grp}: {joined}."]
+    dates = pd.to_datetime(frame["date"], errors="coerce") if "date" in frame.columns else pd.Series(dtype="datetime64[ns]")
+    undated = int(dates.isna().sum()) if len(dates) else len(frame)
+    if dates.notna().any():
+        lo, hi = dates.min().date().isoformat(), dates.max().date().isoformat()
+        span = lo if lo == hi else f"from {lo} to {hi}"
+        rest = f" ({undated} article{'s' if undated != 1 else ''} undated)" if undated else ""
+        out.append(f"Dated {span}{rest}.")
+    else:
+        out.append("The articles carry no date.")
+    if mentions is not None and len(mentions):
+        docs = mentions.groupby("actor", observed=True)["article_id"].nunique()
+        top = sorted(docs.index.astype(str), key=lambda x: (-docs[x], x))[:n_names]
+        if top:
+            out.append("Named in the most articles: " + ", ".join(f"{t} ({docs[t]})" for t in top) + ".")
+    return " ".join(out)
 
 
 def bootstrap_log_ratio(corpus: Corpus, terms: list[str], a: str, b: str, *, group_by: str = "outlet",
