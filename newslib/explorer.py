@@ -25,7 +25,7 @@ from .charts import dispersion
 from .corpus import Corpus
 from .display import escape, highlight_quotes, table_html
 from .framing import frame_evidence
-from .terms import article_groups, keyness, kwic, term_counts
+from .terms import article_groups, keyness, kwic, shared_terms, term_counts
 from .tokens import normalize_token, stopwords, tokenize
 
 __all__ = ["Explorer"]
@@ -85,6 +85,45 @@ class Explorer:
         labels = self.group_labels()
         self.group_a = labels[0] if labels else ""
         self.group_b = labels[1] if len(labels) > 1 else self.group_a
+
+    def choose_term(self, wanted: str) -> str:
+        """Start with ``wanted`` when the compared groups use it; otherwise with a word of theirs
+        — the one both use most (:func:`newslib.terms.shared_terms`), or, when they share none,
+        the most frequent word of either — and return a sentence saying so (empty when
+        ``wanted`` is kept). A default term of the sample corpus on another corpus would
+        otherwise leave every view empty.
+
+        >>> from newslib.corpus import Corpus, Article
+        >>> c = Corpus([Article(id="a", title="T", text="T\\n\\nThe pit shut. The fund.", outlet="X"),
+        ...             Article(id="b", title="U", text="U\\n\\nThe pit and the mine.", outlet="Y"),
+        ...             Article(id="c", title="V", text="V\\n\\nA year. A year.", outlet="Z")])
+        >>> ex = Explorer(c)
+        >>> ex.choose_term("year")
+        '“year” does not occur in X or Y (it occurs twice in other groups); starting with “pit”, the word X and Y both use most (once in X, once in Y).'
+        >>> ex.term, ex.choose_term("fund"), ex.term
+        ('pit', '', 'fund')
+        """
+        self.term = wanted.strip()
+        sides = self._sides()
+        lines = self._lines() if self.term else None
+        if lines is not None and lines["group"].isin(sides).any():
+            return ""
+        counts = self._term_counts(1, True)
+        counts = counts[counts["group"].isin(sides)]
+        a, b = (sides + [None])[:2]
+        top = shared_terms(counts, a, b, n=1)
+        if not top:
+            return (f"“{self.term}” does not occur in " if self.term else "No term was given; ") + \
+                   f"{' or '.join(sides)} has no word to start with."
+        absent = (f"“{self.term}” does not occur in {' or '.join(sides)}" if self.term else "No term was given")
+        if self.term and lines is not None and len(lines):
+            absent += f" (it occurs {_times(len(lines))} in other groups)"
+        self.term = top[0]
+        per = counts[counts["term"] == top[0]].groupby("group", observed=True)["count"].sum()
+        uses = ", ".join(f"{_times(int(per.get(g, 0)))} in {g}" for g in sides)
+        why = (f"the word {a} and {b} both use most" if b is not None and all(per.get(g, 0) for g in sides)
+               else f"the most frequent word of {' and '.join(sides)}")
+        return f"{absent}; starting with “{top[0]}”, {why} ({uses})."
 
     def group_labels(self) -> list[str]:
         return sorted(set(self._groups.values()))
