@@ -262,15 +262,17 @@ def dispersion(tokens: pd.DataFrame, terms: list[str], *, labels: dict[str, str]
 
 def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, title: str = "",
                xlabel: str = "", ax: Axes | None = None, top_n: int = 20) -> Figure:
-    """Grouped horizontal bars of ``y`` by ``x`` (and ``hue``, with a legend when it has two
-    values or more): quotes per speaker, verbs, …
+    """Stacked horizontal bars of ``y`` by ``x`` (and ``hue``, with a legend right of the axes,
+    never over the bars, when it has two values or more): quotes per speaker, verbs, …
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"speaker": ["A", "B"], "words": [3, 5], "group": ["X", "X"]})
     >>> bar_counts(df, x="speaker", y="words", hue="group").axes[0].get_legend() is None
     True
     >>> df.loc[1, "group"] = "Y"
-    >>> bar_counts(df, x="speaker", y="words", hue="group").axes[0].get_legend() is not None
+    >>> fig = bar_counts(df, x="speaker", y="words", hue="group")
+    >>> leg = fig.axes[0].get_legend()
+    >>> leg is not None and bool(leg.get_window_extent().x0 >= fig.axes[0].get_window_extent().x1)
     True
     """
     fig, ax = _fig_ax(ax, (9, 0.45 * min(top_n, df[x].nunique() if len(df) else 1) + 2))
@@ -288,7 +290,9 @@ def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, titl
             ax.barh(_tl(piv.index.astype(str)), piv[col], left=left, color=PALETTE[i % len(PALETTE)], label=_t(str(col)[:30]))
             left = piv[col] if left is None else left + piv[col]
         if len(piv.columns) > 1:    # one group (a corpus of one outlet): a legend would name only it
-            ax.legend(frameon=False, loc="lower right")
+            # outside the axes, right of them: inside, it covers the bars (one long stacked bar
+            # when every quote falls in one kind of change)
+            ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
     ax.set_title(_t(title))
     ax.set_xlabel(_t(xlabel or y))
     _integer_axis(ax, df[y])

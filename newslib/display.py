@@ -20,7 +20,7 @@ from .records import Article
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["highlight_quotes", "table_html", "escape", "side_by_side", "fidelity_html"]
+__all__ = ["highlight_quotes", "table_html", "escape", "side_by_side", "fidelity_html", "top_speakers"]
 
 _TYPE_COLORS = {"direct": "#cfe8ff", "partial": "#ffe7b3", "indirect": "#d8f3dc", "scare": "#eeeeee"}
 
@@ -104,11 +104,36 @@ def side_by_side(articles: Iterable[Article], *, max_chars: int = 1500) -> str:
 _CELL = "vertical-align:top;text-align:left;padding:4px 8px;border-top:1px solid #ddd"
 
 
-def fidelity_html(pairs: pd.DataFrame | pd.Series | dict, *, max_rows: int = 100) -> str:
+def _no_match_html(rows: list[dict], kind: str) -> str:
+    """What was checked when no quotation is matched across groups, and which speakers several
+    groups quote all the same (with different words)."""
+    from .quotes.fidelity import MIN_CONTAINMENT
+
+    groups: dict[str, set[str]] = {}
+    for r in rows:
+        if isinstance(r.get("speaker"), str) and isinstance(r.get("group_a"), str):
+            groups.setdefault(r["speaker"], set()).add(r["group_a"])
+    several = sorted((sp for sp, g in groups.items() if len(g) > 1), key=lambda sp: (-len(groups[sp]), sp))
+    msg = (f"No quotation was matched across {kind}s: no two {kind}s quote the same speaker saying the same "
+           f"thing (checked: two quotations of one speaker match when the longer holds at least "
+           f"{MIN_CONTAINMENT:.0%} of the shorter one's content words), so there is no pair of versions to "
+           "set side by side.")
+    if several:
+        names = [f"{sp} ({len(groups[sp])} {kind}s)" for sp in several[:8]]
+        listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        more = f", and {len(several) - 8} more" if len(several) > 8 else ""
+        msg += (f" The same speakers are quoted by several {kind}s — {listed}{more} — but each {kind} "
+                "quotes different words of theirs.")
+    return f"<p>{escape(msg)}</p>"
+
+
+def fidelity_html(pairs: pd.DataFrame | pd.Series | dict, *, max_rows: int = 100, kind: str = "group") -> str:
     """Matched quotes of :func:`newslib.quotes.compare_quotes` side by side, per speaker, with
     the words only version A has struck through and those only B has underlined; verbs,
     distancing and labels beside them. Every piece of text is escaped. ``pairs`` is the
-    table or one row of it (``df.iloc[0]``, or a dict).
+    table or one row of it (``df.iloc[0]``, or a dict). With no matched pair, one paragraph
+    says what was checked and names the speakers several groups (``kind``: "outlet", …) quote
+    with different words.
 
     >>> import pandas as pd
     >>> row = {"speaker": "R", "group_a": "W", "quote_a": "war crimes and genocide", "verb_a": "accused",
@@ -118,11 +143,18 @@ def fidelity_html(pairs: pd.DataFrame | pd.Series | dict, *, max_rows: int = 100
     True
     >>> fidelity_html(row) == fidelity_html(pd.Series(row)) == fidelity_html(pd.DataFrame([row]))
     True
+    >>> alone = pd.DataFrame([{"speaker": "Ann", "group_a": "W", "group_b": None, "labels": "only in one group"},
+    ...                       {"speaker": "Ann", "group_a": "P", "group_b": None, "labels": "only in one group"}])
+    >>> print(fidelity_html(alone, kind="outlet"))  # doctest: +NORMALIZE_WHITESPACE
+    <p>No quotation was matched across outlets: no two outlets quote the same speaker saying the same
+    thing (checked: two quotations of one speaker match when the longer holds at least 60% of the shorter
+    one&#x27;s content words), so there is no pair of versions to set side by side. The same speakers are
+    quoted by several outlets — Ann (2 outlets) — but each outlet quotes different words of theirs.</p>
     """
     rows = [dict(pairs)] if isinstance(pairs, dict) or getattr(pairs, "ndim", 2) == 1 else pairs.to_dict("records")
     matched = [r for r in rows if isinstance(r.get("group_b"), str) and r["group_b"]][:max_rows]
     if not matched:
-        return "<p>No quote of one speaker appears in two groups.</p>"
+        return _no_match_html(rows, kind)
     out = ['<table style="border-collapse:collapse;font-size:0.95em">',
            "<tr>" + "".join(f'<th style="text-align:left">{h}</th>'
                             for h in ("speaker", "version A", "version B", "what changed")) + "</tr>"]
@@ -146,3 +178,64 @@ def fidelity_html(pairs: pd.DataFrame | pd.Series | dict, *, max_rows: int = 100
                    + "</td></tr>")
     out.append("</table>")
     return "\n".join(out)
+
+
+def _percents(shares: list[float]) -> list[int]:
+    """Whole percentages of ``shares`` (which add to 1) that add to exactly 100: each share
+    rounded down, the missing points given to the largest remainders.
+
+    >>> _percents([1/3, 1/3, 1/3])
+    [34, 33, 33]
+    """
+    raw = [100 * max(0.0, float(x)) for x in shares]
+    whole = [int(r) for r in raw]
+    target = round(sum(raw))
+    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - whole[i]), i))
+    for i in order[:max(0, target - sum(whole))]:
+        whole[i] += 1
+    return whole
+
+
+def top_speakers(speakers: pd.DataFrame, *, top_n: int = 8, kind: str = "group") -> tuple[pd.DataFrame, str]:
+    """The ``top_n`` speakers of each group of a :func:`newslib.framing.sourcing` table
+    (``group, speaker, quotes, words, types, share_of_words``, most quoted first), the others
+    added up in one "N other speakers" row, so each group's shares add to 100 % (whole
+    percentages, rounded so that they do); and one sentence saying how many speakers that row
+    holds and what share of the quoted words (empty when no group has more than ``top_n``).
+
+    >>> import pandas as pd
+    >>> sp = pd.DataFrame({"group": ["X"] * 3 + ["Y"], "speaker": ["Ann", "Bo", "Cy", "Di"],
+    ...                    "quotes": [3, 2, 1, 1], "words": [30, 15, 5, 4], "types": ["direct 3", "partial 2", "indirect 1", "direct 1"],
+    ...                    "share_of_words": [0.6, 0.3, 0.1, 1.0]})
+    >>> table, note = top_speakers(sp, top_n=2, kind="outlet")
+    >>> table[["group", "speaker", "words", "share"]].values.tolist()
+    [['X', 'Ann', 30, '60%'], ['X', 'Bo', 15, '30%'], ['X', '1 other speaker', 5, '10%'], ['Y', 'Di', 4, '100%']]
+    >>> note
+    'Only the 2 speakers each outlet quotes most are listed by name; the others are added up in the row “other speakers”: X, 1 other speaker holding 10% of its quoted words.'
+    """
+    import pandas as pd
+
+    cols = ["group", "speaker", "quotes", "words", "types", "share_of_words"]
+    if not len(speakers):
+        return pd.DataFrame(columns=cols + ["share"]), ""
+    parts, cut = [], []
+    for group, sub in speakers.groupby("group", sort=False, observed=True):
+        top, rest = sub.head(top_n)[cols], sub.iloc[top_n:]
+        if len(rest):
+            n = len(rest)
+            other = {"group": group, "speaker": f"{n} other speaker{'s' if n != 1 else ''}",
+                     "quotes": int(rest["quotes"].sum()), "words": int(rest["words"].sum()), "types": "",
+                     "share_of_words": float(rest["share_of_words"].sum())}
+            top = pd.concat([top, pd.DataFrame([other])], ignore_index=True)
+            cut.append((group, n, float(rest["share_of_words"].sum())))
+        total = float(top["share_of_words"].sum()) or 1.0
+        top = top.assign(share=[f"{p}%" for p in _percents(list(top["share_of_words"] / total))])
+        parts.append(top)
+    table = pd.concat(parts, ignore_index=True)
+    if not cut:
+        return table, ""
+    pct = _percents
+    each = "; ".join(f"{g}, {n} other speaker{'s' if n != 1 else ''} holding "
+                     f"{pct([sh, 1 - sh])[0] if sh < 1 else 100}% of its quoted words" for g, n, sh in cut)
+    return table, (f"Only the {top_n} speakers each {kind} quotes most are listed by name; the others are added up "
+                   f"in the row “other speakers”: {each}.")
