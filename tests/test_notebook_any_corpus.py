@@ -1,0 +1,208 @@
+"""The notebooks on a corpus that is not the seeds: a ferry strike on a fictional island,
+reported by three outlets written here (two compared, a third with a word of its own). What a new
+user found on their own corpus (a coal-mine closure): narrative and default terms of the seeds'
+event, an explorer starting on a word the compared outlets never use, a keyness table showing one
+side only, a who-is-quoted table cutting speakers silently, and a message and chart in 4b that
+misread what was checked. Each test reads what the executed notebooks wrote: outputs, CSV files.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+A, B, C = "harbour_herald", "isle_times", "zeta_wire"     # compared: A and B (the first pair)
+
+ARTICLES = {
+    (A, "2024-05-02_strike"): (
+        "Ferry crews strike as Kestrel Isle harbour falls silent\n\n"
+        "Ferry crews on Kestrel Isle walked out on Thursday, leaving the harbour silent and the "
+        "island cut off from the mainland. The harbour master said no ferry would sail before Monday. "
+        "\"We have been patient for two years and the harbour board has ignored every letter,\" "
+        "said Moira Quinn, who leads the ferry crews' union. "
+        "The harbour board said the strike was unlawful and that the ferry timetable would be restored. "
+        "\"The ferry is the island's lifeline, and the harbour board is strangling it,\" Quinn said. "
+        "Fishermen moored in the harbour said the ferry strike would cost them their catch."),
+    (A, "2024-05-03_board"): (
+        "Harbour board offers ferry crews talks\n\n"
+        "The harbour board offered the ferry crews talks on Friday as the harbour stayed closed. "
+        "Board chairman Victor Hale said the harbour board wanted the ferry back within days. "
+        "\"Our door is open to the ferry crews,\" Hale said. "
+        "Moira Quinn said the union would meet the harbour board but would not end the ferry strike "
+        "\"for a handshake and a promise\"."),
+    (B, "2024-05-02_island"): (
+        "Islanders run short of bread and medicine as ferry strike bites\n\n"
+        "Shops on Kestrel Isle ran short of bread and medicine on Thursday as the ferry strike left "
+        "shelves empty. \"Pensioners cannot wait for their medicine,\" said pharmacist Tomas Reyes. "
+        "Baker Lena Ortiz said she had flour for two more days of bread. "
+        "\"Every family on this island is paying for a quarrel they did not start,\" said teacher Ada Finch. "
+        "Councillor Rory Dunn said the council would ask the mainland for an emergency boat with medicine. "
+        "Moira Quinn said the crews were sorry for the islanders but had no other choice."),
+    (B, "2024-05-04_school"): (
+        "School closes on Kestrel Isle as teachers stranded by ferry strike\n\n"
+        "The island school closed on Saturday because teachers who live on the mainland were "
+        "stranded by the ferry strike. \"Children are losing lessons they will never get back,\" "
+        "said head teacher Ada Finch. Parents said the pensioners and the children were paying "
+        "the price. \"Bread, medicine, lessons: the island runs on that ferry,\" said Councillor Rory Dunn. "
+        "Victor Hale said the harbour board was ready to talk."),
+    (C, "2024-05-03_tonnage"): (
+        "Tonnage figures for Kestrel Isle shipping\n\n"
+        "Tonnage data show tonnage fell. Tonnage in April, tonnage in March and tonnage in February "
+        "all fell; tonnage forecasts put tonnage lower again. Analysts said tonnage would recover "
+        "once tonnage contracts are renewed, and tonnage insurers watch tonnage closely. "
+        + "Tonnage, tonnage and tonnage again. " * 6),     # the corpus's most frequent word
+}
+
+
+def _corpus(root: Path) -> Path:
+    for (outlet, name), text in ARTICLES.items():
+        (root / outlet).mkdir(parents=True, exist_ok=True)
+        (root / outlet / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    return root
+
+
+NOTEBOOKS = {"00_start_here": {}, "02_term_frequency": {"top_n": 5},
+             "05_event_report": {"top_n": 3}, "06_explore": {"interactive": False}}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Each notebook once on the ferry corpus, with its default terms: {name: (cells, files)}."""
+    from newslib.report import run_notebook
+
+    tmp = tmp_path_factory.mktemp("any_corpus")
+    corpus = _corpus(tmp / "ferry")
+    out = {}
+    for nb, params in NOTEBOOKS.items():
+        files = tmp / "out" / f"{nb}_files"
+        res = run_notebook(ROOT / "notebooks" / f"{nb}.ipynb", tmp / "out",
+                           {"corpus": str(corpus), "output_dir": str(files), **params})
+        assert res.status == "ok", f"{nb}: {res.error}"
+        cells = json.loads((tmp / "out" / f"{nb}.ipynb").read_text(encoding="utf-8"))["cells"]
+        out[nb] = (cells, files)
+    return out
+
+
+def _texts(cells) -> list[str]:
+    """Every output a reader sees, one string per output (streams, HTML or plain text)."""
+    texts = []
+    for cell in cells:
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            texts.append("".join(o.get("text", "")) or "".join(data.get("text/html", ""))
+                         or "".join(data.get("text/plain", "")))
+    return texts
+
+
+def _plain(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"<style.*?</style>", "", html, flags=re.S)))
+
+
+def _table(cells, header: str) -> pd.DataFrame:
+    """The HTML table of the output whose text holds ``header``."""
+    html = next(t for t in _texts(cells) if header in t and "<table" in t)
+    return pd.read_html(io.StringIO(html))[0]
+
+
+# ----------------------------------------------------------------------------- fault 1
+@pytest.mark.parametrize("nb", ["00_start_here", "05_event_report"])
+def test_the_seed_event_is_labelled_and_this_corpus_is_described_from_its_articles(runs, nb):
+    cells, _ = runs[nb]
+    for cell in cells:
+        if cell["cell_type"] == "markdown":
+            for para in "".join(cell["source"]).split("\n\n"):
+                if re.search(r"Raisi|Putin|Iran International", para):
+                    assert para.startswith("*With the default corpus (`seeds/`)*"), para
+    shown = " ".join(_plain(t) for t in _texts(cells))
+    assert not re.search(r"Raisi|Putin|Iran", shown)
+    assert f"This corpus holds 5 articles from 3 outlets: {A} (2), {B} (2) and {C} (1)." in shown
+    assert "Named in the most articles: Kestrel Isle (4), Moira Quinn (3)" in shown
+
+
+def test_02_default_terms_fall_back_to_words_both_compared_outlets_use(runs):
+    cells, files = runs["02_term_frequency"]
+    shown = "\n".join(_texts(cells))
+    assert f"“genocide” does not occur in this corpus; shown instead: ferry, the word {A} and {B} both use most." in shown
+    kw = pd.read_csv(files / "kwic.csv")
+    assert set(kw["match"].str.lower()) == {"ferry"} and {A, B} <= set(kw["group"])
+    drawn = pd.read_csv(files / "dispersion.csv")                  # the dispersion plot's data
+    assert len(drawn) and not set(drawn["term"]) & {"Raisi", "Putin", "Israel", "Iran", "Russia"}
+    assert "do not occur in these articles; shown instead:" in shown
+
+
+# ----------------------------------------------------------------------------- fault 2
+def test_the_explorer_starts_on_a_term_both_compared_outlets_use(runs):
+    cells, files = runs["06_explore"]
+    row = pd.read_csv(files / "term_keyness.csv")
+    assert len(row) == 1, "the first view is empty"
+    assert row.loc[0, "term"] != "tonnage"                         # the third outlet's word
+    assert row.loc[0, "count_a"] > 0 and row.loc[0, "count_b"] > 0
+    shown = "\n".join(_texts(cells))
+    assert f"“genocide” does not occur in {A} or {B}; starting with “{row.loc[0, 'term']}”" in shown
+    assert "does not occur in the articles of" not in shown        # the dispersion has marks
+
+
+# ----------------------------------------------------------------------------- fault 3
+def test_the_keyness_table_shows_the_strongest_terms_of_both_outlets(runs):
+    cells, files = runs["02_term_frequency"]
+    shown = _table(cells, "key_for")
+    assert set(shown["key_for"]) == {A, B} and (shown["g2"] >= 0).all()
+    assert {"harbour", "board"} <= set(shown["term"])              # A's strongest
+    assert {"medicine", "bread"} <= set(shown["term"])             # B's strongest, hidden before
+    saved = pd.read_csv(files / "keyness.csv")                     # the CSV is the same table, every term
+    assert {"term", "key_for", "g2", "log_ratio", "z", "only_in"} <= set(saved.columns)
+    assert (saved["g2"] >= 0).all() and {A, B} <= set(saved["key_for"])
+    for side in (A, B):
+        top = saved[saved["key_for"] == side].head(5)
+        assert top["term"].tolist() == shown[shown["key_for"] == side]["term"].tolist()
+        assert top["g2"].is_monotonic_decreasing
+    assert ((saved["log_ratio"] > 0) == (saved["key_for"] == A))[saved["key_for"] != "neither"].all()
+    assert "G² is shown unsigned" in "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+# ----------------------------------------------------------------------------- fault 4
+def test_who_is_quoted_says_how_many_speakers_were_cut_and_shares_add_to_100(runs):
+    cells, files = runs["05_event_report"]
+    who = _table(cells, "share of the outlet")
+    share = who.columns[-1]
+    pct = who[share].str.rstrip("%").astype(int)
+    assert (pct.groupby(who["outlet"]).sum() == 100).all()
+    speakers = pd.read_csv(files / "speakers.csv")
+    n = speakers.groupby("group").size()
+    cut = n[n > 3]
+    assert len(cut), "the corpus should quote more than 3 speakers in one outlet"
+    for outlet, k in cut.items():
+        rows = who[who["outlet"] == outlet]
+        assert len(rows) == 4 and rows["speaker"].iloc[-1] == f"{k - 3} other speaker{'s' if k - 3 > 1 else ''}"
+    note = next(_plain(t) for t in _texts(cells) if "other speakers" in t and "<table" not in t)
+    assert "Only the 3 speakers each outlet quotes most are listed by name" in note
+
+
+def test_4b_says_what_was_checked(runs):
+    cells, _ = runs["05_event_report"]
+    shown = " ".join(_plain(t) for t in _texts(cells))
+    assert "No quote of one speaker appears in two groups" not in shown
+    assert "No quotation was matched across outlets" in shown
+    assert re.search(r"quoted by several outlets — .*Moira Quinn \(2 outlets\)", shown)
+
+
+def test_4b_chart_legend_does_not_cover_the_bars(runs):
+    from newslib import charts
+
+    _, files = runs["05_event_report"]
+    counts = pd.read_csv(files / "quote_changes.csv")
+    assert counts["group"].nunique() >= 2
+    fig = charts.change_kinds(counts)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend = ax.get_legend()
+    assert legend is not None
+    assert not legend.get_window_extent().overlaps(ax.get_window_extent())
