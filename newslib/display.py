@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .quotes import word_diff
+from .quotes.fidelity import MIN_CONTAINMENT
 from .records import Article
 
 if TYPE_CHECKING:
@@ -107,8 +108,6 @@ _CELL = "vertical-align:top;text-align:left;padding:4px 8px;border-top:1px solid
 def _no_match_html(rows: list[dict], kind: str) -> str:
     """What was checked when no quotation is matched across groups, and which speakers several
     groups quote all the same (with different words)."""
-    from .quotes.fidelity import MIN_CONTAINMENT
-
     groups: dict[str, set[str]] = {}
     for r in rows:
         if isinstance(r.get("speaker"), str) and isinstance(r.get("group_a"), str):

@@ -25,6 +25,7 @@ import math
 from typing import TYPE_CHECKING
 
 from .corpus import Corpus
+from .lexicons import reporting_verbs
 from .tokens import normalize_token, tokenize
 
 if TYPE_CHECKING:
@@ -394,8 +395,6 @@ def shared_terms(counts: pd.DataFrame, a: str | None, b: str | None, *, n: int =
     >>> shared_terms(c, "A", "B", n=3)
     ['pit', 'mine', 'fund']
     """
-    from .lexicons import reporting_verbs
-
     verbs = set(reporting_verbs())
     text = counts["term"].astype(str)
     terms = counts[text.str.contains(r"[^\W\d_]", regex=True) & (text.str.len() > 2) & ~text.isin(verbs)]
@@ -411,6 +410,29 @@ def shared_terms(counts: pd.DataFrame, a: str | None, b: str | None, *, n: int =
     ranked = sorted(both.index.astype(str), key=lambda t: (-low[t], -cnt[t], t))
     rest = sorted((t for t in cnt.index.astype(str) if t not in set(ranked)), key=lambda t: (-cnt[t], t))
     return (ranked + rest)[:n]
+
+
+def _present(tokens: pd.DataFrame, terms: list[str]) -> set[str]:
+    """The ``terms`` (words or phrases, matched as :func:`kwic` matches them) that occur in a
+    token table."""
+    targets = {t: [normalize_token(w) for w, _, _ in tokenize(t)] for t in terms}
+    targets = {t: w for t, w in targets.items() if w}
+    if not targets:
+        return set()
+    lower = tokens["lower"].astype(str)
+    vocab = set(lower)
+    found = {t for t, w in targets.items() if len(w) == 1 and w[0] in vocab}
+    phrases = {t: w for t, w in targets.items() if len(w) > 1 and all(x in vocab for x in w)}
+    if phrases:
+        for _, grp in tokens.assign(lower=lower).groupby("article_id", sort=False, observed=True):
+            low = grp["lower"].tolist()
+            for t, w in list(phrases.items()):
+                if any(low[i:i + len(w)] == w for i in range(len(low) - len(w) + 1) if low[i] == w[0]):
+                    found.add(t)
+                    del phrases[t]
+            if not phrases:
+                break
+    return found
 
 
 def terms_or_shared(corpus: Corpus, terms, counts: pd.DataFrame, a: str | None, b: str | None, *,
@@ -431,10 +453,8 @@ def terms_or_shared(corpus: Corpus, terms, counts: pd.DataFrame, a: str | None, 
     >>> terms_or_shared(c, ["genocide"], term_counts(c), "X", "Y", n=1)
     (['pit'], '“genocide” does not occur in this corpus; shown instead: pit, the word X and Y both use most.')
     """
-    from .charts import term_hits
-
     wanted = [str(t).strip() for t in terms if str(t).strip()]
-    hits = set(term_hits(corpus.tokens(), wanted)["term"]) if wanted else set()
+    hits = _present(corpus.tokens(), wanted)
     found = [t for t in wanted if t in hits]
     absent = [t for t in wanted if t not in hits]
     quoted = ", ".join(f"“{t}”" for t in absent[:-1]) + (" or " if len(absent) > 1 else "") + (
