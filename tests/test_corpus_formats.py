@@ -248,3 +248,17 @@ def test_a_saved_page_in_an_outlet_folder_is_that_outlet(tmp_path):
     assert df.loc["saved/strike", "outlet"] == "The Coastal Courier"
     warned = c.problems_frame()
     assert warned["action"].tolist() == ["warning"] and "The Coastal Courier" in warned["reason"].iloc[0]
+
+
+def test_a_date_in_a_file_name_dates_the_article(tmp_path):
+    # hand-saved articles are named by date; a text file has nowhere else to keep one
+    (tmp_path / "courier").mkdir()
+    (tmp_path / "courier" / "2024-03-01_closure.txt").write_text(
+        "Pit to close\n\nThe mine will close, the company said on Friday.\n", encoding="utf-8")
+    (tmp_path / "courier" / "closure_update.txt").write_text(
+        "Pit closes\n\nThe mine closed, the union said.\n", encoding="utf-8")
+    (tmp_path / "courier" / "2024-02-30_typo.txt").write_text(     # no such day: no date
+        "Pit row\n\nThe row went on, the mayor said.\n", encoding="utf-8")
+    dates = newslib.load_corpus(tmp_path).frame().set_index("id")["date"]
+    assert dates["courier/2024-03-01_closure"] == "2024-03-01"
+    assert dates[["courier/closure_update", "courier/2024-02-30_typo"]].isna().all()

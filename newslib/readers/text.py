@@ -7,6 +7,7 @@ article reads the same whichever way it arrived.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -93,6 +94,30 @@ def outlet_from_url(url: str | None) -> str | None:
     return ".".join(labels[-keep:])
 
 
+_NAME_DATE_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12][0-9]|3[01])(?![0-9])")
+
+
+def date_from_name(article_id: str) -> str | None:
+    """The date a file's name starts or holds as year, month, day (``2024-03-01_mine.txt``,
+    ``20240301-mine``), as ISO ``YYYY-MM-DD``; None when it holds none.
+
+    Why: people who save articles by hand name them by date (the demo corpus does), and a
+    plain-text file has no other place for one; a page's own dateline still comes first.
+
+    >>> date_from_name("valley/2024-03-01_mine_closure"), date_from_name("bbc/20231207-raisi")
+    ('2024-03-01', '2023-12-07')
+    >>> date_from_name("politics/001"), date_from_name("x/2024-02-30_no_such_day")
+    (None, None)
+    """
+    m = _NAME_DATE_RE.search(article_id.rsplit("/", 1)[-1])
+    if m is None:
+        return None
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
 def build_article(raw: str, *, id: str, source_path: str | None, meta: dict[str, Any],
                   default_outlet: str, outlet_from: str = "folder",
                   extracted: bool = False) -> tuple[Article | None, str | None]:
@@ -120,7 +145,8 @@ def build_article(raw: str, *, id: str, source_path: str | None, meta: dict[str,
         title = result.title
     # a dateline removed as page furniture ("Published 5 December 2023") still dates the article
     datelines = [r.line for r in result.removed if r.reason == "publication time"]
-    date = meta.get("date") or find_date(" ".join([*datelines, *result.captions, result.text[:500]]))
+    date = meta.get("date") or (find_date(" ".join(datelines)) if datelines else None) \
+        or date_from_name(id) or find_date(" ".join([*result.captions, result.text[:500]]))
     extra = {k: v for k, v in meta.items() if k not in ("id", "title", "outlet", "date", "url")}
     domain = outlet_from_url(meta.get("url"))
     if meta.get("outlet"):
