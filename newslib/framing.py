@@ -420,14 +420,17 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
 
 
 def actor_summary(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "outlet", top_n: int = 20) -> pd.DataFrame:
-    """Per group and actor: ``mentions, per_1000, in_headline, first_position, first_sentence``."""
+    """Per group and actor: ``mentions, articles, per_1000, in_headline, first_position,
+    first_sentence``; ``articles`` counts the group's articles that name the actor (a long
+    article naming six regions ten times each is one article for each of them)."""
     groups = article_groups(corpus, group_by)
     toks = corpus.tokens()
     words = toks[toks["is_word"]].groupby(toks["article_id"].map(groups), observed=True).size()
     m = mentions.assign(group=mentions["article_id"].map(groups))
     order = {"headline": 0, "lead": 1, "body": 2}
     out = (m.groupby(["group", "actor", "kind"], observed=True)
-             .agg(mentions=("mention", "size"), in_headline=("position", lambda p: bool((p == "headline").any())),
+             .agg(mentions=("mention", "size"), articles=("article_id", "nunique"),
+                  in_headline=("position", lambda p: bool((p == "headline").any())),
                   first_position=("position", lambda p: min(p, key=order.get)),
                   first_sentence=("sentence_id", "min"))
              .reset_index())

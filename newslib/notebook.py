@@ -10,9 +10,9 @@
   cannot compare; with three or more groups the pairs for pairwise views come from the
   ``compare`` parameter. The notebook prints :attr:`Grouping.note`, one line saying which.
 * **Counts said right** (:func:`plural`, :func:`keyness_note`): "1 file", not "1 files".
-* **Terms of this corpus** (:func:`present_terms`): the term defaults name words of the seeds; on
-  another corpus a chart of absent terms would be blank, so its most frequent words are shown
-  instead, with a sentence saying so.
+* **Terms of this corpus** (:func:`newslib.terms.terms_or_shared`, in the notebooks): the term
+  defaults name words of the seeds; on another corpus a chart of absent terms would be blank, so
+  the words both compared groups use most are shown instead, with a sentence saying so.
 * **Charts for any number of groups** (:func:`compare_chart`, :func:`actor_matrix`): bars side
   by side for two groups, an outlet × item heat map for three or more.
 * **The lab working copy** (:func:`lab_copy`, used by ``make lab``): JupyterLab autosaves outputs
@@ -31,7 +31,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .charts import frame_profile, heatmap, term_hits
+from .charts import frame_profile, heatmap
 from .corpus import Corpus, load_corpus
 from .display import escape
 from .records import CorpusError
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PROJECT_ROOT", "resolve_corpus", "load", "plural", "Grouping", "choose_grouping",
            "choose_pairs", "first_article", "sample_articles", "article_labels", "alignment_pairs",
-           "present_terms", "keyness_note", "distinctive_words", "actor_matrix", "compare_chart", "say",
+           "keyness_note", "distinctive_words", "actor_matrix", "compare_chart", "say",
            "lab_copy"]
 
 #: The folder that holds ``newslib/`` (the repository, for an editable install).
@@ -347,40 +347,6 @@ def alignment_pairs(corpus: Corpus, grouping: Grouping, article_a: str = "", art
             for a, b in grouping.pairs]
 
 
-def present_terms(corpus: Corpus, terms: Iterable[str], *, n: int = 5,
-                  where: str = "this corpus") -> tuple[list[str], str]:
-    """The ``terms`` (words or phrases) that occur in the corpus, or, when none does, its ``n``
-    most frequent content words instead, with a sentence saying so (empty when nothing changed).
-
-    The defaults of the notebooks' term parameters name words of the seed articles; on another
-    corpus a chart of terms that never occur would be blank, so the chart shows the corpus's own
-    words and says why.
-
-    >>> from newslib.corpus import Corpus, Article
-    >>> c = Corpus([Article(id="a", title="Port", text="Port\\n\\nThe port loan. The port.")])
-    >>> present_terms(c, ["port", "zebra"])
-    (['port'], '')
-    >>> present_terms(c, ["zebra"], n=2)
-    (['port', 'loan'], '“zebra” does not occur in this corpus; showing its 2 most frequent words instead: port and loan.')
-    """
-    terms = [t for t in terms if str(t).strip()]
-    hits = term_hits(corpus.tokens(), terms)
-    found = [t for t in terms if t in set(hits["term"])]
-    if found:
-        return found, ""
-    toks = corpus.tokens()
-    words = toks[toks["is_word"] & ~toks["is_stop"]]["lower"].astype(str)
-    words = words[words.str.contains(r"[^\W\d_]", regex=True) & (words.str.len() > 2)]   # not "mr"
-    freq = words.value_counts()
-    top = sorted(freq.index, key=lambda w: (-freq[w], w))[:n]   # ties in alphabetical order
-    if not top:
-        return [], "No content word to show."
-    many = "most frequent word" if len(top) == 1 else f"{len(top)} most frequent words"
-    absent = (f"“{terms[0]}” does not occur" if len(terms) == 1 else
-              f"None of {_names(terms, last='or')} occurs" if terms else "No term was given")
-    return top, f"{absent} in {where}; showing its {many} instead: {_names(top)}."
-
-
 def keyness_note(key: pd.DataFrame, *, plain: bool = False) -> str:
     """The one-line finding of a keyness table, with the count said right; ``plain`` words it
     for readers who do not know what G² is (the event report).
@@ -427,6 +393,8 @@ def actor_matrix(summary: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
     """Outlet × actor mentions for the ``top`` actors of the whole corpus, zeros filled in:
     ``group, actor, mentions, per_1000`` (from :func:`newslib.framing.actor_summary` run with a
     large ``top_n``). A missing cell would read as "not counted"; a zero says "not mentioned".
+    The top actors are those the most articles name (then the most mentions), so one long
+    article listing regions cannot fill the chart.
 
     >>> import pandas as pd
     >>> s = pd.DataFrame({"group": ["A", "B"], "actor": ["Iran", "Iran"], "mentions": [3, 1],
@@ -438,8 +406,9 @@ def actor_matrix(summary: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
     import pandas as pd
 
     agg = summary.groupby(["group", "actor"], as_index=False, observed=True)[["mentions", "per_1000"]].sum()
-    actors = (agg.groupby("actor", observed=True)["mentions"].sum().sort_values(ascending=False, kind="stable")
-                 .head(top).index.tolist())
+    rank = summary.assign(articles=summary["articles"] if "articles" in summary else 0) \
+        .groupby("actor", observed=True)[["articles", "mentions"]].sum()
+    actors = rank.sort_values(["articles", "mentions"], ascending=False, kind="stable").head(top).index.tolist()
     groups = sorted(agg["group"].unique())
     grid = pd.MultiIndex.from_product([groups, actors], names=["group", "actor"])
     out = agg.set_index(["group", "actor"]).reindex(grid, fill_value=0).reset_index()

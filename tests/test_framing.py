@@ -176,3 +176,19 @@ def test_one_shared_word_is_no_paraphrase():
     st = dict(zip(status["text"], status["status"], strict=True))
     assert st["“They promised us a transition.”"] == "unique"
     assert st["Investors expect new jobs in the valley soon."] == "matched"
+
+
+def test_the_actors_charted_are_those_most_articles_name():
+    # one long article naming a region eleven times must not push out the person three
+    # articles of two outlets name (a user's corpus charted six regions of one statistics piece)
+    from newslib import notebook as NB
+
+    long = "Output report\n\n" + " ".join(f"Output in Yorkshire fell {i} per cent." for i in range(11))
+    arts = [Article(id="s", title="Output report", text=long, outlet="Ledger")] + [
+        Article(id=f"n{i}", title="Pit closes", text=f"Pit closes\n\nTom Brennan led the march {i}.",
+                outlet="Courier" if i else "Ledger") for i in range(3)]
+    c = Corpus(arts)
+    m = F.actor_mentions(c)
+    summary = F.actor_summary(c, m, top_n=10**6)
+    assert summary.set_index(["group", "actor"]).loc[("Ledger", "Yorkshire"), ["mentions", "articles"]].tolist() == [11, 1]
+    assert NB.actor_matrix(summary, top=1)["actor"].unique().tolist() == ["Tom Brennan"]
