@@ -339,6 +339,9 @@ def keyness(counts: pd.DataFrame, a: str, b: str | None = None, *, prior_strengt
                      a if y == 0 else (b or "rest") if x == 0 else ""))
     out = pd.DataFrame(rows, columns=["term", "count_a", "count_b", "per_1000_a", "per_1000_b", "g2", "p",
                                       "log_ratio", "pct_diff", "log_odds", "z", "only_in"])
+    # (typed even when no term is left: a chart of an empty table must not meet object columns)
+    out = out.astype({"term": str, "count_a": int, "count_b": int, "only_in": str}
+                     | dict.fromkeys(["per_1000_a", "per_1000_b", "g2", "p", "log_ratio", "pct_diff", "log_odds", "z"], float))
     out = out.sort_values(["g2", "term"], ascending=[False, True]).reset_index(drop=True)
     n_sig = int((out["p"] < 0.05).sum())
     out.attrs["note"] = ((f"{n_sig} terms reach" if n_sig > 1 else "1 term reaches") + " p < 0.05 (G², uncorrected)" if n_sig else

@@ -206,3 +206,19 @@ def test_4b_chart_legend_does_not_cover_the_bars(runs):
     legend = ax.get_legend()
     assert legend is not None
     assert not legend.get_window_extent().overlaps(ax.get_window_extent())
+
+
+def test_02_with_no_term_left_for_keyness_says_so_and_goes_on(tmp_path):
+    # min_count above every term's count left an empty keyness table, and its charts raised a
+    # TypeError (then a log-scale ValueError) that failed the notebook
+    from newslib.report import run_notebook
+
+    corpus = _corpus(tmp_path / "ferry")
+    files = tmp_path / "out" / "02_term_frequency_files"
+    res = run_notebook(ROOT / "notebooks" / "02_term_frequency.ipynb", tmp_path / "out",
+                       {"corpus": str(corpus), "output_dir": str(files), "min_count": 1000})
+    assert res.status == "ok", res.error
+    cells = json.loads((tmp_path / "out" / "02_term_frequency.ipynb").read_text(encoding="utf-8"))["cells"]
+    said = " ".join(_texts(cells))
+    assert f"No term occurs 1000 times or more in {A} and {B} together" in said
+    assert (files / "kwic.csv").is_file() and not (files / "scatter.png").exists()
