@@ -21,7 +21,7 @@ from .records import Article
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["highlight_quotes", "table_html", "escape", "side_by_side", "fidelity_html", "top_speakers"]
+__all__ = ["highlight_quotes", "table_html", "escape", "side_by_side", "fidelity_html", "top_speakers", "plural"]
 
 _TYPE_COLORS = {"direct": "#cfe8ff", "partial": "#ffe7b3", "indirect": "#d8f3dc", "scare": "#eeeeee"}
 
@@ -53,9 +53,30 @@ def highlight_quotes(text: str, quotes: pd.DataFrame | list, *, title: str | Non
     return f'<div style="max-width:50em">{head}<p style="font-size:90%">{legend}</p><p>{body}</p></div>'
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and the word, in the singular for one.
+
+    >>> plural(1, "file"), plural(2, "file"), plural(0, "entry"), plural(1_200, "speech")
+    ('1 file', '2 files', '0 entries', '1,200 speeches')
+    >>> plural(3, "person", "people")
+    '3 people'
+    """
+    if n == 1:
+        return f"1 {word}"
+    if many is None:
+        if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+            many = word[:-1] + "ies"
+        elif word.endswith(("s", "x", "ch", "sh")):
+            many = word + "es"
+        else:
+            many = word + "s"
+    return f"{n:,} {many}"
+
+
 def table_html(df: pd.DataFrame, *, max_rows: int = 200) -> str:
     """A DataFrame as an HTML table with every cell escaped (pandas' ``escape=True``), its
-    text columns left-aligned.
+    text columns left-aligned, a missing value shown as "—" (pandas writes "NaN", which a reader
+    takes for a value).
 
     Why aligned: notebook and report styles right-align every cell, which suits numbers and
     makes a column of quotes or headlines hard to read; the rule is scoped to tables of this
@@ -65,6 +86,8 @@ def table_html(df: pd.DataFrame, *, max_rows: int = 200) -> str:
     >>> out = table_html(pd.DataFrame({"quote": ["<b>war</b>"], "n": [2]}))
     >>> "&lt;b&gt;war&lt;/b&gt;" in out, "td:nth-child(1)" in out, "td:nth-child(2)" in out
     (True, True, False)
+    >>> "NaN" in table_html(pd.DataFrame({"id": ["a"], "date": [None]}))
+    False
     """
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
@@ -72,11 +95,11 @@ def table_html(df: pd.DataFrame, *, max_rows: int = 200) -> str:
     text = [k + 1 for k in range(shown.shape[1])
             if not is_numeric_dtype(shown.iloc[:, k]) or is_bool_dtype(shown.iloc[:, k])]
     if not text:
-        return shown.to_html(index=False, escape=True, border=0)
+        return shown.to_html(index=False, escape=True, border=0, na_rep="—")
     cls = "newslib-t" + "-".join(map(str, text))
     cells = ",".join(f"table.{cls} td:nth-child({k}),table.{cls} th:nth-child({k})" for k in text)
     return f"<style>{cells}{{text-align:left}}</style>" + shown.to_html(index=False, escape=True, border=0,
-                                                                        classes=cls)
+                                                                        classes=cls, na_rep="—")
 
 
 def side_by_side(articles: Iterable[Article], *, max_chars: int = 1500) -> str:

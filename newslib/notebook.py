@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from .charts import frame_profile, heatmap
 from .corpus import Corpus, load_corpus
-from .display import escape
+from .display import escape, plural
 from .records import CorpusError
 from .terms import article_groups
 
@@ -86,26 +86,6 @@ def load(corpus: str | os.PathLike, *, cache: bool = False, what: str = "this no
 
 
 # ----------------------------------------------------------------------------- words
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``n`` and the word, in the singular for one.
-
-    >>> plural(1, "file"), plural(2, "file"), plural(0, "entry"), plural(1_200, "speech")
-    ('1 file', '2 files', '0 entries', '1,200 speeches')
-    >>> plural(3, "person", "people")
-    '3 people'
-    """
-    if n == 1:
-        return f"1 {word}"
-    if many is None:
-        if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
-            many = word[:-1] + "ies"
-        elif word.endswith(("s", "x", "ch", "sh")):
-            many = word + "es"
-        else:
-            many = word + "s"
-    return f"{n:,} {many}"
-
-
 def _names(items: Sequence[str], limit: int = 6, *, last: str = "and") -> str:
     """``a, b and c`` (at most ``limit`` names, then how many more).
 

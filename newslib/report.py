@@ -37,6 +37,7 @@ from typing import Any
 
 from ._io import atomic_write_text
 from .corpus import Corpus, CorpusError, load_corpus
+from .display import plural
 from .terms import article_groups
 
 __all__ = ["DEFAULT_JOBS", "ReportError", "notebook_parameters", "parse_params", "run_reports", "run_notebook",
@@ -49,12 +50,6 @@ DEFAULT_JOBS = max(1, min(4, os.cpu_count() or 1))
 
 class ReportError(ValueError):
     """A user's mistake in a report request (one line)."""
-
-
-def _plural(n: int, word: str) -> str:
-    """``1 notebook``, ``2 notebooks``. (:func:`newslib.notebook.plural` says it for any word, but
-    this module may not import a module of its own layer; the words here take an ``s``.)"""
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def load_articles(path: str | os.PathLike, *, cache: bool = False) -> Corpus:
@@ -612,7 +607,7 @@ def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: l
                 print(f"  {r.run + '/' if r.run else ''}{r.notebook}: {r.status} in {r.seconds:.1f} s", flush=True)
     except KeyboardInterrupt:
         index("interrupted")
-        print(f"newslib: interrupted; {len(done)} of {_plural(len(tasks), 'notebook')} finished, the rest are marked "
+        print(f"newslib: interrupted; {len(done)} of {plural(len(tasks), 'notebook')} finished, the rest are marked "
               f"interrupted in {out_root / 'index.html'}; run the same command again to finish", file=sys.stderr)
         return 130
     finally:
@@ -623,7 +618,7 @@ def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: l
     for r in failed:
         where = f"cell {r.cell}" if r.cell is not None else "before any cell"
         print(f"newslib: {r.run + '/' if r.run else ''}{r.notebook} failed at {where}: {r.error}", file=sys.stderr)
-    print(f"{len(results) - len(failed)} of {_plural(len(results), 'notebook')} ok in {time.perf_counter() - t0:.1f} s; "
+    print(f"{len(results) - len(failed)} of {plural(len(results), 'notebook')} ok in {time.perf_counter() - t0:.1f} s; "
           f"index: {out_root / 'index.html'}")
     return 1 if failed else 0
 
@@ -777,7 +772,7 @@ def write_index(out_root: Path, results: list[Result], *, corpus: str | None, se
 <style>body{{font-family:system-ui,sans-serif;margin:2em;max-width:70em}}td,th{{padding:.3em .8em;text-align:left;vertical-align:top}}
 tr:nth-child(even){{background:#f6f8fa}}</style></head><body>
 <h1>newslib reports</h1>
-<p>Corpus: <code>{e(str(corpus or 'notebook defaults'))}</code> · {_plural(len(results), 'notebook')} ·
+<p>Corpus: <code>{e(str(corpus or 'notebook defaults'))}</code> · {plural(len(results), 'notebook')} ·
 {sum(r.status == 'ok' for r in results)} ok · {sum(r.status == 'failed' for r in results)} failed ·
 {sum(r.status not in ('ok', 'failed') for r in results)} not finished · {seconds:.1f} s ·
 {e(time.strftime('%Y-%m-%d %H:%M'))}</p>
