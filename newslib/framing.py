@@ -129,8 +129,16 @@ def load_actor_aliases(path: str | None = None) -> pd.DataFrame:
 # up to six capitalised words: "Russian Defence Minister Sergei Shoigu" keeps its name whole (the
 # titles in front are cut by speaker_name, not by the length of the match); a word may have a
 # second capital ("McConnell", "MacDonald") or an O' ("O'Brien")
-_CAP_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z]+|[A-Z]\.)"
+# (a plural possessive inside a name: "the General Miners' Union")
+_CAP_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?(?:(?<=s)['’](?=\s+[A-Z]))?|[A-Z]['’][A-Z][a-z]+|[A-Z]\.)"
 _NAME_RE = re.compile(rf"\b{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}\b")
+# a body named with "of" or "for" after its head word: "the Department of Energy", "the
+# Institute for Fiscal Research" (the capitalised runs alone gave "Energy" and "Fiscal Research")
+_OF_BODY_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+){0,3}(?:Department|Ministry|Institute|Bureau|Office|Bank|University|Union|Federation"
+    r"|Association|Society|Council|Court|Chamber|Board|Academy|College|Museum|Centre|Center|Church|League"
+    r"|Commission|Committee|Agency|Authority|Foundation|Trust|Fund|Organisation|Organization|Institution)"
+    r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+|of\s+(?:the\s+)?)?[A-Z][a-z]+){0,4}\b")
 # after a name, what only a person does: ", who …", or a verb of speech ("Sandra Gidley said")
 _PERSON_AFTER_RE = re.compile(r"^(?:,\s+who(?:se)?\b|\s+(?:has\s+|had\s+|have\s+)?([a-z]+))")
 # a capitalised phrase right before a person's role is the body that person belongs to
@@ -155,7 +163,11 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "saturday", "sunday"}
 _NOT_NAMES = {"the", "in", "on", "at", "but", "and", "a", "an", "this", "that", "it", "he", "she", "they",
               "we", "his", "her", "their", "its", "for", "of", "to", "as", "by", "after", "before", "when",
-              "while", "if", "so", "yet", "with", "from"}
+              "while", "if", "so", "yet", "with", "from", "dear"}
+# function words that only a title-case phrase capitalises inside a name ("Millbrook Not For
+# Sale", "Meet The Fockers"): no actor's name holds them
+_TITLE_CASE_WORDS = frozenset("not for our your my no is are was were be do does did they it you we me the "
+                              "and to in on at with by from so all can will shall how what".split())
 
 
 def _name_kind(name: str, after: str = "") -> str:
@@ -366,12 +378,19 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
         if not people:
             continue
         res = resolvers[a.id]
+        for m in _OF_BODY_RE.finditer(a.text):
+            lead = re.match(r"(?:(?:The|A|An|In|At|For|By|From|And|But)\s+)*", m.group()).end()   # "The Bank of England"
+            if free(m.start() + lead, m.end()) and not any(w in alias_map for w in m.group().split()):
+                add(m.group()[lead:], "organisation", m.start() + lead, m.end())
         for m in _NAME_RE.finditer(a.text):
             words = m.group().split()
             while words and (words[0].lower() in _NOT_NAMES or words[0] in alias_map):
                 words = words[1:]  # "Iranian President Ebrahim Raisi": Iranian is Iran's mention
             if len(words) < 2 or any(w in alias_map for w in words):
                 continue
+            if any(w.lower() in _TITLE_CASE_WORDS for w in words[1:]):
+                taken.append(m.span())  # (nor are its words actors one by one)
+                continue    # "Millbrook Not For Sale", "Save Our Pit": a banner's or a title's words
             start = m.end() - len(" ".join(words))
             if not free(start, m.end()):
                 continue

@@ -192,3 +192,18 @@ def test_the_actors_charted_are_those_most_articles_name():
     summary = F.actor_summary(c, m, top_n=10**6)
     assert summary.set_index(["group", "actor"]).loc[("Ledger", "Yorkshire"), ["mentions", "articles"]].tolist() == [11, 1]
     assert NB.actor_matrix(summary, top=1)["actor"].unique().tolist() == ["Tom Brennan"]
+
+
+def test_bodies_named_with_of_and_banners_in_title_case():
+    # "the Department of Energy" is one body, not "Energy"; a banner's title-case words
+    # ("Millbrook Not For Sale", "Dear Minister") and a title ("Meet The Fockers") are no actors
+    text = ("Pit closes\n\nA spokesperson for the Department of Energy said the plan stood. Priya Natarajan, an "
+            "economist at the Institute for Fiscal Research, agreed. Mr Brennan of the General Miners' Union "
+            "marched past banners reading “Millbrook Not For Sale”. One letter read: “Dear Minister, please "
+            "listen.” The crowd sang songs from Meet The Fockers. The Bank of England said rates would hold.")
+    c = Corpus([Article(id="a", title="Pit closes", text=text, outlet="X")])
+    actors = set(F.actor_mentions(c)["actor"])
+    assert {"Department of Energy", "Institute for Fiscal Research", "General Miners' Union",
+            "Bank of England"} <= actors
+    assert not actors & {"Energy", "Fiscal Research", "General Miners", "Millbrook Not For Sale", "Dear Minister",
+                         "Meet The Fockers", "Fockers", "The Bank of England", "Union"}
