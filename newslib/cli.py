@@ -47,6 +47,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
 def _cmd_quotes(args: argparse.Namespace) -> int:
     corpus = _load(args.path)
     df = corpus.quotes()
+    # (the outlet beside each quote: the table is for comparing outlets, and its rows name articles)
+    df.insert(1, "outlet", df["article_id"].map(corpus.frame().set_index("id")["outlet"]).astype(str))
     if args.format == "csv":
         sys.stdout.write(df.to_csv(index=False))
     else:

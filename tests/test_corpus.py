@@ -167,3 +167,18 @@ def test_metadata_without_id_column_is_recorded(tmp_path):
     c = newslib.load_corpus(tmp_path)
     assert len(c) == 1 and c["a"].outlet == "unknown"
     assert any("no 'id' column" in p.reason for p in c.problems)
+
+
+def test_cli_quotes_names_each_quotes_outlet(capsys):
+    # the quotes command is for comparing outlets: each row says whose article it is
+    import io
+
+    import pandas as pd
+
+    from newslib.cli import main
+
+    assert main(["quotes", str(DEMO), "--format", "csv"]) == 0
+    q = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert list(q.columns[:2]) == ["article_id", "outlet"]
+    assert set(q["outlet"]) == {"harbour_times", "northern_ledger"}
+    assert (q["outlet"] == q["article_id"].str.split("/").str[0]).all()
