@@ -222,3 +222,19 @@ def test_02_with_no_term_left_for_keyness_says_so_and_goes_on(tmp_path):
     said = " ".join(_texts(cells))
     assert f"No term occurs 1000 times or more in {A} and {B} together" in said
     assert (files / "kwic.csv").is_file() and not (files / "scatter.png").exists()
+
+
+def test_01_side_by_side_shows_every_outlet(tmp_path):
+    # the first four articles were all one outlet's when it had four; a third outlet never showed
+    from newslib.report import run_notebook
+
+    corpus = _corpus(tmp_path / "ferry")
+    res = run_notebook(ROOT / "notebooks" / "01_corpus_tour.ipynb", tmp_path / "out",
+                       {"corpus": str(corpus), "output_dir": str(tmp_path / "out" / "01_files")})
+    assert res.status == "ok", res.error
+    cells = json.loads((tmp_path / "out" / "01_corpus_tour.ipynb").read_text(encoding="utf-8"))["cells"]
+    assert "Shown: the first article of 3 outlets, 3 of 5 articles." in " ".join(_texts(cells))
+    view = next(t for t in _texts(cells) if "<table" not in t and ARTICLES[(C, "2024-05-03_tonnage")][:30] in t)
+    for (outlet, name), text in ARTICLES.items():
+        first = name == min(n for o, n in ARTICLES if o == outlet)
+        assert (text.split("\n")[0] in view) == first, (outlet, name)
