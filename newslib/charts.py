@@ -300,10 +300,19 @@ def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, titl
 
 
 def change_kinds(counts: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
-    """What each outlet did to the quotes it shares with others: bars of
-    :func:`newslib.quotes.change_counts` (``group, change, quotes``), one colour per group."""
-    return bar_counts(counts, x="change", y="quotes", hue="group", ax=ax,
-                      title="How each outlet changed the quotes it shares", xlabel="quotes")
+    """What each outlet did to the quotes it shares with others, and the quotes it alone
+    carries: bars of :func:`newslib.quotes.change_counts` (``group, change, quotes``), one colour
+    per group. The title says which: a corpus where no quote is shared has only the second.
+
+    >>> import pandas as pd
+    >>> only = pd.DataFrame({"group": ["A", "B"], "change": ["only in one group"] * 2, "quotes": [3, 1]})
+    >>> change_kinds(only).axes[0].get_title()
+    'No quote is shared: the quotes each outlet alone carries'
+    """
+    shared = set(counts["change"]) - {"only in one group"}
+    title = ("How each outlet changed the quotes it shares, and the quotes it alone carries" if shared
+             else "No quote is shared: the quotes each outlet alone carries")
+    return bar_counts(counts, x="change", y="quotes", hue="group", ax=ax, title=title, xlabel="quotes")
 
 
 def save_figure(fig: Figure, path, *, data: pd.DataFrame | None = None) -> None:
