@@ -386,9 +386,9 @@ def actor_matrix(summary: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
     import pandas as pd
 
     agg = summary.groupby(["group", "actor"], as_index=False, observed=True)[["mentions", "per_1000"]].sum()
-    rank = summary.assign(articles=summary["articles"] if "articles" in summary else 0) \
-        .groupby("actor", observed=True)[["articles", "mentions"]].sum()
-    actors = rank.sort_values(["articles", "mentions"], ascending=False, kind="stable").head(top).index.tolist()
+    by = ["articles", "mentions"] if "articles" in summary else ["mentions"]
+    rank = summary.groupby("actor", observed=True)[by].sum()
+    actors = rank.sort_values(by, ascending=False, kind="stable").head(top).index.tolist()
     groups = sorted(agg["group"].unique())
     grid = pd.MultiIndex.from_product([groups, actors], names=["group", "actor"])
     out = agg.set_index(["group", "actor"]).reindex(grid, fill_value=0).reset_index()

@@ -51,6 +51,14 @@ _ARTICLES = {
 }
 
 
+_PAGE = ("<html><head><title>Port deal signed | The Harbour Post</title>"
+         '<meta property="og:site_name" content="The Harbour Post"></head><body><article>'
+         "<h1>Port deal signed</h1><p>The port authority signed a deal with the shipping line on "
+         "Monday after months of talks about fees and berths for the new ferries.</p><p>\"It is a good "
+         "day for the island,\" said harbour master Tom Reyes, who led the talks for the authority.</p>"
+         "</article></body></html>")
+
+
 def test_parquet_output_equals_in_process_tables(tmp_path):
     """Quick (local Dask scheduler, partitions of two files, two in flight): every table written
     to Parquet, read back, equals the in-memory corpus's table, and the problems are the loader's."""
@@ -61,11 +69,15 @@ def test_parquet_output_equals_in_process_tables(tmp_path):
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
     (root / "beta" / "README.md").write_text("not an article", encoding="utf-8")
+    # a saved page beside alpha's text files is alpha's in both paths, though its partition
+    # holds none of them (the page's site name would have made it another outlet)
+    (root / "alpha" / "zz_page.html").write_text(_PAGE, encoding="utf-8")
     # metadata for one article only: the other partitions' files have no 'section' column
     (root / "metadata.csv").write_text("id,section\nalpha/one,news\n", encoding="utf-8")
     summary = process_corpus(root, tmp_path / "out", files_per_partition=2, in_flight=2)
     mem = newslib.load_corpus(root)
-    assert summary["articles"] == len(mem) == 5 and summary["partitions"] == 4  # 7 files
+    assert summary["articles"] == len(mem) == 6 and summary["partitions"] == 4  # 8 files
+    assert mem.frame().set_index("id").loc["alpha/zz_page", "outlet"] == "alpha"
     assert sorted(summary["problems"]) == sorted((p.path, p.reason, p.action) for p in mem.problems)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(TABLES)
 

@@ -71,50 +71,7 @@ def read_articles(root: Path, *, max_bytes: int = MAX_ARTICLE_BYTES,
     for mid in metadata:
         if mid not in used_meta:
             problems.append(Problem(f"metadata:{mid}", "metadata id matches no article file", "warning"))
-    return _unique_ids(_one_outlet_per_folder(articles, problems, base), problems, base), problems
-
-
-def _one_outlet_per_folder(articles: list[Article], problems: list[Problem], base: Path) -> list[Article]:
-    """A saved page in a folder whose other files take the folder as their outlet is counted
-    under the folder too, with a warning naming the outlet the page gave.
-
-    Why: a user who sorts articles into one folder per outlet and saves one of them as a web
-    page means one outlet; the page's site name ("Market Ledger") beside the folder's name
-    ("market_ledger") made two, and every comparison then set the paper against itself. A
-    folder of saved pages only (a dump of many sites) keeps each page's own outlet, and a
-    metadata row still wins (its ``outlet_from`` is ``metadata``).
-
-    >>> from newslib.records import Article
-    >>> arts = [Article(id="ledger/a", title="A", text="A", outlet="ledger", meta={"outlet_from": "folder"}),
-    ...         Article(id="ledger/b", title="B", text="B", outlet="Market Ledger", meta={"outlet_from": "page"})]
-    >>> probs = []
-    >>> [a.outlet for a in _one_outlet_per_folder(arts, probs, Path("."))], probs[0].action
-    (['ledger', 'ledger'], 'warning')
-    """
-    by_folder: dict[str, list[int]] = {}
-    for i, art in enumerate(articles):
-        if "/" in art.id:
-            by_folder.setdefault(art.id.rsplit("/", 1)[0], []).append(i)
-    out = list(articles)
-    for folder, idx in by_folder.items():
-        name = folder.rsplit("/", 1)[-1]
-        if not any(articles[i].meta.get("outlet_from") == "folder" and articles[i].outlet == name for i in idx):
-            continue
-        for i in idx:
-            art = articles[i]
-            if art.meta.get("outlet_from") in ("page", "url") and art.outlet != name:
-                where = art.id
-                if art.source_path:
-                    try:
-                        where = Path(art.source_path).relative_to(base).as_posix()
-                    except ValueError:
-                        pass
-                problems.append(Problem(where, f"the page names its outlet {art.outlet!r}; "
-                                        f"counted under its folder {name!r} with the folder's other articles "
-                                        "(a metadata.csv row sets another)", "warning"))
-                out[i] = dataclasses.replace(art, outlet=name, meta={**art.meta, "outlet_from": "folder",
-                                                                    "page_outlet": art.outlet})
-    return out
+    return _unique_ids(articles, problems, base), problems
 
 
 def _unique_ids(articles: list[Article], problems: list[Problem], base: Path) -> list[Article]:

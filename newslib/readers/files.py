@@ -157,15 +157,59 @@ def _read_page(f: Path, rel: Path, metadata: dict[str, dict[str, Any]], max_byte
     meta = metadata.get(art_id) or metadata.get(Path(art_id).name) or {}
     merged: dict[str, Any] = {"title": page.title, "date": page.date, "url": page.url}
     merged.update({k: v for k, v in meta.items() if v not in (None, "")})
-    if not merged.get("outlet") and page.site_name:
-        merged["outlet"], merged["outlet_from"] = page.site_name, "page"
     outlet = rel.parts[-2] if len(rel.parts) > 1 else "unknown"
+    notes = []
+    if not merged.get("outlet") and page.site_name:
+        if len(rel.parts) > 1 and page.site_name != outlet and _outlet_folder(f.parent, rel.parent, metadata):
+            # one folder, one outlet (the page's site name beside the folder's name made two)
+            merged["outlet"], merged["outlet_from"], merged["page_outlet"] = outlet, "folder", page.site_name
+            notes.append(Problem(rel_s, f"the page names its outlet {page.site_name!r}; counted under its folder "
+                                        f"{outlet!r} with the folder's text files (a metadata.csv row sets another)",
+                                 "warning"))
+        else:
+            merged["outlet"], merged["outlet_from"] = page.site_name, "page"
     raw = f"{page.title}\n\n{page.text}" if page.title else page.text
     art, why = build_article(raw, id=art_id, source_path=str(f), meta=merged, default_outlet=outlet, extracted=True)
     mid = meta.get("id") if meta else None
     if art is None:
         return None, [Problem(rel_s, f"saved page: {why}; skipped", "skipped")], mid
-    return art, [], mid
+    return art, notes, mid
+
+
+def _outlet_folder(folder: Path, rel_folder: Path, metadata: dict[str, dict[str, Any]]) -> bool:
+    """Whether ``folder`` holds a text article whose outlet is the folder (no metadata row gives
+    it one): then a saved page beside it is that outlet too.
+
+    Why from the folder's listing, not from the articles read: the Dask path reads a corpus in
+    partitions, and both paths must give a page the same outlet. Why: a user who sorts articles
+    into one folder per outlet and saves one of them as a web page means one outlet; a folder of
+    saved pages only (a dump of many sites) keeps each page's own site name.
+    """
+    try:
+        key = (str(folder), folder.stat().st_mtime_ns)
+    except OSError:
+        return False
+    if key not in _OUTLET_FOLDERS:
+        found = False
+        with os.scandir(folder) as it:
+            for e in it:
+                name = e.name
+                if not name.lower().endswith(".txt") or name.startswith(".") or _DOC_NAMES.match(name) \
+                        or not e.is_file(follow_symlinks=False):
+                    continue
+                row = metadata.get((rel_folder / name[:-4]).as_posix()) or metadata.get(name[:-4]) or {}
+                if not row.get("outlet"):
+                    found = True
+                    break
+        if len(_OUTLET_FOLDERS) > 10_000:
+            _OUTLET_FOLDERS.clear()
+        _OUTLET_FOLDERS[key] = found
+    return _OUTLET_FOLDERS[key]
+
+
+#: (folder, its modification time) -> whether it holds a text article of the folder's outlet:
+#: read once per folder, again when a file is added or removed
+_OUTLET_FOLDERS: dict[tuple[str, int], bool] = {}
 
 
 def _strip_suffix(rel_s: str) -> str:
