@@ -14,6 +14,7 @@ import html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ._text import plural
 from .quotes import word_diff
 from .quotes.fidelity import MIN_CONTAINMENT
 from .records import Article
@@ -51,26 +52,6 @@ def highlight_quotes(text: str, quotes: pd.DataFrame | list, *, title: str | Non
     head = f"<h3>{escape(title)}</h3>" if title else ""
     legend = " ".join(f'<mark style="background:{c}">{t}</mark>' for t, c in _TYPE_COLORS.items())
     return f'<div style="max-width:50em">{head}<p style="font-size:90%">{legend}</p><p>{body}</p></div>'
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``n`` and the word, in the singular for one.
-
-    >>> plural(1, "file"), plural(2, "file"), plural(0, "entry"), plural(1_200, "speech")
-    ('1 file', '2 files', '0 entries', '1,200 speeches')
-    >>> plural(3, "person", "people")
-    '3 people'
-    """
-    if n == 1:
-        return f"1 {word}"
-    if many is None:
-        if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
-            many = word[:-1] + "ies"
-        elif word.endswith(("s", "x", "ch", "sh")):
-            many = word + "es"
-        else:
-            many = word + "s"
-    return f"{n:,} {many}"
 
 
 def table_html(df: pd.DataFrame, *, max_rows: int = 200) -> str:
@@ -245,7 +226,7 @@ def top_speakers(speakers: pd.DataFrame, *, top_n: int = 8, kind: str = "group")
         top, rest = sub.head(top_n)[cols], sub.iloc[top_n:]
         if len(rest):
             n = len(rest)
-            other = {"group": group, "speaker": f"{n} other speaker{'s' if n != 1 else ''}",
+            other = {"group": group, "speaker": f"{plural(n, 'other speaker')}",
                      "quotes": int(rest["quotes"].sum()), "words": int(rest["words"].sum()), "types": "",
                      "share_of_words": float(rest["share_of_words"].sum())}
             top = pd.concat([top, pd.DataFrame([other])], ignore_index=True)
@@ -257,7 +238,7 @@ def top_speakers(speakers: pd.DataFrame, *, top_n: int = 8, kind: str = "group")
     if not cut:
         return table, ""
     pct = _percents
-    each = "; ".join(f"{g}, {n} other speaker{'s' if n != 1 else ''} holding "
+    each = "; ".join(f"{g}, {plural(n, 'other speaker')} holding "
                      f"{pct([sh, 1 - sh])[0] if sh < 1 else 100}% of its quoted words" for g, n, sh in cut)
     return table, (f"Only the {top_n} speakers each {kind} quotes most are listed by name; the others are added up "
                    f"in the row “other speakers”: {each}.")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from ._text import plural
 from .corpus import Corpus
 from .lexicons import reporting_verbs
 from .tokens import normalize_token, tokenize
@@ -400,7 +401,11 @@ def shared_terms(counts: pd.DataFrame, a: str | None, b: str | None, *, n: int =
     """
     verbs = set(reporting_verbs())
     text = counts["term"].astype(str)
-    terms = counts[text.str.contains(r"[^\W\d_]", regex=True) & (text.str.len() > 2) & ~text.isin(verbs)]
+    # (no reporting verb, alone or in a phrase: "said", "hale said" describe no event)
+    terms = counts[text.str.contains(r"[^\W\d_]", regex=True) & (text.str.len() > 2)
+                   & ~text.map(lambda t: any(w in verbs for w in t.split()))]
+    if a is not None and b is not None and a != b and {a, b} <= set(counts["group"]):
+        terms = terms[terms["group"].isin([a, b])]   # the compared groups' own terms, never a third's
     groups = set(terms["group"])
     if a is None or b is None or a not in groups or b not in groups or a == b:
         tot = terms.groupby("term", observed=True)["count"].sum()
@@ -472,11 +477,12 @@ def terms_or_shared(corpus: Corpus, terms, counts: pd.DataFrame, a: str | None, 
     pair = a is not None and b is not None and a != b and {a, b} <= groups
     rate = counts[counts["group"].isin([a, b])] if pair else counts
     n_both = sum(1 for t in top if pair and rate[rate["term"] == t]["group"].nunique() == 2)
-    what = ("word" if len(top) == 1 else "words") if pair and n_both == len(top) else ("term" if len(top) == 1 else "terms")
+    unit = "phrase" if any(" " in t for t in top) else "word"
+    what = (unit if len(top) == 1 else unit + "s") if pair and n_both == len(top) else ("term" if len(top) == 1 else "terms")
     if pair and n_both == len(top):
         why = f"the {what} {a} and {b} both use most"
     elif pair and n_both:
-        why = f"the {n_both} {a} and {b} both use most, then the most frequent of either"
+        why = f"the {n_both} {unit}{'s' if n_both != 1 else ''} {a} and {b} both use most, then the most frequent of either"
     elif pair:
         why = f"{a} and {b} share no word; the most frequent of either"
     else:
@@ -495,7 +501,7 @@ def describe_corpus(corpus: Corpus, *, group_by: str = "outlet", mentions: pd.Da
     >>> c = Corpus([Article(id="a", title="T", text="T\\n\\nPits shut.", outlet="X", date="2024-03-01"),
     ...             Article(id="b", title="U", text="U\\n\\nPits shut.", outlet="Y")])
     >>> describe_corpus(c)
-    'This corpus holds 2 articles from 2 outlets: X (1) and Y (1). Dated 2024-03-01 (1 article undated).'
+    'This corpus holds 2 articles from 2 outlets: X (1) and Y (1). 1 article dated, 2024-03-01; 1 undated.'
     """
     import pandas as pd
 
@@ -504,23 +510,24 @@ def describe_corpus(corpus: Corpus, *, group_by: str = "outlet", mentions: pd.Da
         return "This corpus holds no article."
     if group_by not in frame.columns:
         group_by = "outlet"
-    kind = group_by          # "outlet", "folder", "date": each value counted once
+    kind = {"id": "article"}.get(group_by, group_by)     # "outlet", "folder", "date": each value counted once
     per = frame[group_by].astype(str).value_counts()
     names = sorted(per.index, key=lambda g: g.lower())
-    listed = [f"{g} ({per[g]})" for g in names[:8]]
+    listed = [f"{g or '(none)'}" + ("" if group_by == "id" else f" ({per[g]:,})") for g in names[:8]]
     if len(names) > 8:
         listed.append(f"{len(names) - 8} more")
     joined = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else (listed[0] if listed else "")
-    n_art = f"{len(frame)} article{'s' if len(frame) != 1 else ''}"
-    n_grp = f"{len(names)} {kind}{'s' if len(names) != 1 else ''}"
-    out = [f"This corpus holds {n_art} from {n_grp}: {joined}."]
+    n_art, n_grp = plural(len(frame), "article"), plural(len(names), kind)
+    out = [f"This corpus holds {n_art}: {joined}." if group_by == "id" else f"This corpus holds {n_art} from {n_grp}: {joined}."]
     dates = pd.to_datetime(frame["date"], errors="coerce") if "date" in frame.columns else pd.Series(dtype="datetime64[ns]")
     undated = int(dates.isna().sum()) if len(dates) else len(frame)
     if dates.notna().any():
         lo, hi = dates.min().date().isoformat(), dates.max().date().isoformat()
         span = lo if lo == hi else f"from {lo} to {hi}"
-        rest = f" ({undated} article{'s' if undated != 1 else ''} undated)" if undated else ""
-        out.append(f"Dated {span}{rest}.")
+        if undated:     # (the number dated first: 18 dated articles are no 86-year corpus)
+            out.append(f"{plural(len(frame) - undated, 'article')} dated, {span}; {undated:,} undated.")
+        else:
+            out.append(f"Dated {span}.")
     else:
         out.append("The articles carry no date.")
     if mentions is not None and len(mentions):

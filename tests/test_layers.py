@@ -18,7 +18,7 @@ PKG = ROOT / "newslib"
 #: Lowest first. A module imports only modules of a lower number (or its own package).
 LAYERS = {
     "newslib.records": 0, "newslib._version": 0, "newslib._io": 0, "newslib._compiled": 0,
-    "newslib._parallel": 0, "newslib.lexicons": 0, "newslib.data": 0,
+    "newslib._parallel": 0, "newslib.lexicons": 0, "newslib.data": 0, "newslib._text": 0,
     "newslib.cleaning": 1,
     "newslib.readers": 2, "newslib.tokens": 2,
     "newslib.quotes": 3, "newslib.cache": 3,
