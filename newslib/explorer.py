@@ -112,9 +112,15 @@ class Explorer:
         counts = counts[counts["group"].isin(sides)]
         a, b = (sides + [None])[:2]
         top = shared_terms(counts, a, b, n=1)
-        if not top:
-            return (f"“{self.term}” does not occur in " if self.term else "No term was given; ") + \
-                   f"{' or '.join(sides)} has no word to start with."
+        if not top:     # the compared groups have no word: the corpus's most frequent one, if any
+            every = shared_terms(self._term_counts(1, True), None, None, n=1)
+            said = (f"“{self.term}” does not occur in {' or '.join(sides) or 'this corpus'}. " if self.term
+                    else "No term was given. ")
+            if not every:
+                return said + "The corpus has no word to start with."
+            self.term = every[0]
+            return said + (f"{' and '.join(sides)} have no word of their own; " if sides else "") + \
+                f"starting with “{every[0]}”, the most frequent word of the corpus."
         absent = (f"“{self.term}” does not occur in {' or '.join(sides)}" if self.term else "No term was given")
         if self.term and lines is not None and len(lines):
             absent += f" (it occurs {_times(len(lines))} in other groups)"

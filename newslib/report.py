@@ -20,6 +20,7 @@ permission) is one line and exit status 2, with no partial file left.
 from __future__ import annotations
 
 import ast
+import csv
 import errno
 import html
 import json
@@ -38,6 +39,7 @@ from typing import Any
 from ._io import atomic_write_text
 from .corpus import Corpus, CorpusError, load_corpus
 from .display import plural
+from .lexicons import data_rows
 from .terms import article_groups
 
 __all__ = ["DEFAULT_JOBS", "ReportError", "notebook_parameters", "parse_params", "run_reports", "run_notebook",
@@ -205,6 +207,11 @@ _RANGES: dict[str, tuple[int, int | None]] = {
 _FILES: dict[str, tuple[str, ...]] = {
     "frame_lexicon": ("generic", "policy"), "policy_lexicon": ("generic", "policy"), "actor_aliases": (),
 }
+#: The columns each file parameter's table needs (a shipped table of another kind, or any CSV,
+#: passed the name check and failed inside the notebook, or gave a lexicon of empty rows).
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "frame_lexicon": ("term", "frame"), "policy_lexicon": ("term", "frame"), "actor_aliases": ("actor", "kind", "alias"),
+}
 
 
 def _check_value(name: str, typ: str, value: Any, nb: str) -> Any:
@@ -217,13 +224,21 @@ def _check_value(name: str, typ: str, value: Any, nb: str) -> Any:
             raise ReportError(f"parameter {name} of {nb} must be {allowed}, not {value}")
     if name in _FILES and typ == "str" and value not in ("", *_FILES[name]):
         path = Path(value).expanduser()
-        if path.suffix == ".csv" and path.is_file():
-            return str(path.resolve())
+        own = path.suffix == ".csv" and path.is_file()
         shipped = "/" not in value and os.sep not in value and resources.files("newslib.data").joinpath(value).is_file()
-        if not shipped:     # "frames_policy.csv": the shipped table of that name
+        if not own and not shipped:     # "frames_policy.csv": the shipped table of that name
             names = "".join(f"{n}, " for n in _FILES[name]) or "empty (the shipped table), "
             raise ReportError(f"parameter {name} of {nb} must be {names}or an existing .csv file; "
                               f"{value!r} is neither")
+        try:
+            rows = data_rows(path if own else value)
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            raise ReportError(f"parameter {name} of {nb}: cannot read {value!r} ({exc.__class__.__name__})") from None
+        missing = [c for c in _COLUMNS[name] if not rows or c not in rows[0]]
+        if missing:
+            raise ReportError(f"parameter {name} of {nb}: {value!r} lacks the column{'s' if len(missing) > 1 else ''} "
+                              f"{', '.join(missing)} (its table needs {', '.join(_COLUMNS[name])})")
+        return str(path.resolve()) if own else value
     return value
 
 

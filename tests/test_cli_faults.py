@@ -79,6 +79,9 @@ BAD = [
     (["-p", "frame_lexicon=no_such_lexicon.csv"], "frame_lexicon"),
     (["-p", "policy_lexicon=nowhere/policy.csv"], "policy_lexicon"),
     (["-p", "actor_aliases=no_aliases.csv"], "actor_aliases"),
+    # a table of another kind: shipped or the user's, its name passed and the notebook failed
+    (["-p", "frame_lexicon=actors.csv"], "frame_lexicon"),
+    (["-p", "actor_aliases=frames_generic.csv"], "actor_aliases"),
     (["-p", "article_a=no_such_article"], "article_a"),
     (["--jobs", "0"], "jobs"),
     (["--jobs", "-1"], "jobs"),

@@ -124,7 +124,8 @@ def test_the_seed_event_is_labelled_and_this_corpus_is_described_from_its_articl
     shown = " ".join(_plain(t) for t in _texts(cells))
     assert not re.search(r"Raisi|Putin|Iran", shown)
     assert f"This corpus holds 5 articles from 3 outlets: {A} (2), {B} (2) and {C} (1)." in shown
-    assert "Named in the most articles: Kestrel Isle (4), Moira Quinn (3)" in shown
+    if nb == "05_event_report":     # (00 leaves who is named most to 04 and 05: it reads every actor)
+        assert "Named in the most articles: Kestrel Isle (4), Moira Quinn (3)" in shown
 
 
 def test_02_default_terms_fall_back_to_words_both_compared_outlets_use(runs):
@@ -238,3 +239,26 @@ def test_01_side_by_side_shows_every_outlet(tmp_path):
     for (outlet, name), text in ARTICLES.items():
         first = name == min(n for o, n in ARTICLES if o == outlet)
         assert (text.split("\n")[0] in view) == first, (outlet, name)
+
+
+def test_fallback_terms_are_the_compared_groups_own_and_no_reporting_phrase():
+    # a third group's word was offered as the compared pair's, and "hale said" as a phrase
+    from newslib import terms as T
+    from newslib.corpus import Article, Corpus
+    from newslib.explorer import Explorer
+
+    c = Corpus([Article(id="a", title="Talks", text="Talks\n\nVictor Hale said talks began. Hale said talks would go on.",
+                        outlet="X"),
+                Article(id="b", title="Talks", text="Talks\n\nVictor Hale said talks had begun.", outlet="Y"),
+                Article(id="z", title="Tonnage", text="Tonnage\n\nTonnage fell. Tonnage, tonnage.", outlet="Z")])
+    top = T.shared_terms(T.term_counts(c, n=2), "X", "Y", n=5)
+    assert top and not any("said" in t for t in top) and not any("tonnage" in t for t in top)
+    shown, why = T.terms_or_shared(c, ["genocide"], T.term_counts(c, n=2), "X", "Y", n=1)
+    assert shown == ["victor hale"] and "the phrase X and Y both use most" in why
+    # compared groups without a word of their own: the corpus's word, said in whole sentences
+    empty = Corpus([Article(id="a", title="1", text="1\n\n2024. 2025.", outlet="X"),
+                    Article(id="b", title="2", text="2\n\n2026.", outlet="Y"),
+                    Article(id="z", title="Tonnage", text="Tonnage\n\nTonnage fell.", outlet="Z")])
+    ex = Explorer(empty)
+    said = ex.choose_term("genocide")
+    assert ex.term == "tonnage" and said.startswith("“genocide” does not occur in X or Y. ")
