@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .corpus import Corpus, CorpusError
+from .corpus import CorpusError
 from .notebook import plural
 from .report import DEFAULT_JOBS, ReportError, load_articles, run_reports, write_student_edition
 
@@ -23,13 +23,8 @@ class UserError(Exception):
     """A mistake in what the user asked for; printed as one line."""
 
 
-def _load(path: str) -> Corpus:
-    """The corpus, or the one line ``report`` also gives for a corpus without articles."""
-    return load_articles(path)
-
-
 def _cmd_info(args: argparse.Namespace) -> int:
-    corpus = _load(args.path)
+    corpus = load_articles(args.path)  # (the one line report gives for a corpus without articles)
     df = corpus.frame()[["id", "outlet", "date", "title", "words"]]
     out = sys.stdout
     with_pd_opts = {"display.max_colwidth": 60, "display.width": 200, "display.max_rows": None}
@@ -45,7 +40,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
-    corpus = _load(args.path)
+    corpus = load_articles(args.path)  # (the one line report gives for a corpus without articles)
     df = corpus.quotes()
     # (the outlet beside each quote: the table is for comparing outlets, and its rows name articles)
     df.insert(1, "outlet", df["article_id"].map(corpus.frame().set_index("id")["outlet"]).astype(str))

@@ -34,10 +34,43 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Article", "Corpus", "CorpusError", "Problem", "load_corpus", "decode_bytes",
-    "MAX_ARTICLE_BYTES",
+    "MAX_ARTICLE_BYTES", "PROJECT_ROOT", "resolve_corpus",
 ]
 
 log = logging.getLogger(__name__)
+
+#: The folder that holds ``newslib/`` (the repository, for an editable install).
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def resolve_corpus(path: str | os.PathLike, *, cwd: str | os.PathLike | None = None) -> str:
+    """The corpus folder or file ``path`` names, as an absolute path.
+
+    A relative path is tried as given (from the working folder), then from the working
+    folder's parent (a notebook in ``notebooks/`` or ``work/`` finds ``seeds``), then from the
+    project root of the installed package. Raises :class:`CorpusError` with one line naming
+    every place it looked.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "seeds").mkdir(); (root / "notebooks").mkdir()
+    >>> resolve_corpus("seeds", cwd=root / "notebooks") == str((root / "seeds").resolve())
+    True
+    >>> resolve_corpus("seeds", cwd=root) == str((root / "seeds").resolve())
+    True
+    >>> resolve_corpus("nowhere", cwd=root)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    newslib.records.CorpusError: corpus not found: nowhere (looked in .../nowhere, .../nowhere, .../nowhere)
+    """
+    p = Path(path).expanduser()
+    here = Path(cwd) if cwd is not None else Path.cwd()
+    candidates = [p] if p.is_absolute() else [here / p, here.parent / p, PROJECT_ROOT / p]
+    for cand in candidates:
+        if cand.exists():
+            return str(cand.resolve())
+    looked = list(dict.fromkeys(str(c.resolve()) for c in candidates))
+    raise CorpusError(f"corpus not found: {path} (looked in {', '.join(looked)})")
+
 
 def load_corpus(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES, cache: bool = False,
                 cache_dir: str | os.PathLike | None = None, columns: Mapping[str, str] | None = None) -> Corpus:

@@ -32,9 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .charts import frame_profile, heatmap
-from .corpus import Corpus, load_corpus
+from .corpus import PROJECT_ROOT, Corpus, load_corpus, resolve_corpus
 from .display import escape, plural
-from .records import CorpusError
 from .terms import article_groups
 
 if TYPE_CHECKING:
@@ -46,40 +45,9 @@ __all__ = ["PROJECT_ROOT", "resolve_corpus", "load", "plural", "Grouping", "choo
            "keyness_note", "distinctive_words", "actor_matrix", "compare_chart", "say",
            "lab_copy"]
 
-#: The folder that holds ``newslib/`` (the repository, for an editable install).
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 # ----------------------------------------------------------------------------- the corpus
-def resolve_corpus(path: str | os.PathLike, *, cwd: str | os.PathLike | None = None) -> str:
-    """The corpus folder or file ``path`` names, as an absolute path.
-
-    A relative path is tried as given (from the working folder), then from the working
-    folder's parent (a notebook in ``notebooks/`` or ``work/`` finds ``seeds``), then from the
-    project root of the installed package. Raises :class:`CorpusError` with one line naming
-    every place it looked.
-
-    >>> import tempfile
-    >>> root = Path(tempfile.mkdtemp())
-    >>> (root / "seeds").mkdir(); (root / "notebooks").mkdir()
-    >>> resolve_corpus("seeds", cwd=root / "notebooks") == str((root / "seeds").resolve())
-    True
-    >>> resolve_corpus("seeds", cwd=root) == str((root / "seeds").resolve())
-    True
-    >>> resolve_corpus("nowhere", cwd=root)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    newslib.records.CorpusError: corpus not found: nowhere (looked in .../nowhere, .../nowhere, .../nowhere)
-    """
-    p = Path(path).expanduser()
-    here = Path(cwd) if cwd is not None else Path.cwd()
-    candidates = [p] if p.is_absolute() else [here / p, here.parent / p, PROJECT_ROOT / p]
-    for cand in candidates:
-        if cand.exists():
-            return str(cand.resolve())
-    looked = list(dict.fromkeys(str(c.resolve()) for c in candidates))
-    raise CorpusError(f"corpus not found: {path} (looked in {', '.join(looked)})")
-
-
 def load(corpus: str | os.PathLike, *, cache: bool = False, what: str = "this notebook") -> Corpus:
     """:func:`resolve_corpus`, then :func:`newslib.load_corpus`; at least one article needed."""
     return load_corpus(resolve_corpus(corpus), cache=cache).require(1, what=what)

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ._io import atomic_write_text
-from .corpus import Corpus, CorpusError, load_corpus
+from .corpus import PROJECT_ROOT, Corpus, CorpusError, load_corpus, resolve_corpus
 from .display import plural
 from .lexicons import data_rows
 from .terms import article_groups
@@ -45,7 +45,7 @@ from .terms import article_groups
 __all__ = ["DEFAULT_JOBS", "ReportError", "notebook_parameters", "parse_params", "run_reports", "run_notebook",
            "write_student_edition", "load_articles", "group_columns", "NOTEBOOK_DIR"]
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 #: Notebooks run at once by default: one kernel per core (at most 4; each kernel holds a corpus).
 DEFAULT_JOBS = max(1, min(4, os.cpu_count() or 1))
 
@@ -509,21 +509,20 @@ def _corpus_of(rp: dict[str, Any], declared: dict[Path, dict[str, tuple[str, Any
                nb_dir: Path) -> tuple[str, str | None]:
     """(the corpus as the user named it, its absolute path or None) for a run's checks.
 
-    Without a ``corpus`` parameter the notebooks read their default (``seeds``), found the way
-    :func:`newslib.notebook.resolve_corpus` finds it from the notebook folder; it is checked the
-    same way. A default found nowhere (a notebook of one's own that loads no corpus) is not
-    checked: the notebook decides what to do with it.
+    Without a ``corpus`` parameter the notebooks read their default (``seeds``), found by
+    :func:`newslib.corpus.resolve_corpus` from the notebook folder, as the notebooks find it;
+    it is checked the same way. A default found nowhere (a notebook of one's own that loads no
+    corpus) is not checked: the notebook decides what to do with it.
     """
     if "corpus" in rp:
         return str(rp["corpus"]), str(Path(str(rp["corpus"])).expanduser().resolve())
     defaults = [d["corpus"][1] for d in declared.values() if "corpus" in d and isinstance(d["corpus"][1], str)]
     if not defaults or not defaults[0]:
         return "", None
-    p = Path(defaults[0]).expanduser()
-    for cand in [p] if p.is_absolute() else [nb_dir / p, nb_dir.parent / p, NOTEBOOK_DIR.parent / p]:
-        if cand.exists():
-            return defaults[0], str(cand.resolve())
-    return defaults[0], None
+    try:
+        return defaults[0], resolve_corpus(defaults[0], cwd=nb_dir)
+    except CorpusError:
+        return defaults[0], None
 
 
 def run_reports(*, corpus: str | None = None, out: str = "reports", notebooks: list[str] | None = None,
