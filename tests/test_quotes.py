@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DEMO, POLNEAR, SYNTHETIC, needs_polnear
+from conftest import BBC, DEMO, POLNEAR, SYNTHETIC, needs_bbc, needs_polnear
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1853,3 +1853,114 @@ def test_a_headlines_label_before_a_colon_is_no_source(headline, body, speakers)
 def test_reassure_reports_a_clause_and_a_cue_before_by_is_a_participle(text, rows):
     q = extract_quotes("Fund\n\n" + text)
     assert [(r.type, r.verb, r.quote) for r in q.itertuples()] == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # an inverted source's apposition may be long or a relative clause
+    ("Its first ad could start this week, said Brian Baker, a longtime political adviser to the Ricketts family "
+     "who oversees the super PAC's last-minute campaign to stop Clinton.",
+     [("indirect", "Brian Baker", "Its first ad could start this week")]),
+    ("Sales fell by a third last year, said Acme, which makes widgets for the car industry.",
+     [("indirect", "Acme", "Sales fell by a third last year")]),
+    # a role and its owner after the verb: "said a spokeswoman for the bank"
+    ("Prices will rise sharply next year, said a spokeswoman for the Bank of England.",
+     [("indirect", "a spokeswoman for the Bank of England", "Prices will rise sharply next year")]),
+    ('"We are pleased," said a spokesman for the company.', [("direct", "a spokesman for the company", "We are pleased,")]),
+    # near miss: "the price of oil" is no source
+    ("Prices will rise sharply next year, said the price of oil.", []),
+    # an aside after a relative pronoun: the source speaks from the pronoun on
+    ("The park, where crowds have gathered, is near the stadium, which, Tompkins said, is usually full on game days.",
+     [("indirect", "Tompkins", "which, Tompkins said, is usually full on game days")]),
+    # "tells the story of X, a …" has no hearer and reports nothing
+    ("Wolf Brother tells the story of Torak, a 12-year-old hunter who lives in the forest.", []),
+    # "ruled that" reports a clause
+    ("A court ruled that Lifan must stop selling Honda brand motorbikes.",
+     [("indirect", "a court", "Lifan must stop selling Honda brand motorbikes")]),
+    # near misses: "rules" as a noun, "ruled out" with an object
+    ("The DNC rules permit members to appoint proxies when they can't appear.", []),
+    ("He ruled out a second term in office.", []),
+])
+def test_inverted_sources_with_long_appositions_roles_and_rulings(text, rows):
+    q = extract_quotes("Story\n\n" + text)
+    assert [(r.type, r.speaker, r.quote) for r in q.itertuples()] == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a promise's bare clause has its modal ("pledged childcare would be …"), beside a quotation too
+    ('Mr Blair spoke on Monday. And he pledged childcare would be a "centrepiece" of the manifesto.',
+     [("indirect", "pledged", 'childcare would be a "centrepiece" of the manifesto'), ("partial", "pledged", "centrepiece")]),
+    ("Ms Jones spoke on Monday. She vowed she would fight on until the end of the season.",
+     [("indirect", "vowed", "she would fight on until the end of the season")]),
+    # near misses: a promise of an action or of money reports no clause
+    ("Ms Jones spoke on Monday. She promised to fight on until the end of the season.", []),
+    ("The government pledged £5m to the fund last week.", []),
+    # " - warning that …" is a second clause of the same speaker, not part of the first
+    ("Mr Blair said he was taking nothing for granted ahead of the vote - warning that the Tory strategy was to win power.",
+     [("indirect", "said", "he was taking nothing for granted ahead of the vote"),
+      ("indirect", "warning", "the Tory strategy was to win power")]),
+    # a main clause after an opening subordinate clause that holds the quotation
+    ('While the economy is growing at a "reasonably good pace" he warned that budget concerns were clouding the outlook.',
+     [("partial", "warned", "reasonably good pace"), ("indirect", "warned", "budget concerns were clouding the outlook")]),
+    # "said this was …, such as that offered on …": the clause runs from "this", not after "that"
+    ("He said this was something other services, such as that offered on GNER trains, did not offer yet.",
+     [("indirect", "said", "this was something other services, such as that offered on GNER trains, did not offer yet")]),
+    ("He said this week that the talks had failed.", [("indirect", "said", "the talks had failed")]),
+    # "told X from Y to …" has no clause; "told X with Y the money …would" has one
+    ('He spoke. He told refugees from Afghanistan to "get back home" to start rebuilding.', [("partial", "told", "get back home")]),
+    # a comma inside a closing mark still ends the content before "but"
+    ("Politifact then ruled that Trump’s statement about “thousands of shootings” is “true,” but in the course of "
+     "their report they pointed out much more.",
+     [("indirect", "ruled", "Trump’s statement about “thousands of shootings” is “true,”"),
+      ("partial", "ruled", "thousands of shootings"), ("partial", "ruled", "true,")]),
+    # a relative clause's content ends where the main verb resumes
+    ("Weitz, who admitted he would not be many people's first choice to direct the films, said he regarded "
+     "the film adaptation as a great work.",
+     [("indirect", "admitted", "he would not be many people's first choice to direct the films"),
+      ("indirect", "said", "he regarded the film adaptation as a great work")]),
+])
+def test_promises_dashes_subordinate_openings_and_clause_ends(text, rows):
+    q = extract_quotes("Story\n\n" + text)
+    assert [(r.type, r.verb, r.quote) for r in q.itertuples()] == rows
+
+
+def test_a_space_before_the_closing_mark_still_ends_the_quoted_sentence():
+    # "… a great year. " Hayes said: …": the uncued quotation carries on the speaker before
+    text = ('Awards\n\n"It is such a great honour to win," said Gatlin. "It is a great end to a great year. " '
+            'Hayes said: "I feel a sense of pride."')
+    q = extract_quotes(text)
+    assert q["speaker"].tolist() == ["Gatlin", "Gatlin", "Hayes"]
+
+
+def test_a_relatives_one_word_name_takes_the_pronoun_of_the_relation():
+    text = ("Mine\n\nGareth Hughes said the pit was closing. His wife, Sian, said the children did not want to move. "
+            '"Our daughter cried all night," she said.')
+    q = extract_quotes(text)
+    assert q["speaker"].tolist() == ["Gareth Hughes", "Sian", "Sian"]
+    # near miss: "her husband Tom" is never "she"
+    q = extract_quotes('Mine\n\nHer husband Tom said nothing had changed. "We are fine," she said.')
+    assert q["speaker"].tolist()[0] == "Tom" and q["speaker"].isna().tolist()[1]
+
+
+@needs_bbc
+def test_a_name_inside_the_next_quotation_is_not_the_description_it_follows():
+    # BBC entertainment/304: "The director said he was “thrilled” …. “Wolf Brother is an
+    # enchanting book,” he said": the book is spoken of; nor does "Wolf Brother tells the story of
+    # Torak, a 12-year-old hunter" report anything
+    from newslib.readers import decode_bytes
+    text = decode_bytes((BBC / "entertainment" / "304.txt").read_bytes())
+    q = extract_quotes(text if isinstance(text, str) else text[0])
+    assert "Wolf Brother" not in q["speaker"].dropna().tolist()
+    assert not q["verb"].isin(["tells"]).any()
+    assert "a spokesman for the author" in q["speaker"].tolist()
+
+
+def test_a_lone_given_name_is_the_article_speaker_who_bears_it_not_a_corpus_surname():
+    import pandas as pd
+
+    from newslib.quotes import resolve_speakers
+    q = pd.DataFrame({"article_id": ["a", "b", "b", "d", "c", "c"],
+                      "speaker": ["Ariel Sharon", "Sharon Osbourne", "Sharon", "Michael Howard", "Howard", "Howard Flight"],
+                      "mention": ["Ariel Sharon", "Sharon Osbourne", "Sharon", "Michael Howard", "Mr Howard", "Howard Flight"]})
+    out = resolve_speakers(q)["speaker"].tolist()
+    assert out[2] == "Sharon Osbourne"      # her given name in her article
+    assert out[4] == "Michael Howard"       # "Mr Howard" is a surname, never Howard Flight's given name

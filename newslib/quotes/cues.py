@@ -53,7 +53,7 @@ from .words import (
 _CONTRACTED = frozenset({"he", "she", "it", "that", "who", "there", "what", "here"})
 _NOUNISH_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s",
                    "these", "those", "this", "such", "any", "no", "recent", "earlier", "latest",
-                   "following", "same", "brief", "written", "similar", "of",
+                   "following", "same", "brief", "written", "similar", "of", "own",
                    # "a March 21 phone call he made", "a conference call with analysts"
                    "phone", "telephone", "conference", "wake-up"}
 

@@ -849,9 +849,11 @@ def resolve_speakers(quotes: pd.DataFrame, *, texts: Mapping[str, str] | None = 
     cl.texts = texts if texts is not None else {}     # (a lazy Mapping is empty until read)
     if "mention" in out.columns:
         # what stood for each name: "he" for a person; "it", "the company" for a company named alone
-        for s, m in zip(raw, out["mention"].astype(object), strict=True):
+        for aid, s, m in zip(aids, raw, out["mention"].astype(object), strict=True):
             if isinstance(s, str) and isinstance(m, str):
                 low = m.lower()
+                if low.split(None, 1)[0] in _HONORIFICS:
+                    cl.titled.add((aid, s))     # "Mr Howard": a surname, never a given name
                 if low in _SEXED or low.split(None, 1)[0] in _HONORIFICS:
                     cl.pronouns[s][0] += 1      # "he", "Mr Mandelson": a person
                 elif low == "it" or low.startswith("the ") and low.rsplit(None, 1)[-1] in _ORG_DESCRIPTIONS:
@@ -1010,6 +1012,7 @@ class _Clusters:
         self.persons = frozenset(s.lower() for s in self.by_surname)
         #: per name as written, how often "he"/"she"/"Mr …" and how often "it"/"the company" stood for it
         self.pronouns: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self.titled: set[tuple[str, object]] = set()    # (article, speaker) written after Mr, Mrs, Dr …
         # peers by their title's name ("Lord Holme"), per article and in the corpus
         self._peer_rows = [(aid, n) for aid, n in zip(aids, names, strict=True) if n and _peer(n)]
         self.peers: dict[str, set[str]] = defaultdict(set)
@@ -1034,6 +1037,10 @@ class _Clusters:
             if w in places():
                 return w, speaker_kind(w, persons=self.persons)    # "China" is no one's surname ("Air China")
             here = self.per_article[aid].get(w) or set()
+            if not here and w.lower() in given_names() and (aid, written) not in self.titled:
+                # "His wife Sharon, who called the police, said …" in an article quoting Sharon
+                # Osbourne: her given name, not another corpus article's Ariel Sharon
+                here = {f for fs in self.per_article[aid].values() for f in fs if f.split()[0] == w}
             there = _dominant(self.bearers(w), self.quoted) \
                 if w in self.by_surname else None
             pick = here if len(here) == 1 else (there if there and not here else None)

@@ -168,6 +168,15 @@ _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
 
 _SPACES_CAPITAL_RE = re.compile(r" {1,3}[A-Z]")
 _DOCUMENT_OWNER_RE = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
+#: relatives, by the pronoun that stands for them
+_KIN_NOUNS = {**dict.fromkeys("wife daughter mother sister widow girlfriend fiancee grandmother aunt niece "
+                              "stepmother stepdaughter granddaughter".split(), "she"),
+              **dict.fromkeys("husband son father brother widower boyfriend fiance grandfather uncle nephew "
+                              "stepfather stepson grandson".split(), "he")}
+#: "His wife, Sian, said", "her son Tom told": a one-word name set beside a relative's noun
+_KIN_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[A-Z][\w-]*['’]s?)\s+(?:(?:late|younger|older|elder|eldest|"
+                     r"youngest|eight-year-old|teenage|\d+-year-old)\s+)?(" + "|".join(_KIN_NOUNS) + r"),?\s+"
+                     r"([A-Z][a-z]+)\b(?!\s+[A-Z])")
 # "a Reuters report", "a New York Times report", "an Amnesty study": a name before the document
 _NAMED_DOCUMENT_RE = re.compile(r"(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)\s+(?:new\s+|latest\s+)?([a-z]+)")
 
@@ -210,6 +219,7 @@ class _Article:
         self.last: dict | None = None        # last attributed quote (for floating quotes)
         self.speakers_seen: list[tuple[int, str]] = []
         self._people: dict[str, tuple[list[str], re.Pattern | None]] = {}     # he/she -> names, their pattern
+        self._kin: dict[str, str] | None = None     # a given name alone -> he/she, by a kinship apposition
         self._titled: frozenset[str] | None = None   # words written after a title (_titled_surname)
         self.pronoun_of: dict[str, str] = {}     # name -> he/she, as the article has referred to them
         outer_starts = [s for s, _ in self.outer]
@@ -226,12 +236,14 @@ class _Article:
         text, ends = self.text, []
         for q in self.spans:
             lead = text[max(0, q.open_at - 2):q.open_at].rstrip()[-1:]
-            stop_then_capital = q.close_at is not None and q.end > q.start and text[q.end - 1] in ".!?" \
+            # (a space before the closing mark: "… a great year. \" Hayes said:")
+            stop = q.end - 1 - (q.end - q.start >= 2 and text[q.end - 1] == " ")
+            stop_then_capital = q.close_at is not None and q.end > q.start and text[stop] in ".!?" \
                 and _SPACES_CAPITAL_RE.match(text, q.close_at + 1) is not None     # (two spaces too)
             if stop_then_capital and (lead.islower() or lead in (":", ",")):
-                ends.append(q.end - 1)      # the quotation closes the sentence it is inside
+                ends.extend(range(stop, q.end))     # the quotation closes the sentence it is inside
             elif stop_then_capital and lead in ("", ".", "!", "?", "\"", "”", "’") and not self._tail_cue(q.close_at + 1):
-                ends.append(q.end - 1)      # a whole quoted sentence, then the writer's next one
+                ends.extend(range(stop, q.end))     # a whole quoted sentence, then the writer's next one
             elif q.close_at is None and q.end > q.start and text[q.end:q.end + 2] == ' "' \
                     and (inner := text[q.start:q.end].rstrip("'’"))[-1:] in (".", "!", "?"):
                 # a quotation's paragraph whose line break was lost (ending, too, on a
@@ -333,7 +345,8 @@ class _Article:
         if low in {"i", "we", "you"}:
             return self.last["speaker"] if self.last else None
         for pos, spk in reversed(self.speakers_seen):
-            if pos < at and (low not in {"it", "they"} and (_is_person_like(spk) or self._titled_surname(spk))
+            if pos < at and (low not in {"it", "they"} and (_is_person_like(spk) or self._titled_surname(spk)
+                                                             or self._kin_pronoun(spk) == low)
                              and _compatible(low, spk)
                              and not _place_name(spk)
                              and self.pronoun_of.get(spk, low) == low
@@ -372,6 +385,13 @@ class _Article:
             hi = self.sent_starts[k]
             k -= 1
         return None
+
+    def _kin_pronoun(self, speaker: str) -> str | None:
+        """he or she for a one-word name the article introduces as someone's relative ("His
+        wife, Sian, said …" is she: the given name need be in no list), else None."""
+        if self._kin is None:
+            self._kin = {m.group(2): _KIN_NOUNS[m.group(1).lower()] for m in _KIN_RE.finditer(self.text)}
+        return self._kin.get(speaker)
 
     def _titled_surname(self, speaker: str) -> bool:
         """Whether a one-word speaker is a person's surname: the article writes it after a

@@ -136,6 +136,10 @@ _BARE_CLAUSE_VERBS = frozenset("said says say told tells added claims claimed in
 _BARE_STANCE_VERBS = frozenset("admit admits admitted concede concedes conceded accept accepts accepted acknowledge "
                                "acknowledges acknowledged agree agrees agreed warn warns warned predict predicts "
                                "predicted".split())
+# verbs of promise, which report a bare clause with its modal ("pledged childcare would be a
+# centrepiece", "vowed he would fight on"; not "promised to fight", "pledged £5m")
+_PROMISE_VERBS = frozenset("pledge pledges pledged promise promises promised vow vows vowed".split())
+_MODAL_CLAUSE_RE = re.compile(r"(?!(?:to|not)\s)[A-Za-z][\w'’-]*(?:\s+(?!to\s)[a-z][\w'’-]*){0,2}\s+(?:would|will|could|should|must)\s")
 # a clause: a subject pronoun or a possessive phrase, then a finite verb within a few words
 _CLAUSE_START_RE = re.compile(r"(?:(?:he|she|they|it|we|i|there|you)\s|(?:his|her|their|its|the|this|that)\s[^,.;]{0,40}?"
                               r"\b(?:is|was|were|are|had|has|have|will|would|could|can|should|may|might|must)\b)",
@@ -146,7 +150,10 @@ _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicat
     # "called for female contestants to wear …", "called on Trump to stop attacking Machado"
     f"{v} {p}" for v in ("call", "calls", "called", "calling") for p in ("for", "on")}
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
-_CONTENT_END_RE = re.compile(r",\s+but\s|,\s+while\s+(?:others|critics|opponents|rivals|[A-Z]|(?:the|a|an|his|her|its|their)\s)|;\s|"
+_CONTENT_END_RE = re.compile(r"(?:,|(?<=,[”\"]))\s+but\s|"
+                             # "Weitz, who admitted he would not be …, said he regarded …": the
+                             # main clause's verb after a relative clause's content
+                             r",\s+(?:said|says|told|added|insisted|argued)\s+(?!to\s)(?=[a-z])|,\s+while\s+(?:others|critics|opponents|rivals|[A-Z]|(?:the|a|an|his|her|its|their)\s)|;\s|"
                              # "…was smart, although he again refused to pledge …": the writer
                              # tells what the speaker did (not "…, although he would remain a
                              # supporter": a modal is the speaker's own reservation, reported)
@@ -174,7 +181,7 @@ _WHERE_SAID_RE = re.compile(r",?\s+(?:in|during)\s+(?:an?|the|his|her|their|its)
                             r"[^,;.]{0,60})?$")
 # a participle continuing an attribution: "…, adding that …", "…, saying they are …"
 _CONTINUATION_RE = re.compile(
-    r"(?:,|(?<=[”\"]))\s+(?:and\s+)?(?P<verb>adding|saying|noting|arguing|insisting|warning|stressing|explaining|claiming|"
+    r"(?:,|\s[-–—]|(?<=[”\"]))\s+(?:and\s+)?(?P<verb>adding|saying|noting|arguing|insisting|warning|stressing|explaining|claiming|"
     r"suggesting|stating|asserting|declaring|acknowledging|admitting|complaining|arguing|emphasizing|"
     r"emphasising)(?:\s+that)?\s+")
 _CONTINUATION_VERBS = frozenset(re.search(r"<verb>([^)]*)\)", _CONTINUATION_RE.pattern).group(1).split("|"))
@@ -237,7 +244,8 @@ def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int,
     found = [(m, False) for m in _CONTINUATION_RE.finditer(masked, s_lo, s_hi)]
     found += [(m, True) for m in _COORDINATED_RE.finditer(masked, s_lo, s_hi)]
     for m, coordinated in sorted(found, key=lambda x: x[0].start()):
-        if not coordinated and masked[m.start()] != "," and text[m.start() - 2:m.start() - 1] != ",":
+        if not coordinated and masked[m.start()] != "," and text[m.start() - 2:m.start() - 1] != "," \
+                and masked[m.start() + 1:m.start() + 2] not in ("-", "–", "—"):
             continue    # “…,” saying: the comma inside the closing mark
         c_s = m.end()
         seg = _content_until(text, c_s, s_hi)
@@ -340,6 +348,11 @@ def _indirect(text, cues_index, tix, s_lo, s_hi, resolve, add, first_open: int |
             done = c_s + len(seg)   # "…, but he said that …": the sentence's next clause
 
 
+#: words that open no reported clause after its verb or hearer
+_NO_CLAUSE_OPENERS = frozenset("from of about for with by".split())
+_PREPOSITION_AFTER_RE = re.compile(r" (?:on|in|at|by|from|to|for|with|via|under|over|during)\b")
+
+
 def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
     """Whether the cue's word is a noun or part of a name here, by the words before it."""
     prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
@@ -356,6 +369,9 @@ def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
         return True     # "Benchmark 10-year notes", "five-year claims": a noun
     if text.startswith(" by ", vm.end()) and low.endswith("ed"):
         return True     # "The £40 million fund announced by the government": a participle
+    if prev_word and prev_word[0].lower() in ("that", "those") and low.endswith("ed") \
+            and _PREPOSITION_AFTER_RE.match(text, vm.end()):
+        return True     # "such as that offered on GNER trains": a participle on a pronoun
     if low.startswith("add") and _AMOUNT_RE.match(text, vm.end()):
         return True     # "the Nasdaq added 20.72 points", "gold added 0.1%": a sum, not a word
     if low in ("call", "calls") and prev_word and not (
@@ -410,9 +426,16 @@ def _cues_beside_quotations(text: str, cue_list: list, s_lo: int, first_open: in
                  # "“…,” an employee told Der Spiegel, while police said they were investigating"
                  or _NEW_CLAUSE_AFTER_RE.fullmatch(text, last_close, c.start()) is not None
                  # "… was “fundamentally flawed” and all three of the main parties have said …"
-                 or _AND_SUBJECT_AFTER_RE.fullmatch(text, last_close, c.start()) is not None)]
+                 or _AND_SUBJECT_AFTER_RE.fullmatch(text, last_close, c.start()) is not None
+                 # "While the economy is growing at a “reasonably good pace” he warned that …":
+                 # the main clause after an opening subordinate one that holds the quotation
+                 or _SUBJECT_AFTER_RE.fullmatch(text, last_close, c.start()) is not None
+                 and _opens_with_subordinator(text, s_lo))]
 
 
+# after a sentence's last quotation, the main clause's subject alone (a pronoun or a name)
+_SUBJECT_AFTER_RE = re.compile(r"[”\"’]?[^“”\"]{0,40}?,?\s+(?:he|she|they|we|it|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w’'-]+|"
+                               r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:also\s+)?")
 # after a sentence's last quotation, a clause of its own with its own subject
 _NEW_CLAUSE_AFTER_RE = re.compile(r"[”\"’]?(?:[^“”\"]*?,)?\s+(?:while|whereas|but|although|though|when)\s+(?:the\s+)?[A-Za-z’'-]+"
                                   r"(?:\s+[A-Z][A-Za-z’'-]+){0,3}\s+")
@@ -567,6 +590,10 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int,
         c_s = end + len(rest) - len(rest[1:].lstrip())
         return ment, c_e, c_s, None
     lead_end = min(ment.start, vm.start())
+    if (rel := _RELATIVE_BEFORE_ASIDE_RE.search(text, s_lo, lead_end)) is not None:
+        # "…, is near the stadium, which, Tompkins said, is usually full …": the source speaks
+        # of the stadium, from the relative pronoun on, not of all the sentence says before it
+        s_lo = rel.start(1)
     if (joined := _JOINED_AFTER_ASIDE_RE.match(rest)) is not None and len(text[s_lo:lead_end].split()) >= 3 \
             and any(c.start() > end and (text[end:c.start()].split() or [""])[-1] not in _NO_CLAUSE_BEFORE
                     for c in cue_list):
@@ -574,6 +601,8 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int,
     return ment, c_e, s_lo, None
 
 
+#: a relative pronoun right before an aside (", which, Tompkins said, is …")
+_RELATIVE_BEFORE_ASIDE_RE = re.compile(r",\s+(which|who)\s*,\s*$")
 #: a conjunction opening a clause after an aside's source (", said Mr Stanley, but he …")
 _JOINED_AFTER_ASIDE_RE = re.compile(r",\s+(but|and|although|though|while|whereas|yet)\s")
 #: words before a cue that make it no cue of a clause of its own: a passive's participle or an
@@ -708,7 +737,9 @@ _INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|
                                r"\s+(?P<desc>(?:(?:[Tt]he|[Aa]n?|its|his|her|their)\s+)?(?:[A-Za-z][\w'’-]*\s+){1,6}?)??"
                                # ("said Jonathan Wolpaw and Dennis McFarlane": two names, one group)
                                r"(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|the|and(?=\s+[A-Z])))*)"
-                               r"(?P<app>,\s+(?:the|a|an|its|his|her|their)\s[^,;:“”\"]{2,60}?)?\s*\.?\s*$")
+                               # (an apposition, or a relative clause on the name: "…, said Brian Baker, a
+                               # longtime adviser to the family who oversees its campaign to stop Clinton.")
+                               r"(?P<app>,\s+(?:the|a|an|its|his|her|their|who|whose|which)\s[^,;:“”\"]{2,160}?)?\s*\.?\s*$")
 
 
 #: "…, said the company." / "…, says the report.": a description after a closing verb
@@ -718,6 +749,10 @@ _INVERTED_DESCRIPTION_RE = re.compile(
     r"\s+(?P<np>(?:the|a|an|its|one)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*"
     # "…, said analysts.", "…, said industry analysts at Gartner.": a plural group with no article
     r"|(?P<bare>(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*s))(?P<pp>\s+(?:at|from|with)\s+[A-Z][^,;:.“”\"]{1,40})?\s*\.?\s*$")
+
+
+#: the owner after a role ("a spokeswoman for the bank" is a spokeswoman, a source by her role)
+_OWNER_AFTER_ROLE_RE = re.compile(r"\s+(?:for|of)\s.*$")
 
 
 def _speaking_description(np: str) -> bool:
@@ -753,13 +788,18 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
     """"Trade rose sharply last year, said Mr Thomas.": a name after a closing verb reports all
     before it (BBC house style), as "…, Mr Thomas said." does."""
     tail = seg.rstrip(" .").rsplit(None, 1)[-1:]
-    if not tail or not tail[0][:1].isupper() and ", " not in seg[-60:]:
+    if not tail or not tail[0][:1].isupper() and ", " not in seg[-170:]:
         return False    # the pattern ends with a name or its apposition: most sentences end otherwise
     m = _INVERTED_TAIL_RE.search(seg)
+    role_of = False     # "…, said a spokeswoman for the Bank of England.": the role and its owner
     if m is not None and (desc := m.group("desc")) and not (desc.split()[-1].lower() in _roles()
                                                             and not set(desc.split()) & _CLAUSE_WORDS):
-        m = None    # "…, said prices would rise in London", "…, warn economists at HSBC": no person's description
-    if m is None and (d := _INVERTED_DESCRIPTION_RE.search(seg)) is not None and _speaking_description(d.group("np")) \
+        words = desc.split()
+        role_of = len(words) >= 2 and words[-1] in ("for", "of") and words[-2].lower() in _roles() \
+            and not set(words) & _CLAUSE_WORDS
+        m = m if role_of else None  # "…, said prices would rise in London", "…, warn economists at HSBC": no person's description
+    if m is None and (d := _INVERTED_DESCRIPTION_RE.search(seg)) is not None \
+            and (_speaking_description(d.group("np")) or _speaking_description(_OWNER_AFTER_ROLE_RE.sub("", d.group("np")))) \
             and (d.group("bare") is None or _plural_people(d.group("np").split()[-1])) \
             and (d.group("pp") is None or d.group("bare") is not None) \
             and len(seg[:d.start()].split()) >= 4 and seg[:1] not in _MARK_CHARS:
@@ -769,8 +809,9 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
         return True
     if not m or len(seg[:m.start()].split()) < 4 or seg[:1] in _MARK_CHARS:
         return False
-    np_s, np_e = s_lo + m.start("np"), s_lo + m.end("np")
-    name, _, _org = text[np_s:np_e].partition(" of ")
+    np_s, np_e = s_lo + m.start("desc" if role_of else "np"), s_lo + m.end("np")
+    np_e -= text[np_s:np_e].endswith(".")
+    name, _, _org = text[np_s:np_e].partition(" of ") if not role_of else ("", "", "")
     if _org and not name.lower().startswith("the ") and len(name.split()) >= 2:
         np_e = np_s + len(name)     # "said Stuart Hensel of the Economist Intelligence Unit": the person
     ment = _Mention(text[np_s:np_e], np_s, np_e)
@@ -954,6 +995,21 @@ def _admitted_deed(tail: str, low: str) -> int | None:
     return g.start(1) if g is not None and not g.group(1).lower().endswith("thing") else None
 
 
+def _skippable_before_that(words_before: str, low: str) -> bool:
+    """Whether the words between a cue and its "that" are a hearer or an adjunct ("told his
+    Iranian counterpart that", "said during a rally in Michigan that"): not another cue ("have
+    hinted at the scope of Spore, but Mr Wright explained that"), not a clause of the cue's own
+    ("said this was something …, such as that offered"), not a noun's own clause ("responded to
+    Mr. Trump's interjection that …" is Trump's)."""
+    words = words_before.split()
+    return len(words) <= 10 and (low in _HEARER_OR_OBJECT or words[0].lower() in _ADJUNCT_WORDS
+                                 or _FOR_A_TIME_RE.fullmatch(words_before) is not None) \
+        and not any(w.strip(",").lower() in reporting_verbs() for w in words[1:]) \
+        and not (words[0].lower() in ("this", "that") and len(words) > 1 and words[1].lower() in _FINITE) \
+        and not (words[-1].lower() in _THAT_NOUNS and not low.startswith("express")
+                 and words[0].lower() not in {"in", "during", "via", "through", "at", "on", "with"})
+
+
 def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -> int | None:
     """Where the reported content after the cue begins, or None when the cue reports none:
     after the hearer or an adjunct up to "that" ("told his Iranian counterpart that …", "said
@@ -966,14 +1022,7 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     if _reports_no_content(tail, low):
         return None
     skip = _THAT_AFTER_RE.match(tail) if "that" in tail else None      # (a slow pattern; most tails have no "that")
-    if skip and len(skip.group(1).split()) <= 10 and (
-            low in _HEARER_OR_OBJECT or skip.group(1).split()[0].lower() in _ADJUNCT_WORDS
-            or _FOR_A_TIME_RE.fullmatch(skip.group(1))) \
-            and not any(w.strip(",").lower() in reporting_verbs() for w in skip.group(1).split()[1:]) \
-            and not (skip.group(1).split()[-1].lower() in _THAT_NOUNS and not low.startswith("express")
-                     and skip.group(1).split()[0].lower() not in {"in", "during", "via", "through", "at", "on", "with"}):
-        # (nor a noun's own clause: "responded to Mr. Trump's interjection that …" is Trump's)
-        # (not across another cue: "have hinted at the scope of Spore, but Mr Wright explained that")
+    if skip and _skippable_before_that(skip.group(1), low):
         c_s = j + skip.end()
         seg = _content_until(text, c_s, s_hi)
         if len(seg.split()) >= 3 and (first_open is None or c_s < first_open and seg[:1] not in _MARK_CHARS):
@@ -981,13 +1030,15 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     asking = low.startswith(("ask", "question"))
     if asking and (q_s := _question_start(text, j, s_hi, first_open, _QUESTION_RE)) is not None:
         return q_s      # "asked whether …", "questioned what kind of person …"
+    heard = False
     if low.startswith(("tell", "told", "ask", "urge", "warn", "remind")):
         mm = _HEARER_RE.match(tail)
-        if mm and mm.group().split()[-1].lower() in _TOLD_THINGS:
-            return None     # "the show, which told the story of a poor man": a story, no hearer
+        if mm and _TOLD_THINGS.intersection(w.lower() for w in mm.group().split()[-3:]):
+            return None     # "the show, which told the story of a poor man", "tells the story of Torak": no hearer
         if mm:
             j += mm.end()
             tail = text[j:s_hi]
+            heard = True
             if asking and (q_s := _question_start(text, j, s_hi, first_open, _HEARD_QUESTION_RE)) is not None:
                 return q_s      # "asked the minister whether …"
     if (g := _admitted_deed(tail, low)) is not None:
@@ -996,18 +1047,20 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     if not mm:
         return None
     with_that = _WITH_THAT_RE.match(tail)
-    bare_stance = not with_that and low in _BARE_STANCE_VERBS and _CLAUSE_START_RE.match(tail[mm.end():])
+    bare_stance = not with_that and (low in _BARE_STANCE_VERBS or low in _PROMISE_VERBS) and (
+        _CLAUSE_START_RE.match(tail[mm.end():]) or low in _PROMISE_VERBS and _MODAL_CLAUSE_RE.match(tail[mm.end():]))
     # beside a quotation a bare clause needs its own verb before the marks ("predicted trust
     # would be “the key choice”"), not an object that the marks may be ("announced the “…”")
-    clause = first_open is not None and low in _BARE_OR_OBJECT_VERBS and any(
+    clause = first_open is not None and (low in _BARE_OR_OBJECT_VERBS or bare_stance) and any(
         w.strip(".,;:!?()").lower() in _FINITE for w in text[j + mm.end():first_open].split()[1:])
     if not with_that and not bare_stance and low not in _BARE_OR_OBJECT_VERBS and low not in _NP_OBJECT_VERBS \
             or first_open is not None and low not in _BARE_CLAUSE_VERBS and not with_that and not clause:
         return None
     c_s = j + mm.end()
     seg = _content_until(text, c_s, s_hi)
-    if len(seg.split()) < 3 or seg[:1] in ",.;:":
-        return None
+    if len(seg.split()) < 3 or seg[:1] in ",.;:" or heard and not with_that and seg.split(None, 1)[0] in _NO_CLAUSE_OPENERS \
+            and not any(w.strip(",\"“”").lower() in _FINITE for w in seg.split()):
+        return None     # ("told refugees from Afghanistan to “get back home”": the hearer's phrase, no clause)
     if first_open is not None and (c_s >= first_open or seg[:1] in _MARK_CHARS):
         return None     # 'He said: “…”', 'he said “…”': a quotation, attributed by its own pass
     if first_open is not None and text[c_s:first_open].rstrip().endswith(":"):

@@ -518,7 +518,7 @@ class References:
         <head>"."""
         k = bisect_right(self._starts, at)
         hi = self.sentences[min(k + 1, len(self.sentences) - 1)][1] if self.sentences else len(self.text)
-        window = self.text[at:hi]
+        window = self.masked[at:hi]     # (not a name inside a quotation: what is spoken of, not who speaks)
         hits = []
         if kind == "person":
             for full in self.resolver.full:

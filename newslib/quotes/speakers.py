@@ -672,6 +672,10 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
         if t.lower() in {"'s", "’s"} or (t.lower() in {"of", "for"} and k + 1 < len(toks) and toks[k + 1][0][:1].isupper()):
             k += 1
             continue
+        if t.lower() in {"of", "for"} and k > start_i and toks[start_i][0].lower() in _DETS and k + 2 < len(toks) \
+                and toks[k + 1][0].lower() in _OF_DETS and toks[k + 2][0][:1].isalpha() and k - j < 4:
+            k += 2      # "said a spokesman for the company", "said the head of the agency"
+            continue
         if t.lower() in {"with", "to", "on"} and toks[k - 1][0].lower() in _ACQUAINTED:
             k = _acquainted_object_end(toks, k, j + 12)
             break
@@ -813,6 +817,8 @@ _ABBREVIATED = frozenset("mrs gov sen rep gen col sgt capt cmdr cmd adm maj cpl 
                          "corp ltd bros messrs".split())
 #: who knows of a matter without speaking for it: "people familiar with …", "sources close to …"
 _ACQUAINTED = frozenset({"familiar", "close", "briefed"})
+#: determiners that may open the object of "of"/"for" in a source after its verb
+_OF_DETS = frozenset("the a an its his her their".split())
 _NOT_IN_PHRASE_AFTER = frozenset("that on in at to the when after before as while during via with who".split())
 
 
