@@ -423,24 +423,34 @@ fail:
 
 static inline int ascii_upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
 static inline int ascii_lower(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+/* the letters of a name (entities._UP, _LO): ASCII, then the accented letters of Latin-1
+ * (not the signs of multiplication and division) and of Latin Extended-A */
+static inline int name_upper(Py_UCS4 c) {
+    return ascii_upper(c) || (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+        || (c >= 0x100 && c < 0x180 && Py_UNICODE_ISUPPER(c));
+}
+static inline int name_lower(Py_UCS4 c) {
+    return ascii_lower(c) || (c >= 0xDF && c <= 0xFF && c != 0xF7)
+        || (c >= 0x100 && c < 0x180 && Py_UNICODE_ISLOWER(c));
+}
 
 /* [A-Z][a-z]+\s+ at i: its end, or -1 */
 static Py_ssize_t w1_end(const Text *t, Py_ssize_t i) {
-    if (i >= t->n || !ascii_upper(at(t, i))) return -1;
+    if (i >= t->n || !name_upper(at(t, i))) return -1;
     Py_ssize_t j = i + 1;
-    while (j < t->n && ascii_lower(at(t, j))) j++;
+    while (j < t->n && name_lower(at(t, j))) j++;
     if (j == i + 1 || j >= t->n || !IS_SPACE(at(t, j))) return -1;
     while (j < t->n && IS_SPACE(at(t, j))) j++;
     return j;
 }
 
-/* [A-Z][a-zA-Z'’-]+ at i: its end, or -1 */
+/* [A-Z][a-zA-Z'’-]+ at i (with the accented letters of name_upper, name_lower): its end, or -1 */
 static Py_ssize_t w2_end(const Text *t, Py_ssize_t i) {
-    if (i >= t->n || !ascii_upper(at(t, i))) return -1;
+    if (i >= t->n || !name_upper(at(t, i))) return -1;
     Py_ssize_t j = i + 1;
     while (j < t->n) {
         Py_UCS4 c = at(t, j);
-        if (ascii_upper(c) || ascii_lower(c) || c == '\'' || c == 0x2019 || c == '-') j++;
+        if (name_upper(c) || name_lower(c) || c == '\'' || c == 0x2019 || c == '-') j++;
         else break;
     }
     return j == i + 1 ? -1 : j;
@@ -458,7 +468,7 @@ static PyObject *name_sequences(PyObject *self, PyObject *args) {
     if (!out) return NULL;
     Py_ssize_t p = 0;
     while (p < t.n) {
-        if (!ascii_upper(at(&t, p))) { p++; continue; }
+        if (!name_upper(at(&t, p))) { p++; continue; }
         /* ((?:[A-Z][a-z]+\s+){0,3}): greedy, each word of one possible length, so the
          * engine tries 3, 2, 1, 0 words in turn */
         Py_ssize_t q[4] = {p, 0, 0, 0};

@@ -1964,3 +1964,25 @@ def test_a_lone_given_name_is_the_article_speaker_who_bears_it_not_a_corpus_surn
     out = resolve_speakers(q)["speaker"].tolist()
     assert out[2] == "Sharon Osbourne"      # her given name in her article
     assert out[4] == "Michael Howard"       # "Mr Howard" is a surname, never Howard Flight's given name
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # accented names are names ("José", "Erdoğan", "Łukasz"): not cut to the words after them
+    ("Talks\n\nEC President José Manuel Barroso told MEPs that the plan would go ahead.", ["José Manuel Barroso"]),
+    ("Talks\n\nPresident Recep Tayyip Erdoğan said the talks had failed.", ["Recep Tayyip Erdoğan"]),
+    # "and added:" shares the subject of the sentence's nearer cue, the lawyer's, not the sentence's
+    ('Case\n\nUS Customs claimed he was one of the leaders but his lawyer, Antony Townsden, told the BBC News '
+     'website it was a laughable suggestion and added: "He was living on welfare."',
+     ["US Customs", "Antony Townsden", "Antony Townsden"]),
+    ('Plan\n\nSmith told reporters the plan was dead and added: "We will try again."', ["Smith", "Smith"]),
+    # a company named like a general
+    ('Deal\n\nGeneral Electric said the deal was done.', ["General Electric"]),
+])
+def test_accented_names_added_after_another_cue_and_company_names(text, speakers):
+    assert extract_quotes(text)["speaker"].tolist() == speakers
+
+
+def test_told_the_website_and_a_second_source_end_the_content():
+    q = extract_quotes("Case\n\nUS Customs claimed he was one of the leaders but his lawyer, Antony Townsden, "
+                       "told the BBC News website it was a laughable suggestion.")
+    assert q["quote"].tolist() == ["he was one of the leaders", "it was a laughable suggestion"]

@@ -36,7 +36,9 @@ PIECES = (list("aAbsStTdDmMlLrReEvVhwp.:-‐‑'’`\"“”‘«»„_$£€¥�
              "’s", "'S", "’ll", "U.S.", "Mr. ", "mr. ", "Dec. 7", "p.m. ", "No. 5", "Inc. ", "F. ",
              "1st", "5.5%", "$1.13bn", "But ", "the ", "\n\n", "x" * 55, " Abe Lincoln ", "Al-Assad",
              "Foreign Minister ", "Mr Raisi ", "McDonald ", "O’Neill ", "Jean-Luc ", "Al Smith-Jones ", "A B ",
-             " Xy Zw Qr St Uv "])
+             " Xy Zw Qr St Uv ",
+             # the accented letters of names (Latin-1, Latin Extended-A) and the signs beside them
+             "ğ", "Ł", "×", "÷", "Ø", "ø", "ÿ", "Ÿ", "ĸ", "ŉ", "Ā", "ž", " José Manuel ", " Erdoğan ", "Łukasz "])
 
 
 def _both(fn, *args):

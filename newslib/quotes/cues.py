@@ -519,7 +519,7 @@ def _special_subject(c: _QuoteContext, vi: int, vlow: str, prev_tok: str, cs: in
         if agent is not None:
             return agent
     if prev_tok.lower() in {"and", "but"}:
-        sub = _subordinate_subject(c, vi)
+        sub = _subordinate_subject(c, vi) or _earlier_cue_subject(c, vi)
         if sub is not None:
             return sub
     progressive = vlow.endswith("ing") and prev_tok.lower() in _BE_FORMS   # "is calling"
@@ -559,6 +559,22 @@ def _subordinate_subject(c: _QuoteContext, vi: int) -> _Mention | None:
         if _PRONOUN_RE.fullmatch(w) and w.lower() in {"he", "she", "they"} \
                 and toks[k - 1][0].lower() in _SUBORDINATORS:
             return _Mention(w, toks[k][1], toks[k][2])
+    return None
+
+
+def _earlier_cue_subject(c: _QuoteContext, vi: int) -> _Mention | None:
+    """"US Customs claimed … but his lawyer, Antony Townsden, told the BBC it was laughable and
+    added: “…”": a verb joined by "and" to an earlier cue of the sentence shares that cue's
+    subject (the lawyer), which need not be the sentence's (US Customs)."""
+    toks, verbs = c.toks, reporting_verbs()
+    for k in range(vi - 2, 0, -1):
+        w = toks[k][0]
+        if w in {".", ";", ":", "“", "”", '"'} or any(qq.open_at <= toks[k][1] < qq.end for qq in c.qs):
+            return None
+        info = verbs.get(w.lower())
+        if info is not None and info[2] and w.islower() and toks[k - 1][0].lower() not in {"and", "but", "to"}:
+            ment = _np_before(c.text, toks, k - 1)
+            return ment if ment is not None and ment.text[:1].isupper() and not _PRONOUN_RE.match(ment.text) else None
     return None
 
 

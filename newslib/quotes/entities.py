@@ -114,6 +114,8 @@ def _modifier_word(word: str) -> bool:
 
 
 def _strip_titles(name: str) -> str:
+    if name in known_organisations():
+        return name     # "General Electric"
     titles = speaker_words()["titles"]
     words = name.replace("’s", "").split()
     while len(words) > 1 and words[1].lower() not in {"for", "of", "at"} and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
@@ -142,7 +144,12 @@ _PLACE_MODIFIER_RE = re.compile(r"[A-Z][\w.]*-(?:based|listed|headquartered|owne
 
 # (?=[A-Z]) first: the engine skips every position that cannot start a name at once (twice as
 # fast; the same matches)
-_NAME_SEQ_RE = re.compile(r"(?=[A-Z])((?:[A-Z][a-z]+\s+){0,3})((?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+){1,3})")
+#: the letters of a name: ASCII and the accented Latin letters of Latin-1 and Latin Extended-A
+#: ("José Manuel Barroso", "Recep Tayyip Erdoğan", "Łukasz"); the C fast path reads the same
+_UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
+_LO = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower())
+_NAME_SEQ_RE = re.compile(rf"(?=[{_UP}])((?:[{_UP}][{_LO}]+\s+){{0,3}})((?:[{_UP}][{_UP}{_LO}'’-]+)"
+                          rf"(?:\s+[{_UP}][{_UP}{_LO}'’-]+){{1,3}})")
 
 
 def _name_sequences(text: str) -> list[tuple[str, str]]:
@@ -152,7 +159,7 @@ def _name_sequences(text: str) -> list[tuple[str, str]]:
     return [m.groups() for m in _NAME_SEQ_RE.finditer(text)]
 
 
-_MIDDLE_INITIAL_RE = re.compile(r"(?<![\w.])([A-Z][a-z]+) [A-Z]\. [A-Z][a-zA-Z'’-]+")
+_MIDDLE_INITIAL_RE = re.compile(rf"(?<![\w.])([{_UP}][{_LO}]+) [A-Z]\. [{_UP}][{_UP}{_LO}'’-]+")
 #: what every match of the pattern above holds: found five times faster (a literal first), and
 #: in most texts absent
 _MIDDLE_INITIAL_HINT_RE = re.compile(r" [A-Z]\. [A-Z]")
@@ -609,6 +616,8 @@ def speaker_name(speaker: str) -> str:
     ['Obama', 'Trump', 'Microsoft', 'analysts', 'analysts', 'economists']
     """
     s = " ".join(str(speaker).split())
+    if s in known_organisations():
+        return s              # "General Electric": no general called Electric
     m = _DATELINE_RE.match(s)
     if m and len(s) > m.end():
         s = s[m.end():]       # "WASHINGTON -- President Obama": the dateline is no part of it

@@ -151,6 +151,10 @@ _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicat
     f"{v} {p}" for v in ("call", "calls", "called", "calling") for p in ("for", "on")}
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
 _CONTENT_END_RE = re.compile(r"(?:,|(?<=,[”\"]))\s+but\s|"
+                             # "… was one of DOD's leaders but his lawyer, Antony Townsden, told …":
+                             # another source's clause
+                             r"\s(?:but|while|whereas)\s+(?:his|her|their|its|the)\s+(?:[a-z]+\s+){0,2}[a-z]+"
+                             r"(?:,\s+[^,;“”\"]{2,60},)?\s+(?:said|says|told|added|argued|insisted|claimed)\b|"
                              # "Weitz, who admitted he would not be …, said he regarded …": the
                              # main clause's verb after a relative clause's content
                              r",\s+(?:said|says|told|added|insisted|argued)\s+(?!to\s)(?=[a-z])|,\s+while\s+(?:others|critics|opponents|rivals|[A-Z]|(?:the|a|an|his|her|its|their)\s)|;\s|"
@@ -1096,7 +1100,7 @@ _HEARD_QUESTION_RE = re.compile(r",?\s+(?:(?:whether|if)\s+|(?=(?:why|how|what)\
 # the hearer after "told": "the BBC", "MSPs", "BBC Radio 4's World at One", "the Today programme"
 _HEARER_RE = re.compile(r"\s+(?!(?:that|whether|if|why|how|what|who|when|where)\s)(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+(?:\.(?:com|org|info|net)\b)?"
                         r"(?:\s+(?:[A-Z0-9][\w’'-]*|(?:at|of|on)(?=\s+[A-Z])))*(?:\s+(?:programme|show|newspaper|"
-                        r"supporters|voters|members|delegates|activists|listeners|viewers|readers|fans))?")
+                        r"supporters|voters|members|delegates|activists|listeners|viewers|readers|fans|website|site))?")
 _TOLD_THINGS = frozenset("story stories tale tales truth lie lies joke jokes".split())
 _OPTIONAL_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+(?:"
                                + _THAT_ASIDE + r"|that\s+)?")
