@@ -117,7 +117,11 @@ def test_bbc_loads_everything_and_accounts_for_every_file():
     probs = {p.path: p for p in c.problems}
     assert probs["sport/199.txt"].action == "repaired" and "Latin-1" in probs["sport/199.txt"].reason
     assert probs["README.TXT"].action == "skipped"
-    assert len(c.problems) == 2
+    # 25 files carry HTML character references ("Jos&#233;"): decoded, and each one recorded
+    html = [p for p in c.problems if "HTML character reference" in p.reason]
+    assert len(html) == 25 and {p.action for p in html} == {"repaired"}
+    assert len(c.problems) == 27
+    assert "José Manuel Barroso" in c["tech/342"].text and "Mr Blair’s government" in c["politics/352"].text
     assert c["politics/001"].outlet == "politics"
     # no body sentence removed by cleaning anywhere in BBC
     assert c.removed_frame().empty

@@ -28,11 +28,14 @@ def test_widgets_callbacks_update_the_views():
 def test_static_views_escape_text(tmp_path):
     evil = tmp_path / "x"
     evil.mkdir()
-    (evil / "a.txt").write_text("Title <script>alert(1)</script>\n\n“Go <b>now</b>,” Ann Lee said.", encoding="utf-8")
+    # (inline tags such as <b> are removed from plain text as it is read: see repair_markup;
+    # a tag that is not removed must still show as text)
+    (evil / "a.txt").write_text("Title <script>alert(1)</script>\n\n“Go <blink>now</blink>,” Ann Lee said.",
+                                encoding="utf-8")
     ex = Explorer(newslib.load_corpus(evil), term="now")
     assert "<script>" not in ex.article_html() and "&lt;script&gt;" in ex.article_html()
-    assert "<b>now</b>" in ex.kwic_html()  # the match is bolded by us; the article's own <b> is escaped
-    assert "&lt;b&gt;" in ex.kwic_html()
+    assert "<b>now</b>" in ex.kwic_html()  # the match is bolded by us; the article's own <blink> is escaped
+    assert "&lt;blink&gt;" in ex.kwic_html() and "<blink>" not in ex.kwic_html()
 
 
 def _text(html: str) -> str:

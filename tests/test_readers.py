@@ -121,3 +121,23 @@ def test_links_out_of_the_corpus_are_recorded_not_followed(tmp_path):
     assert {p.path: p.reason for p in c.problems} == {
         "linked_folder": "symbolic link (not followed); skipped", "linked.txt": "symbolic link (not followed); skipped"}
     assert not any("Secret" in a.text for a in c)
+
+
+def test_html_left_in_a_plain_text_file_is_repaired_and_recorded(tmp_path):
+    # a crude scrape: character references and inline tags in a .txt; a reader sees "José",
+    # a tokeniser must not count "b" or "#233"
+    d = tmp_path / "wire"
+    d.mkdir()
+    (d / "a.txt").write_text("EU talks\n\n<b>Update:</b> EC President Jos&#233; Manuel Barroso told MEPs that "
+                             "the plan would go ahead.<br>Ministers met in R&amp;D talks, he said.\n", encoding="utf-8")
+    (d / "b.txt").write_text("Plain\n\nAT&T said the tag <div> is fine.\n", encoding="utf-8")
+    c = newslib.load_corpus(tmp_path)
+    a = c["wire/a"]
+    assert "José Manuel Barroso" in a.text and "<b>" not in a.text and "R&D" in a.text
+    assert "Ministers met" in a.text.split("\n")[-1]      # <br> is a line break
+    assert [(p.path, p.action) for p in c.problems] == [("wire/a.txt", "repaired")]
+    assert "2 HTML character references" in c.problems[0].reason and "3 HTML tags" in c.problems[0].reason
+    assert c["wire/b"].text.endswith("AT&T said the tag <div> is fine.")     # nothing to repair
+    words = set(c.tokens()["lower"].astype(str))
+    assert "b" not in words and "josé" in words
+    assert "José Manuel Barroso" in c.quotes()["speaker"].tolist()

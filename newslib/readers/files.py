@@ -18,7 +18,7 @@ from .._parallel import chunks, map_chunks, n_jobs
 from ..records import Article, Problem
 from .html import HTML_SUFFIXES, HtmlError, is_html_name, read_html_file
 from .metadata import META_NAMES
-from .text import build_article, decode_bytes
+from .text import build_article, decode_bytes, repair_markup
 
 __all__ = ["ARTICLE_SUFFIXES", "read_file", "read_files", "walk", "walk_strings"]
 
@@ -133,6 +133,7 @@ def read_file(f: Path, base: Path, metadata: dict[str, dict[str, Any]], max_byte
     text, note = decode_bytes(data)
     if text is None:
         return None, [Problem(rel_s, f"{note}; skipped", "skipped")], None
+    text, markup = repair_markup(text)
     art_id = rel.with_suffix("").as_posix()
     meta = metadata.get(art_id) or metadata.get(f.stem) or {}
     outlet = rel.parts[-2] if len(rel.parts) > 1 else "unknown"
@@ -140,7 +141,7 @@ def read_file(f: Path, base: Path, metadata: dict[str, dict[str, Any]], max_byte
     mid = meta.get("id") if meta else None
     if art is None:
         return None, [Problem(rel_s, f"{why}; skipped", "skipped")], mid
-    return art, ([Problem(rel_s, note, "repaired")] if note else []), mid
+    return art, [Problem(rel_s, n, "repaired") for n in (note, markup) if n], mid
 
 
 def _read_page(f: Path, rel: Path, metadata: dict[str, dict[str, Any]], max_bytes: int) -> Read:

@@ -8,6 +8,7 @@ article reads the same whichever way it arrived.
 from __future__ import annotations
 
 import datetime
+import html
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 from ..cleaning import clean_text, find_date
 from ..records import Article
 
-__all__ = ["MAX_ARTICLE_BYTES", "build_article", "decode_bytes", "outlet_from_url"]
+__all__ = ["MAX_ARTICLE_BYTES", "build_article", "decode_bytes", "outlet_from_url", "repair_markup"]
 
 #: Largest article file read, in bytes. A file above it is recorded as a problem and not read,
 #: so a 1 GB log renamed to .txt cannot exhaust memory. Override with ``max_bytes=``.
@@ -66,6 +67,56 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
             return None, "binary data (control characters), not text"
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     return text, note
+
+
+#: HTML left in a plain-text file by a crude scrape: character references ("Jos&#233;",
+#: "&amp;") and inline tags ("<b>Update</b>", "<br>")
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8});")
+_INLINE_TAG_RE = re.compile(r"</?(?:b|i|u|em|strong|span|font|small|big|sup|sub|a)(?:\s[^<>\n]{0,200})?>", re.IGNORECASE)
+_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_INVERTED_QUESTION_RE = re.compile(r"(?<=[^\W\d_])¿(?=[^\W\d_])")
+
+
+def repair_markup(text: str) -> tuple[str, str | None]:
+    """Decode the HTML character references and drop the inline tags a plain-text article
+    carries; return ``(text, note)``, ``note`` saying what was repaired (None when nothing was).
+
+    Why: a reader sees "José" where the file has "Jos&#233;", and a tokeniser would count
+    "Jos", "#233" and, from "<b>", a word "b" (a keyness table once led with it). Only inline
+    tags go (``<br>`` becomes a line break): a text that discusses "<div>" keeps it, and an
+    unknown name after "&" (``&foo;``) stays as written.
+
+    >>> repair_markup("Jos&#233; said <b>no</b> &amp; left")
+    ('José said no & left', 'decoded 2 HTML character references and removed 2 HTML tags (plain text)')
+    >>> repair_markup("Mr Blair&#191;s plan")
+    ('Mr Blair’s plan', 'decoded 1 HTML character reference and read 1 “¿” inside a word as an apostrophe (plain text)')
+    >>> repair_markup("AT&T said <div> is a tag")
+    ('AT&T said <div> is a tag', None)
+    """
+    if "&" not in text and "<" not in text:
+        return text, None
+    n_ref = 0
+
+    def ref(m: re.Match[str]) -> str:
+        nonlocal n_ref
+        out = html.unescape(m.group())
+        n_ref += out != m.group()
+        return out.replace("\xa0", " ")
+
+    text = _ENTITY_RE.sub(ref, text) if "&" in text else text
+    # "Mr Blair&#191;s": an apostrophe the scrape turned into "¿" (a Spanish question opens a
+    # word, never sits inside one)
+    text, n_apos = _INVERTED_QUESTION_RE.subn("’", text) if "¿" in text else (text, 0)
+    n_tag = 0
+    if "<" in text:
+        text, n_br = _BR_RE.subn("\n", text)
+        text, n_tag = _INLINE_TAG_RE.subn("", text)
+        n_tag += n_br
+    done = [f"decoded {n_ref} HTML character reference{'s' * (n_ref != 1)}" if n_ref else "",
+            f"read {n_apos} “¿” inside a word as an apostrophe" if n_apos else "",
+            f"removed {n_tag} HTML tag{'s' * (n_tag != 1)}" if n_tag else ""]
+    done = [d for d in done if d]
+    return text, (" and ".join(done) + " (plain text)") if done else None
 
 
 # second-level labels under a country code that belong to the registrant's name
