@@ -1986,3 +1986,54 @@ def test_told_the_website_and_a_second_source_end_the_content():
     q = extract_quotes("Case\n\nUS Customs claimed he was one of the leaders but his lawyer, Antony Townsden, "
                        "told the BBC News website it was a laughable suggestion.")
     assert q["quote"].tolist() == ["he was one of the leaders", "it was a laughable suggestion"]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # the writer's comment after a dash ends the content ("- a signal which traders took …")
+    ("Talks\n\nMr Snow also said that the rate was up to the markets - a signal which traders took as advice to sell.",
+     [("indirect", "Snow", "the rate was up to the markets")]),
+    # "made clear" reports a bare clause with its auxiliary; not a wh-clause ("make clear what …")
+    ("Talks\n\nBut Mr Snow made clear exchange rates had not been on the agenda.",
+     [("indirect", "Snow", "exchange rates had not been on the agenda")]),
+    ("Review\n\nGraphics make clear what is going on and levels are well laid out.", []),
+    # near miss for promises: "promised a figure but have yet to …" is no clause
+    ("Tax\n\nThey promised a figure but have yet to reveal which taxes would be targeted.", []),
+    # a quotation after a dash and a new subject is that subject's ("- but Karen Brady has called it …")
+    ('Blues\n\nBirmingham have confirmed the bid - but managing director Karen Brady has called it "derisory".',
+     [("partial", "Karen Brady", "derisory")]),
+    # near misses: a participle after the dash carries on the subject ("- saying …"), and a noun
+    # after it opens a clause whose cue comes later ("-- meddling the congressman said is …")
+    ("Vote\n\nLiberal Democrat peer Lord Greaves called for observers - saying otherwise there could be "
+     'challenges "on a scale not seen since the 19th Century".',
+     [("indirect", "Lord Greaves", 'otherwise there could be challenges "on a scale not seen since the 19th Century"'),
+      ("partial", "Lord Greaves", "on a scale not seen since the 19th Century")]),
+    ("Law\n\nRep. Adam Schiff called on President Obama to retaliate against Russia for interference in the "
+     'election -- meddling the California congressman said is designed to "sow discord" in American politics.',
+     [("indirect", "the California congressman", 'is designed to "sow discord" in American politics'),
+      ("partial", "the California congressman", "sow discord")]),
+    # "is heard asking": the subject before the perception verb
+    ('Mayor\n\nOn tape Mr Livingstone is heard asking reporter Oliver Finegold if he is a "German war criminal".',
+     [("partial", "Livingstone", "German war criminal")]),
+])
+def test_dash_comments_made_clear_dashed_clauses_and_perception(text, rows):
+    q = extract_quotes(text)
+    assert [(r.type, r.speaker, r.quote) for r in q.itertuples()] == rows
+
+
+def test_a_documents_pronoun_owner_and_clubs_are_no_people():
+    # "its submission, which states …" is the company's, as "Intel's submission" would be
+    q = extract_quotes('Case\n\nIntel filed a document with the Supreme Court earlier this month. It summed up the '
+                       'mood in its submission which states that its products "are essentially tools".')
+    assert set(q["speaker"]) == {"Intel"}
+    # "he" after a sentence naming the clubs a player played against is the player, not a club
+    q = extract_quotes("Blues\n\nRobbie Savage's future at Birmingham has been the source of speculation. However, "
+                       'good displays against West Brom and Aston Villa have impressed fans. "The crowd gave me a '
+                       'standing ovation," he said.')
+    assert q["speaker"].tolist() == ["Robbie Savage"]
+
+
+def test_a_day_before_a_club_is_no_part_of_its_name_but_a_sunday_paper_keeps_it():
+    from newslib.quotes.entities import speaker_name
+    assert speaker_name("Thursday Rangers") == "Rangers"
+    assert speaker_name("Sunday Telegraph") == "Sunday Telegraph"
+    assert speaker_name("December Microsoft") == "Microsoft"

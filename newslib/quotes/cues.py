@@ -385,8 +385,14 @@ def _cue_order(c: _QuoteContext, *, partial: bool) -> list[tuple[int, int, str]]
         def dashed_off(cue: tuple[int, int, str]) -> bool:
             # "X called on Obama to retaliate -- meddling the congressman said is designed to
             # “sow discord”": a dash opens a clause of its own; its cue governs the quotation
+            # (a spaced hyphen is BBC's dash; ", but" and ";" open a clause too: "Birmingham have
+            # confirmed the bid - but Karen Brady has called it “derisory”")
+            # (not a participle after the dash: "Lord Greaves called for observers - saying
+            # otherwise there could be challenges “on a scale not seen …”" is his still)
             between = masked[cue[1]:open_at]
-            return cue[0] < open_at and any(d in between for d in (" -- ", " — ", " – "))
+            return cue[0] < open_at and any(d in between and (between.split(d, 1)[1].split(None, 1) or [""])[0].lower()
+                                            not in _CONTINUATION_FORMS
+                                            for d in (" -- ", " — ", " – ", " - ", ", but ", "; "))
         def coordinated_later(cue: tuple[int, int, str]) -> bool:
             # "she attacked the police and blamed shootings on “implicit bias”": the second of
             # two joined verbs governs the words after it
@@ -560,6 +566,10 @@ def _subordinate_subject(c: _QuoteContext, vi: int) -> _Mention | None:
                 and toks[k - 1][0].lower() in _SUBORDINATORS:
             return _Mention(w, toks[k][1], toks[k][2])
     return None
+
+
+#: participles that carry on the subject's speech after a dash ("- saying …", "- adding …")
+_CONTINUATION_FORMS = frozenset(f for f in reporting_verbs() if f.endswith("ing") and " " not in f)
 
 
 def _earlier_cue_subject(c: _QuoteContext, vi: int) -> _Mention | None:

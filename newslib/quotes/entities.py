@@ -615,8 +615,7 @@ def speaker_name(speaker: str) -> str:
     ...                            "its problems and analysts", "Some analysts", "many economists")]
     ['Obama', 'Trump', 'Microsoft', 'analysts', 'analysts', 'economists']
     """
-    s = " ".join(str(speaker).split())
-    if s in known_organisations():
+    if (s := " ".join(str(speaker).split())) in known_organisations():
         return s              # "General Electric": no general called Electric
     m = _DATELINE_RE.match(s)
     if m and len(s) > m.end():
@@ -652,6 +651,9 @@ def speaker_name(speaker: str) -> str:
         rest = rest[1:]     # "Chief Executive Maeve Sherlock": the title's second word
     if not cut and post:
         return " ".join(words)      # "Guy Mansfield"
+    if cut and words[-1].lower() in _org_like() and all(w.lower() in _DAY_MONTH_WORDS and w.lower() != "sunday"
+                                                         for w in words[:cut]):
+        return " ".join(words[cut:])    # "Thursday Rangers": the club, not the day
     if not cut or words[-1].lower() in _org_like():
         return s              # "UK Independence Party", "Scotland Yard": an organisation's name
     if len(rest) == 1 and words[cut - 1].lower().rstrip(".") not in _SURNAME_TITLES \

@@ -168,6 +168,12 @@ _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
 
 _SPACES_CAPITAL_RE = re.compile(r" {1,3}[A-Z]")
 _DOCUMENT_OWNER_RE = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
+_COMPASS_WORDS = frozenset("north south east west northern southern eastern western".split())
+#: "its submission", "his latest book": a document and the pronoun of its owner
+_PRONOUN_DOCUMENT_RE = re.compile(r"(its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
+_POSSESSIVE_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
+#: a name opening a sentence, before its verb ("Intel filed …")
+_SENTENCE_OPENING_NAME_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) (?=[a-z])")
 #: relatives, by the pronoun that stands for them
 _KIN_NOUNS = {**dict.fromkeys("wife daughter mother sister widow girlfriend fiancee grandmother aunt niece "
                               "stepmother stepdaughter granddaughter".split(), "she"),
@@ -290,6 +296,16 @@ class _Article:
             # added" may go on with it; "the Hutton report" of an article naming Lord Hutton too)
             ment = _Mention(own.group(1), ment.start + own.start(1), ment.start + own.end(1))
         low = ment.text.lower()
+        if (doc := _PRONOUN_DOCUMENT_RE.fullmatch(low)) is not None and doc.group(2) in _DOCUMENT_NOUNS:
+            # "It summed up … in its submission, which states …", "his new book says": the
+            # document's owner, as "Intel's submission" would be
+            pron = _POSSESSIVE_PRONOUN[doc.group(1)]
+            owner = self._resolve_pronoun(pron, ment.start)
+            if owner is None and pron == "it":      # ("Intel filed a document …. It summed up …")
+                opened = _SENTENCE_OPENING_NAME_RE.findall(self.masked, max(0, ment.start - 600), ment.start)
+                owner = next((n for n in reversed(opened) if speaker_kind(n) == "organisation"), None)
+            if owner is not None and owner.lower() != low:
+                return owner
         if _PRONOUN_RE.match(ment.text) or low in _OBJECT_PRONOUNS:
             # "leading him to quip": he
             low = _OBJECT_PRONOUNS.get(low, low)
@@ -369,8 +385,12 @@ class _Article:
         # first person is usually its subject ("Mr Johnson was asked why Mr Smith had been
         # allowed to resign. He replied: …" is Mr Johnson)
         if low not in self._people:     # once per article and pronoun
+            # not "Scottish Executive", "New York"; nor "West Brom" ("good displays against West
+            # Brom …. “The crowd gave me …,” he said" is the player the article is about): a
+            # compass word opens a place's or a club's name, not a person's
             people = [f for f in self.resolver.full if _compatible(low, f) and _is_person_like(f)
-                      and not _place_name(f) and _known_person(f, self.text)]   # not "Scottish Executive", "New York"
+                      and not _place_name(f) and _known_person(f, self.text)
+                      and f.split()[0].lower() not in _COMPASS_WORDS]
             self._people[low] = (people, re.compile(r"\b(?:" + "|".join(sorted(
                 {re.escape(f.split()[-1]) for f in people}, key=len, reverse=True)) + r")\b") if people else None)
         people, pattern = self._people[low]

@@ -138,8 +138,12 @@ _BARE_STANCE_VERBS = frozenset("admit admits admitted concede concedes conceded 
                                "predicted".split())
 # verbs of promise, which report a bare clause with its modal ("pledged childcare would be a
 # centrepiece", "vowed he would fight on"; not "promised to fight", "pledged £5m")
-_PROMISE_VERBS = frozenset("pledge pledges pledged promise promises promised vow vows vowed".split())
-_MODAL_CLAUSE_RE = re.compile(r"(?!(?:to|not)\s)[A-Za-z][\w'’-]*(?:\s+(?!to\s)[a-z][\w'’-]*){0,2}\s+(?:would|will|could|should|must)\s")
+# ("Mr Snow made clear exchange rates had not been on the agenda": a clause with its auxiliary)
+_PROMISE_VERBS = frozenset("pledge pledges pledged promise promises promised vow vows vowed".split()) | {
+    "made clear", "makes clear", "make clear"}
+_MODAL_CLAUSE_RE = re.compile(r"(?!(?:to|not|a|an|what|how|why|where|when|who|which|whether|if)\s)[A-Za-z][\w'’-]*"
+                              r"(?:\s+(?!(?:to|but|and|or|yet|not)\s)[a-z][\w'’-]*){0,2}\s+"
+                              r"(?:would|will|could|should|must|had|has|have|was|were|is|are)\s")
 # a clause: a subject pronoun or a possessive phrase, then a finite verb within a few words
 _CLAUSE_START_RE = re.compile(r"(?:(?:he|she|they|it|we|i|there|you)\s|(?:his|her|their|its|the|this|that)\s[^,.;]{0,40}?"
                               r"\b(?:is|was|were|are|had|has|have|will|would|could|can|should|may|might|must)\b)",
@@ -155,6 +159,9 @@ _CONTENT_END_RE = re.compile(r"(?:,|(?<=,[”\"]))\s+but\s|"
                              # another source's clause
                              r"\s(?:but|while|whereas)\s+(?:his|her|their|its|the)\s+(?:[a-z]+\s+){0,2}[a-z]+"
                              r"(?:,\s+[^,;“”\"]{2,60},)?\s+(?:said|says|told|added|argued|insisted|claimed)\b|"
+                             # "… up to the markets - a signal which traders took as …": the
+                             # writer's comment on what was said
+                             r"\s[-–—]\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}[a-z]+\s+(?:which|that)\s|"
                              # "Weitz, who admitted he would not be …, said he regarded …": the
                              # main clause's verb after a relative clause's content
                              r",\s+(?:said|says|told|added|insisted|argued)\s+(?!to\s)(?=[a-z])|,\s+while\s+(?:others|critics|opponents|rivals|[A-Z]|(?:the|a|an|his|her|its|their)\s)|;\s|"

@@ -20,6 +20,7 @@ from .references import ROLE_OF as _ROLE_OF
 from .references import description_kind
 from .words import (
     _AGE_RE,
+    _BE_FORMS,
     _DETS,
     _DOCUMENT_NOUNS,
     _FUNCTION_WORDS,
@@ -249,6 +250,10 @@ def _before_spaced_dashes(text: str, toks: list[tuple[str, int, int]], j: int) -
     return j
 
 
+#: participles of perception before a speaking verb ("is heard asking", "was seen telling")
+_PERCEIVED = frozenset("heard seen shown filmed caught recorded pictured".split())
+
+
 def _subject_end(toks: list[tuple[str, int, int]], j: int) -> int:
     """Skip auxiliaries and adverbs ("Iran proudly announced"), a parenthesis, an aside in
     dashes and a time phrase ("on Monday") between a subject and its verb."""
@@ -257,6 +262,8 @@ def _subject_end(toks: list[tuple[str, int, int]], j: int) -> int:
         if low in _SKIP_BEFORE_VERB or (low.endswith("ly") and toks[j][0].isalpha() and toks[j][0].islower()
                                          and low not in _LY_NOUNS and len(low) > 4):
             j -= 1
+        elif low in _PERCEIVED and j >= 2 and toks[j - 1][0].lower() in _BE_FORMS:
+            j -= 2      # "Mr Livingstone is heard asking": perceived doing it, the subject before
         elif low in {"all", "both"} and j >= 1 and toks[j - 1][0].lower() in _FLOATING_BEFORE:
             j -= 1      # "The Daily Mail & General Trust have all said", "They both said"
         elif toks[j][0] == ")":
