@@ -2037,3 +2037,17 @@ def test_a_day_before_a_club_is_no_part_of_its_name_but_a_sunday_paper_keeps_it(
     assert speaker_name("Thursday Rangers") == "Rangers"
     assert speaker_name("Sunday Telegraph") == "Sunday Telegraph"
     assert speaker_name("December Microsoft") == "Microsoft"
+
+
+def test_an_office_written_in_lower_case_before_a_name_gives_the_description():
+    # "London mayor Ken Livingstone …. The mayor then says: …" is Livingstone, not the reporter
+    # quoted just before
+    text = ('Mayor\n\nLondon mayor Ken Livingstone has refused to apologise. Reporter Oliver Finegold replies: '
+            '"I am quite offended by that." The mayor then says: "Ah right, well you might be."')
+    assert extract_quotes(text)["speaker"].tolist() == ["Oliver Finegold", "Ken Livingstone"]
+    # near misses: another office ("shadow home secretary", "ex-Conservative chancellor") is
+    # not "the home secretary" or "the chancellor"; "Tory leader Michael Howard" is "the leader"
+    from newslib.quotes.entities import NameResolver
+    r = NameResolver("Crime\n\nThe plan was attacked by shadow home secretary David Davis and by ex-Conservative "
+                     "chancellor Ken Clarke, while Tory leader Michael Howard and prime minister Tony Blair spoke.")
+    assert r.title_of == {"leader": "Michael Howard", "prime minister": "Tony Blair"}

@@ -203,6 +203,18 @@ def _title_case_headline_end(text: str) -> int:
     return end if len(words) >= 3 and all(w[:1].isupper() for w in words) else 0
 
 
+#: offices one person holds at a time, which a lower-case title before a name can give
+_SINGLE_OFFICES = ("mayor", "chancellor", "president", "premier", "governor", "chairman", "chairwoman",
+                   "leader", "coach", "manager", "captain", "commissioner", "secretary", "minister")
+#: words before an office that make it another office ("shadow home secretary", "former chancellor")
+_OTHER_OFFICE_WORDS = frozenset("shadow former deputy acting vice assistant junior interim outgoing ex then "
+                                "late previous future would-be prospective".split())
+#: an office in lower case right before a full name ("London mayor Ken Livingstone", "Tory
+#: leader Michael Howard"), with up to three words before it
+_LOWER_TITLE_RE = re.compile(r"(?P<mods>(?:[A-Za-z][\w'’-]* ){0,3})(?<![-\w])(?P<role>" + "|".join(_SINGLE_OFFICES)
+                             + r") (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})")
+
+
 class NameResolver:
     """Clusters the name variants of one article (Ebrahim Raisi / Raisi / Mr Raisi) and maps
     descriptions to names ("the Iranian president"); shared by quote speakers and framing actors."""
@@ -229,6 +241,7 @@ class NameResolver:
                 if m.group() not in seen:
                     seen.add(m.group())
                     self.full.append(m.group())
+        self._lower_titles(text, seen)
         if ". " in text:
             # "Lawrence B. Cummings", "Donald J. Trump": a middle initial breaks the runs above
             for m in _MIDDLE_INITIAL_RE.finditer(text) if _MIDDLE_INITIAL_HINT_RE.search(text) else ():
@@ -244,6 +257,27 @@ class NameResolver:
                     before = text[max(0, m.start() - 30):m.start()].split()[-1:]
                     if before and before[0][:1].isupper() and before[0].isalpha():
                         self.title_of.setdefault(f"{before[0].lower()} {word}", name)
+
+    def _lower_titles(self, text: str, seen: set[str]) -> None:
+        """"London mayor Ken Livingstone", "Tory leader Michael Howard": an office written in
+        lower case before a full name the article has, so "the mayor" later is that person; not
+        after a word that makes it another office ("shadow home secretary David Davis", "former
+        chancellor Ken Clarke" are not "the home secretary", "the chancellor"), and only where
+        no earlier title gave the office."""
+        for m in _LOWER_TITLE_RE.finditer(text):
+            name = _strip_titles(m.group("name"))
+            if name not in seen or len(name.split()) < 2:
+                continue
+            mods = m.group("mods").lower().split()
+            if _OTHER_OFFICE_WORDS.intersection(mods) or any(w.startswith(("ex-", "then-")) for w in mods):
+                continue
+            role = m.group("role")
+            if role in ("minister", "secretary"):
+                lower = [w for w in mods[-2:] if w.isalpha()]
+                if not lower:
+                    continue    # "the minister": which one the words before say ("home", "prime")
+                role = f"{lower[-1]} {role}"
+            self.title_of.setdefault(role, name)
 
     def _add_lines(self, match: str, seen: set[str], titles: frozenset[str]) -> None:
         for line in match.split("\n"):
