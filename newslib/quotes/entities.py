@@ -210,9 +210,22 @@ _SINGLE_OFFICES = ("mayor", "chancellor", "president", "premier", "governor", "c
 _OTHER_OFFICE_WORDS = frozenset("shadow former deputy acting vice assistant junior interim outgoing ex then "
                                 "late previous future would-be prospective".split())
 #: an office in lower case right before a full name ("London mayor Ken Livingstone", "Tory
-#: leader Michael Howard"), with up to three words before it
-_LOWER_TITLE_RE = re.compile(r"(?P<mods>(?:[A-Za-z][\w'’-]* ){0,3})(?<![-\w])(?P<role>" + "|".join(_SINGLE_OFFICES)
+#: leader Michael Howard"); the words before it are read from the text (a pattern that matched
+#: them too would try them at every position of the article: 1.4 s over BBC, against 0.1)
+_LOWER_TITLE_RE = re.compile(r"(?<![-\w])(?P<role>" + "|".join(_SINGLE_OFFICES)
                              + r") (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})")
+
+
+def _lower_titles_in(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_LOWER_TITLE_RE`` in ``text``, in text order per office: str.find
+    for each office first (a tenth of the pattern's time over BBC: most articles name few)."""
+    for role in _SINGLE_OFFICES:
+        i = text.find(role + " ")
+        while i >= 0:
+            j = i + len(role) + 1
+            if j < len(text) and text[j].isupper() and (m := _LOWER_TITLE_RE.match(text, i)) is not None:
+                yield m
+            i = text.find(role + " ", j)
 
 
 class NameResolver:
@@ -264,11 +277,13 @@ class NameResolver:
         after a word that makes it another office ("shadow home secretary David Davis", "former
         chancellor Ken Clarke" are not "the home secretary", "the chancellor"), and only where
         no earlier title gave the office."""
-        for m in _LOWER_TITLE_RE.finditer(text):
+        for m in _lower_titles_in(text):
             name = _strip_titles(m.group("name"))
             if name not in seen or len(name.split()) < 2:
                 continue
-            mods = m.group("mods").lower().split()
+            mods = text[max(0, m.start() - 60):m.start()].lower().split()[-3:]
+            if text[max(0, m.start() - 1):m.start()] not in (" ", ""):
+                continue    # ("\nmayor X": a line's first word; "(mayor": not an office before a name)
             if _OTHER_OFFICE_WORDS.intersection(mods) or any(w.startswith(("ex-", "then-")) for w in mods):
                 continue
             role = m.group("role")
