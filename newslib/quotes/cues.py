@@ -391,7 +391,7 @@ def _cue_order(c: _QuoteContext, *, partial: bool) -> list[tuple[int, int, str]]
             # otherwise there could be challenges “on a scale not seen …”" is his still)
             between = masked[cue[1]:open_at]
             return cue[0] < open_at and any(d in between and (between.split(d, 1)[1].split(None, 1) or [""])[0].lower()
-                                            not in _CONTINUATION_FORMS
+                                            not in _continuation_forms()
                                             for d in (" -- ", " — ", " – ", " - ", ", but ", "; "))
         def coordinated_later(cue: tuple[int, int, str]) -> bool:
             # "she attacked the police and blamed shootings on “implicit bias”": the second of
@@ -568,8 +568,11 @@ def _subordinate_subject(c: _QuoteContext, vi: int) -> _Mention | None:
     return None
 
 
-#: participles that carry on the subject's speech after a dash ("- saying …", "- adding …")
-_CONTINUATION_FORMS = frozenset(f for f in reporting_verbs() if f.endswith("ing") and " " not in f)
+@lru_cache(maxsize=1)
+def _continuation_forms() -> frozenset[str]:
+    """Participles that carry on the subject's speech after a dash ("- saying …", "- adding
+    …"); read when first needed, not when the module is imported."""
+    return frozenset(f for f in reporting_verbs() if f.endswith("ing") and " " not in f)
 
 
 def _earlier_cue_subject(c: _QuoteContext, vi: int) -> _Mention | None:
