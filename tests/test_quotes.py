@@ -2030,6 +2030,9 @@ def test_a_documents_pronoun_owner_and_clubs_are_no_people():
                        'good displays against West Brom and Aston Villa have impressed fans. "The crowd gave me a '
                        'standing ovation," he said.')
     assert q["speaker"].tolist() == ["Robbie Savage"]
+    # a compass word opens a place's or a club's name ("West Ham"), never a person's
+    from newslib.quotes.entities import _place_name
+    assert _place_name("West Ham") and _place_name("New York") and not _place_name("Rio Ferdinand")
 
 
 def test_a_day_before_a_club_is_no_part_of_its_name_but_a_sunday_paper_keeps_it():

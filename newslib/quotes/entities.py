@@ -38,8 +38,6 @@ from ..lexicons import data_lines, given_names, known_organisations, speaker_wor
 from .words import _FUNCTION_WORDS, _MINOR_WORDS, _ORG_DESCRIPTIONS, _one_edit, capitalised_inside
 
 # ---------------------------------------------------------------------------- resolution
-_PERSON_NAME_RE = re.compile(
-    r"\b(?:[A-Z][a-z]+\.?\s+)*?((?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|al-\w+|bin|de|van|von))+)")
 
 
 @lru_cache(maxsize=4096)
@@ -537,7 +535,9 @@ def _is_person_like(speaker: str | None) -> bool:
     return True
 
 
-_CITY_FIRST_WORDS = frozenset("New Los Las San Hong Sri Buenos Puerto Sao".split())
+#: (with the compass words: "West Ham", "East Timor" — a place's or a club's name, never a person's)
+_CITY_FIRST_WORDS = frozenset("New Los Las San Hong Sri Buenos Puerto Sao North South East West Northern Southern "
+                              "Eastern Western".split())
 
 
 def _place_name(name: str) -> bool:

@@ -168,7 +168,6 @@ _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
 
 _SPACES_CAPITAL_RE = re.compile(r" {1,3}[A-Z]")
 _DOCUMENT_OWNER_RE = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
-_COMPASS_WORDS = frozenset("north south east west northern southern eastern western".split())
 #: "its submission", "his latest book": a document and the pronoun of its owner
 _PRONOUN_DOCUMENT_RE = re.compile(r"(its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
 _POSSESSIVE_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
@@ -385,12 +384,10 @@ class _Article:
         # first person is usually its subject ("Mr Johnson was asked why Mr Smith had been
         # allowed to resign. He replied: …" is Mr Johnson)
         if low not in self._people:     # once per article and pronoun
-            # not "Scottish Executive", "New York"; nor "West Brom" ("good displays against West
-            # Brom …. “The crowd gave me …,” he said" is the player the article is about): a
-            # compass word opens a place's or a club's name, not a person's
+            # not "Scottish Executive", "New York", "West Ham" (a place's or club's name: "good
+            # displays against West Ham …. “The crowd gave me …,” he said" is the player's)
             people = [f for f in self.resolver.full if _compatible(low, f) and _is_person_like(f)
-                      and not _place_name(f) and _known_person(f, self.text)
-                      and f.split()[0].lower() not in _COMPASS_WORDS]
+                      and not _place_name(f) and _known_person(f, self.text)]
             self._people[low] = (people, re.compile(r"\b(?:" + "|".join(sorted(
                 {re.escape(f.split()[-1]) for f in people}, key=len, reverse=True)) + r")\b") if people else None)
         people, pattern = self._people[low]
