@@ -7,7 +7,10 @@ no chart junk, the same look everywhere via :func:`style`.
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ._io import atomic_write_bytes, atomic_write_csv
@@ -56,14 +59,53 @@ def _fig_ax(ax: Axes | None, size: tuple[float, float]):
     return fig, ax
 
 
+#: fonts with the scripts DejaVu Sans lacks (Chinese, Japanese, Korean, Arabic, Hebrew, Indic,
+#: Thai), tried in this order for the characters it has no glyph for, where installed: Linux
+#: (Noto), macOS and Windows names
+FALLBACK_FONTS = ("Noto Sans", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans CJK SC", "Noto Sans CJK TC",
+                  "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Bengali",
+                  "Noto Sans Thai", "Source Han Sans", "WenQuanYi Zen Hei", "Droid Sans Fallback",
+                  "Hiragino Sans", "Apple SD Gothic Neo", "PingFang SC", "Geeza Pro", "Malgun Gothic",
+                  "Microsoft YaHei", "Yu Gothic", "Nirmala UI", "Arial Unicode MS")
+_GLYPH_RE = re.compile(r"Glyph (\d+) \(.*\) missing from font")
+# a chart's missing glyphs are said once, in one line, by _finish; matplotlib's own warning,
+# one per character and per drawing, filled a report of a Korean page with hundreds of lines
+warnings.filterwarnings("ignore", message=r"Glyph \d+ \(.*\) missing from font", category=UserWarning)
+
+
+@lru_cache(maxsize=1)
+def _font_family() -> tuple[str, ...]:
+    """DejaVu Sans (matplotlib's own font, which every chart is drawn in), then the installed
+    fonts of :data:`FALLBACK_FONTS`: matplotlib takes a character DejaVu lacks from the first
+    of them that has it."""
+    from matplotlib import font_manager
+
+    have = {f.name for f in font_manager.fontManager.ttflist}
+    return ("DejaVu Sans", *(f for f in FALLBACK_FONTS if f in have))
+
+
 def _finish(fig: Figure) -> Figure:
     import matplotlib.pyplot as plt
+    from matplotlib.text import Text
 
+    family = list(_font_family())
+    if len(family) > 1:     # (tick labels are made when drawn: their axes are told the family)
+        for t in fig.findobj(Text):
+            t.set_fontfamily(family)
+        for ax in fig.axes:
+            ax.tick_params(labelfontfamily=family)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            fig.tight_layout()
+        except Exception:  # noqa: BLE001 - layout is cosmetic
+            pass
+    missing = list(dict.fromkeys(chr(int(m.group(1))) for w in caught if (m := _GLYPH_RE.search(str(w.message)))))
+    if missing:
+        warnings.warn(f"{len(missing)} characters of this chart ({', '.join(missing[:5])}{', …' if len(missing) > 5 else ''}) "
+                      "are in none of the installed fonts and show as empty boxes: install a font that has "
+                      "them (for example Noto Sans CJK, Debian's fonts-noto-cjk)", UserWarning, stacklevel=3)
     # keep the figure out of pyplot's global list so notebooks show it once (when returned)
-    try:
-        fig.tight_layout()
-    except Exception:  # noqa: BLE001 - layout is cosmetic
-        pass
     # tight_layout leaves a placeholder layout engine behind, and any engine makes savefig draw
     # the whole figure once more before drawing it for real (about a fifth of the time saving
     # a chart takes); the layout is done, so the figure keeps none (the PNG is byte-identical)
@@ -91,14 +133,29 @@ def _note(ax: Axes, text: str) -> None:
 
 
 def top_terms(counts: pd.DataFrame, *, top_n: int = 15, value: str = "per_1000",
-              title: str | None = None, ncols: int = 3) -> Figure:
+              title: str | None = None, ncols: int = 3, max_groups: int = 24) -> Figure:
     """Horizontal bars of the top terms of each group (small multiples: one panel per group,
-    at most ``ncols`` panels a row)."""
+    at most ``ncols`` panels a row), for at most ``max_groups`` groups: those with the largest
+    total ``count`` when there are more, as the title then says (a corpus of 72 outlets drew
+    a chart 12,000 pixels high; the chart's CSV keeps every group).
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"group": [f"g{i}" for i in range(5)], "term": "x", "count": range(5),
+    ...                    "per_1000": 1.0})
+    >>> fig = top_terms(df, max_groups=2, title="Top")
+    >>> [ax.get_title() for ax in fig.axes if ax.get_visible()], fig._suptitle.get_text()
+    (['g4', 'g3'], 'Top (2 of 5 groups: those with the most words counted)')
+    """
     import math
 
     import matplotlib.pyplot as plt
 
     groups = list(dict.fromkeys(counts["group"]))
+    if len(groups) > max_groups:
+        size = counts.groupby("group", sort=False)["count" if "count" in counts else value].sum()
+        shown = list(size.sort_values(ascending=False, kind="stable").index[:max_groups])
+        title = f"{title or 'Top terms'} ({max_groups} of {len(groups)} groups: those with the most words counted)"
+        groups = shown
     n = max(1, len(groups))
     cols = min(n, ncols)
     rows = math.ceil(n / cols)
@@ -283,11 +340,14 @@ def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, titl
         sub = df.nlargest(top_n, y).iloc[::-1]
         ax.barh(_tl(sub[x].astype(str)), sub[y], color=PALETTE[0])
     else:
-        piv = df.pivot_table(index=x, columns=hue, values=y, aggfunc="sum", fill_value=0)
+        every = df.pivot_table(index=x, columns=hue, values=y, aggfunc="sum", fill_value=0)
+        piv = _fewer_series(every, hue)
         piv = piv.loc[piv.sum(axis=1).nlargest(top_n).index[::-1]]
         left = None
         for i, col in enumerate(piv.columns):
-            ax.barh(_tl(piv.index.astype(str)), piv[col], left=left, color=PALETTE[i % len(PALETTE)], label=_t(str(col)[:30]))
+            lumped = len(every.columns) > len(piv.columns) and i == len(piv.columns) - 1
+            colour = OTHER_COLOUR if lumped else PALETTE[i % len(PALETTE)]
+            ax.barh(_tl(piv.index.astype(str)), piv[col], left=left, color=colour, label=_t(str(col)[:30]))
             left = piv[col] if left is None else left + piv[col]
         if len(piv.columns) > 1:    # one group (a corpus of one outlet): a legend would name only it
             # outside the axes, right of them: inside, it covers the bars (one long stacked bar
@@ -297,6 +357,34 @@ def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, titl
     ax.set_xlabel(_t(xlabel or y))
     _integer_axis(ax, df[y])
     return _finish(fig)
+
+
+#: the colour of the series that sums the groups a chart cannot give a colour of their own
+OTHER_COLOUR = "#BBBBBB"
+
+
+def _fewer_series(piv: pd.DataFrame, hue: str) -> pd.DataFrame:
+    """The columns of ``piv`` (one per group), at most one per colour of :data:`PALETTE`: the
+    largest groups by total, then one column summing the rest ("other 65 groups").
+
+    Why: past eight series the palette's colours repeat, so two outlets would share a colour
+    and a reader could not tell them apart, and a legend of 72 outlets runs off the figure
+    and squeezes the bars. The chart's CSV keeps every group.
+
+    >>> import pandas as pd
+    >>> piv = pd.DataFrame({f"o{i}": [i, 1] for i in range(10)}, index=["said", "told"])
+    >>> list(_fewer_series(piv, "group").columns)
+    ['o9', 'o8', 'o7', 'o6', 'o5', 'o4', 'o3', 'other 3 groups']
+    >>> _fewer_series(piv, "group")["other 3 groups"].tolist()
+    [3, 3]
+    """
+    if len(piv.columns) <= len(PALETTE):
+        return piv
+    keep = list(piv.sum(axis=0).sort_values(ascending=False, kind="stable").index[:len(PALETTE) - 1])
+    rest = [c for c in piv.columns if c not in keep]
+    out = piv[keep].copy()
+    out[f"other {len(rest)} {hue}s"] = piv[rest].sum(axis=1)
+    return out
 
 
 def change_kinds(counts: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
