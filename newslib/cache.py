@@ -38,7 +38,7 @@ class CacheFault(Exception):
     """A cache entry or table that exists but cannot be trusted (truncated, empty, from another
     newslib version): the caller records it as a problem and computes the table again."""
 
-_SCHEMA = "4"
+_SCHEMA = "5"
 KEEP_ENTRIES = 20
 #: Parquet compression of cache entries. Why LZ4 and not Parquet's usual Snappy: on the BBC
 #: corpus the article and sentence tables read back three times faster (12 -> 4 ms each) for

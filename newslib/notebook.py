@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PROJECT_ROOT", "resolve_corpus", "load", "plural", "Grouping", "choose_grouping",
            "choose_pairs", "first_article", "sample_articles", "article_labels", "alignment_pairs",
-           "keyness_note", "distinctive_words", "actor_matrix", "compare_chart", "say",
+           "keyness_note", "distinctive_words", "actor_matrix", "compare_chart", "read_note", "say",
            "lab_copy"]
 
 
@@ -381,6 +381,32 @@ def compare_chart(scores: pd.DataFrame, *, item: str, value: str, label: str, ti
         return frame_profile(scores, value=value, item=item, xlabel=label, title=title, order=items)
     return heatmap(scores, row="group", col=item, value=value, label=label, title=title,
                    diverging=diverging, cols=items)
+
+
+def read_note(corpus: Corpus) -> str:
+    """One sentence on how the corpus was read: articles, then files skipped, files repaired
+    and warnings (articles kept that are not in English, metadata matching no file), each
+    counted apart: a warning is no skipped file.
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> from newslib.records import Problem
+    >>> c = Corpus([Article(id="a", title="T", text="T")], [Problem("README.md", "documentation", "skipped"),
+    ...     Problem("it/p.html", "reads as Italian, not English: kept", "warning")])
+    >>> read_note(c)
+    '1 article read; 1 file skipped, 1 warning (1 article not in English); notebook 01 lists each with its reason'
+    >>> read_note(Corpus([Article(id="a", title="T", text="T")]))
+    '1 article read; no file skipped or repaired'
+    """
+    by: dict[str, int] = {}
+    for p in corpus.problems:
+        by[p.action] = by.get(p.action, 0) + 1
+    parts = [f"{plural(by[a], 'file')} {a}" for a in ("skipped", "repaired") if by.get(a)]
+    if by.get("warning"):
+        foreign = sum(p.action == "warning" and "not English" in p.reason for p in corpus.problems)
+        parts.append(plural(by["warning"], "warning") + (f" ({plural(foreign, 'article')} not in English)" if foreign else ""))
+    if not parts:
+        return f"{plural(len(corpus), 'article')} read; no file skipped or repaired"
+    return f"{plural(len(corpus), 'article')} read; {', '.join(parts)}; notebook 01 lists each with its reason"
 
 
 def say(text: str) -> Any:

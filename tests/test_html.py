@@ -226,7 +226,12 @@ def test_dev_set_body_f1_through_the_loader_at_least_095_and_above_trafilatura(t
     with open(PAGES / "ground_truth.jsonl", encoding="utf-8") as f:
         truth = {row["id"]: row["body"] for row in map(json.loads, filter(str.strip, f))}
     c = newslib.load_corpus(folder)
-    assert len(c) == len(truth) and not c.problems
+    assert len(c) == len(truth)
+    # no page skipped or repaired; the eight in Korean, Russian, German, Italian, Portuguese and
+    # Indonesian are kept with a warning
+    assert sorted(p.reason.split(',')[0] for p in c.problems) == [
+        'reads as Cyrillic script', 'reads as German', 'reads as Indonesian', 'reads as Indonesian',
+        'reads as Italian', 'reads as Korean', 'reads as Portuguese', 'reads as Portuguese']
     ours = {a.id: a.text[len(a.title):].strip() for a in c}
     assert all(a.text.startswith(a.title) for a in c)
     base = {k: trafilatura.extract(gzip.decompress((folder / f"{k}.html.gz").read_bytes())) or ""

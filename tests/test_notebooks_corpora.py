@@ -129,7 +129,7 @@ def test_defaults_from_the_repository_root_find_the_seeds(runs, nb):
         assert "Comparing 2 outlets: Iran International with The Election Post." in text
     if nb == "00_start_here":
         assert set(pd.read_csv(files / "articles.csv")["id"]) == set(SEED_IDS)
-        assert "1 file skipped or repaired" in text     # the seeds' README.md, said in the singular
+        assert "2 articles read; 1 file skipped; notebook 01" in text     # the seeds' README.md, said in the singular
     if nb == "02_term_frequency":
         kw = pd.read_csv(files / "kwic.csv")
         assert len(kw) == 4 and set(kw["group"]) == {"Iran International", "The Election Post"}

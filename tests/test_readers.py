@@ -6,6 +6,7 @@ import json
 import os
 
 import pytest
+from conftest import BBC, needs_bbc
 
 import newslib
 from newslib.readers import outlet_from_url
@@ -141,3 +142,52 @@ def test_html_left_in_a_plain_text_file_is_repaired_and_recorded(tmp_path):
     words = set(c.tokens()["lower"].astype(str))
     assert "b" not in words and "josé" in words
     assert "José Manuel Barroso" in c.quotes()["speaker"].tolist()
+
+
+# Articles in other languages, written for this test: a corpus of saved pages often holds some
+# (the 88 pages of the web benchmark hold eight: Korean, Russian, German, Italian, Portuguese,
+# Indonesian), and English rules read them wrongly without a word said.
+ITALIAN = ("Il governo approva la riforma della scuola\n\nIl governo ha approvato ieri la riforma della scuola "
+           "che era stata annunciata in primavera. Il ministro ha detto che le nuove regole sono necessarie per "
+           "il futuro del paese e che gli insegnanti avranno più tempo per preparare le lezioni. I sindacati "
+           "hanno criticato il testo, perché non ci sono fondi per le assunzioni, e hanno chiesto un incontro "
+           "con il presidente del consiglio prima della fine del mese.")
+GERMAN = ("Stadtrat beschließt neuen Radweg\n\nDer Stadtrat hat am Dienstag den Bau eines neuen Radwegs "
+          "beschlossen, der die Innenstadt mit dem Bahnhof verbinden soll. Die Kosten sind höher als geplant, "
+          "aber die Mehrheit der Mitglieder hält das Projekt für notwendig. Der Bürgermeister sagte, dass die "
+          "Arbeiten im Frühjahr beginnen und bis zum Ende des Jahres abgeschlossen sein sollen, auch wenn "
+          "einige Anwohner sich über den Lärm beschweren.")
+KOREAN = "시의회 새 자전거 도로 승인\n\n" + "시의회는 화요일 도심과 기차역을 잇는 새 자전거 도로 건설을 승인했다. " * 6
+# English, but a list: few English function words, none of another language's
+RECIPE = ("Overnight oats for busy mornings\n\nIngredients\n\n1 cup rolled oats\n1 cup milk\n½ cup Greek yogurt\n"
+          "1 tbsp. chia seeds\n1 tsp. honey\n½ cup blueberries\n2 tbsp. almond butter\nPinch cinnamon\n"
+          "Pinch salt\n1 banana, sliced\n2 tbsp. walnuts, chopped\n1 tsp. vanilla extract\n\nMethod\n\n"
+          "Combine oats, milk, yogurt, chia seeds, honey, vanilla. Stir well. Cover. Refrigerate overnight. "
+          "Top with blueberries, banana, walnuts, almond butter. Serve cold.")
+
+
+def test_articles_not_in_english_are_kept_and_named_with_their_language(tmp_path):
+    for name, text in {"it.txt": ITALIAN, "de.txt": GERMAN, "ko.txt": KOREAN, "recipe.txt": RECIPE,
+                       "en.txt": "Council backs cycle path\n\n" + BODY * 4}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    c = newslib.load_corpus(tmp_path)
+    assert sorted(a.id for a in c) == ["de", "en", "it", "ko", "recipe"]        # none dropped
+    assert sorted((p.path, p.action, p.reason.split(",")[0]) for p in c.problems) == [
+        ("de.txt", "warning", "reads as German"), ("it.txt", "warning", "reads as Italian"),
+        ("ko.txt", "warning", "reads as Korean")]
+    assert all(p.reason.endswith("read with English rules") for p in c.problems)
+
+
+def test_a_table_row_not_in_english_is_named_too(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("id,title,text\n1,Riforma,\"" + ITALIAN + "\"\n2,Talks,\"" + BODY + "\"\n", encoding="utf-8")
+    c = newslib.load_corpus(path)
+    assert len(c) == 2
+    assert [(p.path.endswith("#1"), p.action, p.reason.startswith("reads as Italian")) for p in c.problems] == [
+        (True, "warning", True)]
+
+
+@needs_bbc
+def test_no_bbc_article_is_taken_for_another_language():
+    c = newslib.load_corpus(BBC)
+    assert [p for p in c.problems if "not English" in p.reason] == []

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..records import Article, CorpusError, Problem
 from .files import read_files, walk, walk_strings
+from .language import language_of, not_english
 from .metadata import FIELD_NAMES, META_NAMES, read_metadata
 from .tables import iter_table
 from .text import MAX_ARTICLE_BYTES, build_article, decode_bytes, outlet_from_url
@@ -54,6 +55,8 @@ def read_articles(root: Path, *, max_bytes: int = MAX_ARTICLE_BYTES,
                 problems.append(Problem(f"{root}#{art_id}", f"{why}; skipped", "skipped"))
             else:
                 articles.append(art)
+                if (lang := language_of(art.text)) is not None:
+                    problems.append(not_english(f"{root}#{art_id}", lang))
         return _unique_ids(articles, problems, root), problems
     if columns:
         raise CorpusError("columns= applies to a .csv or .jsonl table of articles, not to a folder")

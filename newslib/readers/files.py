@@ -17,6 +17,7 @@ from typing import Any
 from .._parallel import chunks, map_chunks, n_jobs
 from ..records import Article, Problem
 from .html import HTML_SUFFIXES, HtmlError, is_html_name, read_html_file
+from .language import language_of, not_english
 from .metadata import META_NAMES
 from .text import build_article, decode_bytes, repair_markup
 
@@ -112,7 +113,15 @@ def _skip_reason(f: Path, rel: Path, base: Path) -> str | None:
 
 
 def read_file(f: Path, base: Path, metadata: dict[str, dict[str, Any]], max_bytes: int) -> Read:
-    """One file of a corpus folder: (article or None, problems, metadata id used)."""
+    """One file of a corpus folder: (article or None, problems, metadata id used); an article
+    that is not in English is kept, with a warning that says so (see :mod:`.language`)."""
+    art, problems, mid = _read_one(f, base, metadata, max_bytes)
+    if art is not None and (lang := language_of(art.text)) is not None:
+        problems = [*problems, not_english(f.relative_to(base).as_posix(), lang)]
+    return art, problems, mid
+
+
+def _read_one(f: Path, base: Path, metadata: dict[str, dict[str, Any]], max_bytes: int) -> Read:
     rel = f.relative_to(base)
     rel_s = rel.as_posix()
     if f.parent == base and f.name in META_NAMES:
