@@ -434,14 +434,25 @@ static inline int name_lower(Py_UCS4 c) {
         || (c >= 0x100 && c < 0x180 && Py_UNICODE_ISLOWER(c));
 }
 
-/* [A-Z][a-z]+\s+ at i: its end, or -1 */
+/* entities.NAME_GAP at j: the end of a run of white space holding at most one line break
+ * (the longest such run, as the greedy pattern takes it), or -1 when there is no space */
+static Py_ssize_t gap_end(const Text *t, Py_ssize_t j) {
+    Py_ssize_t k = j;
+    int breaks = 0;
+    while (k < t->n && IS_SPACE(at(t, k))) {
+        if (at(t, k) == '\n' && ++breaks > 1) break;
+        k++;
+    }
+    return k == j ? -1 : k;
+}
+
+/* [A-Z][a-z]+ NAME_GAP at i: its end, or -1 */
 static Py_ssize_t w1_end(const Text *t, Py_ssize_t i) {
     if (i >= t->n || !name_upper(at(t, i))) return -1;
     Py_ssize_t j = i + 1;
     while (j < t->n && name_lower(at(t, j))) j++;
-    if (j == i + 1 || j >= t->n || !IS_SPACE(at(t, j))) return -1;
-    while (j < t->n && IS_SPACE(at(t, j))) j++;
-    return j;
+    if (j == i + 1) return -1;
+    return gap_end(t, j);
 }
 
 /* [A-Z][a-zA-Z'’-]+ at i (with the accented letters of name_upper, name_lower): its end, or -1 */
@@ -483,10 +494,9 @@ static PyObject *name_sequences(PyObject *self, PyObject *args) {
             Py_ssize_t s2 = q[k], r = w2_end(&t, s2);
             if (r < 0) continue;
             int reps = 0;
-            while (reps < 3) {   /* (?:\s+[A-Z][a-zA-Z'’-]+){1,3} */
-                Py_ssize_t j = r;
-                if (j >= t.n || !IS_SPACE(at(&t, j))) break;
-                while (j < t.n && IS_SPACE(at(&t, j))) j++;
+            while (reps < 3) {   /* (?:NAME_GAP[A-Z][a-zA-Z'’-]+){1,3} */
+                Py_ssize_t j = gap_end(&t, r);
+                if (j < 0) break;
                 Py_ssize_t e2 = w2_end(&t, j);
                 if (e2 < 0) break;
                 r = e2;

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .corpus import Corpus
 from .lexicons import data_rows, given_names, reporting_verbs, speaker_words
-from .quotes import NameResolver, own_words, places, speaker_name
+from .quotes import NAME_GAP, NameResolver, own_words, places, speaker_name
 from .terms import article_groups
 from .tokens import stopwords
 
@@ -131,7 +131,7 @@ def load_actor_aliases(path: str | None = None) -> pd.DataFrame:
 # second capital ("McConnell", "MacDonald") or an O' ("O'Brien")
 # (a plural possessive inside a name: "the General Miners' Union")
 _CAP_WORD = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?(?:(?<=s)['’](?=\s+[A-Z]))?|[A-Z]['’][A-Z][a-z]+|[A-Z]\.)"
-_NAME_RE = re.compile(rf"\b{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}\b")
+_NAME_RE = re.compile(rf"\b{_CAP_WORD}(?:{NAME_GAP}{_CAP_WORD}){{1,5}}\b")   # (no paragraph end inside)
 # a body named with "of" or "for" after its head word: "the Department of Energy", "the
 # Institute for Fiscal Research" (the capitalised runs alone gave "Energy" and "Fiscal Research")
 _OF_BODY_RE = re.compile(
@@ -309,12 +309,16 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
     fulls = {full for r in resolvers.values() for full in map(speaker_name, r.full)}  # without titles
     persons = {full for r in resolvers.values() for full in map(speaker_name, r.title_of.values())}
     persons |= _person_evidence(corpus, fulls - persons)
+    stop = stopwords()
     for full in fulls | persons:
         words = full.split()
         # a person's full name: one the corpus shows to be a person (a known given name, a title
         # before it, a verb of speech after it); not "National Security" or "Aerial Vehicles"
+        # nor "Kepa Arrizabalaga This" (a line break lost between a caption and a sentence), whose
+        # "This" then stood for him at every sentence that opens with it: no surname is a stopword
         if len(words) >= 2 and words[0].lower() not in _NOT_NAMES and not any(w in alias_map for w in words) \
-                and full in persons and not (len(words) == 2 and words[0].lower() in speaker_words()["peerage"]):
+                and full in persons and not (len(words) == 2 and words[0].lower() in speaker_words()["peerage"]) \
+                and words[-1].lower() not in stop:
             surname_full[words[-1]].add(full)
     known_full = {f for v in surname_full.values() for f in v}
     title_of: dict[str, str] = {}
@@ -383,7 +387,13 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             if free(m.start() + lead, m.end()) and not any(w in alias_map for w in m.group().split()):
                 add(m.group()[lead:], "organisation", m.start() + lead, m.end())
         for m in _NAME_RE.finditer(a.text):
-            words = m.group().split()
+            words, end = m.group().split(), m.end()
+            while len(words) > 1 and words[-1].lower() in stop \
+                    and "\n" in a.text[a.text.rfind(words[-2], m.start(), end):end]:
+                # a stopword a line below ends no name: "Kepa Arrizabalaga\nThis has freed …" (a
+                # caption, then the story) is Kepa Arrizabalaga; "Liu He" keeps his surname
+                words = words[:-1]
+                end = a.text.rfind(words[-1], m.start(), end) + len(words[-1])
             while words and (words[0].lower() in _NOT_NAMES or words[0] in alias_map):
                 words = words[1:]  # "Iranian President Ebrahim Raisi": Iranian is Iran's mention
             if len(words) < 2 or any(w in alias_map for w in words):
@@ -391,11 +401,11 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             if any(w.lower() in _TITLE_CASE_WORDS for w in words[1:]):
                 taken.append(m.span())  # (nor are its words actors one by one)
                 continue    # "Millbrook Not For Sale", "Save Our Pit": a banner's or a title's words
-            start = m.end() - len(" ".join(words))
-            if not free(start, m.end()):
+            start = end - len(" ".join(words))
+            if not free(start, end):
                 continue
             raw = " ".join(words)
-            after = a.text[m.end():m.end() + 24]
+            after = a.text[end:end + 24]
             kind = _name_kind(raw, after)
             if kind == "thing":
                 continue    # "Unmanned Aerial Vehicles (UAVs)": no actor
@@ -421,8 +431,8 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                     + " ".join(m.group().split()[:-len(name.split())] or [""]), surnames):
                 kind, name = "name", plain
             if kind != "person":
-                start = m.end() - len(name)
-            add(name, kind, start, m.end())
+                start = end - len(name)
+            add(name, kind, start, end)
         if surnames or singles:
             rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted({*surnames, *singles}, key=len, reverse=True)))
                             + r")(?![\w-])")

@@ -207,3 +207,19 @@ def test_bodies_named_with_of_and_banners_in_title_case():
             "Bank of England"} <= actors
     assert not actors & {"Energy", "Fiscal Research", "General Miners", "Millbrook Not For Sale", "Dear Minister",
                          "Meet The Fockers", "Fockers", "The Bank of England", "Union"}
+
+
+def test_no_actor_runs_across_a_paragraph_end_or_ends_with_a_stopword():
+    # saved pages: a heading "… Now Available" then "The report claims …"; a caption "… Kepa
+    # Arrizabalaga" then "This has freed …" on the next line. Each gave an actor ("Available The",
+    # "Kepa Arrizabalaga This") whose last word then stood for it at every sentence opening with
+    # "The" or "This": 1,485 mentions of "John The" over 417 BBC politics articles
+    text = ("Chelsea sign keeper\n\nChelsea signed Athletic Bilbao keeper Kepa Arrizabalaga\nThis has freed the club "
+            "to sell Thibaut Courtois. Courtois had asked to leave. The fee is a record.\n\nNew Kits Now Available\n\n"
+            "The club said the new kits would sell well. Kepa Arrizabalaga said he was proud. Arrizabalaga trained "
+            "on Friday. The manager said Arrizabalaga was ready. This was his first week.")
+    c = Corpus([Article(id="a", title="Chelsea sign keeper", text=text, outlet="X")])
+    m = F.actor_mentions(c)
+    assert not m["mention"].isin(["The", "This"]).any(), m[m["mention"].isin(["The", "This"])]
+    assert not m["actor"].str.contains(r"\b(?:The|This)$").any()
+    assert (m["actor"] == "Kepa Arrizabalaga").sum() >= 3

@@ -624,3 +624,15 @@ def test_a_description_is_not_a_person_an_apposition_gives_another_role(text, me
 ])
 def test_post_nominal_letters_a_bare_swapped_surname_and_counted_people(text, speaker):
     assert extract_quotes(text)["speaker"].tolist()[-1] == speaker
+
+
+def test_a_headline_ending_in_a_title_does_not_run_into_the_first_name():
+    # "… as Tory MP\n\nTory MP Alan Dunmore": the name ran across the paragraph's end, so "Tory
+    # MP" became a person, and "He" and "Mr Dunmore" were cut off from the full name (BBC
+    # politics/410: "He insisted" had been given to "Tory MP")
+    t = ("Dunmore to quit as Tory MP\n\nTory MP Alan Dunmore is to quit the Commons on the grounds of ill health.\n\n"
+         "Mr Dunmore survived a vote of his local party last month. After the vote, Mr Dunmore said only a few "
+         "members had voted against him. He insisted that the committee's report had contained a \"few errors of fact\".")
+    q = extract_quotes(t)
+    assert list(q["type"]) == ["indirect", "indirect", "partial"]
+    assert set(q["speaker"]) == {"Alan Dunmore"}

@@ -38,7 +38,15 @@ what a person said: :func:`compare_quotes`). See docs/adding_a_quote_rule.md.
 from __future__ import annotations
 
 from ..lexicons import reporting_verbs, speaker_words
-from .entities import KINDS, NameResolver, places, resolve_speakers, speaker_kind, speaker_name
+from .entities import (
+    KINDS,
+    NAME_GAP,
+    NameResolver,
+    places,
+    resolve_speakers,
+    speaker_kind,
+    speaker_name,
+)
 from .extract import QUOTE_COLUMNS, extract_quotes, own_words, quotes_frame
 from .fidelity import (
     EVIDENCE,
@@ -50,6 +58,6 @@ from .fidelity import (
     word_diff,
 )
 
-__all__ = ["extract_quotes", "quotes_frame", "own_words", "reporting_verbs", "speaker_words", "NameResolver", "QUOTE_COLUMNS",
+__all__ = ["extract_quotes", "quotes_frame", "own_words", "reporting_verbs", "speaker_words", "NameResolver", "NAME_GAP", "QUOTE_COLUMNS",
            "resolve_speakers", "speaker_name", "speaker_kind", "places", "KINDS", "compare_quotes", "change_counts", "word_diff",
            "FIDELITY_COLUMNS", "LABELS", "EVIDENCE", "evidence"]

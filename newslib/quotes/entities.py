@@ -146,8 +146,12 @@ _PLACE_MODIFIER_RE = re.compile(r"[A-Z][\w.]*-(?:based|listed|headquartered|owne
 #: ("José Manuel Barroso", "Recep Tayyip Erdoğan", "Łukasz"); the C fast path reads the same
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
 _LO = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower())
-_NAME_SEQ_RE = re.compile(rf"(?=[{_UP}])((?:[{_UP}][{_LO}]+\s+){{0,3}})((?:[{_UP}][{_UP}{_LO}'’-]+)"
-                          rf"(?:\s+[{_UP}][{_UP}{_LO}'’-]+){{1,3}})")
+#: the space between the words of a name: at most one line break (a hard-wrapped line), never a
+#: paragraph's end ("… Now Available\n\nThe report claims" held a name "Available The", and a
+#: headline's last word ran into the first name of the story: "Chancellor\n\nChancellor Gordon Brown")
+NAME_GAP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"
+_NAME_SEQ_RE = re.compile(rf"(?=[{_UP}])((?:[{_UP}][{_LO}]+{NAME_GAP}){{0,3}})((?:[{_UP}][{_UP}{_LO}'’-]+)"
+                          rf"(?:{NAME_GAP}[{_UP}][{_UP}{_LO}'’-]+){{1,3}})")
 
 
 def _name_sequences(text: str) -> list[tuple[str, str]]:
