@@ -341,8 +341,9 @@ def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, titl
         ax.barh(_tl(sub[x].astype(str)), sub[y], color=PALETTE[0])
     else:
         every = df.pivot_table(index=x, columns=hue, values=y, aggfunc="sum", fill_value=0)
+        every = every.loc[every.sum(axis=1).nlargest(top_n).index[::-1]]
+        every = every.loc[:, every.sum(axis=0) > 0]     # the groups of the bars shown get the colours
         piv = _fewer_series(every, hue)
-        piv = piv.loc[piv.sum(axis=1).nlargest(top_n).index[::-1]]
         left = None
         for i, col in enumerate(piv.columns):
             lumped = len(every.columns) > len(piv.columns) and i == len(piv.columns) - 1

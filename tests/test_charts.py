@@ -85,3 +85,13 @@ def test_characters_are_drawn_from_an_installed_fallback_font(tmp_path):
         warnings.simplefilter("always")
         charts.save_figure(charts.top_terms(KOREAN, top_n=3), tmp_path / "top.png")
     assert [str(w.message) for w in caught] == []
+
+
+def test_the_colours_go_to_the_groups_of_the_bars_shown():
+    # ten outlets quote one speaker; ten others quote many speakers each, more words in all:
+    # with only the first speaker's bar shown, its outlets get the colours, not the others
+    rows = [{"speaker": "Ana Silva", "group": f"O{i}", "words": 10} for i in range(10)]
+    rows += [{"speaker": f"Minor {k}", "group": f"P{i}", "words": 5} for i in range(10) for k in range(10)]
+    fig = charts.bar_counts(pd.DataFrame(rows), x="speaker", y="words", hue="group", top_n=1)
+    names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert names[:7] == [f"O{i}" for i in range(7)] and names[7] == "other 3 groups"
