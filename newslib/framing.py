@@ -163,7 +163,11 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "saturday", "sunday"}
 _NOT_NAMES = {"the", "in", "on", "at", "but", "and", "a", "an", "this", "that", "it", "he", "she", "they",
               "we", "his", "her", "their", "its", "for", "of", "to", "as", "by", "after", "before", "when",
-              "while", "if", "so", "yet", "with", "from", "dear"}
+              "while", "if", "so", "yet", "with", "from", "dear",
+              # numbers and quantifiers open sentences and headlines ("One of the …", "Many say …"):
+              # no actor
+              "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several",
+              "another", "every", "much", "most", "some", "both", "either", "neither"}
 # function words that only a title-case phrase capitalises inside a name ("Millbrook Not For
 # Sale", "Meet The Fockers"): no actor's name holds them
 _TITLE_CASE_WORDS = frozenset("not for our your my no is are was were be do does did they it you we me the "

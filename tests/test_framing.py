@@ -223,3 +223,14 @@ def test_no_actor_runs_across_a_paragraph_end_or_ends_with_a_stopword():
     assert not m["mention"].isin(["The", "This"]).any(), m[m["mention"].isin(["The", "This"])]
     assert not m["actor"].str.contains(r"\b(?:The|This)$").any()
     assert (m["actor"] == "Kepa Arrizabalaga").sum() >= 3
+
+
+def test_numbers_and_quantifiers_opening_sentences_are_no_actors():
+    # (mid-sentence too: "BBC Two's Newsnight", "the World at One", after an opening mark)
+    text = ("Council shuts pits\n\nThe council shut two pits on Monday. One miner said he would move. One of the "
+            "pits had opened in 1950. Many Labour councillors opposed it. Councillor Ann Lee told BBC Two's "
+            "Newsnight: \"One has to remember the miners.\" Both Labour and the Greens voted against. Two of them "
+            "resigned, she told the World at One. \"Many of us wept,\" one miner said.")
+    m = F.actor_mentions(Corpus([Article(id="a", title="Council shuts pits", text=text, outlet="X")]))
+    assert not m["actor"].str.match(r"(?:One|Two|Many|Both)\b").any(), m
+    assert (m["actor"] == "Labour").sum() == 2
