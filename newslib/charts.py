@@ -68,9 +68,18 @@ FALLBACK_FONTS = ("Noto Sans", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto San
                   "Hiragino Sans", "Apple SD Gothic Neo", "PingFang SC", "Geeza Pro", "Malgun Gothic",
                   "Microsoft YaHei", "Yu Gothic", "Nirmala UI", "Arial Unicode MS")
 _GLYPH_RE = re.compile(r"Glyph (\d+) \(.*\) missing from font")
-# a chart's missing glyphs are said once, in one line, by _finish; matplotlib's own warning,
-# one per character and per drawing, filled a report of a Korean page with hundreds of lines
-warnings.filterwarnings("ignore", message=r"Glyph \d+ \(.*\) missing from font", category=UserWarning)
+
+
+def _quiet_draw(fig: Figure) -> None:
+    """Draw ``fig`` without matplotlib's missing-glyph warnings, one per character and per
+    drawing (a report of a Korean page held hundreds of lines of them): :func:`_finish` says
+    them once, in one line. Only newslib's figures are quietened: no filter is set for the
+    user's own charts."""
+    def draw(renderer):
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=_GLYPH_RE.pattern, category=UserWarning)
+            return type(fig).draw(fig, renderer)
+    fig.draw = draw
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +110,7 @@ def _finish(fig: Figure) -> Figure:
         except Exception:  # noqa: BLE001 - layout is cosmetic
             pass
     missing = list(dict.fromkeys(chr(int(m.group(1))) for w in caught if (m := _GLYPH_RE.search(str(w.message)))))
+    _quiet_draw(fig)
     if missing:
         warnings.warn(f"{len(missing)} characters of this chart ({', '.join(missing[:5])}{', …' if len(missing) > 5 else ''}) "
                       "are in none of the installed fonts and show as empty boxes: install a font that has "

@@ -68,7 +68,6 @@ def test_characters_no_font_has_are_named_once_in_one_line(monkeypatch, tmp_path
     monkeypatch.setattr(charts, "_font_family", lambda: ("DejaVu Sans",))   # a machine without CJK fonts
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ \(.*\) missing from font")
         fig = charts.top_terms(KOREAN, top_n=3)
         charts.save_figure(fig, tmp_path / "top.png")
     said = [str(w.message) for w in caught]
@@ -95,3 +94,17 @@ def test_the_colours_go_to_the_groups_of_the_bars_shown():
     fig = charts.bar_counts(pd.DataFrame(rows), x="speaker", y="words", hue="group", top_n=1)
     names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert names[:7] == [f"O{i}" for i in range(7)] and names[7] == "other 3 groups"
+
+
+def test_missing_glyphs_are_quiet_only_in_newslib_figures(monkeypatch):
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setattr(charts, "_font_family", lambda: ("DejaVu Sans",))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        charts.top_terms(KOREAN, top_n=3)
+        fig, ax = plt.subplots()       # the user's own chart: matplotlib's warnings as ever
+        ax.set_title("있다")
+        fig.canvas.draw()
+        plt.close(fig)
+    assert any("missing from font" in str(w.message) for w in caught)
