@@ -1045,6 +1045,14 @@ def test_a_closing_cue_with_where_or_when_it_was_said():
     assert rows("Prices will rise next year, the company said in a statement on Monday.")[0][1] == \
         "Prices will rise next year"
     assert rows("Prices will rise next year, said John Smith in an email.")[0][2] == "John Smith"
+    # a day alone and a place after "announced", and the people of a body as source (a saved
+    # page had reported "Wednesday at the Dubai Air Show" as what "both companies" announced)
+    got = rows("Emirates finalized a deal to purchase 30 Dreamliner jets, executives of both companies "
+               "announced Wednesday at the Dubai Air Show.")
+    assert [r[:3] for r in got] == [("indirect", "Emirates finalized a deal to purchase 30 Dreamliner jets",
+                                     "executives of both companies")]
+    assert rows("The plant will close next year, the company confirmed on Friday.")[0][1] == \
+        "The plant will close next year"
     # not a clause after the verb, a complement, a passive or a reporting noun
     assert rows("He said in a statement that prices will rise.")[0][1] == "prices will rise"
     # (the opening phrase is no reported clause; what he admitted is, since "admitted to -ing")

@@ -668,6 +668,9 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
             and all(w.isalpha() and w.islower() and w not in _FINITE and w not in _SUBORDINATORS for w in lead):
         # "…, leading pension researchers have said.": the whole phrase names the group
         ment = _Mention(text[s_lo + m.start("np"):ment.end].strip(), s_lo + m.start("np"), ment.end)
+    elif ment is not None and len(lead) == 2 and lead[1] in ("of", "at", "from") and _plural_people(lead[0]):
+        # "…, executives of both companies announced Wednesday …": the people of the body speak
+        ment = _Mention(text[s_lo + m.start("np"):ment.end].strip(), s_lo + m.start("np"), ment.end)
     if ment is not None and (ment.start == s_lo + m.start("np") or "," in m.group("np")
                              # "…, City consultancy Deloitte has warned.": words describing the name
                              or ment.text[:1].isupper() and len(lead) <= 3
@@ -683,11 +686,15 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
 #: where or when a closing cue was said ("…, Smith said in a statement on Monday.", "…, she told
 #: reporters at a briefing.", "…, said Anna Lee in an email."): cut before the tail patterns
 _TRAILING_ADJUNCT_RE = re.compile(r"(?:\s+(?:in|on|at|during|via|through|with|from|after|before|over|by|last|while|"
-                                  r"this|earlier|later|late|early)\b(?:\s+[\w'’.&-]+){1,6}?)+\s*\.?\s*$")
-_ADJUNCT_TAIL_VERBS = frozenset("said says added adds wrote reported reports explained stated".split())
+                                  r"this|earlier|later|late|early)\b(?:\s+[\w'’.&-]+){1,6}?"
+                                  # a day alone ("… announced Wednesday at the Dubai Air Show.")
+                                  r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                                  r"(?:\s+(?:morning|afternoon|evening|night))?)+\s*\.?\s*$")
+_ADJUNCT_TAIL_VERBS = frozenset("said says added adds wrote reported reports explained stated announced confirmed "
+                                "noted".split())
 #: the verbs a closing cue with an adjunct can have (those above, "told X", the inverted forms)
 _ADJUNCT_VERB_RE = re.compile(r"\b(?:said|says|added|adds|wrote|reported|reports|explained|stated|told|noted|"
-                              r"argued|warned|insisted)\b")
+                              r"argued|warned|insisted|announced|confirmed)\b")
 #: "… in an email to staff that was reviewed by Reuters.": a relative clause on the adjunct
 _PASSIVE_RELATIVE_RE = re.compile(r"\s+(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+[a-z]+(?:ed|en|n)\b"
                                   r"[^,;:.“”\"]{0,40}\.?\s*$")
