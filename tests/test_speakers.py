@@ -636,3 +636,35 @@ def test_a_headline_ending_in_a_title_does_not_run_into_the_first_name():
     q = extract_quotes(t)
     assert list(q["type"]) == ["indirect", "indirect", "partial"]
     assert set(q["speaker"]) == {"Alan Dunmore"}
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # the Chinese surname He is no pronoun glued to a name
+    ("“I would ask what the incentive is,” He Jianxiong, a former IMF director, said at an event.",
+     ["He Jianxiong"]),
+    ("Vice Premier He Lifeng said the talks were constructive. He said a deal was close.", ["He Lifeng"] * 2),
+    # a family name written first, used alone after the full name with a role before it
+    ("China’s ambassador to Britain Liu Xiaming has said that China would act. Liu said that the army "
+     "could be deployed.", ["Liu Xiaming"] * 2),
+    # a position's abbreviation after a team ("Browns DL", "Patriots QB") is no part of the name
+    ("“He was protecting himself,” Patriots QB Tom Brady said.", ["Tom Brady"]),
+    # "people familiar with …" closing a sentence: the whole phrase, not the matter
+    ("His demands have made China wary of offering concessions, people familiar with Chinese trade policy said.",
+     ["people familiar with Chinese trade policy"]),
+])
+def test_names_of_other_orders_and_phrases_of_sources(text, speakers):
+    assert list(extract_quotes(text)["speaker"]) == speakers
+
+
+def test_a_room_is_no_one_a_pronoun_stands_for():
+    t = ("Mr. Trump wasn’t satisfied with the figure. In a dramatic public retelling in the Cabinet Room, he said "
+         "he pressed his team to triple that figure.")
+    assert "Cabinet Room" not in set(extract_quotes(t)["speaker"].dropna())
+
+
+def test_a_firm_named_in_full_after_a_comma_and_a_role_keeps_its_own_name():
+    # "division vice president, Nissan Sales & Regional Operations": the role is the person's
+    # before the comma; "Nissan said" stays Nissan
+    t = ("“Sentra will reach new heights,” said David Kershaw, division vice president, Nissan Sales & Regional "
+         "Operations at Nissan North America.\n\nNissan said the car would go on sale in January.")
+    assert extract_quotes(t)["speaker"].iloc[-1] == "Nissan"

@@ -230,6 +230,10 @@ def _lower_titles_in(text: str) -> Iterator[re.Match[str]]:
             i = text.find(role + " ", j)
 
 
+#: the word before a name, and a place between them ("ambassador to Britain Liu Xiaming")
+_ROLE_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:(?:to|in|at)\s+([A-Z][a-z]+)\s+)?$")
+
+
 class NameResolver:
     """Clusters the name variants of one article (Ebrahim Raisi / Raisi / Mr Raisi) and maps
     descriptions to names ("the Iranian president"); shared by quote speakers and framing actors."""
@@ -377,15 +381,37 @@ class NameResolver:
                 self._by_last.setdefault(full.rsplit(" ", 1)[-1], []).append(full)
         return self._by_last.get(last, [])
 
-    def _family_name_first(self, bare: str) -> str | None:
-        """The one person's full name of the article that opens with ``bare``, when a title
-        names them by it ("Mr Wang" after "Wang Yan": a family name written first, in Chinese,
-        Korean or Hungarian order) and no full name ends with it; not a given name ("Mr Gordon"
-        is not Gordon Brown). Only after a title: "EADS said" is no "EADS Philippe Camus"."""
+    def _family_name_first(self, bare: str, *, titled: bool = True) -> str | None:
+        """The one person's full name of the article that opens with ``bare``, when it names
+        them ("Mr Wang" after "Wang Yan": a family name written first, in Chinese, Korean or
+        Hungarian order) and no full name ends with it; not a given name ("Mr Gordon" is not
+        Gordon Brown). Without a title ("Liu said" after "Liu Xiaming") only where no word of
+        the full name is a given name: "EADS said" is no "EADS Philippe Camus"."""
         if bare.lower() in given_names():
             return None
-        first = [f for f in self.full if f.split()[0] == bare and len(f.split()) <= 3 and speaker_kind(f) == "person"]
+        first = [f for f in self.full if f.split()[0] == bare and len(f.split()) <= 3 and speaker_kind(f) == "person"
+                 and (titled or not any(w.lower() in given_names() for w in f.split()) and self._given_a_role(f))]
         return first[0] if len(first) == 1 else None
+
+    def _given_a_role(self, full: str) -> bool:
+        """Whether the article writes a title or a person's role just before ``full`` ("Vice
+        Premier He Lifeng", "China's ambassador to Britain Liu Xiaming"): a person, not a firm
+        ("Pernod Ricard", "Cadbury Schweppes" open with a word used alone too)."""
+        bare = full.split()[0]
+        if re.search(r"\b" + re.escape(bare.lower()) + r"\b", self.text):
+            return False    # "Music Rights": "music" is a word of the text, no family name
+        if full in self.title_of.values():
+            return True
+        roles = _roles() - {"former", "acting", "late", "then", "new", "ex"}   # ("former Axa Equity & Law")
+        for m in re.finditer(re.escape(full), self.text):
+            before = self.text[max(0, m.start() - 40):m.start()]
+            # the role right before the name, or before "to <place>" ("spokesman for Lycos
+            # Europe" gives no role to Lycos Europe: "for" stands between; nor does "vice
+            # president, Nissan Sales": a comma)
+            if (r := _ROLE_BEFORE_RE.search(before)) is not None and r.group(1).lower() in roles \
+                    and (r.group(2) is None or r.group(2) in places()):
+                return True
+        return False
 
     def _transposed(self, bare: str) -> str | None:
         """The one person's full name whose surname is ``bare`` with two neighbouring letters
@@ -450,8 +476,9 @@ class NameResolver:
                 # the first named, but a given name before the surname wins over a headline's
                 # word glued to it ("Mogul Wilson" in the headline, Tony Wilson in the text)
                 return next((f for f in fulls if f.split()[0].lower() in given_names()), fulls[0])
-            if stripped != m and (family := self._family_name_first(bare)) is not None:
-                return family   # "Mr Wang" after "Wang Yan"
+            if (stripped != m or bare[1:].islower() and len(bare) >= 2) \
+                    and (family := self._family_name_first(bare, titled=stripped != m)) is not None:
+                return family   # "Mr Wang" after "Wang Yan"; "Liu said" after "Liu Xiaming"
             if (typo := self._transposed(bare)) is not None:
                 return typo     # "Mr Montieth", "said Kudja" in an article naming David Monteith, Jarek Kujda
             if words and words[0] in _KNIGHTHOOD and len(words) == 2:
@@ -664,6 +691,8 @@ def speaker_name(speaker: str) -> str:
     'Lord Carlile'
     >>> speaker_name("Scotland's first minister")
     "Scotland's first minister"
+    >>> speaker_name("Patriots QB Tom Brady"), speaker_name("Vice Premier He Lifeng")
+    ('Tom Brady', 'He Lifeng')
     >>> [speaker_name(s) for s in ("WASHINGTON -- President Obama", "Against Trump", "December Microsoft",
     ...                            "its problems and analysts", "Some analysts", "many economists")]
     ['Obama', 'Trump', 'Microsoft', 'analysts', 'analysts', 'economists']
@@ -695,8 +724,9 @@ def speaker_name(speaker: str) -> str:
         low = w.lower().rstrip(".")
         if low in titles or w.lower() in titles or low in _HONORIFICS or low in _DAY_MONTH_WORDS \
                 or w.islower() and low in roles \
-                or low in _stopwords() \
+                or low in _stopwords() and not _surname_he(words, i) \
                 or low in glued \
+                or i and w.isupper() and 2 <= len(w) <= 4 and words[i + 1].lower() in given_names() \
                 or (i == cut and _place_prefix(words[i:])):
             cut = i + 1
     rest = words[cut:]
@@ -717,11 +747,23 @@ def speaker_name(speaker: str) -> str:
     return " ".join(rest)
 
 
+def _surname_he(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is the Chinese surname He before a one-word given name, the last
+    of the name ("He Lifeng", "Vice Premier He Lifeng"), not the pronoun glued to a name.
+
+    >>> _surname_he(["Vice", "Premier", "He", "Lifeng"], 2), _surname_he(["He", "Mr", "Smith"], 0)
+    (True, False)
+    """
+    return words[i] == "He" and i == len(words) - 2 and words[-1][:1].isupper() and words[-1][1:].islower() \
+        and words[-1].lower() not in _HONORIFICS and words[-1].lower() not in _stopwords()
+
+
 def _without_lead_words(words: list[str]) -> list[str]:
     """Without a sentence's first word glued to a name ("Against Trump", "As Mr Brown") and
     without "Its"/"Their" before one ("Its BDO's output index": the firm's)."""
     while len(words) > 1 and words[0][:1].isupper() and words[0].lower() in _stopwords() - _DETERMINERS \
-            and words[1][:1].isupper() and words[0].lower() not in given_names():     # ("Don Fowler")
+            and words[1][:1].isupper() and words[0].lower() not in given_names() \
+            and not _surname_he(words, 0):     # ("Don Fowler", "He Jianxiong")
         words = words[1:]
     if len(words) > 1 and words[0] in ("Its", "Their") and words[1][:1].isupper():
         words = words[1:]

@@ -668,8 +668,10 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
             and all(w.isalpha() and w.islower() and w not in _FINITE and w not in _SUBORDINATORS for w in lead):
         # "…, leading pension researchers have said.": the whole phrase names the group
         ment = _Mention(text[s_lo + m.start("np"):ment.end].strip(), s_lo + m.start("np"), ment.end)
-    elif ment is not None and len(lead) == 2 and lead[1] in ("of", "at", "from") and _plural_people(lead[0]):
-        # "…, executives of both companies announced Wednesday …": the people of the body speak
+    elif ment is not None and 2 <= len(lead) <= 4 and lead[-1] in ("of", "at", "from", "with", "to", "in", "on") \
+            and _plural_people(lead[0]) and all(w.isalpha() and w.islower() for w in lead):
+        # "…, executives of both companies announced Wednesday …", "…, people familiar with
+        # Chinese trade policy said.": the people of the body, or who know the matter, speak
         ment = _Mention(text[s_lo + m.start("np"):ment.end].strip(), s_lo + m.start("np"), ment.end)
     if ment is not None and (ment.start == s_lo + m.start("np") or "," in m.group("np")
                              # "…, City consultancy Deloitte has warned.": words describing the name
