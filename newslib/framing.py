@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .corpus import Corpus
 from .lexicons import data_rows, given_names, reporting_verbs, speaker_words
-from .quotes import NAME_GAP, NameResolver, own_words, places, speaker_name
+from .quotes import NAME_GAP, ROYAL_TITLES, NameResolver, own_words, places, speaker_name
 from .terms import article_groups
 from .tokens import stopwords
 
@@ -268,6 +268,9 @@ def _person_evidence(corpus: Corpus, candidates: Iterable[str]) -> set[str]:
     return out
 
 
+_ROYAL_RE = re.compile(r"\b(Prince|Princess|King|Queen) ([A-Z][a-z]+)\b(?! [A-Z])")
+
+
 def _looks_like_person(name: str, before: str, surnames: dict[str, str]) -> bool:
     """A capitalised phrase is a person when its first word is a known given name, a title or a
     person's noun stands right before it ("Defence Minister Sergei Shoigu"), or its last word is
@@ -331,7 +334,14 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             if len(t.split()) >= 2:
                 title_of.setdefault(t, full)
     surnames = {k: next(iter(v)) for k, v in surname_full.items() if len(v) == 1 and _name_kind(next(iter(v))) == "person"}
-    peers_by_surname = speaker_words()["peerage"] - {"sir", "dame"}     # "Lord Callaghan": a surname follows
+    # a royal named by the given name alone ("Prince Harry visited. Harry stayed an hour.")
+    royals: dict[str, set[str]] = defaultdict(set)
+    for a in corpus.articles:
+        for r in _ROYAL_RE.finditer(a.text):
+            royals[r.group(2)].add(r.group())
+    surnames.update({g: next(iter(v)) for g, v in royals.items() if len(v) == 1 and g not in surname_full})
+    # "Lord Callaghan": a surname follows (not "Sir Digby", "Prince Andrew": a given name)
+    peers_by_surname = speaker_words()["peerage"] - {"sir", "dame"} - ROYAL_TITLES
     single_counts: Counter = Counter()
     initial_only: dict[str, bool] = {}
     if people:

@@ -126,7 +126,7 @@ def test_person_needs_evidence_and_has_one_kind():
     assert kinds["Pell Doran"] == {"person"} and kinds["Kit Marran"] == {"person"}          # QC; ", a spokesman"
     assert kinds["Special Advocates"] == {"name"}
     assert kinds["Jim Callaghan"] == {"person"} and (m["actor"] == "Jim Callaghan").sum() == 2
-    assert kinds["Harry"] == {"person"} and (m["actor"] == "Harry").sum() == 3
+    assert kinds["Prince Harry"] == {"person"} and (m["actor"] == "Prince Harry").sum() == 3   # a royal keeps the title
     assert kinds["Labour"] == {"organisation"} and "Former Labour" not in kinds
     for junk in ("Hunting Bill", "Common Market", "Inland Revenue", "New Year", "General Election"):
         assert "person" not in kinds[junk], junk

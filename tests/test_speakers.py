@@ -648,6 +648,10 @@ def test_a_headline_ending_in_a_title_does_not_run_into_the_first_name():
      "could be deployed.", ["Liu Xiaming"] * 2),
     # a position's abbreviation after a team ("Browns DL", "Patriots QB") is no part of the name
     ("“He was protecting himself,” Patriots QB Tom Brady said.", ["Tom Brady"]),
+    # a royal is named and counted with the title; an apposition with commas of its own
+    ("Prince Andrew, the younger brother of heir to the British throne, Charles, has told friends that the "
+     "interview was a “great success”.", ["Prince Andrew"] * 2),
+    ("Prince Harry visited the base. Harry said the troops were brave.", ["Prince Harry"]),
     # "people familiar with …" closing a sentence: the whole phrase, not the matter
     ("His demands have made China wary of offering concessions, people familiar with Chinese trade policy said.",
      ["people familiar with Chinese trade policy"]),

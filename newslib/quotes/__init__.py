@@ -41,6 +41,7 @@ from ..lexicons import reporting_verbs, speaker_words
 from .entities import (
     KINDS,
     NAME_GAP,
+    ROYAL_TITLES,
     NameResolver,
     places,
     resolve_speakers,
@@ -58,6 +59,6 @@ from .fidelity import (
     word_diff,
 )
 
-__all__ = ["extract_quotes", "quotes_frame", "own_words", "reporting_verbs", "speaker_words", "NameResolver", "NAME_GAP", "QUOTE_COLUMNS",
+__all__ = ["extract_quotes", "quotes_frame", "own_words", "reporting_verbs", "speaker_words", "NameResolver", "NAME_GAP", "ROYAL_TITLES", "QUOTE_COLUMNS",
            "resolve_speakers", "speaker_name", "speaker_kind", "places", "KINDS", "compare_quotes", "change_counts", "word_diff",
            "FIDELITY_COLUMNS", "LABELS", "EVIDENCE", "evidence"]

@@ -175,6 +175,9 @@ _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 #: a firm's name joined by an ampersand, which the runs of capitalised words above break
 _AMPERSAND_NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]* & [A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2}(?![\w-])")
 _KNIGHTHOOD = frozenset({"sir", "dame"})      # of the peerage titles, those before a given name
+#: royal titles: before a given name too, but a royal has no other name to be counted under
+#: ("Prince Andrew" is never the article's Andrew Marr)
+ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen"})
 _NATIONALITY_RE = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")
 _THE_OF = frozenset({"the", "of"})
 #: capitalised words opening a sentence before a name that are never part of it ("All" is left
@@ -476,6 +479,12 @@ class NameResolver:
                 # the first named, but a given name before the surname wins over a headline's
                 # word glued to it ("Mogul Wilson" in the headline, Tony Wilson in the text)
                 return next((f for f in fulls if f.split()[0].lower() in given_names()), fulls[0])
+            if bare[1:].islower() and (royal := re.search(r"\b(Prince|Princess|King|Queen) " + re.escape(bare) + r"\b",
+                                                           self.text)) is not None:
+                named = [f for f in self.full if f.split()[0] == bare and len(f.split()) > 1]
+                if len(named) == 1 and bare.lower() not in given_names():
+                    return named[0]     # "Prince Saud" after "Prince Saud Al-Faisal"
+                return royal.group()    # "Harry stayed an hour" after "Prince Harry visited"
             if (stripped != m or bare[1:].islower() and len(bare) >= 2) \
                     and (family := self._family_name_first(bare, titled=stripped != m)) is not None:
                 return family   # "Mr Wang" after "Wang Yan"; "Liu said" after "Liu Xiaming"
@@ -1174,7 +1183,9 @@ class _Clusters:
                 return (first in given_names() or not first.endswith("s")) \
                     and (title not in speaker_words()["women"] or _compatible("she", f))
 
-            if title in _KNIGHTHOOD:
+            if title in ROYAL_TITLES and w.lower() in given_names():
+                return name, "person"   # ("Prince Andrew" is never the article's Andrew Marr)
+            if title in _KNIGHTHOOD or title in ROYAL_TITLES:   # ("Prince Saud": Saud al-Faisal)
                 here = {f for fs in self.per_article[aid].values() for f in fs if f.split()[0] == w and fits(f)}
                 return (next(iter(here)) if len(here) == 1 else name), "person"
             here = {f for f in self.per_article[aid].get(w) or set() if fits(f)}

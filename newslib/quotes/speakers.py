@@ -318,6 +318,8 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
                 and toks[i - 2][0].lower() in _roles():
             # "Britain's ambassador to the US, Kim Darroch, said": the name, not the place
             return _Mention(text[appos[0][1]:appos[-1][2]], appos[0][1], appos[-1][2])
+        if inner is not None and (opening := _opening_name_apposed(text, toks, j)) is not None:
+            return opening
         if inner is not None:
             return _name_before_descriptions(text, toks, inner) or inner
     if k < 0 and j >= 1:
@@ -330,6 +332,23 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
                 and len(whole.text.split()) >= 2 and all(w[:1].isupper() for w in whole.text.split()):
             return whole    # "The men's solicitor Matthew Knight, said that …": a stray comma after the name
     return None
+
+
+def _opening_name_apposed(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention | None:
+    """The name opening the sentence when all from its comma to ``j`` is one apposition, with
+    commas of its own: "Prince Andrew, the younger brother of heir to the British throne,
+    Charles, has told …" is Prince Andrew (not the throne, nor Charles)."""
+    first = next((i for i, t in enumerate(toks[:j]) if t[0] == ","), None)
+    if first is None or first < 1 or first + 1 >= j or toks[first + 1][0].lower() not in ("the", "a", "an"):
+        return None
+    low = {t[0].lower() for t in toks[first + 1:j]}
+    if low & _FINITE or low & _CLAUSE_OPENERS or low & _RELATIVES:
+        return None     # a clause, not an apposition
+    name = _np_before(text, toks, first - 1)
+    if name is None or name.start != toks[0][1] or not all(w[:1].isupper() for w in name.text.split()) \
+            or len(name.text.split()) < 2:
+        return None
+    return name
 
 
 _PHRASE = _Mention("", -1, -1)   # "no special head word: read the noun phrase"
