@@ -396,6 +396,15 @@ class NameResolver:
                  and (titled or not any(w.lower() in given_names() for w in f.split()) and self._given_a_role(f))]
         return first[0] if len(first) == 1 else None
 
+    def _royal(self, given: str) -> str | None:
+        """"Prince Harry" where the article writes it and ``given`` is "Harry" (a search for a
+        literal first: most single words have no royal title before them)."""
+        for title in ("Prince", "Princess", "King", "Queen"):
+            i = self.text.find(f"{title} {given}")
+            if i >= 0 and not self.text[i + len(title) + 1 + len(given):][:1].isalpha():
+                return f"{title} {given}"
+        return None
+
     def _given_a_role(self, full: str) -> bool:
         """Whether the article writes a title or a person's role just before ``full`` ("Vice
         Premier He Lifeng", "China's ambassador to Britain Liu Xiaming"): a person, not a firm
@@ -479,12 +488,11 @@ class NameResolver:
                 # the first named, but a given name before the surname wins over a headline's
                 # word glued to it ("Mogul Wilson" in the headline, Tony Wilson in the text)
                 return next((f for f in fulls if f.split()[0].lower() in given_names()), fulls[0])
-            if bare[1:].islower() and (royal := re.search(r"\b(Prince|Princess|King|Queen) " + re.escape(bare) + r"\b",
-                                                           self.text)) is not None:
+            if bare[1:].islower() and (royal := self._royal(bare)) is not None:
                 named = [f for f in self.full if f.split()[0] == bare and len(f.split()) > 1]
                 if len(named) == 1 and bare.lower() not in given_names():
                     return named[0]     # "Prince Saud" after "Prince Saud Al-Faisal"
-                return royal.group()    # "Harry stayed an hour" after "Prince Harry visited"
+                return royal            # "Harry stayed an hour" after "Prince Harry visited"
             if (stripped != m or bare[1:].islower() and len(bare) >= 2) \
                     and (family := self._family_name_first(bare, titled=stripped != m)) is not None:
                 return family   # "Mr Wang" after "Wang Yan"; "Liu said" after "Liu Xiaming"
