@@ -268,7 +268,7 @@ def _person_evidence(corpus: Corpus, candidates: Iterable[str]) -> set[str]:
     return out
 
 
-_ROYAL_RE = re.compile(r"\b(Prince|Princess|King|Queen) ([A-Z][a-z]+)\b(?! [A-Z])")
+_ROYAL_RE = re.compile(r"\b(" + "|".join(sorted(t.title() for t in ROYAL_TITLES)) + r") ([A-Z][a-z]+)\b(?! [A-Z])")
 
 
 def _looks_like_person(name: str, before: str, surnames: dict[str, str]) -> bool:

@@ -399,7 +399,7 @@ class NameResolver:
     def _royal(self, given: str) -> str | None:
         """"Prince Harry" where the article writes it and ``given`` is "Harry" (a search for a
         literal first: most single words have no royal title before them)."""
-        for title in ("Prince", "Princess", "King", "Queen"):
+        for title in sorted(t.title() for t in ROYAL_TITLES):
             i = self.text.find(f"{title} {given}")
             if i >= 0 and not self.text[i + len(title) + 1 + len(given):][:1].isalpha():
                 return f"{title} {given}"
