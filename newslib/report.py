@@ -349,7 +349,7 @@ def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params:
     env_backup = os.environ.pop("MPLBACKEND", None)
     t0 = time.perf_counter()
     try:
-        for attempt in range(2):
+        for attempt in range(3):
             try:
                 with _KernelStderrToFile(out_dir / f".{nb_path.stem}.kernel.log"):
                     pm.execute_notebook(str(nb_path), str(tmp_ipynb), parameters=params, kernel_name="python3",
@@ -367,7 +367,7 @@ def run_notebook(nb_path: str | os.PathLike, out_dir: str | os.PathLike, params:
                 res.status, res.error = "failed", f"{type(exc).__name__}: {exc}"
                 break
             except Exception as exc:  # noqa: BLE001 - kernel start races, timeouts: reported
-                if attempt == 0 and ("ZMQ" in type(exc).__name__ + str(exc)
+                if attempt < 2 and ("ZMQ" in type(exc).__name__ + str(exc)
                                      or "before replying to kernel_info" in str(exc)):
                     continue    # the kernel failed to start (a port race seen with two at once): no cell ran
                 res.status = "failed"

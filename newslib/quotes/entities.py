@@ -396,6 +396,20 @@ class NameResolver:
                  and (titled or not any(w.lower() in given_names() for w in f.split()) and self._given_a_role(f))]
         return first[0] if len(first) == 1 else None
 
+    def _given_or_family_name(self, bare: str, *, titled: bool) -> str | None:
+        """The full name a one-word mention no full name ends with stands for: a royal's
+        ("Harry" after "Prince Harry"), a family name written first ("Mr Wang" after "Wang
+        Yan", "Liu said" after "Liu Xiaming"), a surname with two letters swapped."""
+        if bare[1:].islower() and (royal := self._royal(bare)) is not None:
+            named = [f for f in self.full if f.split()[0] == bare and len(f.split()) > 1]
+            if len(named) == 1 and bare.lower() not in given_names():
+                return named[0]     # "Prince Saud" after "Prince Saud Al-Faisal"
+            return royal            # "Harry stayed an hour" after "Prince Harry visited"
+        if (titled or bare[1:].islower() and len(bare) >= 2) \
+                and (family := self._family_name_first(bare, titled=titled)) is not None:
+            return family
+        return self._transposed(bare)   # "Mr Montieth", "said Kudja" in an article naming David Monteith, Jarek Kujda
+
     def _royal(self, given: str) -> str | None:
         """"Prince Harry" where the article writes it and ``given`` is "Harry" (a search for a
         literal first: most single words have no royal title before them)."""
@@ -488,16 +502,8 @@ class NameResolver:
                 # the first named, but a given name before the surname wins over a headline's
                 # word glued to it ("Mogul Wilson" in the headline, Tony Wilson in the text)
                 return next((f for f in fulls if f.split()[0].lower() in given_names()), fulls[0])
-            if bare[1:].islower() and (royal := self._royal(bare)) is not None:
-                named = [f for f in self.full if f.split()[0] == bare and len(f.split()) > 1]
-                if len(named) == 1 and bare.lower() not in given_names():
-                    return named[0]     # "Prince Saud" after "Prince Saud Al-Faisal"
-                return royal            # "Harry stayed an hour" after "Prince Harry visited"
-            if (stripped != m or bare[1:].islower() and len(bare) >= 2) \
-                    and (family := self._family_name_first(bare, titled=stripped != m)) is not None:
-                return family   # "Mr Wang" after "Wang Yan"; "Liu said" after "Liu Xiaming"
-            if (typo := self._transposed(bare)) is not None:
-                return typo     # "Mr Montieth", "said Kudja" in an article naming David Monteith, Jarek Kujda
+            if (other := self._given_or_family_name(bare, titled=stripped != m)) is not None:
+                return other
             if words and words[0] in _KNIGHTHOOD and len(words) == 2:
                 knights = [f for f in self.full if f.split()[0] == bare]
                 if len(knights) == 1:
@@ -736,16 +742,7 @@ def speaker_name(speaker: str) -> str:
     post = False
     while len(words) > 2 and words[-1].rstrip(".,") in _POST_NOMINALS:
         words, post = words[:-1], True      # "Guy Mansfield QC"
-    cut = 0
-    for i, w in enumerate(words[:-1]):
-        low = w.lower().rstrip(".")
-        if low in titles or w.lower() in titles or low in _HONORIFICS or low in _DAY_MONTH_WORDS \
-                or w.islower() and low in roles \
-                or low in _stopwords() and not _surname_he(words, i) \
-                or low in glued \
-                or i and w.isupper() and 2 <= len(w) <= 4 and words[i + 1].lower() in given_names() \
-                or (i == cut and _place_prefix(words[i:])):
-            cut = i + 1
+    cut = _name_start(words, titles, roles, glued)
     rest = words[cut:]
     while cut and len(rest) > 2 and rest[0].lower() in _TITLE_TAILS:
         rest = rest[1:]     # "Chief Executive Maeve Sherlock": the title's second word
@@ -762,6 +759,22 @@ def speaker_name(speaker: str) -> str:
     if len(rest) == 1 and words[cut - 1].lower() in speaker_words()["peerage"]:
         return f"{words[cut - 1]} {rest[0]}"    # "Lord Carlile" is how a peer is named and counted
     return " ".join(rest)
+
+
+def _name_start(words: list[str], titles: frozenset[str], roles: frozenset[str], glued: frozenset[str]) -> int:
+    """Where the name begins in ``words``: after the last title, role, honorific, day, glued
+    party word, place, or a position's abbreviation after a team ("Browns DL Sheldon …")."""
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        low = w.lower().rstrip(".")
+        if low in titles or w.lower() in titles or low in _HONORIFICS or low in _DAY_MONTH_WORDS \
+                or w.islower() and low in roles \
+                or low in _stopwords() and not _surname_he(words, i) \
+                or low in glued \
+                or i and w.isupper() and 2 <= len(w) <= 4 and words[i + 1].lower() in given_names() \
+                or (i == cut and _place_prefix(words[i:])):
+            cut = i + 1
+    return cut
 
 
 def _surname_he(words: list[str], i: int) -> bool:
