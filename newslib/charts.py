@@ -93,15 +93,27 @@ def _font_family() -> tuple[str, ...]:
     return ("DejaVu Sans", *(f for f in FALLBACK_FONTS if f in have))
 
 
+def _beyond_dejavu(fig: Figure) -> bool:
+    """Whether any text of ``fig`` (titles, labels, tick labels, legend) holds a character of a
+    script DejaVu Sans lacks: from Hebrew to the end of the Indic and South-East Asian blocks,
+    and from the CJK blocks on (not curly quotes, dashes or "…", which it draws)."""
+    from matplotlib.text import Text
+
+    texts = [t.get_text() for t in fig.findobj(Text)]
+    for ax in fig.axes:
+        texts += [t.get_text() for t in (*ax.get_xticklabels(), *ax.get_yticklabels())]
+    return any(not t.isascii() and any(0x590 <= ord(ch) < 0x2000 or ord(ch) >= 0x3000 for ch in t) for t in texts)
+
+
 def _finish(fig: Figure) -> Figure:
     import matplotlib.pyplot as plt
     from matplotlib.text import Text
 
     family = list(_font_family())
-    if len(family) > 1:     # (tick labels are made when drawn: their axes are told the family)
+    if len(family) > 1 and _beyond_dejavu(fig):     # (only then: a list of fonts costs drawing time)
         for t in fig.findobj(Text):
             t.set_fontfamily(family)
-        for ax in fig.axes:
+        for ax in fig.axes:     # (tick labels are made anew when drawn: their axes are told)
             ax.tick_params(labelfontfamily=family)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
