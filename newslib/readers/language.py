@@ -25,6 +25,8 @@ _SCRIPTS = (("Cyrillic script", 0x0400, 0x052F), ("Greek", 0x0370, 0x03FF), ("He
             ("Arabic script", 0x0600, 0x06FF), ("Devanagari script", 0x0900, 0x097F), ("Bengali", 0x0980, 0x09FF),
             ("Thai", 0x0E00, 0x0E7F), ("Georgian", 0x10A0, 0x10FF), ("Korean", 0x1100, 0x11FF),
             ("Japanese", 0x3040, 0x30FF), ("Chinese or Japanese", 0x4E00, 0x9FFF), ("Korean", 0xAC00, 0xD7AF))
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_NON_LATIN_RE = re.compile(r"[^\W\d_\u0000-\u036f]")     # a letter past Latin
 #: the characters read: the opening of an article tells its language as well as the whole
 SAMPLE_CHARS = 2000
 #: at least this many words before a verdict: a headline alone says little
@@ -78,18 +80,19 @@ def language_of(text: str) -> str | None:
     True
     >>> language_of("서울 시내 극장에서 열린 공연에는 많은 관객이 모였다. " * 8)
     'Korean'
+    >>> language_of("北京市政府周二宣布，新的地铁线路将于明年开通，连接市中心和机场。" * 5)
+    'Chinese or Japanese'
     """
     sample = text[:SAMPLE_CHARS].lower()
     n_words = sample.count(" ") + sample.count("\n") + 1
+    if not sample.isascii():    # (first: Chinese and Japanese put no spaces between words)
+        others = _NON_LATIN_RE.findall(sample)
+        if len(others) >= 50 and (script := _script(others, len(_LETTER_RE.findall(sample)))) is not None:
+            return script
     if n_words < MIN_WORDS:
         return None
     if sample.count(" the ") + sample.count(" of ") + sample.count(" and ") >= 0.04 * n_words:
         return None     # (plainly English: most articles stop here, at the cost of three counts)
-    if not sample.isascii():
-        letters = [ch for ch in sample if ch.isalpha()]
-        script = _script([ch for ch in letters if ch >= "\u0370"], len(letters))
-        if script is not None:
-            return script
     lang, pattern = _function_words()
     counts: dict[str, int] = {}
     for w in pattern.findall(sample):
