@@ -194,6 +194,11 @@ def test_the_actors_charted_are_those_most_articles_name():
     assert NB.actor_matrix(summary, top=1)["actor"].unique().tolist() == ["Tom Brennan"]
 
 
+def _mentions_in(text: str) -> pd.DataFrame:
+    """The actor mentions of one article (headline on its first line)."""
+    return F.actor_mentions(Corpus([Article(id="a", title=text.split("\n", 1)[0], text=text, outlet="X")]))
+
+
 def test_bodies_named_with_of_and_banners_in_title_case():
     # "the Department of Energy" is one body, not "Energy"; a banner's title-case words
     # ("Millbrook Not For Sale", "Dear Minister") and a title ("Meet The Fockers") are no actors
@@ -201,8 +206,7 @@ def test_bodies_named_with_of_and_banners_in_title_case():
             "economist at the Institute for Fiscal Research, agreed. Mr Brennan of the General Miners' Union "
             "marched past banners reading “Millbrook Not For Sale”. One letter read: “Dear Minister, please "
             "listen.” The crowd sang songs from Meet The Fockers. The Bank of England said rates would hold.")
-    c = Corpus([Article(id="a", title="Pit closes", text=text, outlet="X")])
-    actors = set(F.actor_mentions(c)["actor"])
+    actors = set(_mentions_in(text)["actor"])
     assert {"Department of Energy", "Institute for Fiscal Research", "General Miners' Union",
             "Bank of England"} <= actors
     assert not actors & {"Energy", "Fiscal Research", "General Miners", "Millbrook Not For Sale", "Dear Minister",
@@ -218,8 +222,7 @@ def test_no_actor_runs_across_a_paragraph_end_or_ends_with_a_stopword():
             "to sell Thibaut Courtois. Courtois had asked to leave. The fee is a record.\n\nNew Kits Now Available\n\n"
             "The club said the new kits would sell well. Kepa Arrizabalaga said he was proud. Arrizabalaga trained "
             "on Friday. The manager said Arrizabalaga was ready. This was his first week.")
-    c = Corpus([Article(id="a", title="Chelsea sign keeper", text=text, outlet="X")])
-    m = F.actor_mentions(c)
+    m = _mentions_in(text)
     assert not m["mention"].isin(["The", "This"]).any(), m[m["mention"].isin(["The", "This"])]
     assert not m["actor"].str.contains(r"\b(?:The|This)$").any()
     assert (m["actor"] == "Kepa Arrizabalaga").sum() >= 3
@@ -231,6 +234,6 @@ def test_numbers_and_quantifiers_opening_sentences_are_no_actors():
             "pits had opened in 1950. Many Labour councillors opposed it. Councillor Ann Lee told BBC Two's "
             "Newsnight: \"One has to remember the miners.\" Both Labour and the Greens voted against. Two of them "
             "resigned, she told the World at One. \"Many of us wept,\" one miner said.")
-    m = F.actor_mentions(Corpus([Article(id="a", title="Council shuts pits", text=text, outlet="X")]))
+    m = _mentions_in(text)
     assert not m["actor"].str.match(r"(?:One|Two|Many|Both)\b").any(), m
     assert (m["actor"] == "Labour").sum() == 2
