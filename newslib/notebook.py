@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from .charts import frame_profile, heatmap
 from .corpus import PROJECT_ROOT, Corpus, load_corpus, resolve_corpus
 from .display import escape, plural
+from .readers.language import NOT_ENGLISH
 from .terms import article_groups
 
 if TYPE_CHECKING:
@@ -402,7 +403,7 @@ def read_note(corpus: Corpus) -> str:
         by[p.action] = by.get(p.action, 0) + 1
     parts = [f"{plural(by[a], 'file')} {a}" for a in ("skipped", "repaired") if by.get(a)]
     if by.get("warning"):
-        foreign = sum(p.action == "warning" and "not English" in p.reason for p in corpus.problems)
+        foreign = sum(p.action == "warning" and NOT_ENGLISH in p.reason for p in corpus.problems)
         parts.append(plural(by["warning"], "warning") + (f" ({plural(foreign, 'article')} not in English)" if foreign else ""))
     if not parts:
         return f"{plural(len(corpus), 'article')} read; no file skipped or repaired"

@@ -389,7 +389,8 @@ class NameResolver:
         them ("Mr Wang" after "Wang Yan": a family name written first, in Chinese, Korean or
         Hungarian order) and no full name ends with it; not a given name ("Mr Gordon" is not
         Gordon Brown). Without a title ("Liu said" after "Liu Xiaming") only where no word of
-        the full name is a given name: "EADS said" is no "EADS Philippe Camus"."""
+        the full name is a given name ("EADS said" is no "EADS Philippe Camus") and the article
+        gives the full name a role (:meth:`_given_a_role`)."""
         if bare.lower() in given_names():
             return None
         first = [f for f in self.full if f.split()[0] == bare and len(f.split()) <= 3 and speaker_kind(f) == "person"

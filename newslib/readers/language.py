@@ -18,7 +18,10 @@ from functools import lru_cache
 from ..lexicons import data_rows
 from ..records import Problem
 
-__all__ = ["language_of", "not_english"]
+__all__ = ["NOT_ENGLISH", "language_of", "not_english"]
+
+#: the words of every such warning's reason, by which notebooks count them
+NOT_ENGLISH = "not English"
 
 #: scripts by their letters' code points, for text mostly outside the Latin alphabet
 _SCRIPTS = (("Cyrillic script", 0x0400, 0x052F), ("Greek", 0x0370, 0x03FF), ("Hebrew", 0x0590, 0x05FF),
@@ -111,5 +114,5 @@ def not_english(where: str, language: str) -> Problem:
     >>> not_english("it/page.html", "Italian").reason
     'reads as Italian, not English: kept, but its stopwords, terms and quotes are read with English rules'
     """
-    return Problem(where, f"reads as {language}, not English: kept, but its stopwords, terms and quotes "
+    return Problem(where, f"reads as {language}, {NOT_ENGLISH}: kept, but its stopwords, terms and quotes "
                           "are read with English rules", "warning")
