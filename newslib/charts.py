@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from ._io import atomic_write_bytes, atomic_write_csv
@@ -70,16 +70,15 @@ FALLBACK_FONTS = ("Noto Sans", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto San
 _GLYPH_RE = re.compile(r"Glyph (\d+) \(.*\) missing from font")
 
 
-def _quiet_draw(fig: Figure) -> None:
+def _draw_quietly(fig: Figure, renderer) -> None:
     """Draw ``fig`` without matplotlib's missing-glyph warnings, one per character and per
     drawing (a report of a Korean page held hundreds of lines of them): :func:`_finish` says
-    them once, in one line. Only newslib's figures are quietened: no filter is set for the
-    user's own charts."""
-    def draw(renderer):
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=_GLYPH_RE.pattern, category=UserWarning)
-            return type(fig).draw(fig, renderer)
-    fig.draw = draw
+    them once, in one line, and makes this each newslib figure's ``draw``. Only newslib's
+    figures are quietened: no filter is set for the user's own charts. (A module function
+    with ``partial``, not a closure: the figure still pickles.)"""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=_GLYPH_RE.pattern, category=UserWarning)
+        return type(fig).draw(fig, renderer)
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +121,7 @@ def _finish(fig: Figure) -> Figure:
         except Exception:  # noqa: BLE001 - layout is cosmetic
             pass
     missing = list(dict.fromkeys(chr(int(m.group(1))) for w in caught if (m := _GLYPH_RE.search(str(w.message)))))
-    _quiet_draw(fig)
+    fig.draw = partial(_draw_quietly, fig)
     if missing:
         warnings.warn(f"{len(missing)} characters of this chart ({', '.join(missing[:5])}{', …' if len(missing) > 5 else ''}) "
                       "are in none of the installed fonts and show as empty boxes: install a font that has "

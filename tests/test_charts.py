@@ -108,3 +108,11 @@ def test_missing_glyphs_are_quiet_only_in_newslib_figures(monkeypatch):
         fig.canvas.draw()
         plt.close(fig)
     assert any("missing from font" in str(w.message) for w in caught)
+
+
+def test_a_newslib_figure_still_pickles():
+    # its draw is newslib's quiet one; a closure there had made pickling fail
+    import pickle
+
+    fig = charts.bar_counts(_many_outlets(8), x="verb", y="size", hue="group")
+    assert pickle.loads(pickle.dumps(fig)).axes[0].get_legend() is not None
