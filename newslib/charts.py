@@ -303,38 +303,43 @@ def term_hits(tokens: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
 
 
 def dispersion(tokens: pd.DataFrame, terms: list[str], *, labels: dict[str, str] | None = None,
-               ax: Axes | None = None) -> Figure:
+               max_empty: int = 12, ax: Axes | None = None) -> Figure:
     """Where each term occurs along each article (x = position as share of the article).
 
     A term may be a phrase ("what he termed"): its marks are where the phrase starts. One row
     per term and article; when no term occurs at all, the chart says so instead of staying blank.
+    An empty row says "this article never uses the term", worth seeing among a few; among many
+    (six outlets × five terms) empty rows bury the marks, so beyond ``max_empty`` of them they are
+    left out and the title counts them.
     """
     arts = list(dict.fromkeys(tokens["article_id"]))
     terms = [t for t in terms if str(t).strip()]
-    fig, ax = _fig_ax(ax, (10, 0.45 * max(1, len(terms) * len(arts)) + 1.5))
     targets = [[normalize_token(w) for w, _, _ in tokenize(str(t))] for t in terms]
-    ylabels = []
-    y = 0
-    found = 0
+    lines = []                                  # (colour index, label, positions) per row
     for ai, aid in enumerate(arts):
-        t = tokens[tokens["article_id"] == aid]
-        lower = t["lower"].astype(str).tolist()
+        lower = tokens.loc[tokens["article_id"] == aid, "lower"].astype(str).tolist()
         n = max(1, len(lower))
-        for term, target in zip(terms, targets, strict=True):
-            hits = _phrase_hits(lower, target)
-            found += len(hits)
-            ax.scatter([h / n for h in hits], [y] * len(hits), marker="|", s=200, color=PALETTE[ai % len(PALETTE)])
-            name = str((labels or {}).get(aid, aid))
-            ylabels.append(f"{term} · {name if len(name) <= 36 else name[:35] + '…'}")
-            y += 1
-    if not found:
+        name = str((labels or {}).get(aid, aid))
+        name = name if len(name) <= 36 else name[:35] + "…"
+        lines += [(ai, f"{term} · {name}", [h / n for h in _phrase_hits(lower, target)])
+                  for term, target in zip(terms, targets, strict=True)]
+    empty = sum(1 for *_, xs in lines if not xs)
+    if empty > max_empty:
+        lines = [line for line in lines if line[2]]
+    fig, ax = _fig_ax(ax, (10, 0.45 * max(1, len(lines)) + 1.5))
+    if not any(xs for *_, xs in lines):
         what = ", ".join(f"“{t}”" for t in terms) or "no term given"
         _note(ax, f"{what}: no occurrence in these articles" if terms else "no term given")
         return _finish(fig)
-    ax.set_yticks(range(len(ylabels)), _tl(ylabels))
+    for y, (ai, _, xs) in enumerate(lines):
+        ax.scatter(xs, [y] * len(xs), marker="|", s=200, color=PALETTE[ai % len(PALETTE)])
+    ax.set_yticks(range(len(lines)), _tl(label for _, label, _ in lines))
     ax.set_xlim(0, 1)
-    ax.set_ylim(len(ylabels) - 0.5, -0.5)
+    ax.set_ylim(len(lines) - 0.5, -0.5)
     ax.set_xlabel("position in article (0 = headline, 1 = end)")
+    if empty > max_empty:
+        ax.set_title(f"{empty} of {empty + len(lines)} term–article rows without an occurrence left out",
+                     fontsize=12)
     return _finish(fig)
 
 
@@ -492,7 +497,9 @@ def heatmap(data: pd.DataFrame, *, row: str = "group", col: str, value: str, lab
     Rows and columns keep their order of first appearance (or the order of ``rows``/``cols``). Counts are labelled as whole numbers,
     other values with one or two decimals; an empty cell (no data) shows "–". ``diverging``
     centres a red–blue scale on 0 (tone from −1 to +1). Beyond ``max_rows`` rows or
-    ``max_cols`` columns the first ones are drawn and the title says how many were left out.
+    ``max_cols`` columns the title says how many were left out: the first columns are drawn,
+    and the rows of largest total ``value`` (in their order), not the first ones — with 72 outlets
+    the alphabet would choose which outlets a reader sees.
     """
     import numpy as np
 
@@ -500,8 +507,8 @@ def heatmap(data: pd.DataFrame, *, row: str = "group", col: str, value: str, lab
     cols = [c for c in (cols if cols is not None else dict.fromkeys(data[col])) if c in set(data[col])]
     cut = []
     if len(rows) > max_rows:
-        cut.append(f"first {max_rows} of {len(rows)} rows")
-        rows = rows[:max_rows]
+        cut.append(f"{max_rows} of {len(rows)} rows, those of largest total")
+        rows = _largest_rows(data, rows, row=row, value=value, keep=max_rows)
     if len(cols) > max_cols:
         cut.append(f"first {max_cols} of {len(cols)} columns")
         cols = cols[:max_cols]
@@ -549,6 +556,17 @@ def heatmap(data: pd.DataFrame, *, row: str = "group", col: str, value: str, lab
     if title or cut:
         ax.set_title(_t(title + (f" ({'; '.join(cut)})" if cut else "")))
     return _finish(fig)
+
+
+def _largest_rows(data: pd.DataFrame, rows: list, *, row: str, value: str, keep: int) -> list:
+    """The ``keep`` rows of ``rows`` with the largest sum of absolute ``value`` (a tone heat map
+    ranks strong scores of either sign alike), in the order of ``rows``; ties keep that order."""
+    import pandas as pd
+
+    total = data.assign(_v=pd.to_numeric(data[value], errors="coerce").abs()).groupby(row)["_v"].sum()
+    rank = sorted(range(len(rows)), key=lambda i: (-float(total.get(rows[i], 0.0)), i))
+    chosen = set(sorted(rank[:keep]))
+    return [r for i, r in enumerate(rows) if i in chosen]
 
 
 def alignment_heatmap(pairs: pd.DataFrame, *, n_a: int, n_b: int, label_a: str = "A", label_b: str = "B",

@@ -116,3 +116,41 @@ def test_a_newslib_figure_still_pickles():
 
     fig = charts.bar_counts(_many_outlets(8), x="verb", y="size", hue="group")
     assert pickle.loads(pickle.dumps(fig)).axes[0].get_legend() is not None
+
+
+def test_heat_map_of_many_outlets_shows_the_largest_rows_not_the_first_in_the_alphabet():
+    n = 40
+    scores = pd.DataFrame({"group": [f"Outlet {i:02d}" for i in range(n)] * 2,
+                           "frame": ["economy"] * n + ["security"] * n,
+                           # the outlets of largest total are the last ten, and one with a
+                           # strong negative tone, which counts by its size
+                           "tone": [0.01 * i for i in range(n)] * 2})
+    scores.loc[3, "tone"] = -5.0
+    fig = charts.heatmap(scores, col="frame", value="tone", diverging=True, max_rows=11)
+    ax = fig.axes[0]
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert shown == ["Outlet 03"] + [f"Outlet {i}" for i in range(30, 40)]
+    assert "11 of 40 rows, those of largest total" in ax.get_title()
+
+
+def _tokens_of(texts: dict[str, str]) -> pd.DataFrame:
+    from newslib.tokens import normalize_token, tokenize
+
+    return pd.DataFrame([{"article_id": aid, "lower": normalize_token(w)}
+                         for aid, text in texts.items() for w, _, _ in tokenize(text)])
+
+
+def test_dispersion_of_many_articles_leaves_out_the_empty_rows_and_counts_them():
+    texts = {f"outlet{i}": ("The strike went on. " * 5 + ("Unions met the minister. " if i < 2 else ""))
+             for i in range(9)}
+    fig = charts.dispersion(_tokens_of(texts), ["strike", "unions", "minister"])
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == (
+        ["strike · outlet0", "unions · outlet0", "minister · outlet0",
+         "strike · outlet1", "unions · outlet1", "minister · outlet1"]
+        + [f"strike · outlet{i}" for i in range(2, 9)])
+    assert ax.get_title() == "14 of 27 term–article rows without an occurrence left out"
+    # a few empty rows stay: that an article never uses a word is worth seeing
+    few = charts.dispersion(_tokens_of({"a": "The strike.", "b": "Unions."}), ["strike", "unions"])
+    assert [t.get_text() for t in few.axes[0].get_yticklabels()] == [
+        "strike · a", "unions · a", "strike · b", "unions · b"]
