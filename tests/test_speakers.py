@@ -672,3 +672,18 @@ def test_a_firm_named_in_full_after_a_comma_and_a_role_keeps_its_own_name():
     t = ("“Sentra will reach new heights,” said David Kershaw, division vice president, Nissan Sales & Regional "
          "Operations at Nissan North America.\n\nNissan said the car would go on sale in January.")
     assert extract_quotes(t)["speaker"].iloc[-1] == "Nissan"
+
+
+def test_a_sentence_opening_with_a_phrase_or_a_date_has_its_subject_after_it():
+    # a prepositional phrase is no subject: the uncued word in quotation marks is no one's
+    t = ("From The New York Times to the CNN to Condé Nast Traveller, almost all major foreign publications "
+         "have carried the news about this unique ‘bar’.")
+    assert extract_quotes(t).empty
+    # past a date without its comma the subject follows, and a date is no first name: "he" is still the
+    # manager quoted before, not "September Symantec"
+    t = ("Bot nets grew, said Kevin Hogan, a manager at Symantec. In September Symantec released statistics on "
+         "active \"bot computers\". Part of the reason that \"bot nets\" spread, he said, was money. "
+         "On Wednesday they unveiled a poster reading \"How can they fight crime?\"")
+    q = extract_quotes(t).set_index("quote")["speaker"]
+    assert q["bot computers"] == "Symantec" and q["bot nets"] == "Kevin Hogan"
+    assert q["How can they fight crime?"] != "On Wednesday"

@@ -890,6 +890,21 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
         return None
     if _PRONOUN_RE.match(toks[i][0]) and toks[i][0].lower() != "who":
         return _Mention(toks[i][0], toks[i][1], toks[i][2])
+    if toks[i][0].lower() in _OPENING_PREPOSITIONS and toks[i][0].lower() not in {"over", "under"}:
+        # a prepositional phrase is no subject ("over 100 people", "Under Secretary …" can open
+        # one): past a time without its comma, the subject follows ("In September Symantec
+        # released", "On Wednesday they unveiled"); past any other phrase it is not found ("From
+        # The New York Times to the CNN …, almost all major foreign publications have carried
+        # the news about this unique ‘bar’")
+        k = i + 1
+        while k < len(toks) and (toks[k][0].lower() in _TIME_WORDS or toks[k][0].lower() in _MONTHS
+                                 or toks[k][0].isdigit()):
+            k += 1
+        if k == i + 1 or k >= len(toks) or toks[k][0] == ",":
+            return None
+        i = k
+        if _PRONOUN_RE.match(toks[i][0]) and toks[i][0].lower() != "who":
+            return _Mention(toks[i][0], toks[i][1], toks[i][2])
     j = None
     if strict and toks[i][0].lower() in {"the", "a", "an"} and i + 1 < len(toks) and toks[i + 1][0][:1].isupper():
         pass  # "The Republican nominee vowed"
