@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -268,6 +268,7 @@ def _person_evidence(corpus: Corpus, candidates: Iterable[str]) -> set[str]:
     return out
 
 
+_MIDDLE_INITIAL_RE = re.compile(r" [A-Z]\. ")     # "Donald J. Trump"
 _ROYAL_RE = re.compile(r"\b(" + "|".join(sorted(t.title() for t in ROYAL_TITLES)) + r") ([A-Z][a-z]+)\b(?! [A-Z])")
 
 
@@ -289,6 +290,95 @@ def _is_demonym(word: str) -> bool:
     """"Yemeni", "Russian", "Japanese": a people's adjective (a place starts with its first five
     letters), not a given name like "Sergei"."""
     return bool(_DEMONYM_RE.fullmatch(word)) and any(p.startswith(word[:5]) for p in places() if len(word) >= 5)
+
+
+def _sentence_words(corpus: Corpus) -> frozenset[str]:
+    """Lower-case forms of the words the corpus capitalises only where a sentence opens and
+    writes in lower case elsewhere ("Say Mexico demanded …", "Although Trump …", "Notice Trump
+    …"): such a word opening a capitalised run is no part of a name. A given name is never one
+    ("Will Smith"), nor a word capitalised inside a sentence anywhere ("New York").
+
+    >>> from newslib.corpus import Article, Corpus
+    >>> c = Corpus([Article(id="a", title="T", text="Say Mexico paid. They say so. Will Smith came.")])
+    >>> sorted(_sentence_words(c) & {"say", "will", "mexico"})
+    ['say']
+    """
+    lower: set[str] = set()
+    inside: set[str] = set()
+    for a in corpus.articles:
+        lower.update(_LOWER_WORD_RE.findall(a.text))
+        inside.update(w.lower() for w in _INSIDE_CAPITAL_RE.findall(a.text))
+    given = given_names()
+    return frozenset(w for w in lower - inside if w not in given)
+
+
+_LOWER_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
+_INSIDE_CAPITAL_RE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
+
+
+def _without_opener(name: str, sentence_words: frozenset[str]) -> str:
+    """``name`` without a first word that only opens sentences ("Although Donald Trump" ->
+    "Donald Trump"), or "" where one word is left ("Say Mexico"): no full name."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) >= 3 and words[0].lower() in sentence_words else \
+        "" if len(words) == 2 and words[0].lower() in sentence_words else name
+
+
+_WORD_RUN_RE = re.compile(r"(?<![\w-])\w[\w'’.]*(?:-[\w'’.]+)*")
+
+
+def _words_in(text: str, words: frozenset[str]) -> Iterator[tuple[int, str]]:
+    """(start, word) of each of ``words`` standing alone in ``text`` (no letter, digit or hyphen
+    on either side: "Blair's" holds Blair, "Anglo-French" no Anglo), the longest where two start
+    at one place.
+
+    Why not one pattern of the words: Python's ``re`` tries the alternatives one by one at every
+    place, and BBC's 2,225 articles have some 3,000 such words (11.6 s; this loop takes well under
+    one).
+
+    >>> list(_words_in("Blair's aide met Anglo-French Blair.", frozenset({"Blair", "Anglo"})))
+    [(0, 'Blair'), (30, 'Blair')]
+    """
+    for m in _WORD_RUN_RE.finditer(text):
+        run = m.group()
+        if run in words:
+            yield m.start(), run
+            continue
+        for i in range(len(run) - 1, 0, -1):    # "Blair's", "Blair." (an abbreviation's dot too)
+            if run[i] in "'’." and run[:i] in words:
+                yield m.start(), run[:i]
+                break
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a sentence, a line or a quotation."""
+    before = text[max(0, at - 4):at].rstrip(" ")
+    return not before or before[-1] in ".!?:\n\"“‘'"
+
+
+def _surname_choice(text: str, fulls: list[str], counts: Counter) -> str | None:
+    """The person a surname alone stands for in one article, where the corpus has several full
+    names with it ("Donald Trump", "Ivanka Trump"): the one of them this article names, or of
+    those it names the one it names most, with two thirds of their mentions; else the corpus's
+    most named, with two thirds of the corpus's; else None, no guess ("Joe and Hunter Biden …
+    former Vice President Biden" stays "Biden").
+
+    >>> from collections import Counter
+    >>> fulls = ["Donald Trump", "Ivanka Trump"]
+    >>> _surname_choice("Ivanka Trump spoke. Trump agreed.", fulls, Counter({"Donald Trump": 50, "Ivanka Trump": 5}))
+    'Ivanka Trump'
+    >>> _surname_choice("Trump spoke.", fulls, Counter({"Donald Trump": 50, "Ivanka Trump": 5}))
+    'Donald Trump'
+    >>> _surname_choice("Trump spoke.", fulls, Counter({"Donald Trump": 5, "Ivanka Trump": 5})) is None
+    True
+    """
+    here = Counter({f: text.count(f) for f in fulls if f in text})
+    for pool in (here, Counter({f: counts[f] for f in fulls})):
+        if pool:
+            best, n = max(pool.items(), key=lambda kv: (kv[1], -fulls.index(kv[0])))
+            if n * 3 >= 2 * sum(pool.values()):
+                return best
+    return None
 
 
 def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
@@ -313,9 +403,13 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
     resolvers = {a.id: NameResolver(a.text) for a in corpus.articles} if people else {}
     # corpus-wide clusters: surname -> full name when unambiguous
     surname_full: dict[str, set[str]] = defaultdict(set)
-    fulls = {full for r in resolvers.values() for full in map(speaker_name, r.full)}  # without titles
-    persons = {full for r in resolvers.values() for full in map(speaker_name, r.title_of.values())}
-    persons |= _person_evidence(corpus, fulls - persons)
+    openers = _sentence_words(corpus) if people else frozenset()
+    fulls = {_without_opener(full, openers) for r in resolvers.values() for full in map(speaker_name, r.full)}
+    persons = {_without_opener(full, openers) for r in resolvers.values()
+               for full in map(speaker_name, r.title_of.values())}
+    persons |= {_without_opener(f, openers) for f in _person_evidence(corpus, fulls - persons)}
+    fulls.discard("")
+    persons.discard("")
     stop = stopwords()
     for full in fulls | persons:
         words = full.split()
@@ -325,8 +419,8 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
         # "This" then stood for him at every sentence that opens with it: no surname is a stopword
         if len(words) >= 2 and words[0].lower() not in _NOT_NAMES and not any(w in alias_map for w in words) \
                 and full in persons and not (len(words) == 2 and words[0].lower() in speaker_words()["peerage"]) \
-                and words[-1].lower() not in stop:
-            surname_full[words[-1]].add(full)
+                and words[-1].lower() not in stop and words[-1].lower() not in speaker_words()["titles"]:
+            surname_full[words[-1]].add(full)       # (not "Foreign Secretary")
     known_full = {f for v in surname_full.values() for f in v}
     title_of: dict[str, str] = {}
     for r in resolvers.values():
@@ -334,6 +428,33 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             if len(t.split()) >= 2:
                 title_of.setdefault(t, full)
     surnames = {k: next(iter(v)) for k, v in surname_full.items() if len(v) == 1 and _name_kind(next(iter(v))) == "person"}
+    # a surname several full names share ("Donald Trump", "Donald J. Trump", "Ivanka Trump"): a
+    # middle initial is the same person; then each article's "Trump" is chosen in that article
+    # (had stayed an actor of its own: "Trump" 238 mentions beside "Donald Trump" 52)
+    shared = {k: sorted(v) for k, v in surname_full.items() if len(v) > 1}
+    full_counts: Counter = Counter()
+    if shared:      # (one pattern of every shared full name: a count per name and article was slow)
+        full_rx = re.compile("|".join(map(re.escape, sorted({f for v in shared.values() for f in v},
+                                                            key=len, reverse=True))))
+        for a in corpus.articles:
+            full_counts.update(full_rx.findall(a.text))
+    same_as = {}
+    for k, v in shared.items():
+        for f in v:
+            plain = _MIDDLE_INITIAL_RE.sub(" ", f)
+            if plain != f and plain in v:
+                same_as[f] = max((f, plain), key=lambda x: (full_counts[x], x == plain))
+                same_as[plain] = same_as[f]
+        merged = sorted({same_as.get(f, f) for f in v})
+        for f in v:
+            full_counts[same_as.get(f, f)] += full_counts[f] if same_as.get(f, f) != f else 0
+        shared[k] = merged
+    for k, v in list(shared.items()):
+        if len(v) == 1 and _name_kind(v[0]) == "person":
+            surnames[k] = v[0]
+            del shared[k]
+    shared = {k: v for k, v in shared.items() if all(_name_kind(f) == "person" for f in v)
+              and k.lower() not in _CALENDAR and k.lower() not in stop}   # (not "May" the month)
     # a royal named by the given name alone ("Prince Harry visited. Harry stayed an hour.")
     royals: dict[str, set[str]] = defaultdict(set)
     for a in corpus.articles:
@@ -342,6 +463,14 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
     surnames.update({g: next(iter(v)) for g, v in royals.items() if len(v) == 1 and g not in surname_full})
     # "Lord Callaghan": a surname follows (not "Sir Digby", "Prince Andrew": a given name)
     peers_by_surname = speaker_words()["peerage"] - {"sir", "dame"} - ROYAL_TITLES
+    def known_name(words: list[str]) -> bool:
+        """Whether ``words`` name someone the corpus knows: "Say Mexico" is Mexico, "Although
+        Trump" Donald Trump, "Meanwhile Mark Oaten" Mark Oaten; "Chief Justice" stays whole."""
+        w = words[0]
+        return w.lower() not in _CALENDAR and (
+            w.lower() in given_names() or w in alias_map or w in places() or " ".join(words) in fulls
+            or len(words) == 1 and w in surname_full)
+
     single_counts: Counter = Counter()
     initial_only: dict[str, bool] = {}
     if people:
@@ -358,6 +487,12 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
     titles = speaker_words()["titles"]
     singles = {w for w, n in single_counts.items() if n >= min_single and not initial_only.get(w, True)
                and w.lower() not in stopwords() and w.lower() not in titles}
+    # one pattern for every title (a pattern per title and article took 33 of 48 s over BBC's
+    # 2,225 articles); the longest title first where two start at one place
+    title_rx = re.compile(r"\bthe (" + "|".join(re.escape(t) for t in
+                                               sorted(title_of, key=len, reverse=True)) + r")\b", re.I) \
+        if people and title_of else None
+    words_alone = frozenset({*surnames, *shared, *singles})
     rows = []
     for a in corpus.articles:
         starts, ids = by_article.get(a.id, ([0], [0]))
@@ -384,10 +519,9 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
 
         if people:
             # "the Iranian president" -> the person this corpus calls Iranian President X
-            for title, full in title_of.items():
-                for m in re.finditer(rf"\bthe {re.escape(title)}\b", a.text, re.I):
-                    if free(*m.span()):
-                        add(full, "person", *m.span())
+            for m in title_rx.finditer(a.text) if title_rx is not None else ():
+                if free(*m.span()):
+                    add(title_of[m.group(1).lower()], "person", *m.span())
         if alias_rx is not None:
             for m in alias_rx.finditer(a.text):
                 if free(*m.span()):
@@ -408,9 +542,14 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                 # caption, then the story) is Kepa Arrizabalaga; "Liu He" keeps his surname
                 words = words[:-1]
                 end = a.text.rfind(words[-1], m.start(), end) + len(words[-1])
-            while words and (words[0].lower() in _NOT_NAMES or words[0] in alias_map):
+            opened = False      # a sentence's opening word left out where a name follows it
+            while words and (words[0].lower() in _NOT_NAMES or words[0] in alias_map
+                             or len(words) > 1 and words[0].lower() in openers
+                             and _opens_sentence(a.text, end - len(" ".join(words)))
+                             and known_name(words[1:])):
+                opened = opened or words[0].lower() in openers and words[0] not in alias_map
                 words = words[1:]  # "Iranian President Ebrahim Raisi": Iranian is Iran's mention
-            if len(words) < 2 or any(w in alias_map for w in words):
+            if len(words) < (1 if opened else 2) or any(w in alias_map for w in words):
                 continue
             if any(w.lower() in _TITLE_CASE_WORDS for w in words[1:]):
                 taken.append(m.span())  # (nor are its words actors one by one)
@@ -425,12 +564,16 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                 continue    # "Unmanned Aerial Vehicles (UAVs)": no actor
             # "Former Labour prime minister": the titles in front are no part of a body's name,
             # but "General Election", "Supreme Court" keep theirs
-            while len(words) > 1 and words[0].lower() in titles - _THING_TITLES:
+            while len(words) > 1 and words[0].lower() in titles - _THING_TITLES \
+                    and not (len(words) == 2 and words[1].lower() in titles):   # "Chief Justice"
                 words = words[1:]
             plain = " ".join(words)
             name = speaker_name(res.canonical(raw)) if kind == "person" else plain
+            name = same_as.get(name, name)
             if len(name.split()) == 1 and name in surnames:
                 name = surnames[name]
+            elif len(name.split()) == 1 and name in shared:
+                name = _surname_choice(a.text, shared[name], full_counts) or name
             elif len(name.split()) == 2 and name.split()[0].lower() in peers_by_surname and name.split()[1] in surnames:
                 name = surnames[name.split()[1]]    # "Lord Callaghan" where the corpus names Jim Callaghan
             if headline_case and locate(start)[0] == 0 and name not in known_full:
@@ -447,14 +590,17 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             if kind != "person":
                 start = end - len(name)
             add(name, kind, start, end)
-        if surnames or singles:
-            rx = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted({*surnames, *singles}, key=len, reverse=True)))
-                            + r")(?![\w-])")
-            for m in rx.finditer(a.text):
-                if free(*m.span()):
-                    w = m.group(1)
-                    kind = "person" if w in surnames else _name_kind(w)
-                    add(surnames.get(w, w), "name" if kind == "person" and w not in surnames else kind, *m.span())
+        if words_alone:
+            known = dict(surnames)      # (a shared surname's person is chosen once per article)
+            for s0, w in _words_in(a.text, words_alone):
+                m1 = s0 + len(w)
+                if w in shared and w not in known:
+                    known[w] = _surname_choice(a.text, shared[w], full_counts)
+                if known.get(w) is None and w not in singles:
+                    continue
+                if free(s0, m1):
+                    kind = "person" if known.get(w) else _name_kind(w)
+                    add(known.get(w) or w, "name" if kind == "person" and not known.get(w) else kind, s0, m1)
     df = pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "kind", "mention", "start", "end", "position"])
     # one kind per actor across the corpus: "Prince Harry" makes every "Harry" a person
     known = df[df["kind"] != "name"].groupby("actor")["kind"].agg(lambda k: k.value_counts().index[0])

@@ -237,3 +237,31 @@ def test_numbers_and_quantifiers_opening_sentences_are_no_actors():
     m = _mentions_in(text)
     assert not m["actor"].str.match(r"(?:One|Two|Many|Both)\b").any(), m
     assert (m["actor"] == "Labour").sum() == 2
+
+
+def test_a_surname_alone_is_the_person_each_article_names_and_sentence_openers_are_no_names():
+    # What a corpus of seven US outlets showed: "Trump" (238 mentions) and "Donald Trump" (52) were
+    # two actors, because the corpus also names Ivanka Trump; "Say Mexico" was a person
+    arts = [
+        ("nyt1", "Debate night\n\nDonald Trump attacked the moderator. Trump said Donald Trump paid enough. "
+                 "Although Trump denied it, Ivanka Trump was on stage, although late."),
+        ("nyt2", "Taxes\n\nTrump paid no federal income tax, the Times reported. Trump said he was smart. "
+                 "Say Mexico demanded that the United States pay for the wall. They say it will not."),
+        ("pol1", "Poll\n\nDonald J. Trump leads in Ohio. Donald Trump spoke in Ohio. Trump smiled. Donald Trump "
+                 "left. Donald Trump waved. Mexico will not pay, its president said in Mexico City."),
+        ("fam", "Family\n\nIvanka Trump praised her father. Trump, 35, spoke in Ohio. Ivanka Trump left."),
+        ("both", "Two\n\nJoe Biden and Jill Biden were named. Biden said nothing."),
+        ("joe", "Speech\n\nJoe Biden spoke. Joe Biden left."),
+        ("jill", "Visit\n\nJill Biden spoke. Jill Biden left."),
+    ]
+    m = F.actor_mentions(Corpus([Article(id=i, title=t.split("\n")[0], text=t, outlet=i[:3]) for i, t in arts]))
+    by = m.groupby("article_id")["actor"].apply(list).to_dict()
+    # the bare surname: the person this article names most, or the one the corpus names most
+    assert "Trump" not in set(m["actor"]) and "Although Trump" not in set(m["actor"])
+    assert by["nyt1"].count("Donald Trump") == 4 and by["nyt2"].count("Donald Trump") == 2
+    assert by["pol1"].count("Donald Trump") == 5                 # "Donald J. Trump" too
+    assert by["fam"] == ["Ivanka Trump", "Ivanka Trump", "Ohio", "Ivanka Trump"]   # "Trump, 35" is Ivanka
+    # a sentence-opening word ("Say", never written capitalised inside a sentence) is no first name
+    assert "Say Mexico" not in set(m["actor"]) and "Mexico" in by["nyt2"]
+    # two people of one surname, each named as often: no guess
+    assert by["both"] == ["Joe Biden", "Jill Biden", "Biden"]
