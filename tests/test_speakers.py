@@ -687,3 +687,10 @@ def test_a_sentence_opening_with_a_phrase_or_a_date_has_its_subject_after_it():
     q = extract_quotes(t).set_index("quote")["speaker"]
     assert q["bot computers"] == "Symantec" and q["bot nets"] == "Kevin Hogan"
     assert q["How can they fight crime?"] != "On Wednesday"
+
+
+def test_a_nationality_noun_stands_for_the_person_named_before():
+    # "the Scot" (set 21's sport/152): Alex Ferguson, not a speaker of his own
+    t = ("Alex Ferguson said his side were ready. Later the Scot admitted he was unsure whether to start "
+         "the Dutchman, who has not played for three months.")
+    assert extract_quotes(t)["speaker"].tolist()[-1] == "Alex Ferguson"

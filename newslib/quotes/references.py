@@ -137,6 +137,11 @@ class Subject:
 _NATIONALITY_FIRST = frozenset("South North East West New Saudi Sri Costa Puerto Sierra Papua El Latin".split())
 
 
+#: a nationality's noun for one person ("the Scot admitted", "the Dutchman"), where no adjective is
+_PEOPLE_NOUNS = frozenset("Scot Briton Dane Swede Spaniard Finn Dutchman Englishman Frenchman Irishman Scotsman "
+                          "Welshman Dutchwoman Englishwoman Frenchwoman Irishwoman Scotswoman Welshwoman".split())
+
+
 def description_kind(desc: str) -> str | None:
     """``person`` or ``organisation`` for a definite description that can stand for one
     entity; ``None`` for anything else (a name, "a spokesman", "the company's chief executive",
@@ -146,14 +151,16 @@ def description_kind(desc: str) -> str | None:
     ...                                "the UK's financial watchdog", "a spokesman",
     ...                                "the company's chief executive", "Tony Blair",
     ...                                "the star of Rain Man", "the 67-year-old", "the Democratic nominee",
-    ...                                "the Russian", "the Chinese"]]
-    ['person', 'person', 'organisation', 'organisation', None, None, None, 'person', 'person', 'person', 'person', None]
+    ...                                "the Russian", "the Chinese", "the Scot"]]
+    ['person', 'person', 'organisation', 'organisation', None, None, None, 'person', 'person', 'person', 'person', None, 'person']
     """
     words = desc.split()
     if "of" in words[2:] and words[0].lower() == "the":
         words = words[:words.index("of")]   # "the star of Rain Man": the star
-    if len(words) == 2 and words[0].lower() == "the" and _nationality(words[1]) and not words[1].endswith(("ese", "ish")):
-        return "person"     # "The Russian added": one person (not "the Chinese", "the British": a people)
+    if len(words) == 2 and words[0].lower() == "the" and (
+            _nationality(words[1]) and not words[1].endswith(("ese", "ish")) or words[1] in _PEOPLE_NOUNS):
+        return "person"     # "The Russian added", "the Scot admitted": one person (not "the Chinese", "the
+        #                     British": a people)
     if len(words) < 2 or words[-1][:1].isupper():
         return None
     low = [w.lower().strip(",.") for w in words]
