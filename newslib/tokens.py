@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["tokenize", "sentence_spans", "split_sentences", "stopwords", "normalize_token",
-           "tokens_frame", "sentences_frame"]
+           "tokens_frame", "sentences_frame", "count_words"]
 
 _TOKEN_RE = re.compile(
     r"""
@@ -280,6 +280,23 @@ def split_sentences(text: str) -> list[str]:
 
 
 _ALNUM_RE = re.compile(r"[^\W_]")   # a letter or digit: the token is a word, not punctuation
+
+
+def count_words(text: str) -> int:
+    """The word tokens of ``text`` (tokens with a letter or digit: ``is_word`` of
+    :func:`tokens_frame`), headline included: the one count of words newslib reports (the
+    ``words`` of :meth:`newslib.Corpus.frame`, ``newslib info``, and what per-1,000-word rates
+    divide by). Splitting at spaces counts otherwise: "Iran’s" is two words here ("Iran" and
+    "’s"), a dash standing alone none (the two differences may cancel out).
+
+    >>> count_words("Iran’s deal — done."), len("Iran’s deal — done.".split())
+    (4, 4)
+    >>> count_words("Iran’s deal"), len("Iran’s deal".split())
+    (3, 2)
+    >>> count_words("Mr. Smith didn't go, 5 times.")
+    7
+    """
+    return sum(1 for t in _token_arrays(text)[2] if _ALNUM_RE.search(t))
 
 
 def sentences_frame(articles: Iterable[Article]) -> pd.DataFrame:

@@ -69,7 +69,7 @@ def _corpus(root: Path) -> Path:
     return root
 
 
-NOTEBOOKS = {"00_start_here": {}, "02_term_frequency": {"top_n": 5},
+NOTEBOOKS = {"00_start_here": {}, "01_corpus_tour": {}, "02_term_frequency": {"top_n": 5},
              "05_event_report": {"top_n": 3}, "06_explore": {"interactive": False}}
 
 
@@ -225,15 +225,9 @@ def test_02_with_no_term_left_for_keyness_says_so_and_goes_on(tmp_path):
     assert (files / "kwic.csv").is_file() and not (files / "scatter.png").exists()
 
 
-def test_01_side_by_side_shows_every_outlet(tmp_path):
+def test_01_side_by_side_shows_every_outlet(runs):
     # the first four articles were all one outlet's when it had four; a third outlet never showed
-    from newslib.report import run_notebook
-
-    corpus = _corpus(tmp_path / "ferry")
-    res = run_notebook(ROOT / "notebooks" / "01_corpus_tour.ipynb", tmp_path / "out",
-                       {"corpus": str(corpus), "output_dir": str(tmp_path / "out" / "01_files")})
-    assert res.status == "ok", res.error
-    cells = json.loads((tmp_path / "out" / "01_corpus_tour.ipynb").read_text(encoding="utf-8"))["cells"]
+    cells, _ = runs["01_corpus_tour"]
     assert "Shown: the first article of 3 outlets, 3 of 5 articles." in " ".join(_texts(cells))
     view = next(t for t in _texts(cells) if "<table" not in t and ARTICLES[(C, "2024-05-03_tonnage")][:30] in t)
     for (outlet, name), text in ARTICLES.items():
@@ -262,3 +256,27 @@ def test_fallback_terms_are_the_compared_groups_own_and_no_reporting_phrase():
     ex = Explorer(empty)
     said = ex.choose_term("genocide")
     assert ex.term == "tonnage" and said.startswith("“genocide” does not occur in X or Y. ")
+
+
+def test_01_and_newslib_info_count_words_one_way(runs, tmp_path, capsys):
+    # an article had 709 words in 01's table and 722 in its solution; `newslib info` said 15,620
+    # words for a corpus and 01 15,878: spaces split in one place, word tokens in the other
+    import newslib
+    from newslib.cli import main
+
+    cells, files = runs["01_corpus_tour"]
+    table = pd.read_csv(files / "articles.csv").set_index("id")["words"]
+    corpus = newslib.load_corpus(_corpus(tmp_path / "ferry"))
+    toks = corpus.tokens()
+    tokens = toks[toks["is_word"]].groupby("article_id", observed=True).size()
+    assert table.to_dict() == {k: int(v) for k, v in tokens.items()}
+    assert any(len(a.text.split()) != table[a.id] for a in corpus)      # the two ways differ here
+    total = int(table.sum())
+    shown = " ".join(_texts(cells))
+    assert f"5 articles, {total:,} words, 0 problems" in shown
+    assert f"of which {total:,} words (the words of section 1)" in shown
+    longest = table.idxmax()
+    assert f"Longest: {longest} ({table[longest]:,} words)" in shown      # the solution, same count
+    assert main(["info", str(tmp_path / "ferry")]) == 0
+    assert capsys.readouterr().out.startswith(f"5 articles, {total:,} words\n")
+    assert "word tokens" in "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
