@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from ._text import plural
 from .corpus import Corpus
 from .lexicons import reporting_verbs
-from .tokens import normalize_token, tokenize
+from .tokens import _abbreviations, normalize_token, tokenize
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -390,8 +390,10 @@ def shared_terms(counts: pd.DataFrame, a: str | None, b: str | None, *, n: int =
     both use most first (ranked by the smaller of the two rates per 1,000 words, then by the
     total count, then alphabetically). When they share fewer than ``n`` terms, the rest are the
     most frequent terms of either side; with no pair (``a`` or ``b`` None or absent), the most
-    frequent terms of the whole table. Words without a letter, one- or two-letter words ("mr",
-    "b") and reporting verbs ("said", "told": every news story has them) are left out.
+    frequent terms of the whole table. Words without a letter, one- or two-letter words ("b"),
+    abbreviations with their full stop ("sept.", "inc.") and reporting verbs ("said", "told":
+    every news story has them) are left out; so are titles ("mr.") and function words ("one",
+    "like"), by the counts themselves (:func:`newslib.tokens.term_stopwords`).
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"group": ["A", "A", "A", "B", "B", "C"], "term": ["pit", "fund", "mine", "pit", "mine", "year"],
@@ -400,10 +402,13 @@ def shared_terms(counts: pd.DataFrame, a: str | None, b: str | None, *, n: int =
     ['pit', 'mine', 'fund']
     """
     verbs = set(reporting_verbs())
+    abbreviations = _abbreviations()[0]
     text = counts["term"].astype(str)
-    # (no reporting verb, alone or in a phrase: "said", "hale said" describe no event)
+    # (no reporting verb, alone or in a phrase: "said", "hale said" describe no event; nor an
+    # abbreviation with its full stop: "sept.", "inc.")
     terms = counts[text.str.contains(r"[^\W\d_]", regex=True) & (text.str.len() > 2)
-                   & ~text.map(lambda t: any(w in verbs for w in t.split()))]
+                   & ~text.map(lambda t: any(w in verbs or (w.endswith(".") and w[:-1] in abbreviations)
+                                             for w in t.split()))]
     if a is not None and b is not None and a != b and {a, b} <= set(counts["group"]):
         terms = terms[terms["group"].isin([a, b])]   # the compared groups' own terms, never a third's
     groups = set(terms["group"])

@@ -121,3 +121,28 @@ def test_group_sums_agree_with_a_pandas_group_by(monkeypatch):
     pd.testing.assert_frame_equal(T.group_term_counts(counts, totals, groups), expected)
     monkeypatch.setattr(T, "_DENSE_MAX", 0)
     pd.testing.assert_frame_equal(T.group_term_counts(counts, totals, groups), expected)
+
+
+def test_titles_and_function_words_are_neither_top_terms_nor_fallback_terms():
+    # on a folder of New York Times articles "mr." was the second top term and the fallback KWIC
+    # term, and "one" the dispersion's: the stopwords had neither (nor BBC's "Mr" without a stop)
+    from newslib.corpus import Article, Corpus
+    from newslib.tokens import stopwords, term_stopwords
+
+    c = Corpus([
+        Article(id="x1", title="Ferry", outlet="X", text="Ferry\n\nMr. Hale said one ferry sails. Mrs. Quinn "
+                "met Dr. Reyes. Mr. Dunn, like Sen. Dunn, wants one more ferry. Mr Finch agreed."),
+        Article(id="y1", title="Harbour", outlet="Y", text="Harbour\n\nMr. Hale spoke. One ferry, one harbour. "
+                "Ms. Quinn, like Mr Finch, said the ferry may sail. Mr. Reyes left."),
+    ])
+    counts = T.term_counts(c)
+    left_out = {"mr.", "mrs.", "ms.", "dr.", "sen.", "mr", "one", "like", "may"}
+    assert not left_out & set(counts["term"])
+    assert T.shared_terms(counts, "X", "Y", n=1) == ["ferry"]
+    shown, why = T.terms_or_shared(c, ["genocide"], counts, "X", "Y", n=3)
+    assert shown[0] == "ferry" and not left_out & set(shown)
+    assert not {"mr. hale", "mr finch"} & set(T.term_counts(c, n=2)["term"])   # no phrase opens with a title
+    # the quote and name rules read the plain list: a title there would be cut off a speaker's name
+    assert "mr." not in stopwords() and "mr." in term_stopwords()
+    assert T.shared_terms(pd.DataFrame({"group": ["X", "Y"], "term": ["sept.", "sept."], "count": [9, 9],
+                                        "per_1000": [9.0, 9.0]}), "X", "Y") == []
