@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = ["PROJECT_ROOT", "resolve_corpus", "load", "plural", "Grouping", "choose_grouping",
-           "choose_pairs", "first_article", "sample_articles", "article_labels", "alignment_pairs",
+           "choose_pairs", "first_article", "sample_articles", "chart_articles", "left_out", "kwic_preview",
+           "article_labels", "alignment_pairs",
            "keyness_note", "distinctive_words", "actor_matrix", "compare_chart", "read_note", "say",
            "lab_copy"]
 
@@ -250,6 +251,76 @@ def sample_articles(corpus: Corpus, group_by: str, groups: Iterable[str], *, per
     for g in groups:
         out += [a.id for a in corpus.articles if gmap[a.id] == g][:per_group]
     return out
+
+
+#: Panels a chart of one panel per group draws (:func:`newslib.charts.top_terms`' ``max_groups``).
+MAX_PANELS = 24
+
+
+def left_out(shown: Sequence[str], groups: Sequence[str], *, what: str, kind: str = "group") -> str:
+    """The sentence saying which of ``groups`` a chart (``what``) leaves out, or ``""`` when it
+    shows them all: a chart never drops a group without saying so.
+
+    >>> left_out(["a", "b"], ["a", "b", "c"], what="The dispersion plot", kind="outlet")
+    'The dispersion plot shows 2 of 3 outlets; left out: c.'
+    >>> left_out(["a"], ["a"], what="The chart")
+    ''
+    """
+    shown_set = set(shown)
+    rest = [g for g in groups if g not in shown_set]
+    if not rest:
+        return ""
+    return f"{what} shows {len(groups) - len(rest):,} of {len(groups):,} {kind}s; left out: {_names(rest, 12)}."
+
+
+def chart_articles(corpus: Corpus, grouping: Grouping, *, max_articles: int = 12) -> tuple[list[str], str]:
+    """The articles a per-article chart (the dispersion plot) draws, and the sentence naming the
+    groups it leaves out (``""`` when none): up to three articles of each group while they fit
+    in ``max_articles``, else one of each of the first ``max_articles`` groups (the compared
+    ones first). Every group, up to that limit: a chart of six groups had left a seventh out
+    without a word.
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> c = Corpus([Article(id=f"{o}{i}", title="T", text="T", outlet=o) for o in "ABCDE" for i in range(2)])
+    >>> g = choose_grouping(c)
+    >>> chart_articles(c, g, max_articles=4)
+    (['A0', 'B0', 'C0', 'D0'], 'The chart shows 4 of 5 outlets; left out: E.')
+    >>> chart_articles(c, g)[0]
+    ['A0', 'A1', 'B0', 'B1', 'C0', 'C1', 'D0', 'D1', 'E0', 'E1']
+    """
+    groups = grouping.first_groups(max_articles)
+    per_group = max(1, min(3, max_articles // max(1, len(groups))))
+    ids = sample_articles(corpus, grouping.by, groups, per_group=per_group)
+    return ids, left_out(groups, grouping.groups, what="The chart", kind=grouping.kind)
+
+
+def kwic_preview(kw: pd.DataFrame, term: str, *, limit: int = 25, saved: str = "",
+                 kind: str = "group") -> tuple[pd.DataFrame, str]:
+    """At most ``limit`` lines of a :func:`newslib.terms.kwic` table to show, taken from every
+    group in turn (the first lines of each; ``kind`` names a group in the sentence), and the
+    sentence that counts them and says where all the lines are: ``saved`` (a CSV file of a batch run), else the table itself. ``limit``
+    0 shows every line.
+
+    Why: a frequent term printed in full (307 lines of "trump") made a report of 1 MB and
+    16,000 pixels; a reader reads 25 lines, and the rest stay in the table.
+
+    >>> import pandas as pd
+    >>> kw = pd.DataFrame({"group": list("AAAAB"), "match": "oil"})
+    >>> shown, said = kwic_preview(kw, "oil", limit=3, saved="kwic.csv")
+    >>> shown.index.tolist(), said
+    ([0, 1, 4], '“oil”: 5 lines; shown: 3, the first of each group in turn; all 5 are in kwic.csv.')
+    >>> kwic_preview(kw, "oil", limit=0)[1]
+    '“oil”: 5 lines.'
+    """
+    n = len(kw)
+    if not limit or n <= limit:
+        return kw, f"“{term}”: {plural(n, 'line')}."
+    rank = kw.groupby("group", sort=False, observed=True).cumcount()
+    order = sorted(range(n), key=lambda i: (int(rank.iloc[i]), i))[:limit]
+    shown = kw.iloc[sorted(order)]
+    where = saved or "the table kw (display(kw) shows them)"
+    return shown, (f"“{term}”: {plural(n, 'line')}; shown: {limit:,}, the first of each {kind} in turn; "
+                   f"all {n:,} are in {where}.")
 
 
 def article_labels(corpus: Corpus, group_by: str, ids: Iterable[str]) -> dict[str, str]:

@@ -280,3 +280,122 @@ def test_01_and_newslib_info_count_words_one_way(runs, tmp_path, capsys):
     assert main(["info", str(tmp_path / "ferry")]) == 0
     assert capsys.readouterr().out.startswith(f"5 articles, {total:,} words\n")
     assert "word tokens" in "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+# ----------------------------------------------------------------------------- many outlets
+# Eight outlets of two articles each on Kestrel Isle: every outlet but one reports the ferry strike
+# on its second day (its first article is another story), and "charlie_times" never does. The
+# first outlet writes as The New York Times does ("Mr. Hale", "Ms. Quinn").
+OUTLETS = ["alpha_post", "bravo_news", "charlie_times", "delta_daily", "echo_wire", "foxtrot_herald",
+           "golf_gazette", "hotel_mail"]
+OTHER_STORIES = [
+    "Kestrel Isle library reopens with a reading room\n\nThe library of Kestrel Isle reopened its doors "
+    "with a new reading room, shelves of novels and a corner for poetry. Librarian Ruth Amos lent forty books.",
+    "Island football club lifts the county cup\n\nThe Kestrel Isle football club beat Westbay two goals to "
+    "nil to lift the county cup. Striker Ben Oduya scored both goals before a crowd of supporters.",
+    "Lighthouse on Kestrel Isle painted for its centenary\n\nVolunteers painted the old lighthouse red and "
+    "white for its centenary. The lantern, restored by a glazier, will shine again in June.",
+    "Kestrel Isle pupils stage a pirate play\n\nPupils staged a pirate play with cardboard galleons, "
+    "parrots and a treasure chest. Parents cheered the captain, a nine-year-old called Nell.",
+    "Baker wins a prize for Kestrel Isle sourdough\n\nA baker won the regional prize for her sourdough "
+    "loaf, proved for two days in a cellar. Judges praised the crust and the rye.",
+    "Seal pups counted on Kestrel Isle rocks\n\nWardens counted ninety seal pups on the rocks, the most "
+    "since records began. Walkers are asked to keep dogs on a lead near the colony.",
+    "Kestrel Isle choir sings in the cathedral\n\nThe choir sang anthems and a motet in the cathedral, "
+    "conducted by organist Hugh Pell. Tenors and sopranos rehearsed for months.",
+    "Bridge repairs close the Kestrel Isle causeway road\n\nEngineers began repairs to the causeway "
+    "bridge, closing the road for a fortnight. Cyclists will be diverted along the dunes.",
+    "Kestrel Isle museum shows Viking silver\n\nThe museum put a hoard of Viking silver on show: arm "
+    "rings, coins and a brooch found by a farmer ploughing a field.",
+]
+STRIKE = [
+    "Ferry crews on Kestrel Isle went on strike on Thursday and the harbour fell silent.",
+    "No ferry will sail before Monday, the harbour master said.",
+    "Moira Quinn, who leads the ferry crews' union, said the harbour board had ignored every letter.",
+    "The harbour board called the ferry strike unlawful.",
+    "Shops ran short of bread and medicine as the ferry strike went on.",
+    "Victor Hale, the board chairman, offered the ferry crews talks.",
+]
+
+
+def _many_outlets(root: Path) -> Path:
+    for k, outlet in enumerate(OUTLETS):
+        folder = root / outlet
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "2024-05-01_other.txt").write_text(OTHER_STORIES[k] + "\n", encoding="utf-8")
+        if outlet == "charlie_times":
+            second = OTHER_STORIES[8]
+        else:
+            body = " ".join(STRIKE[(k + i) % len(STRIKE)] for i in range(5))
+            if outlet == "alpha_post":
+                body = body.replace("Victor Hale", "Mr. Hale").replace("Moira Quinn", "Ms. Quinn")
+                body += (" Mr. Hale said the ferry would sail. Mr. Hale met Ms. Quinn. Mr. Hale left, and Mr. Dunn"
+                         " and Mr. Reyes stayed with Ms. Quinn.")
+            second = f"Ferry strike on Kestrel Isle, day {k + 1}\n\n{body}"
+        (folder / "2024-05-02_strike.txt").write_text(second + "\n", encoding="utf-8")
+    return root
+
+
+def _run(tmp: Path, nb: str, corpus: Path, **params) -> tuple[list, Path]:
+    from newslib.report import run_notebook
+
+    files = tmp / "out" / f"{nb}_files"
+    res = run_notebook(ROOT / "notebooks" / f"{nb}.ipynb", tmp / "out",
+                       {"corpus": str(corpus), "output_dir": str(files), **params})
+    assert res.status == "ok", f"{nb}: {res.error}"
+    return json.loads((tmp / "out" / f"{nb}.ipynb").read_text(encoding="utf-8"))["cells"], files
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """Notebooks 02 and 05 on the eight outlets: {name: (cells, files)}."""
+    tmp = tmp_path_factory.mktemp("many_outlets")
+    corpus = _many_outlets(tmp / "kestrel")
+    return {"02": _run(tmp / "02", "02_term_frequency", corpus, top_n=5, terms=["Kestrel Isle"]),
+            "02_id": _run(tmp / "02_id", "02_term_frequency", corpus, top_n=5, group_by="id",
+                          terms=["Kestrel Isle"]),
+            "corpus": corpus}
+
+
+def test_02_charts_every_outlet_and_names_any_left_out(many):
+    # "Top terms by outlet (6 of 7 groups)": the seventh outlet was missing, and the dispersion
+    # plot dropped it without a word
+    from PIL import Image
+
+    cells, files = many["02"]
+    shown = " ".join(_texts(cells))
+    assert set(pd.read_csv(files / "top_terms.csv")["group"]) == set(OUTLETS)
+    w, h = Image.open(files / "top_terms.png").size
+    assert h / w > 0.55, "fewer than three rows of panels: not every outlet is drawn"
+    hits = pd.read_csv(files / "dispersion.csv")
+    assert {a.split("/")[0] for a in hits["article_id"]} == set(OUTLETS)
+    assert "left out" not in shown
+    # grouped by article: 16 groups, all in the top terms; the dispersion draws 12 and names the others
+    cells, files = many["02_id"]
+    shown = " ".join(_texts(cells))
+    assert pd.read_csv(files / "top_terms.csv")["group"].nunique() == 16
+    w, h = Image.open(files / "top_terms.png").size
+    assert h / w > 1.2, "fewer than six rows of panels: not every article is drawn"
+    assert "The chart shows 12 of 16 articles; left out: " in shown
+    assert pd.read_csv(files / "dispersion.csv")["article_id"].nunique() == 12
+
+
+def test_02_kwic_shows_25_lines_once_and_keeps_all_in_the_csv(many):
+    # the fallback term gave 307 lines, printed in full in section 4 and again in a solution
+    cells, files = many["02"]
+    kw = pd.read_csv(files / "kwic.csv")
+    assert set(kw["match"].str.lower()) == {"ferry"} and len(kw) > 25
+    tables = [t for t in _texts(cells) if "<table" in t and ">left<" in t and ">right<" in t]
+    assert len(tables) == 1, "the KWIC lines are shown more than once"
+    lines = pd.read_html(io.StringIO(tables[0]))[0]
+    assert len(lines) == 25 and lines["group"].nunique() >= 7           # every outlet's first lines
+    shown = " ".join(_texts(cells))
+    assert f"“ferry”: {len(kw)} lines; shown: 25, the first of each outlet in turn; all {len(kw)} are in kwic.csv." in shown
+
+
+def test_02_top_terms_and_fallbacks_show_no_title(many):
+    # The New York Times' "Mr." was its second top term and the fallback KWIC term
+    cells, files = many["02"]
+    top = pd.read_csv(files / "top_terms.csv")
+    assert not {"mr.", "ms.", "mr", "ms"} & set(top["term"])
+    assert "mr." not in set(pd.read_csv(files / "kwic.csv")["match"].str.lower())
