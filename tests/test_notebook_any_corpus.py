@@ -348,12 +348,16 @@ def _run(tmp: Path, nb: str, corpus: Path, **params) -> tuple[list, Path]:
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory):
-    """Notebooks 02 and 05 on the eight outlets: {name: (cells, files)}."""
+    """Notebooks 02, 04 and 05 on the eight outlets: {name: (cells, files)}."""
     tmp = tmp_path_factory.mktemp("many_outlets")
     corpus = _many_outlets(tmp / "kestrel")
     return {"02": _run(tmp / "02", "02_term_frequency", corpus, top_n=5, terms=["Kestrel Isle"]),
             "02_id": _run(tmp / "02_id", "02_term_frequency", corpus, top_n=5, group_by="id",
                           terms=["Kestrel Isle"]),
+            "04": _run(tmp / "04", "04_framing_comparison", corpus, top_n=5),
+            "05": _run(tmp / "05", "05_event_report", corpus, top_n=3),
+            "05_named": _run(tmp / "05_named", "05_event_report", corpus, top_n=3,
+                             article_a="bravo_news/2024-05-01_other", article_b="delta_daily/2024-05-01_other"),
             "corpus": corpus}
 
 
@@ -399,3 +403,52 @@ def test_02_top_terms_and_fallbacks_show_no_title(many):
     top = pd.read_csv(files / "top_terms.csv")
     assert not {"mr.", "ms.", "mr", "ms"} & set(top["term"])
     assert "mr." not in set(pd.read_csv(files / "kwic.csv")["match"].str.lower())
+
+
+def test_05_compares_the_two_articles_most_alike_and_says_when_none_are(many):
+    # "Each pair compares the first article of each outlet": a speech against a piece on another
+    # story, and ~100 sentences a pair listed as reported by one outlet only
+    cells, files = many["05"]
+    pairs = pd.read_csv(files / "article_pairs.csv")
+    assert list(zip(pairs["group_a"], pairs["group_b"], strict=True)) == [
+        ("alpha_post", "bravo_news"), ("alpha_post", "charlie_times"), ("alpha_post", "delta_daily")]
+    strike = pairs[pairs["group_b"] != "charlie_times"]
+    assert (strike["article_a"] == "alpha_post/2024-05-02_strike").all()
+    assert set(strike["article_b"]) == {"bravo_news/2024-05-02_strike", "delta_daily/2024-05-02_strike"}
+    assert (strike["similarity"] >= 0.15).all() and not pairs["named"].any()
+    none = pairs[pairs["group_b"] == "charlie_times"].iloc[0]
+    assert none["similarity"] < 0.15
+    shown = " ".join(_plain(t) for t in _texts(cells))
+    assert ("alpha_post and bravo_news: the two articles most alike in wording, alpha_post/2024-05-02_strike "
+            "and bravo_news/2024-05-02_strike (similarity ") in shown
+    assert ("alpha_post and charlie_times: no article of alpha_post shares enough wording with one of "
+            "charlie_times to compare their sentences") in shown
+    assert not (files / "pair2_unique_sentences.csv").exists()          # nothing listed for other stories
+    unique = pd.read_csv(files / "pair1_unique_sentences.csv")
+    assert not unique["text"].str.contains("library|football|lighthouse").any()
+
+
+def test_05_honours_article_a_and_article_b_as_04_does(many):
+    # `newslib report -p article_a=...` was accepted (valid for 04) and 05 dropped it silently
+    from newslib.report import notebook_parameters
+
+    for nb in ("04_framing_comparison", "05_event_report"):
+        assert {"article_a", "article_b"} <= set(notebook_parameters(ROOT / "notebooks" / f"{nb}.ipynb"))
+    cells, files = many["05_named"]
+    pairs = pd.read_csv(files / "article_pairs.csv")
+    assert pairs[["article_a", "article_b"]].values.tolist() == [["bravo_news/2024-05-01_other",
+                                                                  "delta_daily/2024-05-01_other"]]
+    assert pairs["named"].all()
+    shown = " ".join(_plain(t) for t in _texts(cells))
+    assert "bravo_news and delta_daily: the articles named, bravo_news/2024-05-01_other and delta_daily/2024-05-01_other" in shown
+    assert "they may report different stories" in shown
+    assert (files / "pair1_unique_sentences.csv").is_file()             # named: compared all the same
+
+
+def test_04_aligns_the_two_articles_most_alike(many):
+    cells, files = many["04"]
+    status = pd.read_csv(files / "alignment_status.csv")
+    by_pair = status.groupby("pair")["article_id"].apply(set).to_dict()
+    assert by_pair["alpha_post | bravo_news"] == {"alpha_post/2024-05-02_strike", "bravo_news/2024-05-02_strike"}
+    shown = " ".join(_texts(cells))
+    assert "alpha_post and charlie_times: no article of alpha_post shares enough wording" in shown
