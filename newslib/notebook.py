@@ -167,7 +167,7 @@ class Grouping:
 
 
 def choose_grouping(corpus: Corpus, group_by: str = "outlet", *, compare: Iterable[Any] = (),
-                    max_pairs: int = 3) -> Grouping:
+                    max_pairs: int = 3, for_readers: bool = False) -> Grouping:
     """Decide what a comparison notebook compares, and say it in one line.
 
     * two or more groups: those, with the pairs from :func:`choose_pairs`;
@@ -192,6 +192,14 @@ def choose_grouping(corpus: Corpus, group_by: str = "outlet", *, compare: Iterab
     >>> choose_grouping(Corpus(arts), max_pairs=1).note
     'Comparing 3 outlets (A, B and C); pairwise views: A with B (the first pair of 3; set compare to choose others).'
 
+    ``for_readers`` words the note for a report's readers, who set no parameter (notebook 05):
+    no "set compare", and the pairs in the words of the report.
+
+    >>> choose_grouping(Corpus(arts), max_pairs=1, for_readers=True).note
+    'Comparing 3 outlets (A, B and C); pair by pair: A with B (the first of the 3 pairs, in alphabetical order).'
+
+    Up to twelve groups are named ("and 1 more" hid a name as long as itself).
+
     """
     groups = sorted(set(article_groups(corpus, group_by).values()))
     compare = list(compare or [])
@@ -207,7 +215,7 @@ def choose_grouping(corpus: Corpus, group_by: str = "outlet", *, compare: Iterab
         label = groups[0] or "(none)"
         note = (f"All {n:,} articles have the same {group_by} ({label}), so this notebook compares "
                 "articles instead: each article is its own group (grouped by id).")
-        if compare:
+        if compare and not for_readers:
             note = note[:-1] + f"; compare ({_names([str(c) for c in compare])}) is set aside."
         return Grouping(group_by, "id", tuple(ids), tuple(pairs), note)
     pairs = choose_pairs(groups, compare, max_pairs=max_pairs)
@@ -216,9 +224,15 @@ def choose_grouping(corpus: Corpus, group_by: str = "outlet", *, compare: Iterab
     else:
         shown = _names([f"{a} with {b}" for a, b in pairs], 6) if pairs else "none"
         total = len(groups) * (len(groups) - 1) // 2
-        more = (f" ({'the first pair' if len(pairs) == 1 else f'the first {len(pairs)} pairs'} of {total:,}; "
-                "set compare to choose others)" if not compare and len(pairs) < total else "")
-        note = f"Comparing {_kind(group_by, len(groups))} ({_names(groups)}); pairwise views: {shown}{more}."
+        cut = not compare and len(pairs) < total
+        if for_readers:
+            more = (f" ({'the first' if len(pairs) == 1 else f'the first {len(pairs)}'} of the {total:,} pairs, "
+                    "in alphabetical order)" if cut else "")
+            note = f"Comparing {_kind(group_by, len(groups))} ({_names(groups, 12)}); pair by pair: {shown}{more}."
+        else:
+            more = (f" ({'the first pair' if len(pairs) == 1 else f'the first {len(pairs)} pairs'} of {total:,}; "
+                    "set compare to choose others)" if cut else "")
+            note = f"Comparing {_kind(group_by, len(groups))} ({_names(groups, 12)}); pairwise views: {shown}{more}."
     return Grouping(group_by, group_by, tuple(groups), tuple(pairs), note)
 
 

@@ -452,3 +452,44 @@ def test_04_aligns_the_two_articles_most_alike(many):
     assert by_pair["alpha_post | bravo_news"] == {"alpha_post/2024-05-02_strike", "bravo_news/2024-05-02_strike"}
     shown = " ".join(_texts(cells))
     assert "alpha_post and charlie_times: no article of alpha_post shares enough wording" in shown
+
+
+def _markdown(cells) -> str:
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def test_wording_written_for_the_two_seed_articles_fits_any_corpus(runs, many):
+    # 00 asked for words "in the top ten of one outlet but not the other", 01 "Which article is
+    # longer", 05 kept the Raisi–Putin paragraph, named six outlets "and 1 more" and told readers
+    # who set no parameter to "set compare to choose others"
+    cells, _ = runs["00_start_here"]
+    md = _markdown(cells)
+    assert "but not the other" not in md and "of no other outlet" in md
+    assert "longer, and by how many" not in _markdown(runs["01_corpus_tour"][0])
+    only_here = next(t for t in _texts(cells) if t.startswith("{") and A in t)
+    assert all(g in only_here for g in (A, B, C))                   # every outlet's words of its own
+    cells, _ = many["05"]
+    md = _markdown(cells)
+    assert not re.search(r"Raisi|Putin|Iran|Election Post", md)
+    shown = " ".join(_plain(t) for t in _texts(cells))
+    assert "set compare" not in shown and "1 more" not in shown
+    assert (f"Comparing 8 outlets ({', '.join(OUTLETS[:-1])} and {OUTLETS[-1]}); pair by pair: alpha_post with "
+            "bravo_news, alpha_post with charlie_times and alpha_post with delta_daily (the first 3 of the 28 pairs, "
+            "in alphabetical order).") in shown
+    assert "the other's" not in md
+
+
+@pytest.mark.parametrize("nb", sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9]*.ipynb")))
+def test_every_notebook_opens_with_its_purpose_and_closes_with_limitations_and_exercises(nb):
+    # 00 had no limitations section; the other six open with purpose, audience, time and data and
+    # close with limitations and exercises
+    cells = json.loads((ROOT / "notebooks" / f"{nb}.ipynb").read_text(encoding="utf-8"))["cells"]
+    first = "".join(cells[0]["source"])
+    assert re.search(r"\*\*Time", first) and re.search(r"\*\*Data|the articles of this report", first), nb
+    assert re.search(r"\*\*Audience|for readers who do not code", first), nb
+    md = _markdown(cells)
+    tasks = [md.find(h) for h in ("## Your turn", "## Questions to discuss") if h in md]
+    assert tasks, nb
+    limits = re.search(r"^## [^\n]*limitations|Known limits", md, flags=re.M | re.I)
+    assert limits and limits.start() < tasks[0], nb                                   # limits, then exercises
+    assert not re.search(r"^## \d", md[limits.start():], flags=re.M), nb              # no section after them
