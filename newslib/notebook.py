@@ -35,7 +35,7 @@ from .charts import frame_profile, heatmap
 from .corpus import PROJECT_ROOT, Corpus, load_corpus, resolve_corpus
 from .display import escape, plural
 from .readers.language import NOT_ENGLISH
-from .terms import article_groups
+from .terms import article_groups, article_similarity
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -408,8 +408,6 @@ class ArticlePair:
 
 
 def _most_alike(corpus: Corpus, ids_a: list[str], ids_b: list[str]) -> tuple[str, str, float, int]:
-    from .terms import article_similarity
-
     ids_b = [i for i in ids_b if i not in set(ids_a)] or ids_b
     best = article_similarity(corpus, ids_a, ids_b, top=1)
     if not len(best):
@@ -440,8 +438,6 @@ def alignment_pairs(corpus: Corpus, grouping: Grouping, article_a: str = "", art
     >>> [(p.article_a, p.article_b, p.alike, p.named) for p in alignment_pairs(c, g, article_a="a1")]
     [('a1', 'b1', False, True)]
     """
-    from .terms import article_similarity
-
     gmap = article_groups(corpus, grouping.by)
     members: dict[str, list[str]] = {}
     for a in corpus.articles:
