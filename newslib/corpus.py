@@ -27,7 +27,7 @@ from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, releas
 from .quotes import quotes_frame, resolve_speakers
 from .readers import MAX_ARTICLE_BYTES, decode_bytes, read_articles
 from .records import Article, CorpusError, Problem
-from .tokens import sentences_frame, tokens_frame
+from .tokens import count_words, sentences_frame, tokens_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -148,6 +148,7 @@ class Corpus:
         self.jobs: int | None = None
         self._cache: dict[str, Any] = {}
         self._cache_entry: Path | None = None  # on-disk cache entry (load_corpus(cache=True))
+        self._words: list[int] | None = None   # word tokens per article (word_counts)
         #: processor seconds per stage in the workers, from the last :meth:`prepare` pass
         self.stage_seconds: dict[str, float] = {}
 
@@ -201,14 +202,21 @@ class Corpus:
     # ---- tables -------------------------------------------------------------------------
     def frame(self) -> pd.DataFrame:
         """One row per article: ``id, outlet, date, url, title, words, folder, captions,
-        removed, source_path`` plus any extra metadata columns."""
+        removed, source_path`` plus any extra metadata columns. ``words`` counts the word
+        tokens, headline included (:func:`newslib.tokens.count_words`): the words of
+        :meth:`tokens` and what per-1,000-word rates divide by, so that every count of words
+        a notebook or ``newslib info`` shows is the same number.
+
+        >>> Corpus([Article(id="a", title="Iran’s deal", text="Iran’s deal\\n\\nIt is done.")]).frame()["words"].tolist()
+        [6]
+        """
         import pandas as pd
 
         rows = []
-        for a in self.articles:
+        for a, n_words in zip(self.articles, self.word_counts(), strict=True):
             row = {
                 "id": a.id, "outlet": a.outlet, "date": a.date, "url": a.url, "title": a.title,
-                "words": a.n_words, "folder": a.folder,
+                "words": n_words, "folder": a.folder,
                 "captions": len(a.captions), "removed": len(a.removed), "source_path": a.source_path,
             }
             for k, v in a.meta.items():
@@ -216,6 +224,24 @@ class Corpus:
             rows.append(row)
         cols = ["id", "outlet", "date", "url", "title", "words", "folder", "captions", "removed", "source_path"]
         return pd.DataFrame(rows, columns=cols + sorted({k for r in rows for k in r} - set(cols)))
+
+    def word_counts(self) -> list[int]:
+        """The word tokens of each article, in article order (see :meth:`frame`): read from
+        the token table when it is built, else counted (and kept: the frame is asked for often).
+
+        >>> c = Corpus([Article(id="a", title="T", text="T\\n\\nMr. Smith didn't go.")])
+        >>> c.word_counts(), int(c.tokens()["is_word"].sum())
+        ([6], 6)
+        """
+        if self._words is None or len(self._words) != len(self.articles):
+            if "tokens" in self._cache:
+                toks = self._cache["tokens"]
+                words = toks.loc[toks["is_word"].to_numpy(), "article_id"].value_counts()
+                words.index = words.index.astype(str)
+                self._words = [int(words.get(a.id, 0)) for a in self.articles]
+            else:
+                self._words = [count_words(a.text) for a in self.articles]
+        return self._words
 
     def problems_frame(self) -> pd.DataFrame:
         """One row per problem: ``path, action, reason``."""

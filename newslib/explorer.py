@@ -26,7 +26,7 @@ from .corpus import Corpus
 from .display import escape, highlight_quotes, table_html
 from .framing import frame_evidence
 from .terms import article_groups, keyness, kwic, shared_terms, term_counts
-from .tokens import normalize_token, stopwords, tokenize
+from .tokens import normalize_token, term_stopwords, tokenize
 
 __all__ = ["Explorer"]
 
@@ -222,7 +222,7 @@ class Explorer:
         empty = pd.DataFrame(columns=cols)
         if not words or self._problem():
             return empty
-        drop = len(words) == 1 and words[0] not in stopwords()
+        drop = len(words) == 1 and words[0] not in term_stopwords()
         counts = self._term_counts(len(words), drop)
         if not {self.group_a, self.group_b} <= set(counts["group"]):
             return empty

@@ -35,14 +35,15 @@ from .charts import frame_profile, heatmap
 from .corpus import PROJECT_ROOT, Corpus, load_corpus, resolve_corpus
 from .display import escape, plural
 from .readers.language import NOT_ENGLISH
-from .terms import article_groups
+from .terms import article_groups, article_similarity
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
 __all__ = ["PROJECT_ROOT", "resolve_corpus", "load", "plural", "Grouping", "choose_grouping",
-           "choose_pairs", "first_article", "sample_articles", "article_labels", "alignment_pairs",
+           "choose_pairs", "first_article", "sample_articles", "chart_articles", "left_out", "kwic_preview",
+           "article_labels", "alignment_pairs", "ArticlePair", "MIN_SIMILARITY",
            "keyness_note", "distinctive_words", "actor_matrix", "compare_chart", "read_note", "say",
            "lab_copy"]
 
@@ -166,7 +167,7 @@ class Grouping:
 
 
 def choose_grouping(corpus: Corpus, group_by: str = "outlet", *, compare: Iterable[Any] = (),
-                    max_pairs: int = 3) -> Grouping:
+                    max_pairs: int = 3, for_readers: bool = False) -> Grouping:
     """Decide what a comparison notebook compares, and say it in one line.
 
     * two or more groups: those, with the pairs from :func:`choose_pairs`;
@@ -191,6 +192,14 @@ def choose_grouping(corpus: Corpus, group_by: str = "outlet", *, compare: Iterab
     >>> choose_grouping(Corpus(arts), max_pairs=1).note
     'Comparing 3 outlets (A, B and C); pairwise views: A with B (the first pair of 3; set compare to choose others).'
 
+    ``for_readers`` words the note for a report's readers, who set no parameter (notebook 05):
+    no "set compare", and the pairs in the words of the report.
+
+    >>> choose_grouping(Corpus(arts), max_pairs=1, for_readers=True).note
+    'Comparing 3 outlets (A, B and C); pair by pair: A with B (the first of the 3 pairs, in alphabetical order).'
+
+    Up to twelve groups are named ("and 1 more" hid a name as long as itself).
+
     """
     groups = sorted(set(article_groups(corpus, group_by).values()))
     compare = list(compare or [])
@@ -206,7 +215,7 @@ def choose_grouping(corpus: Corpus, group_by: str = "outlet", *, compare: Iterab
         label = groups[0] or "(none)"
         note = (f"All {n:,} articles have the same {group_by} ({label}), so this notebook compares "
                 "articles instead: each article is its own group (grouped by id).")
-        if compare:
+        if compare and not for_readers:
             note = note[:-1] + f"; compare ({_names([str(c) for c in compare])}) is set aside."
         return Grouping(group_by, "id", tuple(ids), tuple(pairs), note)
     pairs = choose_pairs(groups, compare, max_pairs=max_pairs)
@@ -215,9 +224,15 @@ def choose_grouping(corpus: Corpus, group_by: str = "outlet", *, compare: Iterab
     else:
         shown = _names([f"{a} with {b}" for a, b in pairs], 6) if pairs else "none"
         total = len(groups) * (len(groups) - 1) // 2
-        more = (f" ({'the first pair' if len(pairs) == 1 else f'the first {len(pairs)} pairs'} of {total:,}; "
-                "set compare to choose others)" if not compare and len(pairs) < total else "")
-        note = f"Comparing {_kind(group_by, len(groups))} ({_names(groups)}); pairwise views: {shown}{more}."
+        cut = not compare and len(pairs) < total
+        if for_readers:
+            more = (f" ({'the first' if len(pairs) == 1 else f'the first {len(pairs)}'} of the {total:,} pairs, "
+                    "in alphabetical order)" if cut else "")
+            note = f"Comparing {_kind(group_by, len(groups))} ({_names(groups, 12)}); pair by pair: {shown}{more}."
+        else:
+            more = (f" ({'the first pair' if len(pairs) == 1 else f'the first {len(pairs)} pairs'} of {total:,}; "
+                    "set compare to choose others)" if cut else "")
+            note = f"Comparing {_kind(group_by, len(groups))} ({_names(groups, 12)}); pairwise views: {shown}{more}."
     return Grouping(group_by, group_by, tuple(groups), tuple(pairs), note)
 
 
@@ -252,6 +267,76 @@ def sample_articles(corpus: Corpus, group_by: str, groups: Iterable[str], *, per
     return out
 
 
+#: Panels a chart of one panel per group draws (:func:`newslib.charts.top_terms`' ``max_groups``).
+MAX_PANELS = 24
+
+
+def left_out(shown: Sequence[str], groups: Sequence[str], *, what: str, kind: str = "group") -> str:
+    """The sentence saying which of ``groups`` a chart (``what``) leaves out, or ``""`` when it
+    shows them all: a chart never drops a group without saying so.
+
+    >>> left_out(["a", "b"], ["a", "b", "c"], what="The dispersion plot", kind="outlet")
+    'The dispersion plot shows 2 of 3 outlets; left out: c.'
+    >>> left_out(["a"], ["a"], what="The chart")
+    ''
+    """
+    shown_set = set(shown)
+    rest = [g for g in groups if g not in shown_set]
+    if not rest:
+        return ""
+    return f"{what} shows {len(groups) - len(rest):,} of {len(groups):,} {kind}s; left out: {_names(rest, 12)}."
+
+
+def chart_articles(corpus: Corpus, grouping: Grouping, *, max_articles: int = 12) -> tuple[list[str], str]:
+    """The articles a per-article chart (the dispersion plot) draws, and the sentence naming the
+    groups it leaves out (``""`` when none): up to three articles of each group while they fit
+    in ``max_articles``, else one of each of the first ``max_articles`` groups (the compared
+    ones first). Every group, up to that limit: a chart of six groups had left a seventh out
+    without a word.
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> c = Corpus([Article(id=f"{o}{i}", title="T", text="T", outlet=o) for o in "ABCDE" for i in range(2)])
+    >>> g = choose_grouping(c)
+    >>> chart_articles(c, g, max_articles=4)
+    (['A0', 'B0', 'C0', 'D0'], 'The chart shows 4 of 5 outlets; left out: E.')
+    >>> chart_articles(c, g)[0]
+    ['A0', 'A1', 'B0', 'B1', 'C0', 'C1', 'D0', 'D1', 'E0', 'E1']
+    """
+    groups = grouping.first_groups(max_articles)
+    per_group = max(1, min(3, max_articles // max(1, len(groups))))
+    ids = sample_articles(corpus, grouping.by, groups, per_group=per_group)
+    return ids, left_out(groups, grouping.groups, what="The chart", kind=grouping.kind)
+
+
+def kwic_preview(kw: pd.DataFrame, term: str, *, limit: int = 25, saved: str = "",
+                 kind: str = "group") -> tuple[pd.DataFrame, str]:
+    """At most ``limit`` lines of a :func:`newslib.terms.kwic` table to show, taken from every
+    group in turn (the first lines of each; ``kind`` names a group in the sentence), and the
+    sentence that counts them and says where all the lines are: ``saved`` (a CSV file of a batch run), else the table itself. ``limit``
+    0 shows every line.
+
+    Why: a frequent term printed in full (307 lines of "trump") made a report of 1 MB and
+    16,000 pixels; a reader reads 25 lines, and the rest stay in the table.
+
+    >>> import pandas as pd
+    >>> kw = pd.DataFrame({"group": list("AAAAB"), "match": "oil"})
+    >>> shown, said = kwic_preview(kw, "oil", limit=3, saved="kwic.csv")
+    >>> shown.index.tolist(), said
+    ([0, 1, 4], '“oil”: 5 lines; shown: 3, the first of each group in turn; all 5 are in kwic.csv.')
+    >>> kwic_preview(kw, "oil", limit=0)[1]
+    '“oil”: 5 lines.'
+    """
+    n = len(kw)
+    if not limit or n <= limit:
+        return kw, f"“{term}”: {plural(n, 'line')}."
+    rank = kw.groupby("group", sort=False, observed=True).cumcount()
+    order = sorted(range(n), key=lambda i: (int(rank.iloc[i]), i))[:limit]
+    shown = kw.iloc[sorted(order)]
+    where = saved or "the table kw (display(kw) shows them)"
+    return shown, (f"“{term}”: {plural(n, 'line')}; shown: {limit:,}, the first of each {kind} in turn; "
+                   f"all {n:,} are in {where}.")
+
+
 def article_labels(corpus: Corpus, group_by: str, ids: Iterable[str]) -> dict[str, str]:
     """A short label for each article of a per-article chart: its group when it is the only
     article of its group there, else ``group · id`` (just the id when grouping by id).
@@ -269,31 +354,117 @@ def article_labels(corpus: Corpus, group_by: str, ids: Iterable[str]) -> dict[st
     return {i: i if group_by == "id" else gmap[i] if n[gmap[i]] == 1 else f"{gmap[i]} · {i}" for i in ids}
 
 
-def alignment_pairs(corpus: Corpus, grouping: Grouping, article_a: str = "", article_b: str = "") -> list[tuple[str, str, str, str]]:
-    """``(group A, group B, article of A, article of B)`` for each sentence alignment: the
-    articles named by ``article_a``/``article_b`` when given (one alignment), else the first
-    article of each group of every chosen pair.
+#: Least similarity (:func:`newslib.terms.article_similarity`) of two articles whose sentences
+#: are worth comparing. Measured: two reports of one event 0.35 (the seeds) and 0.26 to 0.43
+#: (same-story pairs of 150 BBC politics articles, where 90 % of all pairs are below 0.07); among
+#: 21 PolNeAR articles of seven US outlets on the 2016 campaign (mostly different stories) the
+#: most alike pair of every outlet pair lies between 0.04 and 0.18, the highest the two reports
+#: of one candidates' forum.
+MIN_SIMILARITY = 0.15
+
+
+@dataclass(frozen=True)
+class ArticlePair:
+    """Two articles whose sentences a pairwise view compares: their groups, ids, how alike they
+    are (:func:`newslib.terms.article_similarity`) and whether the user ``named`` them."""
+
+    group_a: str
+    group_b: str
+    article_a: str
+    article_b: str
+    similarity: float
+    shared: int
+    named: bool = False
+
+    @property
+    def alike(self) -> bool:
+        """True when the two share enough wording to compare their sentences (``MIN_SIMILARITY``)."""
+        return self.similarity >= MIN_SIMILARITY
+
+    def note(self, *, kind: str = "group") -> str:
+        """One sentence saying which two articles are compared, how alike they are, and, when
+        they share too little, that their sentences are better not compared.
+
+        >>> ArticlePair("A", "B", "a/1", "b/2", 0.3123, 40).note(kind="outlet")
+        'A and B: the two articles most alike in wording, a/1 and b/2 (similarity 0.31 on a scale from 0, no content word in common, to 1; 40 content words in common).'
+        >>> ArticlePair("A", "B", "a/1", "b/2", 0.04, 3).note(kind="outlet")
+        'A and B: no article of A shares enough wording with one of B to compare their sentences: the most alike, a/1 and b/2, have a similarity of 0.04 (0.15 is needed; 3 content words in common). They seem to report different stories.'
+        """
+        scale = "on a scale from 0, no content word in common, to 1"
+        words = plural(self.shared, "content word")
+        if self.named:
+            head = f"{self.group_a} and {self.group_b}: the articles named, {self.article_a} and {self.article_b}"
+            if self.alike:
+                return f"{head} (similarity {self.similarity:.2f} {scale}; {words} in common)."
+            return (f"{head}, have a similarity of {self.similarity:.2f} ({MIN_SIMILARITY} or more shows articles "
+                    f"of one story; {words} in common): they may report different stories.")
+        if self.alike:
+            return (f"{self.group_a} and {self.group_b}: the two articles most alike in wording, {self.article_a} and "
+                    f"{self.article_b} (similarity {self.similarity:.2f} {scale}; {words} in common).")
+        return (f"{self.group_a} and {self.group_b}: no article of {self.group_a} shares enough wording with one of "
+                f"{self.group_b} to compare their sentences: the most alike, {self.article_a} and {self.article_b}, "
+                f"have a similarity of {self.similarity:.2f} ({MIN_SIMILARITY} is needed; {words} in common). "
+                "They seem to report different stories.")
+
+
+def _most_alike(corpus: Corpus, ids_a: list[str], ids_b: list[str]) -> tuple[str, str, float, int]:
+    ids_b = [i for i in ids_b if i not in set(ids_a)] or ids_b
+    best = article_similarity(corpus, ids_a, ids_b, top=1)
+    if not len(best):
+        return ids_a[0], ids_b[0], 0.0, 0
+    row = best.iloc[0]
+    return str(row["article_a"]), str(row["article_b"]), float(row["similarity"]), int(row["shared"])
+
+
+def alignment_pairs(corpus: Corpus, grouping: Grouping, article_a: str = "", article_b: str = "") -> list[ArticlePair]:
+    """The two articles each pairwise sentence comparison (notebooks 04 and 05) uses, one
+    :class:`ArticlePair` per chosen pair of groups: the article of each group most alike in
+    wording to one of the other (:func:`newslib.terms.article_similarity`; ties: the first),
+    with how alike they are. ``article_a``/``article_b``, when given, name the articles of the
+    first pair (one comparison); one named alone is paired with the article of the other group
+    most alike to it.
+
+    Why not the first article of each group: with three articles an outlet, those were two
+    different stories (a vice-presidential candidate's speech against a piece on the "birther"
+    claim), and ~100 sentences a pair were listed as "reported by one outlet only".
 
     >>> from newslib.corpus import Corpus, Article
-    >>> c = Corpus([Article(id=i, title="T", text="T", outlet=o) for i, o in (("a1", "A"), ("a2", "A"), ("b1", "B"))])
+    >>> c = Corpus([Article(id="a1", title="Cup", text="Cup\\n\\nThe team won the cup.", outlet="A"),
+    ...             Article(id="a2", title="Ferry", text="Ferry\\n\\nThe ferry strike shut the harbour.", outlet="A"),
+    ...             Article(id="b1", title="Strike", text="Strike\\n\\nA ferry strike closed the harbour.", outlet="B")])
     >>> g = choose_grouping(c)
-    >>> alignment_pairs(c, g), alignment_pairs(c, g, article_a="a2")
-    ([('A', 'B', 'a1', 'b1')], [('A', 'B', 'a2', 'b1')])
+    >>> [(p.article_a, p.article_b, p.alike) for p in alignment_pairs(c, g)]
+    [('a2', 'b1', True)]
+    >>> [(p.article_a, p.article_b, p.alike, p.named) for p in alignment_pairs(c, g, article_a="a1")]
+    [('a1', 'b1', False, True)]
     """
     gmap = article_groups(corpus, grouping.by)
+    members: dict[str, list[str]] = {}
+    for a in corpus.articles:
+        members.setdefault(gmap[a.id], []).append(a.id)
     if article_a or article_b:
+        for i in (article_a, article_b):
+            if i and i not in gmap:
+                raise ValueError(f"article {i!r} is not in the corpus")
         if grouping.pairs:
             ga, gb = grouping.pairs[0]
         else:
             ga = gb = grouping.groups[0] if grouping.groups else ""
-        a_id = article_a or first_article(corpus, grouping.by, ga)
-        b_id = article_b or first_article(corpus, grouping.by, gb)
-        for i in (a_id, b_id):
-            if i not in gmap:
-                raise ValueError(f"article {i!r} is not in the corpus")
-        return [(gmap[a_id], gmap[b_id], a_id, b_id)]
-    return [(a, b, first_article(corpus, grouping.by, a), first_article(corpus, grouping.by, b))
-            for a, b in grouping.pairs]
+        if article_a and article_b:
+            a_id, b_id = article_a, article_b
+        elif article_a:   # the article of the other group most alike to it
+            other = gb if gmap[article_a] != gb else ga
+            a_id, b_id, *_ = _most_alike(corpus, [article_a], members.get(other, []) or [article_a])
+        else:
+            other = ga if gmap[article_b] != ga else gb
+            b_id, a_id, *_ = _most_alike(corpus, [article_b], members.get(other, []) or [article_b])
+        row = article_similarity(corpus, [a_id], [b_id]).iloc[0]
+        return [ArticlePair(gmap[a_id], gmap[b_id], a_id, b_id, float(row["similarity"]), int(row["shared"]), True)]
+    out = []
+    for ga, gb in grouping.pairs:
+        a_id, b_id, sim, shared = _most_alike(corpus, members[ga], members[gb])
+        out.append(ArticlePair(ga, gb, a_id, b_id, sim, shared))
+    return out
 
 
 def keyness_note(key: pd.DataFrame, *, plain: bool = False) -> str:

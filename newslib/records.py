@@ -61,5 +61,6 @@ class Article:
 
     @property
     def n_words(self) -> int:
-        """Whitespace-separated words of ``text`` (a quick size, not the token count)."""
+        """Whitespace-separated words of ``text``: a quick size, not the count newslib
+        reports (that is the word tokens, :meth:`newslib.Corpus.frame`'s ``words``)."""
         return len(self.text.split())

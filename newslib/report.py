@@ -198,10 +198,11 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 #: and 3, and longer phrases almost never repeat across outlets (on the seeds 4 leaves no term to
 #: compare). ``min_count``: a term rarer than 1 is no term. ``max_chars``: 0 shows an ellipsis
 #: and no text. ``max_articles``, ``max_pairs``: 0 shows none (the notebooks say so); a negative
-#: number sliced from the end and silently dropped the last ones.
+#: number sliced from the end and silently dropped the last ones. ``kwic_lines``: 0 shows every
+#: line; a negative number has no meaning.
 _RANGES: dict[str, tuple[int, int | None]] = {
     "top_n": (1, 200), "ngram": (1, 3), "min_count": (1, None), "max_chars": (1, None),
-    "max_articles": (0, None), "max_pairs": (0, None),
+    "max_articles": (0, None), "max_pairs": (0, None), "kwic_lines": (0, None),
 }
 #: Parameters naming a CSV file, with the names that stand for a shipped table instead.
 _FILES: dict[str, tuple[str, ...]] = {

@@ -38,8 +38,8 @@ from .records import Article
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["tokenize", "sentence_spans", "split_sentences", "stopwords", "normalize_token",
-           "tokens_frame", "sentences_frame"]
+__all__ = ["tokenize", "sentence_spans", "split_sentences", "stopwords", "term_stopwords", "normalize_token",
+           "tokens_frame", "sentences_frame", "count_words"]
 
 _TOKEN_RE = re.compile(
     r"""
@@ -76,6 +76,22 @@ def stopwords() -> frozenset[str]:
     (True, False)
     """
     return frozenset(normalize_token(w) for w in data_lines("stopwords_en.txt"))
+
+
+@lru_cache(maxsize=1)
+def term_stopwords() -> frozenset[str]:
+    """What term counts leave out (the ``is_stop`` of :func:`tokens_frame`): :func:`stopwords`
+    plus ``newslib/data/stopwords_news_en.txt``, abbreviated titles ("Mr.", "Sen.", BBC's "Mr")
+    and function words NLTK's list lacks ("one", "may", "like").
+
+    Why apart from :func:`stopwords`: that list is also read by rules that find names and
+    sentence ends, where "Mr." must stay what it is; a title in a top-terms chart or as the word
+    two outlets share most says nothing about the event.
+
+    >>> "mr." in term_stopwords(), "mr." in stopwords(), "said" in term_stopwords()
+    (True, False, False)
+    """
+    return stopwords() | frozenset(normalize_token(w) for w in data_lines("stopwords_news_en.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -282,6 +298,23 @@ def split_sentences(text: str) -> list[str]:
 _ALNUM_RE = re.compile(r"[^\W_]")   # a letter or digit: the token is a word, not punctuation
 
 
+def count_words(text: str) -> int:
+    """The word tokens of ``text`` (tokens with a letter or digit: ``is_word`` of
+    :func:`tokens_frame`), headline included: the one count of words newslib reports (the
+    ``words`` of :meth:`newslib.Corpus.frame`, ``newslib info``, and what per-1,000-word rates
+    divide by). Splitting at spaces counts otherwise: "Iran’s" is two words here ("Iran" and
+    "’s"), a dash standing alone none (the two differences may cancel out).
+
+    >>> count_words("Iran’s deal — done."), len("Iran’s deal — done.".split())
+    (4, 4)
+    >>> count_words("Iran’s deal"), len("Iran’s deal".split())
+    (3, 2)
+    >>> count_words("Mr. Smith didn't go, 5 times.")
+    7
+    """
+    return sum(1 for t in _token_arrays(text)[2] if _ALNUM_RE.search(t))
+
+
 def sentences_frame(articles: Iterable[Article]) -> pd.DataFrame:
     """One row per sentence: ``article_id, sentence_id, start, end, text``."""
     import pandas as pd
@@ -350,7 +383,7 @@ def tokens_frame(articles: Iterable[Article], *, sentences: pd.DataFrame | None 
         new = list(vocab)[n_before:]
         lows = [t.translate(_LOWER_TABLE) for t in map(str.lower, new)]
         words = [_ALNUM_RE.search(t) is not None for t in new]
-        stop = stopwords()
+        stop = term_stopwords()
         tok_low.extend(low_vocab.setdefault(low, len(low_vocab)) for low in lows)
         tok_word.extend(words)
         tok_stop.extend(low in stop or (w and low.startswith("'")) for low, w in zip(lows, words, strict=True))

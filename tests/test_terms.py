@@ -121,3 +121,52 @@ def test_group_sums_agree_with_a_pandas_group_by(monkeypatch):
     pd.testing.assert_frame_equal(T.group_term_counts(counts, totals, groups), expected)
     monkeypatch.setattr(T, "_DENSE_MAX", 0)
     pd.testing.assert_frame_equal(T.group_term_counts(counts, totals, groups), expected)
+
+
+def test_titles_and_function_words_are_neither_top_terms_nor_fallback_terms():
+    # on a folder of New York Times articles "mr." was the second top term and the fallback KWIC
+    # term, and "one" the dispersion's: the stopwords had neither (nor BBC's "Mr" without a stop)
+    from newslib.corpus import Article, Corpus
+    from newslib.tokens import stopwords, term_stopwords
+
+    c = Corpus([
+        Article(id="x1", title="Ferry", outlet="X", text="Ferry\n\nMr. Hale said one ferry sails. Mrs. Quinn "
+                "met Dr. Reyes. Mr. Dunn, like Sen. Dunn, wants one more ferry. Mr Finch agreed."),
+        Article(id="y1", title="Harbour", outlet="Y", text="Harbour\n\nMr. Hale spoke. One ferry, one harbour. "
+                "Ms. Quinn, like Mr Finch, said the ferry may sail. Mr. Reyes left."),
+    ])
+    counts = T.term_counts(c)
+    left_out = {"mr.", "mrs.", "ms.", "dr.", "sen.", "mr", "one", "like", "may"}
+    assert not left_out & set(counts["term"])
+    assert T.shared_terms(counts, "X", "Y", n=1) == ["ferry"]
+    shown, why = T.terms_or_shared(c, ["genocide"], counts, "X", "Y", n=3)
+    assert shown[0] == "ferry" and not left_out & set(shown)
+    assert not {"mr. hale", "mr finch"} & set(T.term_counts(c, n=2)["term"])   # no phrase opens with a title
+    # the quote and name rules read the plain list: a title there would be cut off a speaker's name
+    assert "mr." not in stopwords() and "mr." in term_stopwords()
+    assert T.shared_terms(pd.DataFrame({"group": ["X", "Y"], "term": ["sept.", "sept."], "count": [9, 9],
+                                        "per_1000": [9.0, 9.0]}), "X", "Y") == []
+
+
+def test_article_similarity_pairs_the_same_story_across_outlets():
+    # notebooks 04 and 05 compared each outlet's first articles: different stories
+    from newslib.corpus import Article, Corpus
+
+    c = Corpus([
+        Article(id="x/cup", title="Cup", outlet="X", text="Cup\n\nThe island team won the cup final, its coach said."),
+        Article(id="x/ferry", title="Ferry", outlet="X", text="Ferry\n\nFerry crews strike; the harbour board "
+                "calls the ferry strike unlawful. Moira Quinn said the crews were patient."),
+        Article(id="y/school", title="School", outlet="Y", text="School\n\nThe school closed for the holiday, the head said."),
+        Article(id="y/strike", title="Strike", outlet="Y", text="Strike\n\nThe ferry strike left shops short. "
+                "Moira Quinn said the harbour board ignored the crews."),
+    ])
+    sim = T.article_similarity(c, ["x/cup", "x/ferry"], ["y/school", "y/strike"])
+    assert sim.loc[0, ["article_a", "article_b"]].tolist() == ["x/ferry", "y/strike"]
+    assert sim.loc[0, "similarity"] > 0.3 and sim.loc[0, "shared"] >= 5
+    assert (sim["similarity"].between(0, 1 + 1e-9)).all() and len(sim) == 4
+    back = T.article_similarity(c, ["y/strike"], ["x/ferry"])
+    assert math.isclose(back.loc[0, "similarity"], sim.loc[0, "similarity"])
+    pd.testing.assert_frame_equal(T.article_similarity(c, ["x/cup", "x/ferry"], ["y/school", "y/strike"], top=1, chunk=1),
+                                  sim.head(1))
+    # "said" is in every story: no reporting verb makes two articles alike
+    assert T.article_similarity(c, ["x/cup"], ["y/school"]).loc[0, "shared"] == 0
