@@ -438,17 +438,14 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                                                             key=len, reverse=True))))
         for a in corpus.articles:
             full_counts.update(full_rx.findall(a.text))
-    same_as = {}
+    same_as = {}        # "Donald J. Trump" -> "Donald Trump", counted as one
     for k, v in shared.items():
         for f in v:
             plain = _MIDDLE_INITIAL_RE.sub(" ", f)
             if plain != f and plain in v:
-                same_as[f] = max((f, plain), key=lambda x: (full_counts[x], x == plain))
-                same_as[plain] = same_as[f]
-        merged = sorted({same_as.get(f, f) for f in v})
-        for f in v:
-            full_counts[same_as.get(f, f)] += full_counts[f] if same_as.get(f, f) != f else 0
-        shared[k] = merged
+                same_as[f] = plain
+                full_counts[plain] += full_counts[f]
+        shared[k] = sorted({same_as.get(f, f) for f in v})
     for k, v in list(shared.items()):
         if len(v) == 1 and _name_kind(v[0]) == "person":
             surnames[k] = v[0]

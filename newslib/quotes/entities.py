@@ -335,7 +335,7 @@ class NameResolver:
             pre.append(name.pop(0))
         if len(name) >= 2 and (name[0].lower() in titles or _PLACE_MODIFIER_RE.fullmatch(name[0])):
             pre.append(name.pop(0))
-        while len(name) >= 2 and name[0].lower() in _DAY_MONTH_WORDS and name[0].lower() not in _GIVEN_MONTHS:
+        while len(name) >= 2 and name[0].lower() in _DAY_MONTH_WORDS and name[0].lower() not in _DATES_IN_NAMES:
             # "In September Symantec released": a date opening the clause, no one's first name
             # (else "he" later could stand for "September Symantec")
             pre.append(name.pop(0))
@@ -659,7 +659,7 @@ _POST_NOMINALS = frozenset("QC KC MP MEP MSP AM MLA OBE MBE CBE KBE Jr Sr PhD".s
 # given names too ("Jan Vetham")
 _DAY_MONTH_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
                              "april june july august september october november december".split())
-_GIVEN_MONTHS = frozenset({"april", "june", "august", "sunday"})  # June Whitfield; The Sunday Times
+_DATES_IN_NAMES = frozenset({"april", "june", "august", "sunday"})  # June Whitfield; The Sunday Times
 _PRONOUNS = frozenset("he she they it we i you who this that there".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those some one".split())
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
