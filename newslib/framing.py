@@ -631,6 +631,10 @@ _LABEL_ADJ_ED = {"alleged", "so-called", "embattled", "beleaguered", "armed", "d
                  "self-declared", "avowed", "elected", "indicted", "exiled", "jailed", "detained"}
 
 
+# prepositions the stop list may lack: "in the weeks since Labor Day" describes no Labor Day
+_PREPOSITIONS = frozenset("since until ago after before during than via per amid despite toward towards".split())
+
+
 def _premodifier(text: str, start: int) -> str:
     """Words right before a mention that describe it: "Palestinian militant group",
     "Opposition leader", "Iranian President" (stops at punctuation, determiners, verbs).
@@ -650,7 +654,8 @@ def _premodifier(text: str, start: int) -> str:
         if low in {"the", "a", "an"}:
             determiner = True
             break
-        if not w[0].isalpha() or low in stopwords() or low in reporting_verbs() or len(words) >= 4:
+        if not w[0].isalpha() or low in stopwords() or low in reporting_verbs() or low in _PREPOSITIONS \
+                or len(words) >= 4:
             break
         if low.endswith("ed") and low not in _LABEL_ADJ_ED:
             break
@@ -662,32 +667,132 @@ def _premodifier(text: str, start: int) -> str:
     return " ".join(reversed(words))
 
 
+# abbreviations that end in a full stop inside a sentence: an apposition cut there is cut short
+# ("a chief of staff to President Bill Clinton whom Mr. Obama recruited")
+_ABBREV_END_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|No|U\.S|U\.N|Inc|Co|Corp)$")
+
+
+_OPENING_PREP_RE = re.compile(r"(?:Unlike|Like|In|At|On|From|After|Before|During|For|Since|Despite|Across|Beyond|Near|"
+                              r"Outside|Inside|Throughout|Besides|Beside|Among|Amid|Following|Without)\s")
+# "an unarmed man", "a 40-year-old woman": an apposition that describes a person
+_PERSON_NOUN_RE = re.compile(r"^(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:man|woman|boy|girl|men|women|person|people|mother|father)\b")
+
+
+def _role_word(word: str) -> bool:
+    """A title or a word for a person's role: "President", "pollster", "CEO", "Gov."."""
+    low = word.lower().strip(".").rstrip("s") if word.lower().endswith("s") and len(word) > 3 else word.lower()
+    words = _person_words() | speaker_words()["occupations"]
+    return word.lower() in words or word.lower().rstrip(".") in words or low in words
+
+
+# one-word descriptions of a person that say something about them ("the late", "the ailing")
+_LABEL_ADJ = frozenset("former late then veteran disgraced controversial outspoken embattled jailed "
+                       "notorious popular unpopular celebrated billionaire millionaire".split())
+# words that read as adjectives by their ending ("vengeful", "ailing", "outspoken" is listed)
+_ADJECTIVE_RE = re.compile(r"(?:ful|ous|ive|ic|able|ible|less|ish|ing|ed)$")
+# stance by its hyphenated ending: "left-leaning", "right-wing", "Kremlin-backed"
+_STANCE_ADJ_RE = re.compile(r"^(?:far|hard|centre|center)-(?:left|right)$|-(?:leaning|wing|backed|based|funded|run|owned|linked|affiliated|aligned|controlled)$")
+# nouns for people by their ending: "gastroenterologist", "brothers", "financier"
+_PERSON_SUFFIX_RE = re.compile(r"(?:ist|er|or|ian|ant|ent|ee|man|woman|men|women|brothers?|sisters?|wife|husband|"
+                               r"sons?|daughters?|mothers?|fathers?|lady|chief|head|boss|star|ier)s?$")
+
+
+def _describes(label: str, *, person: bool = True) -> bool:
+    """Whether premodifying words can be a description of the name after them.
+
+    A capitalised last word that is no title is more likely the start of the name itself
+    ("the Middle West", "the Washington Post", "the British Medical Journal", "the U.N."), and
+    a possessive last word names someone else ("the president's Pacific roots").
+
+    >>> [_describes(x) for x in ["longtime Democratic pollster", "Wells Fargo CEO", "ailing", "top", "Bloomberg interview"]]
+    [True, True, True, False, False]
+    >>> [_describes(x, person=False) for x in ["Palestinian militant group", "Middle", "president's", "entire"]]
+    [True, False, False, False]
+    """
+    last = label.split()[-1]
+    if re.search(r"['’]s?$", last):
+        return False
+    if last[0].isupper():
+        return _role_word(last) and last.lower() not in _ADJECTIVE_TITLES
+    one_word = len(label.split()) == 1
+    framing_word = last in _LABEL_ADJ_ED or last in _LABEL_ADJ or bool(_STANCE_ADJ_RE.search(last))
+    if person:
+        # "colorful gastroenterologist", "ailing", "vengeful": a person's noun, or one word that
+        # reads as an adjective ("a top Trump surrogate", "the way Blair": no description)
+        return bool(_role_word(last) or _PERSON_SUFFIX_RE.search(last)
+                    or (one_word and (framing_word or _ADJECTIVE_RE.search(last))))
+    # "the obscure Democratic Party", "the entire Congress": one adjective before a body
+    # describes the sentence's noun phrase more often than the body ("the senior Democrat");
+    # "the so-called Guildford Four", "the left-leaning IPPR" do describe it
+    return not one_word or _role_word(last) or framing_word
+
+
+def _party_label(words: str) -> bool:
+    """A party before a name, in the singular: "Tory", "Liberal Democrat", "Fellow Lib Dem"
+    ("the Tories Ken Clarke …" is two noun phrases)."""
+    low = [w.lower() for w in words.split()]
+    aff = speaker_words()["affiliations"]
+    return all(w in aff for w in low) and not low[-1].endswith("s") \
+        and any(w not in {"former", "senior", "veteran", "fellow", "political"} for w in low)
+
+
+def _title_before(text: str, start: int, title: str) -> str:
+    """A title with its "of" phrase: "Secretary of State" for the "State" before "John Kerry"."""
+    m = re.search(r"\b([A-Z][a-z]+) of $", text[max(0, start - 30):start])
+    return f"{m.group(1)} of {title}" if m and _role_word(m.group(1)) else title
+
+
 def actor_labels(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "outlet") -> pd.DataFrame:
     """Labels each outlet attaches to each actor: ``group, actor, label, kind, sentence``.
 
     ``apposition``: "Iran, an avowed U.S. adversary, has …" → "an avowed U.S. adversary";
-    ``premodifier``: "the Palestinian militant group Hamas" → "Palestinian militant group".
+    ``premodifier``: "the Palestinian militant group Hamas" → "Palestinian militant group";
+    ``title``: "Secretary of State John Kerry" → "Secretary of State";
+    ``affiliation``: "Tory MP Liam Fox" → "Tory".
+
+    Why so strict: a wrong label puts words in an outlet's mouth. A title must end in a title
+    or role word (a headline's "Voters Worried About Hillary Clinton" is no title); a place
+    described as a person ("In Tulsa, an unarmed man …") is a sentence about someone else; the
+    words before a plural people's name ("the wealthiest Americans") describe the people, not
+    their country.
+
+    >>> from newslib.records import Article
+    >>> t = ("Talks\\n\\nSecretary of State John Kerry met Ana Lobo, a veteran negotiator. "
+    ...      "In Tulsa, an unarmed man was shot. Polls Worried About John Kerry fell.")
+    >>> c = Corpus([Article(id="a", title="Talks", text=t, outlet="X")])
+    >>> actor_labels(c, actor_mentions(c))[["actor", "label"]].values.tolist()
+    [['John Kerry', 'Secretary of State'], ['Ana Lobo', 'a veteran negotiator']]
     """
     import pandas as pd
 
     groups = article_groups(corpus, group_by)
-    sents = corpus.sentences().set_index(["article_id", "sentence_id"])["text"]
+    sents = corpus.sentences().set_index(["article_id", "sentence_id"])[["text", "start"]]
     rows = []
     for r in mentions.itertuples():
         text = corpus[r.article_id].text
-        sent = sents.loc[(r.article_id, r.sentence_id)]
+        sent, s_start = sents.loc[(r.article_id, r.sentence_id)]
         m = _APPOS_RE.match(text[r.end:r.end + 120])
         # "between Russia and Iran, a contentious issue with …": after the second of two nouns the
         # apposition describes the phrase they end (the cooperation), not the last one
         coordinated = re.search(r"\b(?:and|or)\s+$", text[max(0, r.start - 5):r.start])
-        if m and not coordinated and len(m.group(1).split()) <= 10 \
-                and not (_APPOS_VERBS & set(m.group(1).lower().split())):
-            rows.append((groups[r.article_id], r.actor, m.group(1).strip(), "apposition", sent))
+        appos = m.group(1).strip() if m else ""
+        # "Unlike demonstrations in Charlotte, the Tulsa protest …": the comma closes an opening
+        # phrase, and what follows is the sentence's subject, not a description
+        opening = r.kind != "person" and _OPENING_PREP_RE.match(text[s_start:r.start]) \
+            and "," not in text[s_start:r.start]
+        if appos and not coordinated and not opening and len(appos.split()) <= 10 \
+                and not (_APPOS_VERBS & set(appos.lower().split())) and not _ABBREV_END_RE.search(appos) \
+                and not (r.kind in {"place", "country", "organisation"} and _PERSON_NOUN_RE.search(appos)):
+            rows.append((groups[r.article_id], r.actor, appos, "apposition", sent))
         if r.mention != r.actor and r.mention.endswith(r.actor.split()[-1]) and r.kind == "person":
             first, last = r.actor.split()[0], r.actor.split()[-1]   # "Mr Sayeed" for Jonathan Sayeed: "Mr"
             title = r.mention[: r.mention.find(first) if first in r.mention else -len(last)].strip()
-            if title and not title.lower().startswith("the "):
-                rows.append((groups[r.article_id], r.actor, title, "title", sent))
+            if title and not title.lower().startswith("the ") and _role_word(title.split()[-1]):
+                rows.append((groups[r.article_id], r.actor, _title_before(text, r.start, title), "title", sent))
+            elif title and _party_label(title):
+                rows.append((groups[r.article_id], r.actor, title, "affiliation", sent))
+        if r.kind == "country" and r.mention != r.actor and r.mention.endswith("s"):
+            continue    # "the wealthiest Americans": the people, not the country
         # "an avowed U.S. adversary", "Former Labour prime minister": the words before describe
         # the noun after the mention, not the mention
         # "the broader Western world": an adjective's words before it describe the noun after it
@@ -695,7 +800,8 @@ def actor_labels(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "out
         attributive = (adjective and re.match(r"\s+(?:[a-z]|[A-Z]{2,3}\b)", text[r.end:r.end + 5])) \
             or _role_after(text[r.end:r.end + 24])
         pre = "" if attributive else _premodifier(text, r.start)
-        if pre and pre.lower() != r.actor.lower() and not r.actor.lower().startswith(pre.lower()):
+        if pre and pre.lower() != r.actor.lower() and not r.actor.lower().startswith(pre.lower()) \
+                and _describes(pre, person=r.kind == "person"):
             rows.append((groups[r.article_id], r.actor, pre, "premodifier", sent))
     df = pd.DataFrame(rows, columns=["group", "actor", "label", "kind", "sentence"])
     return df.drop_duplicates(["group", "actor", "label"]).reset_index(drop=True)
