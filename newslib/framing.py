@@ -356,7 +356,7 @@ def _opens_sentence(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?:\n\"“‘'"
 
 
-def _surname_choice(text: str, fulls: list[str], counts: Counter) -> str | None:
+def _surname_choice(text: str, fulls: list[str], counts: Counter, *, also: Counter | None = None) -> str | None:
     """The person a surname alone stands for in one article, where the corpus has several full
     names with it ("Donald Trump", "Ivanka Trump"): the one of them this article names, or of
     those it names the one it names most, with two thirds of their mentions; else the corpus's
@@ -373,12 +373,40 @@ def _surname_choice(text: str, fulls: list[str], counts: Counter) -> str | None:
     True
     """
     here = Counter({f: text.count(f) for f in fulls if f in text})
+    if also:    # titled mentions resolved in the article: "President Obama" is Barack Obama's
+        here.update({f: n for f, n in also.items() if f in fulls})
     for pool in (here, Counter({f: counts[f] for f in fulls})):
         if pool:
             best, n = max(pool.items(), key=lambda kv: (kv[1], -fulls.index(kv[0])))
             if n * 3 >= 2 * sum(pool.values()):
                 return best
     return None
+
+
+def _titled_choice(title: str, fulls: list[str], titled: Counter) -> str | None:
+    """The person a titled surname stands for where several share the surname: the only one of
+    them the corpus writes with this title ("President Barack Obama", so "President Obama" is
+    not Michelle Obama), or for Mr/Mrs/Ms the only one whose given name fits.
+
+    >>> fulls = ["Barack Obama", "Michelle Obama"]
+    >>> _titled_choice("President", fulls, Counter({("president", "Barack Obama"): 3}))
+    'Barack Obama'
+    >>> _titled_choice("Mrs.", fulls, Counter())
+    'Michelle Obama'
+    >>> _titled_choice("Senator", fulls, Counter()) is None
+    True
+    """
+    t = title.lower().rstrip(".")
+    fit = [f for f in fulls if titled[(t, f)]]
+    if not fit and t in _GENDERED_TITLES:
+        other = {"he": "she", "she": "he"}[_GENDERED_TITLES[t]]     # (an unknown given name may fit)
+        fit = [f for f in fulls if given_names().get(f.split()[0].lower(), "either") != other]
+    return fit[0] if len(fit) == 1 else None
+
+
+_TITLE_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
+# (not Sir, Lord: "Sir Bill", "Lord Hamilton" of somewhere follow other rules)
+_GENDERED_TITLES = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 
 
 def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
@@ -433,11 +461,16 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
     # (had stayed an actor of its own: "Trump" 238 mentions beside "Donald Trump" 52)
     shared = {k: sorted(v) for k, v in surname_full.items() if len(v) > 1}
     full_counts: Counter = Counter()
+    titled: Counter = Counter()     # (title, full name): "President Barack Obama"
     if shared:      # (one pattern of every shared full name: a count per name and article was slow)
         full_rx = re.compile("|".join(map(re.escape, sorted({f for v in shared.values() for f in v},
                                                             key=len, reverse=True))))
         for a in corpus.articles:
-            full_counts.update(full_rx.findall(a.text))
+            for m in full_rx.finditer(a.text):
+                full_counts[m.group()] += 1
+                t = _TITLE_BEFORE_RE.search(a.text, max(0, m.start() - 24), m.start())
+                if t and t.group(1).lower() in speaker_words()["titles"]:
+                    titled[(t.group(1).lower(), m.group())] += 1
     same_as = {}        # "Donald J. Trump" -> "Donald Trump", counted as one
     for k, v in shared.items():
         for f in v:
@@ -445,6 +478,9 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             if plain != f and plain in v:
                 same_as[f] = plain
                 full_counts[plain] += full_counts[f]
+                for (t, g), n in list(titled.items()):
+                    if g == f:
+                        titled[(t, plain)] += n
         shared[k] = sorted({same_as.get(f, f) for f in v})
     for k, v in list(shared.items()):
         if len(v) == 1 and _name_kind(v[0]) == "person":
@@ -493,6 +529,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
     rows = []
     for a in corpus.articles:
         starts, ids = by_article.get(a.id, ([0], [0]))
+        picked: Counter = Counter()     # titled surnames resolved in this article
 
         def locate(pos: int, starts=starts, ids=ids) -> tuple[int, str]:
             from bisect import bisect_right
@@ -567,10 +604,18 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             plain = " ".join(words)
             name = speaker_name(res.canonical(raw)) if kind == "person" else plain
             name = same_as.get(name, name)
-            if len(name.split()) == 1 and name in surnames:
+            lead = raw[:len(raw) - len(plain)].split()
+            # "President Obama" in an article that names only Michelle Obama in full: the title
+            # tells which of the people who share the surname it is, where the corpus can tell
+            pick = _titled_choice(lead[-1], shared[plain], titled) if lead and plain in shared else None
+            # (a guess about the future, 'America says, "President Clinton …"' of Hillary, is lost)
+            if pick:
+                name = pick
+                picked[pick] += 1   # (and counts for the surname alone in this article)
+            elif len(name.split()) == 1 and name in surnames:
                 name = surnames[name]
             elif len(name.split()) == 1 and name in shared:
-                name = _surname_choice(a.text, shared[name], full_counts) or name
+                name = _surname_choice(a.text, shared[name], full_counts, also=picked) or name
             elif len(name.split()) == 2 and name.split()[0].lower() in peers_by_surname and name.split()[1] in surnames:
                 name = surnames[name.split()[1]]    # "Lord Callaghan" where the corpus names Jim Callaghan
             if headline_case and locate(start)[0] == 0 and name not in known_full:
@@ -592,7 +637,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             for s0, w in _words_in(a.text, words_alone):
                 m1 = s0 + len(w)
                 if w in shared and w not in known:
-                    known[w] = _surname_choice(a.text, shared[w], full_counts)
+                    known[w] = _surname_choice(a.text, shared[w], full_counts, also=picked)
                 if known.get(w) is None and w not in singles:
                     continue
                 if free(s0, m1):

@@ -287,3 +287,20 @@ def test_labels_are_descriptions_not_pieces_of_names_or_phrases():
     assert ("Freedom Alliance", "so-called", "premodifier") in got
     assert not labels & {"Voters Worried About", "Bloomberg interview", "Washington", "Middle", "weeks since",
                          "wealthiest", "an unarmed man", "State"}
+
+
+def test_a_title_tells_which_of_a_family_is_meant():
+    """'President Obama' in an article that names only Michelle Obama in full had become
+    Michelle Obama; 'Mrs Clinton' where the article names Bill Clinton likewise."""
+    a = Article(id="a", title="Visit", outlet="X", text=(
+        "Visit\n\nPresident Barack Obama met Hillary Clinton and Bill Clinton in Ohio. Barack Obama spoke first. "
+        "Hillary Clinton spoke next, and Bill Clinton last."))
+    b = Article(id="b", title="Rally", outlet="Y", text=(
+        "Rally\n\nThe campaign will use the first lady, Michelle Obama, in the coming weeks. President Obama "
+        "told the crowd that the vote mattered. Bill Clinton was there too, and Mrs Clinton said she was grateful."))
+    c = Corpus([a, b])
+    m = F.actor_mentions(c)
+    got = dict(zip(m.loc[m.article_id == "b", "mention"], m.loc[m.article_id == "b", "actor"], strict=False))
+    assert got["President Obama"] == "Barack Obama"
+    assert got["Michelle Obama"] == "Michelle Obama"
+    assert got["Mrs Clinton"] == "Hillary Clinton"
