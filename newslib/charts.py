@@ -490,7 +490,7 @@ def frame_profile(scores: pd.DataFrame, *, value: str = "per_1000", item: str = 
 def heatmap(data: pd.DataFrame, *, row: str = "group", col: str, value: str, label: str = "",
             title: str = "", diverging: bool = False, rows: Sequence[str] | None = None,
             cols: Sequence[str] | None = None, max_rows: int = 30, max_cols: int = 20,
-            ax: Axes | None = None) -> Figure:
+            count: str | None = None, min_count: int = 3, ax: Axes | None = None) -> Figure:
     """A row × column heat map of ``value`` (long-form ``data``), every cell labelled with its
     number: outlets × frames, outlets × actors, any number of outlets.
 
@@ -500,6 +500,11 @@ def heatmap(data: pd.DataFrame, *, row: str = "group", col: str, value: str, lab
     ``max_cols`` columns the title says how many were left out: the first columns are drawn,
     and the rows of largest total ``value`` (in their order), not the first ones — with 72 outlets
     the alphabet would choose which outlets a reader sees.
+
+    ``count`` names a column with the number of observations behind each value (sentences
+    behind a mean tone): each cell then says "n=…", and a cell resting on fewer than
+    ``min_count`` is faded, because a mean of one sentence is that sentence's score, and its
+    dark colour would otherwise be the loudest thing on the chart.
     """
     import numpy as np
 
@@ -519,17 +524,24 @@ def heatmap(data: pd.DataFrame, *, row: str = "group", col: str, value: str, lab
     if not grid.size or np.all(np.isnan(grid)):
         _note(ax, f"{title or value}: nothing to show")
         return _finish(fig)
+    ns = (data.drop_duplicates([row, col]).set_index([row, col])[count].astype(float)
+              .reindex([(r, c) for r in rows for c in cols]).to_numpy().reshape(len(rows), len(cols))
+          if count else None)
     vals = grid[~np.isnan(grid)]
     whole = bool(np.all(np.mod(vals, 1) == 0))
+    # the colour scale spans the cells that rest on enough observations: one sentence's +0.84
+    # would otherwise pale every other cell
+    solid = grid[(ns >= min_count) & ~np.isnan(grid)] if ns is not None else vals
+    scale = solid if solid.size else vals
     if diverging:
-        lim = max(0.05, float(np.nanmax(np.abs(vals))))
+        lim = max(0.05, float(np.nanmax(np.abs(scale))))
         cmap, vmin, vmax = "RdBu", -lim, lim
     else:
-        cmap, vmin, vmax = "Blues", 0.0, max(float(np.nanmax(vals)), 1e-9)
+        cmap, vmin, vmax = "Blues", 0.0, max(float(np.nanmax(scale)), 1e-9)
     import matplotlib as mpl
+    from matplotlib.patches import Rectangle
 
-    cm = mpl.colormaps[cmap].copy()
-    cm.set_bad("#f2f2f2")
+    cm = mpl.colormaps[cmap].with_extremes(bad="#f2f2f2")
     im = ax.imshow(np.ma.masked_invalid(grid), cmap=cm, vmin=vmin, vmax=vmax, aspect="auto")
     fmt = "{:.0f}" if whole else "{:+.2f}" if diverging else "{:.1f}"
     for i in range(len(rows)):
@@ -538,9 +550,16 @@ def heatmap(data: pd.DataFrame, *, row: str = "group", col: str, value: str, lab
             if np.isnan(v):
                 ax.text(j, i, "–", ha="center", va="center", color="#777777", fontsize=12)
                 continue
-            dark = abs(v - (0 if diverging else vmin)) / ((vmax - vmin) / (2 if diverging else 1)) > 0.6
-            ax.text(j, i, "0" if v == 0 else fmt.format(v), ha="center", va="center", fontsize=12,
-                    color="white" if dark else "black")
+            dark = min(1.0, abs(v - (0 if diverging else vmin)) / ((vmax - vmin) / (2 if diverging else 1))) > 0.6
+            n = None if ns is None or np.isnan(ns[i, j]) else int(ns[i, j])
+            thin = n is not None and n < min_count
+            if thin:    # faded: a white veil over the cell
+                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white", alpha=0.7, edgecolor="none"))
+            ax.text(j, i - (0.12 if n is not None else 0), "0" if v == 0 else fmt.format(v), ha="center",
+                    va="center", fontsize=12, color="white" if dark and not thin else "black")
+            if n is not None:
+                ax.text(j, i + 0.25, f"n={n}", ha="center", va="center", fontsize=9,
+                        color="white" if dark and not thin else "#444444")
     ax.set_xticks(range(len(cols)), _tl(str(c).replace("_", " ")[:22] for c in cols), rotation=35, ha="right",
                   rotation_mode="anchor")     # (anchored: each label ends under its own column)
     ax.set_yticks(range(len(rows)), _tl(str(r)[:30] for r in rows))
@@ -553,6 +572,8 @@ def heatmap(data: pd.DataFrame, *, row: str = "group", col: str, value: str, lab
 
         bar.locator = MaxNLocator(integer=True)
         bar.update_ticks()
+    if count and ns is not None and np.nanmin(ns) < min_count:
+        cut.append(f"pale: fewer than {min_count} {count.replace('_', ' ')}")
     if title or cut:
         ax.set_title(_t(title + (f" ({'; '.join(cut)})" if cut else "")))
     return _finish(fig)

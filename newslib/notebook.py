@@ -539,7 +539,7 @@ def actor_matrix(summary: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
 
 
 def compare_chart(scores: pd.DataFrame, *, item: str, value: str, label: str, title: str = "",
-                  diverging: bool = False, items: Sequence[str] | None = None) -> Figure:
+                  diverging: bool = False, items: Sequence[str] | None = None, count: str | None = None) -> Figure:
     """The chart that compares ``value`` of every ``item`` across the groups of ``scores``
     (long form: ``group, <item>, <value>``).
 
@@ -547,12 +547,14 @@ def compare_chart(scores: pd.DataFrame, *, item: str, value: str, label: str, ti
     more: an outlet × item heat map with the value in each cell — grouped bars of many colours
     no longer let the eye compare one outlet with the others. ``diverging`` centres the colours
     on 0 (tone): there a heat map is used for any number of groups, since bars of mean scores
-    side by side invite adding them up. ``items`` fixes the order of the items.
+    side by side invite adding them up. ``items`` fixes the order of the items. ``count`` names
+    the column of how many observations each value rests on (sentences behind a mean tone): the
+    heat map prints it and fades the cells resting on fewer than three.
     """
     if scores["group"].nunique() <= 2 and not diverging:
         return frame_profile(scores, value=value, item=item, xlabel=label, title=title, order=items)
     return heatmap(scores, row="group", col=item, value=value, label=label, title=title,
-                   diverging=diverging, cols=items)
+                   diverging=diverging, cols=items, count=count)
 
 
 def read_note(corpus: Corpus) -> str:

@@ -154,3 +154,17 @@ def test_dispersion_of_many_articles_leaves_out_the_empty_rows_and_counts_them()
     few = charts.dispersion(_tokens_of({"a": "The strike.", "b": "Unions."}), ["strike", "unions"])
     assert [t.get_text() for t in few.axes[0].get_yticklabels()] == [
         "strike · a", "unions · a", "strike · b", "unions · b"]
+
+
+def test_tone_heatmap_says_how_many_sentences_and_fades_the_thin_cells():
+    """A new user's audit: the darkest cells of the tone heat map rested on one sentence each."""
+    scores = pd.DataFrame({"group": ["A", "A", "B", "B"], "actor": ["Iran", "Russia", "Iran", "Russia"],
+                           "mean_compound": [0.2, -0.9, 0.1, -0.3], "sentences": [12, 1, 8, 5]})
+    fig = charts.heatmap(scores, col="actor", value="mean_compound", diverging=True, count="sentences",
+                         title="Tone")
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert {"n=12", "n=1", "n=8", "n=5"} <= set(texts)
+    assert "pale: fewer than 3 sentences" in ax.get_title()
+    assert ax.images[0].get_clim() == pytest.approx((-0.3, 0.3))   # the -0.9 of one sentence sets no scale
+    assert len(ax.patches) == 1                                         # one veil, over that cell
