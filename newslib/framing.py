@@ -919,7 +919,11 @@ def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame |
     """Who is quoted and how, per group, from the quote table.
 
     Returns ``(speakers, verbs)``: speakers ``group, speaker, attributions, quotes, words,
-    share_of_words, types``; verbs ``group, verb_class, verb, quotes``. ``attributions`` counts
+    share_of_words, types``; verbs ``group, verb_class, verb, forms, quotes, percent``, where
+    ``verb`` is the lemma ("said", "says" and "saying" are one verb, *say*: counted apart,
+    an outlet that writes in the present tense looked as if it used other verbs), ``forms``
+    the forms written, and ``percent`` the verb's share of the group's cued quotes (groups of
+    different sizes compare by share, not count). ``attributions`` counts
     the times a speaker is cited (one cue, however many quote pieces); ``words`` counts each
     quoted word once (a partial quote inside its reported clause adds none: :func:`own_words`).
     Verb classes come from ``data/reporting_verbs.csv`` (neutral, assertive, critical,
@@ -936,9 +940,18 @@ def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame |
                  types=("type", lambda t: ", ".join(f"{k} {v}" for k, v in Counter(t).most_common())))
             .reset_index())
     sp["share_of_words"] = sp["words"] / sp.groupby("group", observed=True)["words"].transform("sum")
-    verbs = (q.dropna(subset=["verb"]).assign(verb=lambda d: d["verb"].str.lower(),
-                                              verb_class=lambda d: d["verb_class"].fillna("punctuation"))
-              .groupby(["group", "verb_class", "verb"], observed=True).size().rename("quotes").reset_index())
+    lemmas = reporting_verbs()
+    v = q.dropna(subset=["verb"])
+    form = v["verb"].str.lower()
+    # "accused … of", "what he termed": the lemma of the verb's first word
+    v = v.assign(form=form, verb=form.map(lambda f: (lemmas.get(f) or lemmas.get(f.split()[0] if f.split() else f)
+                                                     or (f,))[0]),
+                 verb_class=v["verb_class"].fillna("punctuation"))
+    verbs = (v.groupby(["group", "verb_class", "verb"], observed=True)
+              .agg(forms=("form", lambda f: ", ".join(k for k, _ in Counter(f).most_common())), quotes=("form", "size"))
+              .reset_index())
+    verbs["percent"] = 100 * verbs["quotes"] / verbs.groupby("group", observed=True)["quotes"].transform("sum")
+    verbs = verbs.sort_values(["group", "quotes"], ascending=[True, False]).reset_index(drop=True)
     return sp.sort_values(["group", "words"], ascending=[True, False]).reset_index(drop=True), verbs
 
 

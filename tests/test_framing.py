@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from conftest import DEMO
 
 import newslib
@@ -304,3 +305,19 @@ def test_a_title_tells_which_of_a_family_is_meant():
     assert got["President Obama"] == "Barack Obama"
     assert got["Michelle Obama"] == "Michelle Obama"
     assert got["Mrs Clinton"] == "Hillary Clinton"
+
+
+def test_reporting_verbs_count_the_forms_of_one_verb_together():
+    """'said', 'says' and 'saying' were three verbs: an outlet writing in the present tense
+    seemed to use other verbs than one writing in the past."""
+    a = Article(id="a", title="Vote", outlet="Past", text=(
+        "Vote\n\nThe vote was close, Ana Silva said. \"We lost,\" Tom Reed said. Reed claimed the count was wrong."))
+    b = Article(id="b", title="Vote", outlet="Present", text=(
+        "Vote\n\nThe vote was close, Ana Silva says. \"We lost,\" Tom Reed says, saying the count was wrong."))
+    _, verbs = F.sourcing(Corpus([a, b]))
+    say = verbs[verbs["verb"] == "say"].set_index("group")
+    assert set(say.index) == {"Past", "Present"}
+    assert say.loc["Past", "quotes"] == 2 and say.loc["Present", "quotes"] == 3
+    assert say.loc["Present", "forms"] == "says, saying"
+    assert say.loc["Present", "percent"] == 100
+    assert verbs.loc[verbs["verb"] == "claim", "percent"].tolist() == pytest.approx([100 / 3])

@@ -130,8 +130,9 @@ def test_sourcing_who_speaks_in_each_outlet(seeds):
     assert s.loc[(II, "Ebrahim Raisi"), "quotes"] == 5 and s.loc[(EP, "Ebrahim Raisi"), "quotes"] == 6
     assert (II, "Vladimir Putin") in s.index and (EP, "Vladimir Putin") not in s.index
     assert (II, "IRNA") in s.index and (EP, "the Kremlin") in s.index
-    v = verbs.set_index(["group", "verb"])["verb_class"]
-    assert v[(II, "accused")] == "critical" and v[(EP, "termed")] == "distancing"
+    v = verbs.set_index(["group", "verb"])
+    assert v.loc[(II, "accuse"), "verb_class"] == "critical" and v.loc[(EP, "term"), "verb_class"] == "distancing"
+    assert v.loc[(II, "accuse"), "forms"] == "accused" and v.loc[(EP, "term"), "forms"] == "termed"
 
 
 def test_alignment_and_what_only_one_outlet_reports(seeds):
