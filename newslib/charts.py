@@ -417,17 +417,38 @@ def _fewer_series(piv: pd.DataFrame, hue: str) -> pd.DataFrame:
 def change_kinds(counts: pd.DataFrame, *, ax: Axes | None = None) -> Figure:
     """What each outlet did to the quotes it shares with others, and the quotes it alone
     carries: bars of :func:`newslib.quotes.change_counts` (``group, change, quotes``), one colour
-    per group. The title says which: a corpus where no quote is shared has only the second.
+    per group; the two in panels of their own scale when both occur. The title says which: a
+    corpus where no quote is shared has only the second.
 
     >>> import pandas as pd
     >>> only = pd.DataFrame({"group": ["A", "B"], "change": ["only in one group"] * 2, "quotes": [3, 1]})
     >>> change_kinds(only).axes[0].get_title()
     'No quote is shared: the quotes each outlet alone carries'
+    >>> both = pd.concat([only, pd.DataFrame({"group": ["B"], "change": ["trimmed"], "quotes": [1]})])
+    >>> [a.get_title() for a in change_kinds(both).axes if a.get_title()]
+    ['How each outlet changed the quotes it shares (all in B)', 'Quotes only one outlet carries (its own scale)']
     """
-    shared = set(counts["change"]) - {"only in one group"}
-    title = ("How each outlet changed the quotes it shares, and the quotes it alone carries" if shared
-             else "No quote is shared: the quotes each outlet alone carries")
-    return bar_counts(counts, x="change", y="quotes", hue="group", ax=ax, title=title, xlabel="quotes")
+    only = counts[counts["change"] == "only in one group"]
+    shared = counts[counts["change"] != "only in one group"]
+    if not len(shared) or not len(only) or ax is not None:
+        title = ("How each outlet changed the quotes it shares, and the quotes it alone carries" if len(shared)
+                 else "No quote is shared: the quotes each outlet alone carries")
+        return bar_counts(counts, x="change", y="quotes", hue="group", ax=ax, title=title, xlabel="quotes")
+    # two panels, each on its own scale: 40 quotes one outlet alone carries had squashed the
+    # bars of 3 trimmed and 2 reworded quotes, the changes this chart is for
+    import matplotlib.pyplot as plt
+
+    n1, n2 = min(20, shared["change"].nunique()), min(20, only["group"].nunique())
+    with plt.rc_context(_RC):
+        fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 0.45 * (n1 + n2) + 4),
+                                          gridspec_kw={"height_ratios": [n1 + 1.5, n2 + 1.5]})
+    groups = shared["group"].unique()
+    bar_counts(shared, x="change", y="quotes", hue="group", ax=top, xlabel="quotes",
+               title="How each outlet changed the quotes it shares"
+                     + (f" (all in {str(groups[0])[:30]})" if len(groups) == 1 else ""))
+    bar_counts(only.groupby("group", as_index=False)["quotes"].sum(), x="group", y="quotes", ax=bottom,
+               xlabel="quotes", title="Quotes only one outlet carries (its own scale)")
+    return _finish(fig)
 
 
 def save_figure(fig: Figure, path, *, data: pd.DataFrame | None = None) -> None:
