@@ -356,6 +356,8 @@ def many(tmp_path_factory):
                           terms=["Kestrel Isle"]),
             "04": _run(tmp / "04", "04_framing_comparison", corpus, top_n=5),
             "05": _run(tmp / "05", "05_event_report", corpus, top_n=3),
+            "05_cmp": _run(tmp / "05_cmp", "05_event_report", corpus, top_n=3,
+                           compare=["alpha_post", "bravo_news", "charlie_times"]),
             "05_named": _run(tmp / "05_named", "05_event_report", corpus, top_n=3,
                              article_a="bravo_news/2024-05-01_other", article_b="delta_daily/2024-05-01_other"),
             "corpus": corpus}
@@ -405,16 +407,30 @@ def test_02_top_terms_and_fallbacks_show_no_title(many):
     assert "mr." not in set(pd.read_csv(files / "kwic.csv")["match"].str.lower())
 
 
+def test_05_by_default_compares_the_outlets_whose_articles_are_most_alike(many):
+    # the first pairs in the alphabet: on a user's 21 articles of 7 outlets every default pair
+    # told different stories, and no sentence was compared
+    cells, files = many["05"]
+    pairs = pd.read_csv(files / "article_pairs.csv")
+    assert len(pairs) == 3 and "charlie_times" not in set(pairs["group_a"]) | set(pairs["group_b"])
+    assert (pairs["similarity"] >= 0.15).all() and pairs["article_a"].str.endswith("_strike").all()
+    shown = " ".join(_plain(t) for t in _texts(cells))
+    assert "(the 3 pairs of 28 whose articles are most alike in wording)" in shown
+    assert "seem to report different stories" not in shown
+    for k in (1, 2, 3):
+        assert (files / f"pair{k}_unique_sentences.csv").is_file()
+
+
 def test_05_compares_the_two_articles_most_alike_and_says_when_none_are(many):
     # "Each pair compares the first article of each outlet": a speech against a piece on another
     # story, and ~100 sentences a pair listed as reported by one outlet only
-    cells, files = many["05"]
+    cells, files = many["05_cmp"]
     pairs = pd.read_csv(files / "article_pairs.csv")
     assert list(zip(pairs["group_a"], pairs["group_b"], strict=True)) == [
-        ("alpha_post", "bravo_news"), ("alpha_post", "charlie_times"), ("alpha_post", "delta_daily")]
+        ("alpha_post", "bravo_news"), ("alpha_post", "charlie_times"), ("bravo_news", "charlie_times")]
     strike = pairs[pairs["group_b"] != "charlie_times"]
     assert (strike["article_a"] == "alpha_post/2024-05-02_strike").all()
-    assert set(strike["article_b"]) == {"bravo_news/2024-05-02_strike", "delta_daily/2024-05-02_strike"}
+    assert set(strike["article_b"]) == {"bravo_news/2024-05-02_strike"}
     assert (strike["similarity"] >= 0.15).all() and not pairs["named"].any()
     none = pairs[pairs["group_b"] == "charlie_times"].iloc[0]
     assert none["similarity"] < 0.15
@@ -449,9 +465,12 @@ def test_04_aligns_the_two_articles_most_alike(many):
     cells, files = many["04"]
     status = pd.read_csv(files / "alignment_status.csv")
     by_pair = status.groupby("pair")["article_id"].apply(set).to_dict()
-    assert by_pair["alpha_post | bravo_news"] == {"alpha_post/2024-05-02_strike", "bravo_news/2024-05-02_strike"}
+    assert len(by_pair) == 3        # the pairs of outlets whose articles are most alike: the strike's
+    for pair, ids in by_pair.items():
+        a, b = pair.split(" | ")
+        assert ids == {f"{a}/2024-05-02_strike", f"{b}/2024-05-02_strike"}
     shown = " ".join(_texts(cells))
-    assert "alpha_post and charlie_times: no article of alpha_post shares enough wording" in shown
+    assert "no article of" not in shown and "whose articles are most alike; set compare to choose others" in shown
 
 
 def _markdown(cells) -> str:
@@ -473,9 +492,9 @@ def test_wording_written_for_the_two_seed_articles_fits_any_corpus(runs, many):
     assert not re.search(r"Raisi|Putin|Iran|Election Post", md)
     shown = " ".join(_plain(t) for t in _texts(cells))
     assert "set compare" not in shown and "1 more" not in shown
-    assert (f"Comparing 8 outlets ({', '.join(OUTLETS[:-1])} and {OUTLETS[-1]}); pair by pair: alpha_post with "
-            "bravo_news, alpha_post with charlie_times and alpha_post with delta_daily (the first 3 of the 28 pairs, "
-            "in alphabetical order).") in shown
+    assert re.search(rf"Comparing 8 outlets \({', '.join(OUTLETS[:-1])} and {OUTLETS[-1]}\); pair by pair: "
+                     r"\w+ with \w+, \w+ with \w+ and \w+ with \w+ \(the 3 pairs of 28 whose articles are most "
+                     r"alike in wording\)\.", shown)
     assert "the other's" not in md
 
 
