@@ -107,6 +107,21 @@ def test_outlet_from_url_folder_or_none(tmp_path):
     assert outlet_from_url("http://192.168.0.1/x") is None
 
 
+def test_one_outlet_spelt_two_ways_is_one_outlet_with_a_warning(tmp_path):
+    # a metadata.csv covering some files says "NYT"; the folder of the others says "nyt": every
+    # chart split one outlet in two, and nothing said why
+    for name in ("a", "b", "c"):
+        (tmp_path / "nyt").mkdir(exist_ok=True)
+        (tmp_path / "nyt" / f"{name}.txt").write_text(f"Talks {name}\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "bbc").mkdir()
+    (tmp_path / "bbc" / "d.txt").write_text("Talks d\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("id,outlet\nnyt/a,NYT\nnyt/b,NYT \n", encoding="utf-8")
+    c = newslib.load_corpus(tmp_path)
+    assert sorted(c.frame()["outlet"]) == ["NYT", "NYT", "NYT", "bbc"]
+    warned = [p for p in c.problems if p.action == "warning" and "letter case" in p.reason]
+    assert len(warned) == 1 and "'NYT' (2 articles)" in warned[0].reason and "'nyt' (1)" in warned[0].reason
+
+
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
 def test_links_out_of_the_corpus_are_recorded_not_followed(tmp_path):
     outside = tmp_path / "outside"

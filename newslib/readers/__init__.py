@@ -57,7 +57,7 @@ def read_articles(root: Path, *, max_bytes: int = MAX_ARTICLE_BYTES,
                 articles.append(art)
                 if (lang := language_of(art.text)) is not None:
                     problems.append(not_english(f"{root}#{art_id}", lang))
-        return _unique_ids(articles, problems, root), problems
+        return _unique_ids(one_spelling(articles, problems), problems, root), problems
     if columns:
         raise CorpusError("columns= applies to a .csv or .jsonl table of articles, not to a folder")
     if root.is_file():
@@ -74,7 +74,40 @@ def read_articles(root: Path, *, max_bytes: int = MAX_ARTICLE_BYTES,
     for mid in metadata:
         if mid not in used_meta:
             problems.append(Problem(f"metadata:{mid}", "metadata id matches no article file", "warning"))
-    return _unique_ids(articles, problems, base), problems
+    return _unique_ids(one_spelling(articles, problems), problems, base), problems
+
+
+def one_spelling(articles: list[Article], problems: list[Problem]) -> list[Article]:
+    """Outlet names that differ only in letter case or spacing read as one outlet, under the
+    spelling most articles use (ties: the first met), with a warning naming each spelling.
+
+    Why: a ``metadata.csv`` that covers some files says "NYT" while the folder of the others
+    says "nyt"; every chart then split one outlet in two, and nothing said why.
+
+    >>> arts = [Article(id=str(i), title="T", text="T", outlet=o) for i, o in enumerate(["NYT", "nyt", "NYT", "BBC"])]
+    >>> probs = []
+    >>> [a.outlet for a in one_spelling(arts, probs)], probs[0].reason
+    (['NYT', 'NYT', 'NYT', 'BBC'], "outlet names 'NYT' (2 articles) and 'nyt' (1) differ only in letter case or spacing: all 3 read as 'NYT'")
+    """
+    from collections import Counter
+    from dataclasses import replace
+
+    spellings: dict[str, Counter] = {}
+    for a in articles:
+        spellings.setdefault(" ".join(a.outlet.split()).casefold(), Counter())[a.outlet] += 1
+    chosen = {}
+    for forms in spellings.values():
+        if len(forms) > 1:
+            (best, n), *rest = sorted(forms.items(), key=lambda kv: -kv[1])     # (stable: ties keep the first met)
+            named = f"'{best}' ({n} article{'s' if n != 1 else ''})" + "".join(
+                f"{' and' if k == len(rest) - 1 else ','} '{f}' ({m})" for k, (f, m) in enumerate(rest))
+            problems.append(Problem(f"outlet:{best}", f"outlet names {named} differ only in letter case or spacing: "
+                                    f"all {sum(forms.values())} read as '{best}'", "warning"))
+            chosen.update({f: best for f in forms})
+    if not chosen:
+        return articles
+    return [replace(a, outlet=chosen[a.outlet]) if chosen.get(a.outlet, a.outlet) != a.outlet else a
+            for a in articles]
 
 
 def _unique_ids(articles: list[Article], problems: list[Problem], base: Path) -> list[Article]:
