@@ -694,3 +694,17 @@ def test_a_nationality_noun_stands_for_the_person_named_before():
     t = ("Alex Ferguson said his side were ready. Later the Scot admitted he was unsure whether to start "
          "the Dutchman, who has not played for three months.")
     assert extract_quotes(t)["speaker"].tolist()[-1] == "Alex Ferguson"
+
+
+def test_a_clause_opening_word_is_no_first_name_and_a_headline_names_its_people():
+    # "However Nintendo said …" had been spoken by "However Nintendo" (BBC tech, nine rows);
+    # "When Clinton returned" made "When Clinton" a name, and a column whose body never names
+    # Hillary Clinton in full (only its title-case headline does) gave her words, "she said",
+    # to "Crosscut Strategies", a firm named in the paragraph before (PolNeAR, HuffPost)
+    t = "Sales rose. However Nintendo said it would release the DS in Europe from 11 March."
+    assert extract_quotes(t)["speaker"].tolist() == ["Nintendo"]
+    t = ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney\n\n"
+         "“It worked,” said Kenneth Baer, who runs Crosscut Strategies. When Clinton spoke on Monday, "
+         "she was sharp. On Monday night, Clinton leaned in. “Why won’t he release his tax returns?” she said.")
+    q = extract_quotes(t).set_index("quote")["speaker"]
+    assert q["Why won’t he release his tax returns?"] == "Hillary Clinton"

@@ -251,8 +251,20 @@ class NameResolver:
         seen: set[str] = set()
         self.headline_end = head = _title_case_headline_end(text)   # 0: no title-case headline
         if head:    # "Republicans Are Following Trump to Nowhere": no one is "Following Trump"
+            body = text[head:]
             for g1, g2 in _name_sequences(text[:head]):
-                self._add(g1, g2, seen, titles, body=text[head:])
+                self._add(g1, g2, seen, titles, body=body)
+            # "Hillary Clinton Goes After Donald Trump As …": a given name and the next word, a
+            # surname the body uses ("Clinton leaned in …. she said": she is Hillary Clinton)
+            words = re.findall(r"[\w'’.-]+", text[:head])
+            for given, last in zip(words, words[1:], strict=False):
+                last = _POSSESSIVE_RE.sub("", last).rstrip(".")
+                if given.lower() in given_names() and given[:1].isupper() and last[:1].isupper() \
+                        and last[1:].islower() and last.lower() not in _stopwords() \
+                        and last.lower() not in given_names() and re.search(rf"\b{re.escape(last)}\b", body) \
+                        and f"{given} {last}" not in seen:
+                    seen.add(f"{given} {last}")
+                    self.full.append(f"{given} {last}")
         for g1, g2 in _name_sequences(text[head:] if head else text):
             if "\n" in g1 or "\n" in g2:
                 self._add_lines(g1 + g2, seen, titles)   # a headline's last word is no first name
@@ -311,8 +323,8 @@ class NameResolver:
     def _add(self, g1: str, g2: str, seen: set[str], titles: frozenset[str], *, body: str | None = None) -> None:
         """Add the name in ``g2`` (``g1``: the capitalised words before it) to the article's
         names. ``body``: the text after a title-case headline the name comes from, where every
-        word is capitalised, so a name of its is kept only when the body writes it too or it
-        opens with a given name."""
+        word is capitalised, so a name of its is kept only when the body writes it too ("After
+        Donald Trump As" is not)."""
         pre, name = g1.split(), g2.split()
         if name[0] in _NAME_OPENERS:
             # "An IAAF statement said": an article opening the sentence; "Some Citigroup
@@ -335,6 +347,10 @@ class NameResolver:
             pre.append(name.pop(0))
         if len(name) >= 2 and (name[0].lower() in titles or _PLACE_MODIFIER_RE.fullmatch(name[0])):
             pre.append(name.pop(0))
+        while len(name) >= 2 and name[0].lower() in _CLAUSE_OPENERS:
+            # "When Clinton returned", "On Monday": a sentence's opening function word, no one's
+            # first name (else "Clinton" was "When Clinton", and "she" could not stand for her)
+            pre.append(name.pop(0))
         while len(name) >= 2 and name[0].lower() in _DAY_MONTH_WORDS and name[0].lower() not in _DATES_IN_NAMES:
             # "In September Symantec released": a date opening the clause, no one's first name
             # (else "he" later could stand for "September Symantec")
@@ -350,8 +366,8 @@ class NameResolver:
         if len(name) < 2:
             return
         canon = " ".join(name)
-        if body is not None and canon not in body and name[0].lower() not in given_names():
-            return
+        if body is not None and canon not in body:
+            return      # (a given name and its surname: __init__ pairs them itself)
         if canon not in seen:
             seen.add(canon)
             self.full.append(canon)
@@ -659,6 +675,14 @@ _POST_NOMINALS = frozenset("QC KC MP MEP MSP AM MLA OBE MBE CBE KBE Jr Sr PhD".s
 # given names too ("Jan Vetham")
 _DAY_MONTH_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
                              "april june july august september october november december".split())
+# words that open a clause or a phrase and begin no name ("When Clinton returned", "On Monday";
+# not "Will", "May", "Don": given names that are also function words)
+_CLAUSE_OPENERS = frozenset("when whenever while whilst if unless until once since as after before although though "
+                            "because but and or so then now yet still also even just only on in at for from with by "
+                            "of to into onto upon over under during despite without within whereas whether where "
+                            "why how what which who whom whose meanwhile nevertheless however moreover unlike like "
+                            "besides beyond against among amid across around behind between through throughout "
+                            "toward towards via except including following according".split())
 _DATES_IN_NAMES = frozenset({"april", "june", "august", "sunday"})  # June Whitfield; The Sunday Times
 _PRONOUNS = frozenset("he she they it we i you who this that there".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those some one".split())
