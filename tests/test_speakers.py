@@ -708,3 +708,10 @@ def test_a_clause_opening_word_is_no_first_name_and_a_headline_names_its_people(
          "she was sharp. On Monday night, Clinton leaned in. “Why won’t he release his tax returns?” she said.")
     q = extract_quotes(t).set_index("quote")["speaker"]
     assert q["Why won’t he release his tax returns?"] == "Hillary Clinton"
+
+
+def test_an_office_from_a_place_is_the_office_holder_not_the_place():
+    # a subheading "Senator from Texas says …" had the speaker "from Texas" (Washington Post, PolNeAR)
+    t = ("Ted Cruz endorses Trump\n\nSenator from Texas says he cannot allow Clinton to win.\n\n"
+         "Sen. Ted Cruz (R-Tex) is endorsing Donald Trump's campaign.")
+    assert extract_quotes(t)["speaker"].tolist()[0] == "Ted Cruz"

@@ -513,6 +513,10 @@ class NameResolver:
         if " of " in m and len(words) >= 3 and (before := self._before_of(m, words)) is not None:
             return before
         stripped = _strip_titles(m)
+        if stripped != m and stripped.split()[0] in {"from", "of", "for", "in", "at", "to"}:
+            # "Senator from Texas says …" (a subheading): an office and a place, no name "from
+            # Texas"; the one holder of the office the article names, else the words as written
+            return self.title_of.get(m.split()[0].lower().rstrip(".")) or m
         if len(stripped.split()) == 1:
             bare = _POSSESSIVE_RE.sub("", stripped)
             # (a place is no one's surname: "China" is not "Air China")
