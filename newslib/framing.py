@@ -945,8 +945,9 @@ def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame |
     form = v["verb"].str.lower()
     # "accused … of", "what he termed": the lemma of the verb's first word
     v = v.assign(form=form, verb=form.map(lambda f: (lemmas.get(f) or lemmas.get(f.split()[0] if f.split() else f)
-                                                     or (f,))[0]),
-                 verb_class=v["verb_class"].fillna("punctuation"))
+                                                     or (f if any(ch.isalpha() for ch in f) else "(colon, no verb)",))[0]),
+                 verb_class=v["verb_class"].fillna(form.map(lambda f: "other" if any(ch.isalpha() for ch in f)
+                                                             else "punctuation")))
     verbs = (v.groupby(["group", "verb_class", "verb"], observed=True)
               .agg(forms=("form", lambda f: ", ".join(k for k, _ in Counter(f).most_common())), quotes=("form", "size"))
               .reset_index())
