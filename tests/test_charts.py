@@ -168,3 +168,25 @@ def test_tone_heatmap_says_how_many_sentences_and_fades_the_thin_cells():
     assert "pale: fewer than 3 sentences" in ax.get_title()
     assert ax.images[0].get_clim() == pytest.approx((-0.3, 0.3))   # the -0.9 of one sentence sets no scale
     assert len(ax.patches) == 1                                         # one veil, over that cell
+
+
+def test_small_multiples_title_and_long_labels_leave_room_to_read():
+    """The audit's top-terms chart: the overall title overlapped the middle panel's title; the
+    words-per-article chart: 60-character article ids left the bars a fifth of the width and
+    eight tick labels ran into each other."""
+    counts = pd.DataFrame({"group": [f"outlet {i}" for i in range(7) for _ in range(5)],
+                           "term": [f"t{j}" for _ in range(7) for j in range(5)], "per_1000": 1.0, "count": 3})
+    fig = charts.top_terms(counts, title="Top terms by outlet")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    r = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(r)
+    top = fig._suptitle.get_window_extent(r).y0
+    assert all(top >= ax.title.get_window_extent(r).y1 for ax in fig.axes if ax.get_visible())
+    ids = [f"wash-post/wash-post_2016-09-{d:02d}_virginian-could-make-history-again-{d}" for d in range(1, 21)]
+    fig = charts.bar_counts(pd.DataFrame({"article_id": ids, "words": [100 * d for d in range(1, 21)]}),
+                            x="article_id", y="words")
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(set(labels)) == 20 and max(map(len, labels)) <= 44
+    assert len([t for t in ax.get_xticks() if 0 <= t <= 2000]) <= 7
