@@ -715,3 +715,14 @@ def test_an_office_from_a_place_is_the_office_holder_not_the_place():
     t = ("Ted Cruz endorses Trump\n\nSenator from Texas says he cannot allow Clinton to win.\n\n"
          "Sen. Ted Cruz (R-Tex) is endorsing Donald Trump's campaign.")
     assert extract_quotes(t)["speaker"].tolist()[0] == "Ted Cruz"
+
+
+def test_a_middle_initial_is_one_person_shown_without_it():
+    # "Donald J. Trump" had been the speaker of 193 PolNeAR rows, "Donald Trump" the actor of
+    # notebook 04: one person, two labels across the notebooks
+    import pandas as pd
+
+    from newslib.quotes import resolve_speakers
+
+    q = pd.DataFrame({"article_id": ["a", "b", "b"], "speaker": ["Donald J. Trump", "Donald Trump", "Trump"]})
+    assert resolve_speakers(q)["speaker"].tolist() == ["Donald Trump"] * 3

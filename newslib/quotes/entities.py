@@ -164,6 +164,7 @@ def _name_sequences(text: str) -> list[tuple[str, str]]:
 _MIDDLE_INITIAL_RE = re.compile(rf"(?<![\w.])([{_UP}][{_LO}]+) [A-Z]\. [{_UP}][{_UP}{_LO}'’-]+")
 #: what every match of the pattern above holds: found five times faster (a literal first), and
 #: in most texts absent
+_MIDDLE_INITIAL_SUB_RE = re.compile(r" [A-Z]\. ")     # "Donald J. Trump": the initial between two names
 _MIDDLE_INITIAL_HINT_RE = re.compile(r" [A-Z]\. [A-Z]")
 _TITLE_ABBREVIATIONS = {"Gov": "governor", "Sen": "senator", "Rep": "congressman", "Gen": "general",
                         "Lt": "lieutenant", "Col": "colonel", "Capt": "captain", "Prof": "professor",
@@ -1169,6 +1170,12 @@ class _Clusters:
                 fuller = [f for f in group[:i] if _compatible_names(n, f)]
                 # one fuller form only: "George Bush" joins "George W. Bush"
                 self.canon[n] = self.canon.get(fuller[0], fuller[0]) if len(fuller) == 1 else n
+        # a middle initial is no fuller name: "Donald J. Trump" and "Donald Trump" are shown as
+        # "Donald Trump", as framing's actors show them (one person, one label in every notebook)
+        for n, c in list(self.canon.items()):
+            plain = _MIDDLE_INITIAL_SUB_RE.sub(" ", c)
+            if plain != c and plain in self.canon:
+                self.canon[n] = plain
         self.per_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.quoted_in: dict[str, dict[str, None]] = defaultdict(dict)     # person → articles, in order
         for aid, n in zip(aids, names, strict=True):
