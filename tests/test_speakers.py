@@ -726,3 +726,14 @@ def test_a_middle_initial_is_one_person_shown_without_it():
 
     q = pd.DataFrame({"article_id": ["a", "b", "b"], "speaker": ["Donald J. Trump", "Donald Trump", "Trump"]})
     assert resolve_speakers(q)["speaker"].tolist() == ["Donald Trump"] * 3
+
+
+def test_a_place_with_a_state_abbreviation_is_no_speaker():
+    # US style: "X, of Springfield, Va., said" had "Va" as the speaker, "X, 59, of Ashton, Md., who
+    # …, said" "Md"; "said Del. Stacey Plaskett" (a delegate) "Del." (PolNeAR, NYT and Politico)
+    cases = {"Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam.": "Johnnie Wilson",
+             "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony, said the event moved her.":
+                 "Donna Sampson Rawlings",
+             "\"This is a waste of time,\" said Del. Stacey Plaskett of the Virgin Islands.": "Stacey Plaskett"}
+    for text, who in cases.items():
+        assert extract_quotes(text)["speaker"].tolist() == [who], text

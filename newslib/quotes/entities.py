@@ -166,7 +166,7 @@ _MIDDLE_INITIAL_RE = re.compile(rf"(?<![\w.])([{_UP}][{_LO}]+) [A-Z]\. [{_UP}][{
 #: in most texts absent
 _MIDDLE_INITIAL_SUB_RE = re.compile(r" [A-Z]\. ")     # "Donald J. Trump": the initial between two names
 _MIDDLE_INITIAL_HINT_RE = re.compile(r" [A-Z]\. [A-Z]")
-_TITLE_ABBREVIATIONS = {"Gov": "governor", "Sen": "senator", "Rep": "congressman", "Gen": "general",
+_TITLE_ABBREVIATIONS = {"Gov": "governor", "Sen": "senator", "Rep": "congressman", "Del": "delegate", "Gen": "general",
                         "Lt": "lieutenant", "Col": "colonel", "Capt": "captain", "Prof": "professor",
                         "Sgt": "sergeant", "Adm": "admiral", "Supt": "superintendent", "Insp": "inspector"}
 _ABBREVIATED_TITLE_RE = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS)

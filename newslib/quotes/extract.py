@@ -198,6 +198,11 @@ def _document_owner(mention: str) -> re.Match[str] | None:
     return own if own is not None and own.group(2) in _DOCUMENT_NOUNS else None
 
 
+_STATE_AFTER_PLACE_RE = re.compile(
+    r"(?<=[a-z\d])(?:, (?:of|from) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})?, (?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|"
+    r"Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|D\.C)\.(?=,)")
+
+
 class _Article:
     """One article as the passes see it (the text, its quotation spans, the masked text, the
     cue and token indexes, the writer's sentences) and the rows found so far."""
@@ -210,6 +215,11 @@ class _Article:
         self.spans = _find_spans(_with_chars(text, {x: " " for t in self.turns for x in (t.mark_at, t.close_at)
                                                     if x is not None}))
         self.masked = _with_chars(_mask(text, self.spans), {e: text[e] for e in self._closing_stops()})
+        if ", " in text and "., " in text:
+            # "Johnnie Wilson, of Springfield, Va., said", "X, 59, of Ashton, Md., who …, said": a
+            # place with a US state's abbreviation is read as a blank (the abbreviation's full
+            # stop ended the phrase, and "Va" or "Ashton" became the speaker)
+            self.masked = _STATE_AFTER_PLACE_RE.sub(lambda m: " " * len(m.group()), self.masked)
         self.cues_index = _CueIndex(self.masked)
         self.tix = _TokIndex(self.masked)
         # where the participles of "…, adding that", "…, saying" are

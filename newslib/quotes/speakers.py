@@ -839,7 +839,7 @@ def _ends_sentence(tok: str) -> bool:
     return tok.endswith(".") and len(word) >= 3 and word.isalpha() and word.lower() not in _ABBREVIATED
 
 
-_ABBREVIATED = frozenset("mrs gov sen rep gen col sgt capt cmdr cmd adm maj cpl pvt supt insp det prof rev inc "
+_ABBREVIATED = frozenset("mrs gov sen rep del gen col sgt capt cmdr cmd adm maj cpl pvt supt insp det prof rev inc "
                          "corp ltd bros messrs".split())
 #: who knows of a matter without speaking for it: "people familiar with …", "sources close to …"
 _ACQUAINTED = frozenset({"familiar", "close", "briefed"})
