@@ -915,6 +915,11 @@ def hedge_counts(corpus: Corpus, *, group_by: str = "outlet", mentions: pd.DataF
     return pd.DataFrame(rows, columns=["group", "kind", "term", "match", "actor", "article_id", "sentence_id", "sentence"])
 
 
+#: a quotation set off by a mark instead of a verb ("Romney: “…”", "“…” ― Christina Lastra")
+_MARK_CUES = {":": "(colon, no verb)", "—": "(dash, no verb)", "–": "(dash, no verb)", "―": "(dash, no verb)",
+              "--": "(dash, no verb)"}
+
+
 def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Who is quoted and how, per group, from the quote table.
 
@@ -945,7 +950,7 @@ def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame |
     form = v["verb"].str.lower()
     # "accused … of", "what he termed": the lemma of the verb's first word
     v = v.assign(form=form, verb=form.map(lambda f: (lemmas.get(f) or lemmas.get(f.split()[0] if f.split() else f)
-                                                     or (f if any(ch.isalpha() for ch in f) else "(colon, no verb)",))[0]),
+                                                     or (f if any(ch.isalpha() for ch in f) else _MARK_CUES.get(f, "(mark, no verb)"),))[0]),
                  verb_class=v["verb_class"].fillna(form.map(lambda f: "other" if any(ch.isalpha() for ch in f)
                                                              else "punctuation")))
     verbs = (v.groupby(["group", "verb_class", "verb"], observed=True)
