@@ -136,7 +136,8 @@ def test_02_default_terms_fall_back_to_words_both_compared_outlets_use(runs):
     assert set(kw["match"].str.lower()) == {"ferry"} and {A, B} <= set(kw["group"])
     drawn = pd.read_csv(files / "dispersion.csv")                  # the dispersion plot's data
     assert len(drawn) and not set(drawn["term"]) & {"Raisi", "Putin", "Israel", "Iran", "Russia"}
-    assert "do not occur in these articles; shown instead:" in shown
+    # no term given (the default): the words the compared outlets both use, said so, on any corpus
+    assert "No term was given; shown instead:" in shown
 
 
 # ----------------------------------------------------------------------------- fault 2
