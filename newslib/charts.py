@@ -410,6 +410,9 @@ def bar_counts(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None, titl
             # outside the axes, right of them: inside, it covers the bars (one long stacked bar
             # when every quote falls in one kind of change)
             ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), borderaxespad=0)
+    n = df[x].nunique()
+    if n > top_n:   # (the chart's CSV holds them all; a reader of the chart should know)
+        title = f"{title} ({top_n} of {n:,}, the largest)" if title else f"{top_n} of {n:,}, the largest"
     ax.set_title(_t(title))
     ax.set_xlabel(_t(xlabel or y))
     _integer_axis(ax, df[y])

@@ -72,15 +72,38 @@ def table_html(df: pd.DataFrame, *, max_rows: int = 200) -> str:
     """
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
-    shown = df.head(max_rows)
+    shown, note = _cut(df, max_rows)
     text = [k + 1 for k in range(shown.shape[1])
             if not is_numeric_dtype(shown.iloc[:, k]) or is_bool_dtype(shown.iloc[:, k])]
     if not text:
-        return shown.to_html(index=False, escape=True, border=0, na_rep="—")
+        return shown.to_html(index=False, escape=True, border=0, na_rep="—") + note
     cls = "newslib-t" + "-".join(map(str, text))
     cells = ",".join(f"table.{cls} td:nth-child({k}),table.{cls} th:nth-child({k})" for k in text)
     return f"<style>{cells}{{text-align:left}}</style>" + shown.to_html(index=False, escape=True, border=0,
-                                                                        classes=cls, na_rep="—")
+                                                                        classes=cls, na_rep="—") + note
+
+
+def _cut(df: pd.DataFrame, max_rows: int) -> tuple[pd.DataFrame, str]:
+    """At most ``max_rows`` rows, and a line saying how many were left out. With a ``group``
+    (or ``outlet``) column, the first rows of every group, in the table's order: the first 200
+    rows of 675 quotes had all been one outlet's, and nothing said the rest were missing.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"group": ["A"] * 5 + ["B"] * 5, "n": range(10)})
+    >>> shown, note = _cut(df, 4)
+    >>> shown["group"].tolist(), note
+    (['A', 'A', 'B', 'B'], '<p><i>4 of 10 rows shown (the first of each group); the whole table is in its DataFrame and, in batch runs, its CSV.</i></p>')
+    """
+    if len(df) <= max_rows:
+        return df, ""
+    col = next((c for c in ("group", "outlet") if c in df.columns), None)
+    if col is not None and 1 < df[col].nunique() <= max_rows:
+        per = max_rows // df[col].nunique()
+        shown = df[df.groupby(col, sort=False, observed=True).cumcount() < per]
+        how = " (the first of each group)"
+    else:
+        shown, how = df.head(max_rows), ""
+    return shown, (f"<p><i>{len(shown):,} of {len(df):,} rows shown{how}; the whole table is in its DataFrame and, in batch runs, its CSV.</i></p>")
 
 
 def side_by_side(articles: Iterable[Article], *, max_chars: int = 1500) -> str:

@@ -281,6 +281,26 @@ def choose_grouping(corpus: Corpus, group_by: str = "outlet", *, compare: Iterab
     return Grouping(group_by, group_by, tuple(groups), tuple(pairs), note)
 
 
+def articles_in_turn(corpus: Corpus, group_by: str, limit: int) -> list:
+    """Up to ``limit`` articles, each group's in turn (the first of every group, then the
+    second …), in corpus order within a group: the first four articles of a corpus had all been
+    one outlet's.
+
+    >>> from newslib.corpus import Corpus, Article
+    >>> c = Corpus([Article(id=i, title="T", text="T", outlet=o) for i, o in [("a1", "A"), ("a2", "A"), ("b1", "B")]])
+    >>> [a.id for a in articles_in_turn(c, "outlet", 2)]
+    ['a1', 'b1']
+    """
+    gmap = article_groups(corpus, group_by)
+    seen: dict[str, int] = {}
+    rank = []
+    for k, a in enumerate(corpus.articles):
+        g = gmap[a.id]
+        seen[g] = seen.get(g, 0) + 1
+        rank.append((seen[g], k, a))
+    return [a for _, _, a in sorted(rank, key=lambda r: (r[0], r[1]))[:limit]]
+
+
 def first_article(corpus: Corpus, group_by: str, group: str) -> str:
     """The id of the first article of ``group`` (the one a pairwise alignment uses).
 

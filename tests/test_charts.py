@@ -190,3 +190,20 @@ def test_small_multiples_title_and_long_labels_leave_room_to_read():
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(set(labels)) == 20 and max(map(len, labels)) <= 44
     assert len([t for t in ax.get_xticks() if 0 <= t <= 2000]) <= 7
+
+
+def test_a_bar_chart_cut_to_its_largest_says_so():
+    # "Words per article" showed 20 of 35 articles and said nothing (the audit's notebook 01)
+    df = pd.DataFrame({"article_id": [f"a{i}" for i in range(35)], "words": range(35)})
+    assert charts.bar_counts(df, x="article_id", y="words", title="Words per article").axes[0].get_title() \
+        == "Words per article (20 of 35, the largest)"
+    assert charts.bar_counts(df.head(5), x="article_id", y="words", title="Words").axes[0].get_title() == "Words"
+
+
+def test_a_long_table_shows_every_group_and_says_it_is_cut():
+    from newslib.display import table_html
+
+    df = pd.DataFrame({"group": ["Breitbart"] * 300 + ["HuffPost"] * 300, "quote": ["x"] * 600})
+    html = table_html(df)
+    assert html.count("<td>Breitbart</td>") == 100 and html.count("<td>HuffPost</td>") == 100
+    assert "200 of 600 rows shown (the first of each group)" in html
