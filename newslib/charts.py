@@ -225,11 +225,13 @@ def back_to_back(key: pd.DataFrame, a: str, b: str, *, top_n: int = 12, ax: Axes
     fig, ax = _fig_ax(ax, (10, 0.4 * 2 * top_n + 1.5))
     sub = _top_both(key, top_n).iloc[::-1]
     y = range(len(sub))
-    ax.barh(list(y), -sub["per_1000_a"], color=PALETTE[0], label=_t(a))
-    ax.barh(list(y), sub["per_1000_b"], color=PALETTE[1], label=_t(b))
+    # (b on the left, a on the right, as keyness_bars draws them: the two charts stand one
+    # above the other in notebook 02, and had put the outlets on opposite sides)
+    ax.barh(list(y), -sub["per_1000_b"], color=PALETTE[1], label=_t(b))
+    ax.barh(list(y), sub["per_1000_a"], color=PALETTE[0], label=_t(a))
     ax.set_yticks(list(y), _tl(sub["term"]))
     ax.axvline(0, color="black", lw=0.8)
-    ax.set_xlabel(_t(f"← {a[:25]}   per 1,000 words   {b[:25]} →"))
+    ax.set_xlabel(_t(f"← {b[:25]}   per 1,000 words   {a[:25]} →"))
     ticks = ax.get_xticks()
     ax.set_xticks(ticks, [f"{abs(t):g}" for t in ticks])
     ax.legend(loc="lower right", frameon=False)

@@ -319,6 +319,13 @@ def keyness(counts: pd.DataFrame, a: str, b: str | None = None, *, prior_strengt
     df = pd.concat([ca.rename("count_a"), cb.rename("count_b")], axis=1).fillna(0)
     df = df[(df["count_a"] + df["count_b"]) >= min_count]
     c, d = float(ca.sum()), float(cb.sum())
+    if "per_1000" in counts.columns and len(counts):
+        # the groups' word tokens (stopwords included), as term_counts divides by: the rates then
+        # agree with the top-terms chart's (they had divided by the counted terms only: "super"
+        # 5.95 per 1,000 words there, 10.53 here), and G² compares the groups' full sizes
+        words = (counts["count"] * 1000 / counts["per_1000"]).groupby(counts["group"], observed=True).first()
+        c = float(words.get(a, c))
+        d = float(words.get(b, d)) if b is not None else float(words.drop(a, errors="ignore").sum()) or d
     rows = []
     total = counts.groupby("term", observed=True)["count"].sum()
     grand = float(total.sum())
