@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .corpus import Corpus
 from .lexicons import data_rows, given_names, reporting_verbs, speaker_words
-from .quotes import NAME_GAP, ROYAL_TITLES, NameResolver, own_words, places, speaker_name
+from .quotes import CLAUSE_OPENERS, NAME_GAP, ROYAL_TITLES, NameResolver, own_words, places, speaker_name
 from .terms import article_groups
 from .tokens import stopwords
 
@@ -383,6 +383,29 @@ def _surname_choice(text: str, fulls: list[str], counts: Counter, *, also: Count
     return None
 
 
+_NEXT_WORD_RE = re.compile(r" ([A-Z][\w'’-]*)")
+
+
+def _longer_name(text: str, m: re.Match, alias_map: dict) -> bool:
+    """Whether a city standing for its country opens a longer name: "the Washington Post",
+    "the Washington Monument", "the Moscow Times" are no mention of the United States or Russia
+    ("Washington officials", "Washington's response", "White House Press Secretary" are).
+
+    >>> import re
+    >>> rx, al = re.compile(r"(Washington|White House)"), {"Washington": ("United States", "country")}
+    >>> [_longer_name(t, rx.search(t), al) for t in ["the Washington Post said", "Washington said", "the White House Press Secretary"]]
+    [True, False, False]
+    """
+    alias = m.group(1)
+    actor = alias_map.get(alias, (alias,))[0]
+    if " " in alias or alias == actor or _ADJECTIVE_FORM_RE.fullmatch(alias) or alias.isupper() \
+            or alias.endswith(("s", ".")):
+        return False    # the country's own name, a demonym, an acronym: "U.S. Senate" is the US's
+    nxt = _NEXT_WORD_RE.match(text, m.end())
+    return bool(nxt) and nxt.group(1).lower() not in _person_words() and nxt.group(1) not in alias_map \
+        and nxt.group(1).lower() not in given_names()
+
+
 def _titled_choice(title: str, fulls: list[str], titled: Counter) -> str | None:
     """The person a titled surname stands for where several share the surname: the only one of
     them the corpus writes with this title ("President Barack Obama", so "President Obama" is
@@ -502,7 +525,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
         w = words[0]
         return w.lower() not in _CALENDAR and (
             w.lower() in given_names() or w in alias_map or w in places() or " ".join(words) in fulls
-            or len(words) == 1 and w in surname_full)
+            or len(words) == 1 and w in surname_full or w in singles)   # ("Veteran Labour MP": Labour)
 
     single_counts: Counter = Counter()
     initial_only: dict[str, bool] = {}
@@ -558,7 +581,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                     add(title_of[m.group(1).lower()], "person", *m.span())
         if alias_rx is not None:
             for m in alias_rx.finditer(a.text):
-                if free(*m.span()):
+                if free(*m.span()) and not _longer_name(a.text, m, alias_map):
                     actor, kind = alias_map[m.group(1)]
                     add(actor, kind, m.start(), m.end())
         if not people:
@@ -578,6 +601,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                 end = a.text.rfind(words[-1], m.start(), end) + len(words[-1])
             opened = False      # a sentence's opening word left out where a name follows it
             while words and (words[0].lower() in _NOT_NAMES or words[0] in alias_map
+                             or len(words) > 1 and words[0].lower() in CLAUSE_OPENERS   # "Meanwhile Labour"
                              or len(words) > 1 and words[0].lower() in openers
                              and _opens_sentence(a.text, end - len(" ".join(words)))
                              and known_name(words[1:])):

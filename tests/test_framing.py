@@ -321,3 +321,18 @@ def test_reporting_verbs_count_the_forms_of_one_verb_together():
     assert say.loc["Present", "forms"] == "says, saying"
     assert say.loc["Present", "percent"] == 100
     assert verbs.loc[verbs["verb"] == "claim", "percent"].tolist() == pytest.approx([100 / 3])
+
+
+def test_a_city_that_opens_a_longer_name_and_a_clause_opener_are_no_actors():
+    # "the Washington Post" had counted for the United States (the audit: 15 of its 191
+    # mentions were the Post, the Monument, Washington State); "Meanwhile Labour", "Veteran
+    # Labour MP" had become actors of their own once the name resolver stopped taking
+    # "Meanwhile Labour" for a person
+    a = Article(id="a", title="Poll", outlet="X", text=(
+        "Poll\n\nThe Washington Post reported the poll. Washington said the poll was fair. Labour said so too. "
+        "Meanwhile Labour MPs met. Veteran Labour MP Ann Lee left. The Labour whip, a veteran, stayed."))
+    m = F.actor_mentions(Corpus([a]))
+    us = m[m["actor"] == "United States"]
+    assert us["mention"].tolist() == ["Washington"] and us["start"].tolist() == [a.text.index("Washington said")]
+    assert not {"Meanwhile Labour", "Veteran Labour"} & set(m["actor"])
+    assert (m["actor"] == "Labour").sum() == 4

@@ -348,7 +348,7 @@ class NameResolver:
             pre.append(name.pop(0))
         if len(name) >= 2 and (name[0].lower() in titles or _PLACE_MODIFIER_RE.fullmatch(name[0])):
             pre.append(name.pop(0))
-        while len(name) >= 2 and name[0].lower() in _CLAUSE_OPENERS:
+        while len(name) >= 2 and name[0].lower() in CLAUSE_OPENERS:
             # "When Clinton returned", "On Monday": a sentence's opening function word, no one's
             # first name (else "Clinton" was "When Clinton", and "she" could not stand for her)
             pre.append(name.pop(0))
@@ -682,7 +682,7 @@ _DAY_MONTH_WORDS = frozenset("monday tuesday wednesday thursday friday saturday 
                              "april june july august september october november december".split())
 # words that open a clause or a phrase and begin no name ("When Clinton returned", "On Monday";
 # not "Will", "May", "Don": given names that are also function words)
-_CLAUSE_OPENERS = frozenset("when whenever while whilst if unless until once since as after before although though "
+CLAUSE_OPENERS = frozenset("when whenever while whilst if unless until once since as after before although though "
                             "because but and or so then now yet still also even just only on in at for from with by "
                             "of to into onto upon over under during despite without within whereas whether where "
                             "why how what which who whom whose meanwhile nevertheless however moreover unlike like "
