@@ -26,7 +26,15 @@ from typing import TYPE_CHECKING
 
 from .corpus import Corpus
 from .lexicons import data_rows, given_names, reporting_verbs, speaker_words
-from .quotes import CLAUSE_OPENERS, NAME_GAP, ROYAL_TITLES, NameResolver, own_words, places, speaker_name
+from .quotes import (
+    CLAUSE_OPENERS,
+    NAME_GAP,
+    ROYAL_TITLES,
+    NameResolver,
+    own_words,
+    places,
+    speaker_name,
+)
 from .terms import article_groups
 from .tokens import stopwords
 

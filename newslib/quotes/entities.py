@@ -1170,11 +1170,12 @@ class _Clusters:
                 fuller = [f for f in group[:i] if _compatible_names(n, f)]
                 # one fuller form only: "George Bush" joins "George W. Bush"
                 self.canon[n] = self.canon.get(fuller[0], fuller[0]) if len(fuller) == 1 else n
-        # a middle initial is no fuller name: "Donald J. Trump" and "Donald Trump" are shown as
-        # "Donald Trump", as framing's actors show them (one person, one label in every notebook)
+        # a middle initial the corpus mostly leaves out is shown without it: "Donald J. Trump"
+        # (written so in a few places) and "Donald Trump" are "Donald Trump", as framing's actors
+        # show him; "George W. Bush", written with it as often as not, keeps it (his father)
         for n, c in list(self.canon.items()):
             plain = _MIDDLE_INITIAL_SUB_RE.sub(" ", c)
-            if plain != c and plain in self.canon:
+            if plain != c and plain in self.canon and count[plain] > count[c]:
                 self.canon[n] = plain
         self.per_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.quoted_in: dict[str, dict[str, None]] = defaultdict(dict)     # person → articles, in order
