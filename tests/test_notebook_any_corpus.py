@@ -418,6 +418,8 @@ def test_05_by_default_compares_the_outlets_whose_articles_are_most_alike(many):
     shown = " ".join(_plain(t) for t in _texts(cells))
     assert "(the 3 pairs of 28 whose articles are most alike in wording)" in shown
     assert "seem to report different stories" not in shown
+    # how many pairs of outlets seem to report one story (the strike: every pair but those with charlie_times)
+    assert "21 of the 28 pairs of outlets have two articles alike enough to be reports of one story" in shown
     for k in (1, 2, 3):
         assert (files / f"pair{k}_unique_sentences.csv").is_file()
 
