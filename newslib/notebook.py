@@ -115,9 +115,12 @@ def one_story_note(corpus: Corpus, group_by: str) -> str:
     total = len(groups) * (len(groups) - 1) // 2
     sure = int((best >= SURE_SIMILARITY).sum())
     kind = _KIND.get(group_by, "group")
+    if sure and total == 1:
+        return (f"The two {kind}s have articles alike enough to be reports of one story (similarity "
+                f"{SURE_SIMILARITY} or more: {float(best.max()):.2f}).")
     if sure:
-        return (f"{sure:,} of the {total:,} pairs of {kind}s have two articles alike enough to be reports of one story "
-                f"(similarity {SURE_SIMILARITY} or more).")
+        return (f"{sure:,} of the {total:,} pairs of {kind}s {'has' if sure == 1 else 'have'} two articles alike "
+                f"enough to be reports of one story (similarity {SURE_SIMILARITY} or more).")
     top = float(best.max()) if len(best) else 0.0
     return (f"No two {kind}s have articles alike enough to be reports of one story (similarity {SURE_SIMILARITY} or "
             f"more; the most alike: {top:.2f}): this corpus seems to hold different stories, so what one {kind} "
