@@ -2062,3 +2062,13 @@ def test_an_office_written_in_lower_case_before_a_name_gives_the_description():
     r = NameResolver("Crime\n\nThe plan was attacked by shadow home secretary David Davis and by ex-Conservative "
                      "chancellor Ken Clarke, while Tory leader Michael Howard and prime minister Tony Blair spoke.")
     assert r.title_of == {"leader": "Michael Howard", "prime minister": "Tony Blair"}
+
+
+def test_a_plural_noun_after_a_possessive_thing_is_no_cue():
+    # "Pagliano's Fifth Amendment claims, prosecutors rarely pursue such cases" had been speech of
+    # "Fifth Amendment" (PolNeAR, Politico); a person's name after the possessive keeps its verb
+    t = ("A judge may not enforce the subpoena because of Pagliano's Fifth Amendment claims, prosecutors "
+         "rarely pursue such cases.")
+    assert extract_quotes(t).empty
+    t = "Heat's Charles Gant claims her win will cut little ice. The BBC's Paul Reynolds says it will fail."
+    assert extract_quotes(t)["speaker"].tolist() == ["Charles Gant", "Paul Reynolds"]

@@ -18,7 +18,14 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..lexicons import given_names, reporting_verbs, speaker_words
-from .cues import _NOUNISH_BEFORE, _CueIndex, _ends_a_name, _find_cues, _lower_possessive
+from .cues import (
+    _CONTRACTED,
+    _NOUNISH_BEFORE,
+    _CueIndex,
+    _ends_a_name,
+    _find_cues,
+    _lower_possessive,
+)
 from .entities import _compatible, _place_name, _plural_people, _roles, _stopwords, places
 from .references import description_kind
 from .speakers import (
@@ -364,6 +371,12 @@ _NO_CLAUSE_OPENERS = frozenset("from of about for with by".split())
 _PREPOSITION_AFTER_RE = re.compile(r" (?:on|in|at|by|from|to|for|with|via|under|over|during)\b")
 
 
+#: cue forms that are also plural nouns ("his claims", "the reports")
+_PLURAL_NOUN_CUES = frozenset("claims reports warnings comments statements remarks suggestions allegations "
+                              "accusations charges concerns fears notes findings predictions estimates promises "
+                              "pledges threats demands denials assertions complaints criticisms".split())
+
+
 def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
     """Whether the cue's word is a noun or part of a name here, by the words before it."""
     prev_word = text[max(s_lo, vm.start() - 12):vm.start()].split()[-1:]
@@ -374,6 +387,20 @@ def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
     if prev_word and (_hearer_passive(prev_word[0], low) or _noun_before(text, s_lo, vm, prev_word[0])
                       or _lower_possessive(prev_word[0])):
         return True     # "These claims could take …", "the biggest claim heard by": a noun, not a cue
+    if low in _PLURAL_NOUN_CUES and prev_word:
+        # "Pagliano's Fifth Amendment claims, prosecutors …": after a possessive and the capitalised
+        # words of a thing, a plural noun ("The BBC's Paul Reynolds says", "Heat's Charles Gant
+        # claims": a person's name, then the verb; "Campbell's claims he had torn …" stays the
+        # nominal attribution PolNeAR marks too)
+        before = text[max(s_lo, vm.start() - 60):vm.start()].split()[-4:]
+        for k in range(len(before) - 1, -1, -1):
+            if before[k].endswith(("'s", "’s")) and before[k][:-2].lower() not in _CONTRACTED:
+                between = before[k + 1:]
+                if between and all(w[:1].isupper() for w in between) and between[0].lower() not in given_names():
+                    return True
+                break
+            if not before[k][:1].isupper():
+                break
     if low == "say" and prev_word and prev_word[0].lower() in _SAY_NOUN_AFTER:
         return True     # "the player will have the final say, and …": the noun
     if prev_word and low.endswith("s") and _MEASURED_RE.fullmatch(prev_word[0]):
