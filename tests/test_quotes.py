@@ -2072,3 +2072,11 @@ def test_a_plural_noun_after_a_possessive_thing_is_no_cue():
     assert extract_quotes(t).empty
     t = "Heat's Charles Gant claims her win will cut little ice. The BBC's Paul Reynolds says it will fail."
     assert extract_quotes(t)["speaker"].tolist() == ["Charles Gant", "Paul Reynolds"]
+
+
+def test_a_supposition_and_words_that_are_a_subject_are_no_report():
+    # "SAVE A QUARTER Let's say you think a degree will cost …" had the speaker "SAVE A QUARTER
+    # Let's"; "Everything Trump says is a lie" the speaker "Everything Trump" (PolNeAR: NYT, USA Today)
+    assert extract_quotes("SAVE A QUARTER Let's say you think a degree will cost $160,000.").empty
+    assert extract_quotes("We don't care. Everything Trump says is a lie unless proven otherwise.").empty
+    assert extract_quotes("Trump says it is a lie.")["speaker"].tolist() == ["Trump"]

@@ -371,6 +371,8 @@ _NO_CLAUSE_OPENERS = frozenset("from of about for with by".split())
 _PREPOSITION_AFTER_RE = re.compile(r" (?:on|in|at|by|from|to|for|with|via|under|over|during)\b")
 
 
+_INSIDE_SUBJECT_RE = re.compile(r"\b(?:[Ee]verything|[Nn]othing|[Aa]nything|[Ww]hatever)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
+_BE_AFTER_RE = re.compile(r"\s+(?:is|was|are|were|isn['’]t|wasn['’]t)\b")
 #: cue forms that are also plural nouns ("his claims", "the reports")
 _PLURAL_NOUN_CUES = frozenset("claims reports warnings comments statements remarks suggestions allegations "
                               "accusations charges concerns fears notes findings predictions estimates promises "
@@ -401,6 +403,12 @@ def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
                 break
             if not before[k][:1].isupper():
                 break
+    if low == "say" and prev_word and prev_word[0].lower() in {"let's", "let’s", "us"} \
+            and (prev_word[0].lower() != "us" or text[max(s_lo, vm.start() - 8):vm.start()].lower().startswith("let")):
+        return True     # "Let's say you think a degree will cost $160,000": a supposition, no one's words
+    if low.endswith("s") and _INSIDE_SUBJECT_RE.search(text, max(s_lo, vm.start() - 40), vm.start()) \
+            and _BE_AFTER_RE.match(text, vm.end()):
+        return True     # "Everything Trump says is a lie": the words are the subject, not reported
     if low == "say" and prev_word and prev_word[0].lower() in _SAY_NOUN_AFTER:
         return True     # "the player will have the final say, and …": the noun
     if prev_word and low.endswith("s") and _MEASURED_RE.fullmatch(prev_word[0]):
