@@ -206,3 +206,17 @@ def test_a_table_row_not_in_english_is_named_too(tmp_path):
 def test_no_bbc_article_is_taken_for_another_language():
     c = newslib.load_corpus(BBC)
     assert [p for p in c.problems if "not English" in p.reason] == []
+
+
+def test_mojibake_and_decomposed_accents_are_repaired_and_recorded(tmp_path):
+    # a PolNeAR text reads "French President FranÃ\x83Â§ois Hollande" (UTF-8 decoded twice, in
+    # decomposed form): the speaker had become "Hollande" and "François" a word no one wrote
+    (tmp_path / "a.txt").write_text("Summit\n\nFrench President Fran" + "A\u0303\x83A\u0302\xa7" + "ois Hollande met "
+                                    "the caf\u00c3\u00a9 owners, who said it\u00e2\u20ac\u2122s fine.",
+                                    encoding="utf-8")
+    (tmp_path / "b.csv").write_text("id,title,text\nx,Vote,\"Ren\u00c3\u00a9 said it was fine.\"\n", encoding="utf-8")
+    c = newslib.load_corpus(tmp_path / "a.txt")
+    assert "François Hollande" in c.articles[0].text and "café" in c.articles[0].text and "it’s" in c.articles[0].text
+    assert any(p.action == "repaired" and "double-encoded" in p.reason for p in c.problems)
+    t = newslib.load_corpus(tmp_path / "b.csv")
+    assert "René said" in t.articles[0].text and any("double-encoded" in p.reason for p in t.problems)

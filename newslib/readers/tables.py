@@ -13,13 +13,14 @@ import csv
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ..records import CorpusError, Problem
 from .metadata import FIELD_NAMES, clean_meta_row, field_columns
-from .text import MAX_ARTICLE_BYTES
+from .text import MAX_ARTICLE_BYTES, fix_mojibake
 
 __all__ = ["iter_table", "safe_id"]
 
@@ -134,6 +135,11 @@ def iter_table(path: Path, problems: list[Problem], *, columns: Mapping[str, str
                                     "row skipped", "skipped"))
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if not text.isascii():      # (as decode_bytes does for files: one form per letter, mojibake repaired)
+            text, fixed = fix_mojibake(unicodedata.normalize("NFC", text))
+            if fixed:
+                problems.append(Problem(where, f"{fixed} double-encoded character{'s' if fixed != 1 else ''} "
+                                        "repaired (mojibake such as “Ã©” for “é”)", "repaired"))
         if meta.get("title") and not text.lstrip().startswith(str(meta["title"])):
             text = f"{meta['title']}\n\n{text}"
         yield art_id, text, meta

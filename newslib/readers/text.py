@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import html
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -66,7 +67,57 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
         if ctrl / len(sample) > 0.05:
             return None, "binary data (control characters), not text"
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    if not text.isascii():
+        # one form for each accented letter: "é" typed as e + a combining accent is the same
+        # word as the precomposed "é" (two forms had counted as two terms), and the mojibake
+        # below is recognised in one form
+        text = unicodedata.normalize("NFC", text)
+    text, fixed = fix_mojibake(text)
+    if fixed:
+        note = (note + "; " if note else "") + f"{fixed} double-encoded character{'s' if fixed != 1 else ''} repaired (mojibake such as “Ã©” for “é”)"
     return text, note
+
+
+#: a UTF-8 lead byte and its continuation bytes read as cp1252 or Latin-1 ("Ã©", "â€™"); and
+#: the same encoded twice with the C1 control between lost ("ÃÂ§" for "ç", seen in a PolNeAR text)
+_MOJIBAKE_RE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                          "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
+                          "\u203a\u20ac\u2122]+")
+_DOUBLE_RE = re.compile("\u00c3[\u0083\u0192]?\u00c2([\u00a0-\u00bf])")
+
+
+def fix_mojibake(text: str) -> tuple[str, int]:
+    """Text whose UTF-8 was decoded as cp1252 or Latin-1 somewhere upstream, repaired where the
+    bytes are unambiguous, and how many characters were repaired (a run is changed only when it
+    decodes as UTF-8 to fewer characters: "São" stays).
+
+    >>> fix_mojibake("Franâ€™s cafÃ© and FranÃÂ§ois Hollande; São Paulo")
+    ('Fran’s café and François Hollande; São Paulo', 3)
+    """
+    if not ("Ã" in text or "â€" in text or "Â" in text or "Ä" in text or "Å" in text):
+        return text, 0
+    n = 0
+
+    def double(m: re.Match) -> str:
+        nonlocal n
+        n += 1
+        return bytes([0xC3, ord(m.group(1))]).decode("utf-8")
+
+    def one(m: re.Match) -> str:
+        nonlocal n
+        run = m.group()
+        try:
+            raw = b"".join(ch.encode("cp1252") if ord(ch) > 0xFF else ch.encode("latin-1") for ch in run)
+            fixed = raw.decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return run
+        if len(fixed) >= len(run) or _CTRL_RE.search(fixed):
+            return run
+        n += len(fixed)
+        return fixed
+
+    text = _DOUBLE_RE.sub(double, text)
+    return _MOJIBAKE_RE.sub(one, text), n
 
 
 #: HTML left in a plain-text file by a crude scrape: character references ("Jos&#233;",
