@@ -135,6 +135,8 @@ def boilerplate_reason(line: str) -> str | None:
 
     >>> boilerplate_reason("Follow Pam Key on Twitter @pamkeyNEN."), boilerplate_reason("Trade rose.")
     ('author social prompt', None)
+    >>> boilerplate_reason('"Follow Pam Key on Twitter @pamkeyNEN."'), boilerplate_reason("Getty/Instagram.")
+    ('author social prompt', 'photo credit')
     """
     hit = _match_boilerplate(line)
     return hit[0] if hit else None
@@ -143,7 +145,8 @@ def boilerplate_reason(line: str) -> str | None:
 def _match_boilerplate(line: str) -> tuple[str, str] | None:
     if _words(line) > _MAX_FURNITURE_WORDS:
         return None
-    stripped = line.strip().strip("-–—•*|:").strip()
+    # (and the quote marks a scrape left around the line: '"Follow Pam Key on Twitter @pamkeyNEN."')
+    stripped = line.strip().strip("-–—•*|:").strip().strip('"“”').strip()
     for rx, reason, kind in _boilerplate():
         if rx.fullmatch(stripped):
             return reason, kind

@@ -391,6 +391,24 @@ def _surname_choice(text: str, fulls: list[str], counts: Counter, *, also: Count
     return None
 
 
+_ATTRIBUTIVE_RE = re.compile(r" (?!(?:said|says|has|have|had|is|are|was|were|will|would|could|and|or|but|who|which|"
+                             r"that|in|of|on|at|to|for|with|by|from|as|also)\b)[a-z][a-z-]+")
+_ADJECTIVE_ENDING_RE = re.compile(r"(?:ish|ese|ic)$")
+#: parties' and movements' adjectives ("the Republican nominee")
+def _adjective_word(word: str) -> bool:
+    """A people's or a faith's adjective ("Mexican", "Jewish", "Islamic"), not a name ending
+    like one ("Guardian", "Jordan", "Scotsman", "Eric"). (Parties' adjectives are aliases of
+    their parties in data/actors.csv.)"""
+    return (_is_demonym(word) or bool(_ADJECTIVE_ENDING_RE.search(word))) and word.lower() not in given_names()
+
+
+def _demonym_place(word: str) -> str | None:
+    """The one country a people's adjective names: "Mexican" Mexico, "Pakistani" Pakistan;
+    None for "Jewish" or where two places fit."""
+    if not _is_demonym(word):
+        return None
+    fits = [p for p in places() if p.startswith(word[:5]) and " " not in p and p[:1].isupper()]
+    return fits[0] if len(fits) == 1 else None
 _NEXT_WORD_RE = re.compile(r" ([A-Z][\w'’-]*)")
 
 
@@ -405,8 +423,8 @@ def _longer_name(text: str, m: re.Match, alias_map: dict) -> bool:
     [True, False, False]
     """
     alias = m.group(1)
-    actor = alias_map.get(alias, (alias,))[0]
-    if " " in alias or alias == actor or _ADJECTIVE_FORM_RE.fullmatch(alias) or alias.isupper() \
+    actor, kind = alias_map.get(alias, (alias, ""))
+    if kind not in {"country", "bloc"} or " " in alias or alias == actor or _ADJECTIVE_FORM_RE.fullmatch(alias) or alias.isupper() \
             or alias.endswith(("s", ".")):
         return False    # the country's own name, a demonym, an acronym: "U.S. Senate" is the US's
     nxt = _NEXT_WORD_RE.match(text, m.end())
@@ -536,6 +554,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
             or len(words) == 1 and w in surname_full or w in singles)   # ("Veteran Labour MP": Labour)
 
     single_counts: Counter = Counter()
+    attributive: Counter = Counter()
     initial_only: dict[str, bool] = {}
     if people:
         for a in corpus.articles:
@@ -548,9 +567,23 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                 at_start = m.start() == 0 or bool(re.search(r"(?:[.!?:\n]\s*|[“\"]\s*)$", before))
                 single_counts[w] += 1
                 initial_only[w] = initial_only.get(w, True) and at_start
+                if _ATTRIBUTIVE_RE.match(a.text, m.end()):
+                    attributive[w] += 1     # "Republican nominee", "Democratic senator"
     titles = speaker_words()["titles"]
+    # (an adjective of a party or a people used mostly before a noun is no actor: "Republican"
+    # and "Democratic" had been two of the audit's top actors beside "Republicans", "Democrats")
     singles = {w for w, n in single_counts.items() if n >= min_single and not initial_only.get(w, True)
                and w.lower() not in stopwords() and w.lower() not in titles}
+    # a people's or a faith's adjective used mostly before a noun is no actor of its own
+    # ("Mexican", "Jewish", "Islamic" beside Mexico …): its country where one place fits it
+    # ("Mexican officials" name Mexico), else none
+    as_place: dict[str, str] = {}
+    for w in list(singles):
+        if _adjective_word(w) and attributive[w] * 2 >= single_counts[w]:
+            singles.discard(w)
+            if (place := _demonym_place(w)) is not None:
+                singles.add(w)
+                as_place[w] = place
     # one pattern for every title (a pattern per title and article took 33 of 48 s over BBC's
     # 2,225 articles); the longest title first where two start at one place
     title_rx = re.compile(r"\bthe (" + "|".join(re.escape(t) for t in
@@ -674,6 +707,9 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                     continue
                 if free(s0, m1):
                     kind = "person" if known.get(w) else _name_kind(w)
+                    if w in as_place:
+                        add(as_place[w], "country", s0, m1)
+                        continue
                     add(known.get(w) or w, "name" if kind == "person" and not known.get(w) else kind, s0, m1)
     df = pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "kind", "mention", "start", "end", "position"])
     # one kind per actor across the corpus: "Prince Harry" makes every "Harry" a person
@@ -804,6 +840,9 @@ def _describes(label: str, *, person: bool = True) -> bool:
     return not one_word or _role_word(last) or framing_word
 
 
+_PARTY_BEFORE_RE = re.compile(r"\b((?:[A-Z][a-z]+ ){1,2})$")
+
+
 def _party_label(words: str) -> bool:
     """A party before a name, in the singular: "Tory", "Liberal Democrat", "Fellow Lib Dem"
     ("the Tories Ken Clarke …" is two noun phrases)."""
@@ -868,6 +907,10 @@ def actor_labels(corpus: Corpus, mentions: pd.DataFrame, *, group_by: str = "out
                 rows.append((groups[r.article_id], r.actor, _title_before(text, r.start, title), "title", sent))
             elif title and _party_label(title):
                 rows.append((groups[r.article_id], r.actor, title, "affiliation", sent))
+        if r.kind == "person" and (party := _PARTY_BEFORE_RE.search(text, max(0, r.start - 30), r.start)) \
+                and _party_label(party.group(1)):
+            # "Tory Liam Fox", the party's word a mention of the party itself (data/actors.csv)
+            rows.append((groups[r.article_id], r.actor, party.group(1).strip(), "affiliation", sent))
         if r.kind == "country" and r.mention != r.actor and r.mention.endswith("s"):
             continue    # "the wealthiest Americans": the people, not the country
         # "an avowed U.S. adversary", "Former Labour prime minister": the words before describe

@@ -128,12 +128,12 @@ def test_person_needs_evidence_and_has_one_kind():
     assert kinds["Special Advocates"] == {"name"}
     assert kinds["Jim Callaghan"] == {"person"} and (m["actor"] == "Jim Callaghan").sum() == 2
     assert kinds["Prince Harry"] == {"person"} and (m["actor"] == "Prince Harry").sum() == 3   # a royal keeps the title
-    assert kinds["Labour"] == {"organisation"} and "Former Labour" not in kinds
+    assert kinds["Labour Party"] == {"party"} and "Former Labour" not in kinds     # (data/actors.csv)
     for junk in ("Hunting Bill", "Common Market", "Inland Revenue", "New Year", "General Election"):
         assert "person" not in kinds[junk], junk
     labels = set(zip(*F.actor_labels(c, m)[["actor", "label"]].T.values, strict=True))
     assert ("Jim Callaghan", "Former Labour prime minister") in labels
-    assert ("Jack McConnell", "First Minister") in labels and not any(a == "Labour" for a, _ in labels)
+    assert ("Jack McConnell", "First Minister") in labels and not any(a == "Labour Party" for a, _ in labels)
 
 
 def test_labels_not_taken_from_a_phrase_the_actor_only_ends():
@@ -237,7 +237,7 @@ def test_numbers_and_quantifiers_opening_sentences_are_no_actors():
             "resigned, she told the World at One. \"Many of us wept,\" one miner said.")
     m = _mentions_in(text)
     assert not m["actor"].str.match(r"(?:One|Two|Many|Both)\b").any(), m
-    assert (m["actor"] == "Labour").sum() == 2
+    assert (m["actor"] == "Labour Party").sum() == 2
 
 
 def test_a_surname_alone_is_the_person_each_article_names_and_sentence_openers_are_no_names():
@@ -335,4 +335,4 @@ def test_a_city_that_opens_a_longer_name_and_a_clause_opener_are_no_actors():
     us = m[m["actor"] == "United States"]
     assert us["mention"].tolist() == ["Washington"] and us["start"].tolist() == [a.text.index("Washington said")]
     assert not {"Meanwhile Labour", "Veteran Labour"} & set(m["actor"])
-    assert (m["actor"] == "Labour").sum() == 4
+    assert (m["actor"] == "Labour Party").sum() == 4
