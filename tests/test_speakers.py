@@ -739,3 +739,11 @@ def test_a_place_with_a_state_abbreviation_is_no_speaker():
              "\"This is a waste of time,\" said Del. Stacey Plaskett of the Virgin Islands.": "Stacey Plaskett"}
     for text, who in cases.items():
         assert extract_quotes(text)["speaker"].tolist() == [who], text
+
+
+def test_a_name_with_a_lower_case_particle_is_one_person():
+    # "De Blasio said" (a sentence's start) and "de Blasio said" had the speaker "De Blasio", never
+    # Bill de Blasio (PolNeAR, Politico: 9 rows); BBC's Rodrigo de Rato had been "Rodrigo Rato"
+    t = ("New York Mayor Bill de Blasio spoke on Sunday. \"It was an intentional act,\" de Blasio said. "
+         "De Blasio added that no link to terrorism was found.")
+    assert extract_quotes(t)["speaker"].tolist() == ["Bill de Blasio"] * 2

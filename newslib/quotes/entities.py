@@ -189,6 +189,8 @@ _NAME_OPENERS = frozenset("A An Some Many Several Most Both Each Every Few Other
 # prefix took "New" from "New York Times"
 _PLACE_FIRST_WORDS = frozenset("New Los Las San Santa Sao Rio Buenos Hong Sri Costa Puerto".split())
 # capitalised particles inside a surname ("Van Der Beek", "De La Hoya", "Bin Laden")
+_PARTICLE_HINT_RE = re.compile(r" (?:de|da|di|du|van|von|del|della|le|la)(?: der| den| la)? [A-Z]")
+_PARTICLE_NAME_RE = re.compile(r"\b([A-Z][a-z]+) (?:de|da|di|du|van|von|del|della|le|la)(?: der| den| la)? [A-Z][\w'’-]+")
 _NAME_PARTICLES = frozenset("de da van von der den del la le al el bin ibn di du".split())
 
 
@@ -271,6 +273,13 @@ class NameResolver:
                 self._add_lines(g1 + g2, seen, titles)   # a headline's last word is no first name
                 continue
             self._add(g1, g2, seen, titles)
+        if _PARTICLE_HINT_RE.search(text):
+            # "Bill de Blasio", "Ursula von der Leyen": a lower-case particle inside a name, which
+            # the runs of capitalised words above split ("De Blasio said" was no one's surname)
+            for m in _PARTICLE_NAME_RE.finditer(text):
+                if m.group(1).lower() in given_names() and m.group() not in seen:
+                    seen.add(m.group())
+                    self.full.append(m.group())
         if " & " in text:   # "Independent News & Media", "Marks & Spencer": one organisation
             for m in _AMPERSAND_NAME_RE.finditer(text):
                 if m.group() not in seen:
@@ -540,7 +549,8 @@ class NameResolver:
                 return m.split()[-2] + " " + bare
         else:
             for full in self._ending_with(stripped.split()[-1]):
-                if full != stripped and stripped.split()[0] in full.split():
+                # ("De Blasio", opening a sentence, is Bill de Blasio)
+                if full != stripped and stripped.split()[0].lower() in full.lower().split():
                     return full
             # "Home Secretary Charles Clarke": a known name after words that include a title
             titles = speaker_words()["titles"]
