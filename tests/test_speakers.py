@@ -747,3 +747,12 @@ def test_a_name_with_a_lower_case_particle_is_one_person():
     t = ("New York Mayor Bill de Blasio spoke on Sunday. \"It was an intentional act,\" de Blasio said. "
          "De Blasio added that no link to terrorism was found.")
     assert extract_quotes(t)["speaker"].tolist() == ["Bill de Blasio"] * 2
+
+
+def test_a_run_in_heading_names_no_one():
+    # NYT: "Limited Tools to Fight Terrorism: The United Nations …" opened a paragraph, and "he"
+    # (Ban Ki-moon) later stood for "Limited Tools" (PolNeAR)
+    t = ("U.N. record\n\nSecretary General Ban Ki-moon leaves office soon.\n\n"
+         "Limited Tools to Fight Terrorism: The United Nations was set up long ago.\n\n"
+         "In recent months, he said he backed the idea of a woman succeeding him.")
+    assert extract_quotes(t)["speaker"].tolist() == ["Ban Ki-moon"]

@@ -189,6 +189,8 @@ _NAME_OPENERS = frozenset("A An Some Many Several Most Both Each Every Few Other
 # prefix took "New" from "New York Times"
 _PLACE_FIRST_WORDS = frozenset("New Los Las San Santa Sao Rio Buenos Hong Sri Costa Puerto".split())
 # capitalised particles inside a surname ("Van Der Beek", "De La Hoya", "Bin Laden")
+_RUN_IN_HEADING_RE = re.compile(
+    r"(?m)^([A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|to|of|the|and|for|on|in|a|an|with|at|by)){2,8}):(?= )")
 _PARTICLE_HINT_RE = re.compile(r" (?:de|da|di|du|van|von|del|della|le|la)(?: der| den| la)? [A-Z]")
 _PARTICLE_NAME_RE = re.compile(r"\b([A-Z][a-z]+) (?:de|da|di|du|van|von|del|della|le|la)(?: der| den| la)? [A-Z][\w'’-]+")
 _NAME_PARTICLES = frozenset("de da van von der den del la le al el bin ibn di du".split())
@@ -268,7 +270,13 @@ class NameResolver:
                         and f"{given} {last}" not in seen:
                     seen.add(f"{given} {last}")
                     self.full.append(f"{given} {last}")
-        for g1, g2 in _name_sequences(text[head:] if head else text):
+        body = text[head:] if head else text
+        if ":" in body:
+            # a run-in heading opening a paragraph ("Limited Tools to Fight Terrorism: The United
+            # Nations …", "Gender Gap Goes On: …") names no one: "he" had become "Limited Tools"
+            body = _RUN_IN_HEADING_RE.sub(lambda m: m.group() if m.group(1).split()[0].lower() in given_names()
+                                          else " " * len(m.group()), body)
+        for g1, g2 in _name_sequences(body):
             if "\n" in g1 or "\n" in g2:
                 self._add_lines(g1 + g2, seen, titles)   # a headline's last word is no first name
                 continue
