@@ -756,3 +756,11 @@ def test_a_run_in_heading_names_no_one():
          "Limited Tools to Fight Terrorism: The United Nations was set up long ago.\n\n"
          "In recent months, he said he backed the idea of a woman succeeding him.")
     assert extract_quotes(t)["speaker"].tolist() == ["Ban Ki-moon"]
+
+
+def test_a_broadcasters_branch_is_no_he():
+    # NYT: "Mr. Trump's RT appearance, in which he said he was skeptical …": "he" had been "RT America"
+    t = ("Donald Trump sat for an interview this month. RT America is the United States version of Russia "
+         "Today. Democrats seized upon Mr. Trump's RT appearance, in which he said he was skeptical of the "
+         "intelligence officials.")
+    assert extract_quotes(t)["speaker"].tolist() == ["Donald Trump"]

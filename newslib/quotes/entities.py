@@ -630,6 +630,8 @@ def _is_person_like(speaker: str | None) -> bool:
         return False    # "Michael Howard's": a possessive, not a speaker
     if last in speaker_words()["organisations"] or (words[-1].isupper() and last not in speaker_words()["titles"]):
         return False    # "BBC News", "Czech Republic", "the Financial Times"
+    if len(words[0]) >= 2 and words[0].isupper() and words[-1] in places():
+        return False    # "RT America", "CNN Philippines": a broadcaster's branch, no "he"
     return True
 
 
