@@ -119,8 +119,10 @@ def one_story_note(corpus: Corpus, group_by: str) -> str:
         return (f"The two {kind}s have articles alike enough to be reports of one story (similarity "
                 f"{SURE_SIMILARITY} or more: {float(best.max()):.2f}).")
     if sure:
+        rest = (f" The other {total - sure:,} seem to report different stories: what one {kind} reports and the "
+                "other does not is then no omission." if sure * 2 < total else "")
         return (f"{sure:,} of the {total:,} pairs of {kind}s {'has' if sure == 1 else 'have'} two articles alike "
-                f"enough to be reports of one story (similarity {SURE_SIMILARITY} or more).")
+                f"enough to be reports of one story (similarity {SURE_SIMILARITY} or more).{rest}")
     top = float(best.max()) if len(best) else 0.0
     return (f"No two {kind}s have articles alike enough to be reports of one story (similarity {SURE_SIMILARITY} or "
             f"more; the most alike: {top:.2f}): this corpus seems to hold different stories, so what one {kind} "
