@@ -168,7 +168,8 @@ _PLACE_WORDS = {"bay", "city", "sea", "gulf", "strait", "island", "islands", "ri
                 "square", "province", "region", "county", "state", "mountains", "coast", "port", "airport"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-             "saturday", "sunday"}
+             "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+             "nov", "dec"}   # ("Sept." had been an actor)
 _NOT_NAMES = {"the", "in", "on", "at", "but", "and", "a", "an", "this", "that", "it", "he", "she", "they",
               "we", "his", "her", "their", "its", "for", "of", "to", "as", "by", "after", "before", "when",
               "while", "if", "so", "yet", "with", "from", "dear",
@@ -412,6 +413,24 @@ def _demonym_place(word: str) -> str | None:
 _NEXT_WORD_RE = re.compile(r" ([A-Z][\w'’-]*)")
 
 
+def _city_opens_name(words: list[str], alias_map: dict) -> bool:
+    """Whether a run of capitalised words is a name that a country's city opens ("Washington
+    Post", "Moscow Times"): kept whole as an actor of its own, where "Iranian President Ebrahim
+    Raisi" is Iran's mention and a person's.
+
+    >>> al = {"Washington": ("United States", "country"), "Iranian": ("Iran", "country")}
+    >>> _city_opens_name(["Washington", "Post"], al), _city_opens_name(["Iranian", "President", "Raisi"], al)
+    (True, False)
+    """
+    if len(words) < 2 or words[0] not in alias_map:
+        return False
+    actor, kind = alias_map[words[0]]
+    w = words[0]
+    return kind in {"country", "bloc"} and w != actor and not _ADJECTIVE_FORM_RE.fullmatch(w) and not w.isupper() \
+        and not w.endswith(("s", ".")) and words[1].lower() not in _person_words() \
+        and words[1].lower() not in given_names() and words[1] not in alias_map
+
+
 def _longer_name(text: str, m: re.Match, alias_map: dict) -> bool:
     """Whether a city standing for its country opens a longer name: "the Washington Post",
     "the Washington Monument", "the Moscow Times" are no mention of the United States or Russia
@@ -641,14 +660,16 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                 words = words[:-1]
                 end = a.text.rfind(words[-1], m.start(), end) + len(words[-1])
             opened = False      # a sentence's opening word left out where a name follows it
-            while words and (words[0].lower() in _NOT_NAMES or words[0] in alias_map
+            while words and (words[0].lower() in _NOT_NAMES
+                             or words[0] in alias_map and not _city_opens_name(words, alias_map)
                              or len(words) > 1 and words[0].lower() in CLAUSE_OPENERS   # "Meanwhile Labour"
                              or len(words) > 1 and words[0].lower() in openers
                              and _opens_sentence(a.text, end - len(" ".join(words)))
                              and known_name(words[1:])):
                 opened = opened or words[0].lower() in openers and words[0] not in alias_map
                 words = words[1:]  # "Iranian President Ebrahim Raisi": Iranian is Iran's mention
-            if len(words) < (1 if opened else 2) or any(w in alias_map for w in words):
+            if len(words) < (1 if opened else 2) or any(w in alias_map for w in words[1:]) \
+                    or words[0] in alias_map and not _city_opens_name(words, alias_map):
                 continue
             if any(w.lower() in _TITLE_CASE_WORDS for w in words[1:]):
                 taken.append(m.span())  # (nor are its words actors one by one)

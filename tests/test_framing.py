@@ -336,3 +336,13 @@ def test_a_city_that_opens_a_longer_name_and_a_clause_opener_are_no_actors():
     assert us["mention"].tolist() == ["Washington"] and us["start"].tolist() == [a.text.index("Washington said")]
     assert not {"Meanwhile Labour", "Veteran Labour"} & set(m["actor"])
     assert (m["actor"] == "Labour Party").sum() == 4
+
+
+def test_a_paper_a_city_opens_is_an_actor_and_a_month_abbreviation_is_none():
+    # "Post" (the Washington Post cut to its last word) and "Sept" were top actors of the audit
+    a = Article(id="a", title="Poll", outlet="X", text=(
+        "Poll\n\nThe Washington Post published the poll on Sept. 12. The Washington Post said Trump led. "
+        "Officials in Washington disagreed on Sept. 14."))
+    m = F.actor_mentions(Corpus([a]))
+    assert (m["actor"] == "Washington Post").sum() == 2 and not {"Post", "Sept"} & set(m["actor"])
+    assert m.loc[m["actor"] == "United States", "mention"].tolist() == ["Washington"]

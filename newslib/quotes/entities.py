@@ -510,24 +510,7 @@ class NameResolver:
         low = m.lower()
         words = low.split()
         if words and words[0] in {"the", "a", "an"}:
-            rest = " ".join(words[1:])
-            if rest in self.title_of:
-                return self.title_of[rest]
-            # "the Lib Dem leader Charles Kennedy": the name after the title
-            known = [full for full in self.full if m.endswith(" " + full)
-                     and m[:-len(full)].split()[-1].lower() in _roles()]
-            if known:
-                return max(known, key=len)
-            if len(words) == 2 and m.split()[1][:1].isupper():
-                return self._short_name(m.split()[1]) or m
-            last = m.split()[-1]
-            if len(words) >= 3 and last[:1].isupper() and words[-2] in _roles() \
-                    and all(w in _roles() or _nationality(w.title()) for w in words[1:-1]):
-                # "the Spanish teenager Nadal": the one person named in full with that surname
-                fulls = self._ending_with(last)
-                if len(fulls) == 1 and speaker_kind(fulls[0]) == "person":
-                    return fulls[0]
-            return m  # "the Kremlin", "a spokesperson": as written
+            return self._determined(m, words)
         if " of " in m and len(words) >= 3 and (before := self._before_of(m, words)) is not None:
             return before
         stripped = _strip_titles(m)
@@ -568,6 +551,28 @@ class NameResolver:
             if known:
                 return max(known, key=len)
         return stripped
+
+
+    def _determined(self, m: str, words: list[str]) -> str:
+        """The entity a phrase opening with "the", "a" or "an" names, else the phrase."""
+        rest = " ".join(words[1:])
+        if rest in self.title_of:
+            return self.title_of[rest]
+        # "the Lib Dem leader Charles Kennedy": the name after the title
+        known = [full for full in self.full if m.endswith(" " + full)
+                 and m[:-len(full)].split()[-1].lower() in _roles()]
+        if known:
+            return max(known, key=len)
+        if len(words) == 2 and m.split()[1][:1].isupper():
+            return self._short_name(m.split()[1]) or m
+        last = m.split()[-1]
+        if len(words) >= 3 and last[:1].isupper() and words[-2] in _roles() \
+                and all(w in _roles() or _nationality(w.title()) for w in words[1:-1]):
+            # "the Spanish teenager Nadal": the one person named in full with that surname
+            fulls = self._ending_with(last)
+            if len(fulls) == 1 and speaker_kind(fulls[0]) == "person":
+                return fulls[0]
+        return m  # "the Kremlin", "a spokesperson": as written
 
 
 class _LazyResolver:
