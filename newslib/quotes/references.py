@@ -476,7 +476,10 @@ class References:
             return name
         if any_before or desc.split()[-1][:1].isupper():
             return None     # ("The Brazilian confirmed …": a nationality looks back, never ahead)
-        return self._named_after(kind, at, head)
+        after = self._named_after(kind, at, head)
+        if after is not None and kind == "person" and mods and not mods <= self._title_words(after):
+            return None     # ("The Democratic nominee attacked her opponent …" was not Barack Obama, named later)
+        return after
 
     def _may_hold(self, name: str, head: str) -> bool:
         """Whether ``name`` can be "the <head>": not when the article gives them another title
