@@ -394,13 +394,14 @@ def _surname_choice(text: str, fulls: list[str], counts: Counter, *, also: Count
 
 _ATTRIBUTIVE_RE = re.compile(r" (?!(?:said|says|has|have|had|is|are|was|were|will|would|could|and|or|but|who|which|"
                              r"that|in|of|on|at|to|for|with|by|from|as|also)\b)[a-z][a-z-]+")
-_ADJECTIVE_ENDING_RE = re.compile(r"(?:ish|ese|ic)$")
-#: parties' and movements' adjectives ("the Republican nominee")
+_PEOPLE_ADJECTIVE_RE = re.compile(r"(?:ish|ese|ic)$")      # "Jewish", "Japanese", "Islamic"
+
+
 def _adjective_word(word: str) -> bool:
     """A people's or a faith's adjective ("Mexican", "Jewish", "Islamic"), not a name ending
     like one ("Guardian", "Jordan", "Scotsman", "Eric"). (Parties' adjectives are aliases of
     their parties in data/actors.csv.)"""
-    return (_is_demonym(word) or bool(_ADJECTIVE_ENDING_RE.search(word))) and word.lower() not in given_names()
+    return (_is_demonym(word) or bool(_PEOPLE_ADJECTIVE_RE.search(word))) and word.lower() not in given_names()
 
 
 def _demonym_place(word: str) -> str | None:
@@ -410,6 +411,8 @@ def _demonym_place(word: str) -> str | None:
         return None
     fits = [p for p in places() if p.startswith(word[:5]) and " " not in p and p[:1].isupper()]
     return fits[0] if len(fits) == 1 else None
+
+
 _NEXT_WORD_RE = re.compile(r" ([A-Z][\w'’-]*)")
 
 
@@ -589,8 +592,6 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                 if _ATTRIBUTIVE_RE.match(a.text, m.end()):
                     attributive[w] += 1     # "Republican nominee", "Democratic senator"
     titles = speaker_words()["titles"]
-    # (an adjective of a party or a people used mostly before a noun is no actor: "Republican"
-    # and "Democratic" had been two of the audit's top actors beside "Republicans", "Democrats")
     singles = {w for w, n in single_counts.items() if n >= min_single and not initial_only.get(w, True)
                and w.lower() not in stopwords() and w.lower() not in titles}
     # a people's or a faith's adjective used mostly before a noun is no actor of its own
@@ -813,10 +814,12 @@ _PERSON_NOUN_RE = re.compile(r"^(?:a|an|the)\s(?:[\w-]+\s){0,3}(?:man|woman|boy|
 
 
 def _role_word(word: str) -> bool:
-    """A title or a word for a person's role: "President", "pollster", "CEO", "Gov."."""
-    low = word.lower().strip(".").rstrip("s") if word.lower().endswith("s") and len(word) > 3 else word.lower()
+    """A title or a word for a person's role, or its plural: "President", "pollster", "CEO",
+    "Gov.", "journalists"."""
     words = _person_words() | speaker_words()["occupations"]
-    return word.lower() in words or word.lower().rstrip(".") in words or low in words
+    w = word.lower()
+    bare = w.rstrip(".")
+    return w in words or bare in words or len(bare) > 3 and bare.endswith("s") and bare[:-1] in words
 
 
 # one-word descriptions of a person that say something about them ("the late", "the ailing")
@@ -1016,6 +1019,24 @@ _MARK_CUES = {":": "(colon, no verb)", "—": "(dash, no verb)", "–": "(dash, 
               "--": "(dash, no verb)"}
 
 
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _verb_lemma(form: str) -> str:
+    """The verb a cue's form belongs to: "says" say, "accused … of" accuse (the first word's
+    lemma), ":" "(colon, no verb)"; a form the lexicon lacks as written.
+
+    >>> [_verb_lemma(f) for f in ["says", "called for", "put it", ":", "―"]]
+    ['say', 'call for', 'put it', '(colon, no verb)', '(dash, no verb)']
+    """
+    lemmas = reporting_verbs()
+    found = lemmas.get(form) or (lemmas.get(form.split()[0]) if form.split() else None)
+    if found:
+        return found[0]
+    return form if _has_letter(form) else _MARK_CUES.get(form, "(mark, no verb)")
+
+
 def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Who is quoted and how, per group, from the quote table.
 
@@ -1041,14 +1062,10 @@ def sourcing(corpus: Corpus, *, group_by: str = "outlet", quotes: pd.DataFrame |
                  types=("type", lambda t: ", ".join(f"{k} {v}" for k, v in Counter(t).most_common())))
             .reset_index())
     sp["share_of_words"] = sp["words"] / sp.groupby("group", observed=True)["words"].transform("sum")
-    lemmas = reporting_verbs()
     v = q.dropna(subset=["verb"])
     form = v["verb"].str.lower()
-    # "accused … of", "what he termed": the lemma of the verb's first word
-    v = v.assign(form=form, verb=form.map(lambda f: (lemmas.get(f) or lemmas.get(f.split()[0] if f.split() else f)
-                                                     or (f if any(ch.isalpha() for ch in f) else _MARK_CUES.get(f, "(mark, no verb)"),))[0]),
-                 verb_class=v["verb_class"].fillna(form.map(lambda f: "other" if any(ch.isalpha() for ch in f)
-                                                             else "punctuation")))
+    v = v.assign(form=form, verb=form.map(_verb_lemma),
+                 verb_class=v["verb_class"].fillna(form.map(lambda f: "other" if _has_letter(f) else "punctuation")))
     verbs = (v.groupby(["group", "verb_class", "verb"], observed=True)
               .agg(forms=("form", lambda f: ", ".join(k for k, _ in Counter(f).most_common())), quotes=("form", "size"))
               .reset_index())

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..records import CorpusError, Problem
 from .metadata import FIELD_NAMES, clean_meta_row, field_columns
-from .text import MAX_ARTICLE_BYTES, fix_mojibake
+from .text import MAX_ARTICLE_BYTES, fix_mojibake, mojibake_note
 
 __all__ = ["iter_table", "safe_id"]
 
@@ -138,8 +138,7 @@ def iter_table(path: Path, problems: list[Problem], *, columns: Mapping[str, str
         if not text.isascii():      # (as decode_bytes does for files: one form per letter, mojibake repaired)
             text, fixed = fix_mojibake(unicodedata.normalize("NFC", text))
             if fixed:
-                problems.append(Problem(where, f"{fixed} double-encoded character{'s' if fixed != 1 else ''} "
-                                        "repaired (mojibake such as “Ã©” for “é”)", "repaired"))
+                problems.append(Problem(where, mojibake_note(fixed), "repaired"))
         if meta.get("title") and not text.lstrip().startswith(str(meta["title"])):
             text = f"{meta['title']}\n\n{text}"
         yield art_id, text, meta

@@ -74,8 +74,13 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
         text = unicodedata.normalize("NFC", text)
     text, fixed = fix_mojibake(text)
     if fixed:
-        note = (note + "; " if note else "") + f"{fixed} double-encoded character{'s' if fixed != 1 else ''} repaired (mojibake such as “Ã©” for “é”)"
+        note = (note + "; " if note else "") + mojibake_note(fixed)
     return text, note
+
+
+def mojibake_note(fixed: int) -> str:
+    """The problem's reason for ``fixed`` repaired characters (files and table cells alike)."""
+    return f"{fixed} double-encoded character{'s' if fixed != 1 else ''} repaired (mojibake such as “Ã©” for “é”)"
 
 
 #: a UTF-8 lead byte and its continuation bytes read as cp1252 or Latin-1 ("Ã©", "â€™"); and
