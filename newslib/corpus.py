@@ -26,6 +26,7 @@ from . import cache as _cache
 from ._parallel import CHUNK_CHARS, chunks_by_chars, imap_chunks, n_jobs, release_memory
 from .quotes import quotes_frame, resolve_speakers
 from .readers import MAX_ARTICLE_BYTES, decode_bytes, read_articles
+from .readers.language import language_of
 from .records import Article, CorpusError, Problem
 from .tokens import count_words, sentences_frame, tokens_frame
 
@@ -355,7 +356,8 @@ class Corpus:
 
     def quotes(self) -> pd.DataFrame:
         """One row per quote in every article (``article_id`` first); see
-        :func:`newslib.quotes.extract_quotes`."""
+        :func:`newslib.quotes.extract_quotes`. An article that reads as another language than
+        English (a warning in :attr:`problems`) has none: the rules read English."""
         if "quotes" not in self._cache:
             self.prepare("quotes")      # with the sentences, in the same pass, if not yet split
         return self._cache["quotes"]
@@ -492,6 +494,9 @@ def _prepare_job(arg):
     for name, fn in (("tokens", tokens_frame), ("quotes", quotes_frame)):
         if name in todo:
             t = time.process_time()
-            frames[name] = fn(articles, sentences=sents)
+            # (the quote rules read English: an article in another language, kept and named in
+            # a warning, gave "Jangan" and "Il" as speakers, so it gives no quotes)
+            frames[name] = fn(articles if name == "tokens" else [a for a in articles if language_of(a.text) is None],
+                              sentences=sents)
             cpu[name] = time.process_time() - t
     return frames, cpu

@@ -2080,3 +2080,19 @@ def test_a_supposition_and_words_that_are_a_subject_are_no_report():
     assert extract_quotes("SAVE A QUARTER Let's say you think a degree will cost $160,000.").empty
     assert extract_quotes("We don't care. Everything Trump says is a lie unless proven otherwise.").empty
     assert extract_quotes("Trump says it is a lie.")["speaker"].tolist() == ["Trump"]
+
+
+def test_an_article_in_another_language_gives_no_quotes(tmp_path):
+    # the saved web pages: an Indonesian and an Italian article had given "Jangan" ("don't") and
+    # "Il" as speakers among the fifteen largest; the article is kept and named in a warning
+    import newslib
+
+    (tmp_path / "en.txt").write_text("Vote\n\n\"We won,\" said Ana Silva. The count ended on Monday.", encoding="utf-8")
+    (tmp_path / "it.txt").write_text(
+        "Voto\n\nIl sindaco Mario Rossi: \"Abbiamo vinto, e la città è con noi.\" Il governo ha detto che la legge è stata approvata per il "
+        "bene della nazione, e che non ci sono altre strade: il ministro della salute ha parlato alla camera e ha "
+        "spiegato che gli ospedali sono pronti per l'inverno, anche se i medici del nord chiedono più personale.",
+        encoding="utf-8")
+    c = newslib.load_corpus(tmp_path)
+    assert set(c.quotes()["article_id"]) == {"en"}
+    assert any("Italian" in p.reason for p in c.problems)
