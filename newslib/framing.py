@@ -434,6 +434,27 @@ def _city_opens_name(words: list[str], alias_map: dict) -> bool:
         and words[1].lower() not in given_names() and words[1] not in alias_map
 
 
+_WORD_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+) $")
+
+
+def _a_surname(text: str, m: re.Match, alias_map: dict) -> bool:
+    """Whether an alias ends a longer name here: a given name right before it ("Tom Jordan"), or
+    for a bloc any capitalised word inside a sentence ("Kanye West", "Wichita West" are no mention
+    of the West; "the West", "In the West" are).
+
+    >>> import re
+    >>> al = {"West": ("The West", "bloc")}
+    >>> [_a_surname(t, re.search("(West)", t), al) for t in ["He met Kanye West", "the West said", "Wichita West won"]]
+    [True, False, True]
+    """
+    before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+    if not before:
+        return False
+    if before.group(1).lower() in given_names():
+        return True
+    return alias_map.get(m.group(1), ("", ""))[1] == "bloc" and before.group(1).lower() not in {"the", "in", "and"}
+
+
 def _longer_name(text: str, m: re.Match, alias_map: dict) -> bool:
     """Whether a city standing for its country opens a longer name: "the Washington Post",
     "the Washington Monument", "the Moscow Times" are no mention of the United States or Russia
@@ -518,7 +539,8 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
         # "This" then stood for him at every sentence that opens with it: no surname is a stopword
         if len(words) >= 2 and words[0].lower() not in _NOT_NAMES and not any(w in alias_map for w in words) \
                 and full in persons and not (len(words) == 2 and words[0].lower() in speaker_words()["peerage"]) \
-                and words[-1].lower() not in stop and words[-1].lower() not in speaker_words()["titles"]:
+                and words[-1].lower() not in stop and words[-1].lower() not in speaker_words()["titles"] \
+                and words[-1].lower() not in _CALENDAR:   # ("Cyber Monday" made every Monday an actor)
             surname_full[words[-1]].add(full)       # (not "Foreign Secretary")
     known_full = {f for v in surname_full.values() for f in v}
     title_of: dict[str, str] = {}
@@ -642,7 +664,7 @@ def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,
                     add(title_of[m.group(1).lower()], "person", *m.span())
         if alias_rx is not None:
             for m in alias_rx.finditer(a.text):
-                if free(*m.span()) and not _longer_name(a.text, m, alias_map):
+                if free(*m.span()) and not _longer_name(a.text, m, alias_map) and not _a_surname(a.text, m, alias_map):
                     actor, kind = alias_map[m.group(1)]
                     add(actor, kind, m.start(), m.end())
         if not people:
