@@ -568,8 +568,10 @@ def heatmap(data: pd.DataFrame, *, row: str = "group", col: str, value: str, lab
     cols = [c for c in (cols if cols is not None else dict.fromkeys(data[col])) if c in set(data[col])]
     cut = []
     if len(rows) > max_rows:
-        cut.append(f"{max_rows} of {len(rows)} rows, those of largest total")
-        rows = _largest_rows(data, rows, row=row, value=value, keep=max_rows)
+        # (ranked by the observations behind the values where a count is given: shares or means
+        # of one quote had outranked outlets of 61 quotes)
+        cut.append(f"{max_rows} of {len(rows)} rows, those of largest total" + (f" {count.replace('_', ' ')}" if count else ""))
+        rows = _largest_rows(data, rows, row=row, value=count or value, keep=max_rows)
     if len(cols) > max_cols:
         cut.append(f"first {max_cols} of {len(cols)} columns")
         cols = cols[:max_cols]

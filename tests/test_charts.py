@@ -207,3 +207,14 @@ def test_a_long_table_shows_every_group_and_says_it_is_cut():
     html = table_html(df)
     assert html.count("<td>Breitbart</td>") == 100 and html.count("<td>HuffPost</td>") == 100
     assert "200 of 600 rows shown (the first of each group)" in html
+
+
+def test_a_heat_map_of_shares_keeps_the_rows_of_most_observations():
+    # the saved web pages' reporting-verb chart, 72 outlets cut to 30 by their total share, had
+    # dropped IndieWire (61 quotes) and kept outlets of one quote (each 100 % of one verb)
+    rows = [("big", "say", 50.0, 61), ("big", "tell", 30.0, 37)] + [(f"tiny{i}", "say", 100.0, 1) for i in range(40)]
+    df = pd.DataFrame(rows, columns=["group", "verb", "percent", "quotes"])
+    fig = charts.heatmap(df, col="verb", value="percent", count="quotes", max_rows=30)
+    ax = fig.axes[0]
+    assert "big" in [t.get_text() for t in ax.get_yticklabels()]
+    assert "those of largest total quotes" in ax.get_title()
