@@ -2096,3 +2096,12 @@ def test_an_article_in_another_language_gives_no_quotes(tmp_path):
     c = newslib.load_corpus(tmp_path)
     assert set(c.quotes()["article_id"]) == {"en"}
     assert any("Italian" in p.reason for p in c.problems)
+
+
+def test_an_opening_with_phrase_is_not_the_participles_speaker():
+    # CBS: "In a three-hour recorded interview with the FBI, Webb confessed …, admitting that …" had
+    # been the FBI's words; BBC politics/142 "in an interview with the Financial Times, Mr Blair
+    # refused …, saying …" the paper's. "with analysts saying …" stays the analysts'
+    q = extract_quotes("In an interview with the FBI, Webb confessed, admitting that he drove away.")
+    assert q["speaker"].tolist() == ["Webb"]
+    assert extract_quotes("Shares fell, with analysts saying the outlook was weak.")["speaker"].tolist() == ["analysts"]

@@ -1006,7 +1006,10 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int, *, seen=None) ->
     if low.endswith("ing") and (w := _with_subject(text, toks, vi)) is not None:
         return w
     if low.endswith("ing") and toks[vi - 1][0].lower() not in _BE_FORMS and not (
-            ment is not None and _word_before(toks, ment.start) == "with"):
+            ment is not None and _word_before(toks, ment.start) == "with"
+            # (not "In an interview with the FBI, Webb confessed, admitting …": the with-phrase
+            # opened the sentence, and the clause after it has the subject)
+            and "," not in text[ment.end:vm.start()]):
         if any(t[0].lower() == "with" for t in toks[max(0, vi - 4):vi]) \
                 or toks[vi - 1][0].lower() in {"by", "without", "of", "for", "about", "from"}:
             return None     # "with a few of them saying …", "just by saying its name": no report
