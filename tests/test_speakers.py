@@ -774,3 +774,14 @@ def test_a_partys_description_is_not_the_person_named_after_it():
          "\"It worked,\" said Barack Obama, the president.")
     q = extract_quotes(t).set_index("quote")["speaker"]
     assert q["her opponent as a fraud during the debate"] != "Barack Obama"
+
+
+def test_the_bare_office_is_not_a_holder_of_a_qualified_one():
+    # NYT (saved pages): "The president announced the Phase 1 trade deal" had been Zippy Duvall's,
+    # "the president of the American Farm Bureau" named before; the article writes "President Trump"
+    t = ("Trade talks\n\nPresident Trump wants a deal. In a letter to the president in May, Zippy Duvall, the "
+         "president of the American Farm Bureau, said farmers faced hardship. Mr. Trump has said little. "
+         "The president announced the Phase 1 trade deal during a meeting with Liu He.")
+    q = extract_quotes(t).set_index("quote")["speaker"]
+    assert q["farmers faced hardship"] == "Zippy Duvall"
+    assert q["the Phase 1 trade deal during a meeting with Liu He"] != "Zippy Duvall"

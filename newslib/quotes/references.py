@@ -471,7 +471,8 @@ class References:
                     and not (head in _MEDIA_HEADS and name.removeprefix("the ").isupper()):
                 continue    # "the newspaper": a paper ("the Sunday Telegraph", "the FT"), not Qantas
             if kind == "person" and (not self._may_hold(name, head) or self._named_in_clause(name, at)
-                                     or mods and not mods <= self._title_words(name)):
+                                     or mods and not mods <= self._title_words(name)
+                                     or "of" not in words and self._other_titled(name, head)):
                 continue
             return name
         if any_before or desc.split()[-1][:1].isupper():
@@ -491,6 +492,19 @@ class References:
                 & _offices() | self._apposed_roles(name)
         held = self._held[name]
         return not held or head in held
+
+    def _other_titled(self, name: str, head: str) -> bool:
+        """Whether ``name`` holds the office only with an "of" phrase ("Zippy Duvall, the
+        president of the American Farm Bureau") while the article puts the bare title before
+        another surname ("President Trump"): "the president" is then the other (NYT: "The
+        president announced the Phase 1 trade deal" had been Zippy Duvall's)."""
+        last = re.escape(name.split()[-1])
+        qualified = re.search(r"\b" + last + r", (?:a|an|the)(?: [\w'’-]+){0,3}? " + re.escape(head)
+                              + r" (?:of|for|at)\b", self.text)
+        if qualified is None:
+            return False
+        other = re.search(r"\b" + re.escape(head.title()) + r" ([A-Z][a-z]+)\b", self.text)
+        return other is not None and other.group(1) != name.split()[-1]
 
     def _apposed_roles(self, name: str) -> set[str]:
         """The role nouns an apposition after ``name`` gives ("Jane Smith, a lawyer for the
