@@ -429,8 +429,10 @@ def _city_opens_name(words: list[str], alias_map: dict) -> bool:
         return False
     actor, kind = alias_map[words[0]]
     w = words[0]
-    return kind in {"country", "bloc"} and w != actor and not _ADJECTIVE_FORM_RE.fullmatch(w) and not w.isupper() \
-        and not w.endswith(("s", ".")) and words[1].lower() not in _person_words() \
+    # (not the country's own name, a demonym, an acronym or a two-word alias: "U.S. Senate" is
+    # the United States', "White House Press Secretary" its official)
+    return kind in {"country", "bloc"} and w != actor and " " not in w and not _ADJECTIVE_FORM_RE.fullmatch(w) \
+        and not w.isupper() and not w.endswith(("s", ".")) and words[1].lower() not in _person_words() \
         and words[1].lower() not in given_names() and words[1] not in alias_map
 
 
@@ -458,21 +460,16 @@ def _a_surname(text: str, m: re.Match, alias_map: dict) -> bool:
 def _longer_name(text: str, m: re.Match, alias_map: dict) -> bool:
     """Whether a city standing for its country opens a longer name: "the Washington Post",
     "the Washington Monument", "the Moscow Times" are no mention of the United States or Russia
-    ("Washington officials", "Washington's response", "White House Press Secretary" are).
+    ("Washington officials", "Washington's response", "White House Press Secretary" are). The
+    test is :func:`_city_opens_name` on the alias and the word after it.
 
     >>> import re
     >>> rx, al = re.compile(r"(Washington|White House)"), {"Washington": ("United States", "country")}
     >>> [_longer_name(t, rx.search(t), al) for t in ["the Washington Post said", "Washington said", "the White House Press Secretary"]]
     [True, False, False]
     """
-    alias = m.group(1)
-    actor, kind = alias_map.get(alias, (alias, ""))
-    if kind not in {"country", "bloc"} or " " in alias or alias == actor or _ADJECTIVE_FORM_RE.fullmatch(alias) or alias.isupper() \
-            or alias.endswith(("s", ".")):
-        return False    # the country's own name, a demonym, an acronym: "U.S. Senate" is the US's
     nxt = _NEXT_WORD_RE.match(text, m.end())
-    return bool(nxt) and nxt.group(1).lower() not in _person_words() and nxt.group(1) not in alias_map \
-        and nxt.group(1).lower() not in given_names()
+    return bool(nxt) and _city_opens_name([m.group(1), nxt.group(1)], alias_map)
 
 
 def _titled_choice(title: str, fulls: list[str], titled: Counter) -> str | None:

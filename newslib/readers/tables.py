@@ -13,14 +13,13 @@ import csv
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ..records import CorpusError, Problem
 from .metadata import FIELD_NAMES, clean_meta_row, field_columns
-from .text import MAX_ARTICLE_BYTES, fix_mojibake, mojibake_note
+from .text import MAX_ARTICLE_BYTES, normalise_letters
 
 __all__ = ["iter_table", "safe_id"]
 
@@ -135,10 +134,9 @@ def iter_table(path: Path, problems: list[Problem], *, columns: Mapping[str, str
                                     "row skipped", "skipped"))
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if not text.isascii():      # (as decode_bytes does for files: one form per letter, mojibake repaired)
-            text, fixed = fix_mojibake(unicodedata.normalize("NFC", text))
-            if fixed:
-                problems.append(Problem(where, mojibake_note(fixed), "repaired"))
+        text, repaired = normalise_letters(text)     # (as decode_bytes does for files)
+        if repaired:
+            problems.append(Problem(where, repaired, "repaired"))
         if meta.get("title") and not text.lstrip().startswith(str(meta["title"])):
             text = f"{meta['title']}\n\n{text}"
         yield art_id, text, meta

@@ -67,15 +67,26 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
         if ctrl / len(sample) > 0.05:
             return None, "binary data (control characters), not text"
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    if not text.isascii():
-        # one form for each accented letter: "é" typed as e + a combining accent is the same
-        # word as the precomposed "é" (two forms had counted as two terms), and the mojibake
-        # below is recognised in one form
-        text = unicodedata.normalize("NFC", text)
-    text, fixed = fix_mojibake(text)
-    if fixed:
-        note = (note + "; " if note else "") + mojibake_note(fixed)
+    text, repaired = normalise_letters(text)
+    if repaired:
+        note = (note + "; " if note else "") + repaired
     return text, note
+
+
+def normalise_letters(text: str) -> tuple[str, str | None]:
+    """Text in Unicode's composed form (NFC) with its mojibake repaired (:func:`fix_mojibake`),
+    and the problem's reason when characters were repaired; files and table cells alike.
+
+    Why NFC: "é" typed as e + a combining accent is the same word as the precomposed "é" (two
+    forms had counted as two terms), and mojibake is recognised in one form.
+
+    >>> normalise_letters("cafe\u0301 and FranÃÂ§ois")
+    ('café and François', '1 double-encoded character repaired (mojibake such as “Ã©” for “é”)')
+    """
+    if text.isascii():
+        return text, None
+    text, fixed = fix_mojibake(unicodedata.normalize("NFC", text))
+    return text, (mojibake_note(fixed) if fixed else None)
 
 
 def mojibake_note(fixed: int) -> str:
