@@ -2105,3 +2105,57 @@ def test_an_opening_with_phrase_is_not_the_participles_speaker():
     q = extract_quotes("In an interview with the FBI, Webb confessed, admitting that he drove away.")
     assert q["speaker"].tolist() == ["Webb"]
     assert extract_quotes("Shares fell, with analysts saying the outlook was weak.")["speaker"].tolist() == ["analysts"]
+
+
+def test_a_possessed_plural_of_people_is_the_whole_subject():
+    # "Scott's relatives, including his wife, watched the police videos … and said they came away
+    # with “more questions than answers”" had the speaker Keith Lamont Scott, the man shot (PolNeAR,
+    # Washington Post): the relatives are the speakers, not their possessor
+    t = ("Keith Lamont Scott was shot on Tuesday. Scott's relatives, including his wife, watched the police videos "
+         "on Thursday and said they came away with \"more questions than answers.\"")
+    assert set(extract_quotes(t)["speaker"]) == {"Scott's relatives"}
+    t = "Labour's leaders met on Monday and said they had \"questions\"."
+    assert set(extract_quotes(t)["speaker"]) == {"Labour's leaders"}
+
+
+def test_a_cue_word_after_a_and_an_adjective_is_a_noun():
+    # "to make a controversial comment that egregiously described all young black men as “super
+    # predators”" had the speaker "a controversial" (PolNeAR, HuffPost); "BBC: a compensation claim
+    # against the government" was speech of "a compensation"
+    t = ("The bill led Hillary Clinton to make a controversial comment that described all young black men as "
+         "“super predators.” A man filed a compensation claim against the government.")
+    q = extract_quotes(t)
+    assert "a controversial" not in set(q["speaker"]) and "a compensation" not in set(q["speaker"])
+    assert q["type"].tolist() == ["partial"]
+    t = "A spokesman said the plan was \"dead\". A source warned that the plan is dead."
+    assert extract_quotes(t)["speaker"].tolist() == ["a spokesman", "a spokesman", "a source"]
+
+
+def test_what_someone_wrote_is_no_reported_speech():
+    # BBC: "Mike Read wrote the song before the Boxing Day tragedy" and "Tarantino wrote the
+    # original story" had been reported speech; so had "Mariano wrote a memoir … entitled …" (PolNeAR)
+    t = ("Mike Read wrote the song before the tragedy but had thought it was too gloomy. Smith wrote a letter to "
+         "the council saying the plan was dead. Jones wrote the letters were fake.")
+    q = extract_quotes(t)
+    assert q[["quote", "speaker", "verb"]].values.tolist() == [
+        ["the plan was dead", "Smith", "saying"], ["the letters were fake", "Jones", "wrote"]]
+
+
+def test_a_works_title_is_no_person():
+    # "In her 2003 book, Living History, Clinton noted …. After saying her right foot was “so
+    # swollen …,” she was “whisked … off”" gave "she" to "Living History" (PolNeAR, Western Journal)
+    t = ("Hillary Clinton had a clot. In her 2003 book, Living History, Clinton noted the clot's existence. After "
+         "saying her right foot was “so swollen I could barely get my shoe on,” she was “whisked off” for tests.")
+    q = extract_quotes(t, include_indirect=False)
+    assert set(q["speaker"]) == {"Hillary Clinton"}
+    # the director of a film in apposition is still a person
+    t = ("The director of the film, Vinod Pande, says the movie is not offensive. \"It's about love,\" Mr Pande said.")
+    assert set(extract_quotes(t)["speaker"]) == {"Vinod Pande"}
+
+
+def test_forecasts_reports_a_clause():
+    # BBC tech: "A separate report by Jupiter forecasts that the … market will grow" had the
+    # speaker "a separate" (the cue was "report"); "growth forecasts" stays a noun
+    t = "A separate report by Jupiter forecasts that the European digital music market will grow to 836m euros."
+    assert extract_quotes(t)[["speaker", "verb"]].values.tolist() == [["Jupiter", "forecasts"]]
+    assert extract_quotes("Growth forecasts were cut. Analysts' forecasts suggest a fall.").empty

@@ -177,6 +177,24 @@ def _ends_a_name(form: str, before: list[str]) -> bool:
     return False
 
 
+#: cues whose base form is also a noun
+_NOUN_OR_VERB = frozenset("comment claim remark report promise pledge boast complaint call reply answer retort "
+                          "note tweet post warning statement announcement response suggestion admission estimate "
+                          "forecast prediction question threat vow plea quote".split())
+
+
+def _noun_after_a(before: list[str], cue: str) -> bool:
+    """Whether a cue is a noun because "a" and an adjective come before it ("to make a
+    controversial comment that …"): a verb's base form cannot follow a singular subject, so
+    "a spokesman said" and "a source warns" keep their verbs.
+
+    >>> _noun_after_a(["make", "a", "controversial"], "comment"), _noun_after_a(["A", "spokesman"], "said")
+    (True, False)
+    """
+    return len(before) >= 2 and before[-2].lower() in {"a", "an"} and before[-1].isalpha() \
+        and before[-1].islower() and cue.lower() in _NOUN_OR_VERB
+
+
 def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Reporting cues in the writer's words of ``masked[lo:hi]`` (quotes are masked)."""
     out = []
@@ -187,7 +205,7 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
         before = masked[max(lo, m.start() - 20):m.start()].split()
         if before and (before[-1].lower() in _NOUNISH_BEFORE or _lower_possessive(before[-1])):
             continue  # "his comments", "the reports", "the campaign's alleged allegiances": no cue
-        if before and _hearer_passive(before[-1], m.group()):
+        if before and _hearer_passive(before[-1], m.group()) or _noun_after_a(before, m.group()):
             continue
         if before and "-" in before[-1] and before[-1].islower() and before[-1].replace("-", "").isalpha():
             continue  # "his early-morning tweets": a compound adjective before a noun

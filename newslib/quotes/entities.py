@@ -191,6 +191,13 @@ _PLACE_FIRST_WORDS = frozenset("New Los Las San Santa Sao Rio Buenos Hong Sri Co
 # capitalised particles inside a surname ("Van Der Beek", "De La Hoya", "Bin Laden")
 _RUN_IN_HEADING_RE = re.compile(
     r"(?m)^([A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|to|of|the|and|for|on|in|a|an|with|at|by)){2,8}):(?= )")
+#: a work's title in apposition after the word for it ("her 2003 book, Living History, …", "a
+#: memoir entitled The White House Doctor"): no one's name
+_WORK_TITLE_RE = re.compile(
+    r"(?<!of the )(?<!of his )(?<!of her )(?<!of their )(?<!of its )(?<!of a )(?<!of an )"   # ("the director of the film, Vinod Pande")
+    r"\b(?:book|memoir|memoirs|autobiography|novel|biography|film|movie|documentary|album|song|play|poem|essay)"
+    r"(?:,\s+|\s+(?:titled|entitled|called)\s+)[“\"]?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’:-]*|of|the|a|an|in|and|to|"
+    r"for|on|with|at))*)[”\"]?(?=\s*[,.;:(]|\s+[a-z])")
 _PARTICLE_HINT_RE = re.compile(r" (?:de|da|di|du|van|von|del|della|le|la)(?: der| den| la)? [A-Z]")
 _PARTICLE_NAME_RE = re.compile(r"\b([A-Z][a-z]+) (?:de|da|di|du|van|von|del|della|le|la)(?: der| den| la)? [A-Z][\w'’-]+")
 _NAME_PARTICLES = frozenset("de da van von der den del la le al el bin ibn di du".split())
@@ -242,6 +249,26 @@ def _lower_titles_in(text: str) -> Iterator[re.Match[str]]:
 _ROLE_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:(?:to|in|at)\s+([A-Z][a-z]+)\s+)?$")
 
 
+def _without_false_names(body: str) -> str:
+    """``body`` with blanks, of the same length, over capitalised words that are no one's name:
+    a run-in heading opening a paragraph ("Limited Tools to Fight Terrorism: The United Nations
+    …": "he" had become "Limited Tools") and a work's title in apposition ("In her 2003 book,
+    Living History, Clinton noted …": "she" had become "Living History").
+
+    >>> _without_false_names("In her book, Living History, Clinton wrote.")
+    'In her book,               , Clinton wrote.'
+    """
+    if ":" in body:
+        body = _RUN_IN_HEADING_RE.sub(lambda m: m.group() if m.group(1).split()[0].lower() in given_names()
+                                      else " " * len(m.group()), body)
+    if any(w in body for w in ("book", "film", "memoir", "song", "album", "movie", "documentary", "novel",
+                               "biography", "play", "poem", "essay")):
+        body = _WORK_TITLE_RE.sub(lambda m: m.group() if m.group(1).split()[0].lower() in given_names()
+                                  else m.group()[:m.start(1) - m.start()] + " " * len(m.group(1))
+                                  + m.group()[m.end(1) - m.start():], body)
+    return body
+
+
 class NameResolver:
     """Clusters the name variants of one article (Ebrahim Raisi / Raisi / Mr Raisi) and maps
     descriptions to names ("the Iranian president"); shared by quote speakers and framing actors."""
@@ -270,12 +297,7 @@ class NameResolver:
                         and f"{given} {last}" not in seen:
                     seen.add(f"{given} {last}")
                     self.full.append(f"{given} {last}")
-        body = text[head:] if head else text
-        if ":" in body:
-            # a run-in heading opening a paragraph ("Limited Tools to Fight Terrorism: The United
-            # Nations …", "Gender Gap Goes On: …") names no one: "he" had become "Limited Tools"
-            body = _RUN_IN_HEADING_RE.sub(lambda m: m.group() if m.group(1).split()[0].lower() in given_names()
-                                          else " " * len(m.group()), body)
+        body = _without_false_names(text[head:] if head else text)
         for g1, g2 in _name_sequences(body):
             if "\n" in g1 or "\n" in g2:
                 self._add_lines(g1 + g2, seen, titles)   # a headline's last word is no first name

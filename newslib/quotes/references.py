@@ -284,7 +284,10 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
         comma = _LEAD_IN_END_RE.search(seg, i, i + 200)
         if comma is None:
             return None
-        i = comma.end()
+        if seg[:comma.start()].rsplit(None, 1)[-1].lower() in _WORKS and (t := _WORK_TITLE_RE.match(seg, comma.end())):
+            i = t.end()     # "In her 2003 book, Living History, Clinton noted …": the title, then the subject
+        else:
+            i = comma.end()
     m = _APPOSED_RE.match(seg, i) or _titled_subject(seg, i) or _SUBJECT_RE.match(seg, i)
     if not m:
         return None
@@ -295,6 +298,10 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
     return Subject(lo + m.start(1), *found) if found else None
 
 
+#: works whose title can stand in apposition after them, before the sentence's subject
+_WORKS = frozenset("book memoir memoirs autobiography novel biography film movie documentary album song play "
+                   "poem essay column op-ed show series".split())
+_WORK_TITLE_RE = re.compile(r"[“\"]?[A-Z][^,;“”\"]{0,60}?[”\"]?,\s+(?=[A-Z])")
 _OPENER_RE = re.compile(r"([A-Za-z]+),?\s+")
 _FIRST_WORD_RE = re.compile(r"([A-Za-z]+)\s")
 _LEAD_IN_END_RE = re.compile(r"(?:,[”\"’]?|[”\"’],?)\s+(?=[A-Z])")
