@@ -76,6 +76,23 @@ def test_article_page_gives_body_and_metadata_without_furniture():
         assert furniture not in page.text, furniture
 
 
+def test_a_sites_slug_handle_or_slogan_becomes_a_readable_outlet():
+    # the saved pages had outlets "Nj" (og:site_name "nj" on nj.com), "Cleveland", "Wday_" (a
+    # Twitter handle) and "LinkNaija | Nigeria's popular news platform" on every chart's axis
+    def page(site_meta: bytes, url: bytes) -> HtmlPage:
+        html = ARTICLE.replace(b'<meta property="og:site_name" content="The Coastal Courier">', site_meta)
+        return read_html(html.replace(b"https://www.coastalcourier.example", url))
+
+    assert page(b'<meta property="og:site_name" content="nj">', b"https://www.nj.com").site_name == "nj.com"
+    assert page(b'<meta name="twitter:site" content="@Wday_">', b"https://www.wday.ru").site_name == "wday.ru"
+    assert page(b'<meta property="og:site_name" content="LinkNaija | Nigeria&#39;s popular news platform">',
+                b"https://www.linknaija.example").site_name == "LinkNaija"
+    # a name written with capitals, or another name than the domain's, is the page's own
+    assert page(b'<meta property="og:site_name" content="Gizmodo">', b"https://gizmodo.com").site_name == "Gizmodo"
+    assert page(b'<meta property="og:site_name" content="Experience">', b"https://www.expapp.com").site_name \
+        == "Experience"
+
+
 def test_page_without_an_article_body_is_an_error_with_a_reason():
     with pytest.raises(HtmlError, match=r"^no article body found in the page \(only 3 words\)$"):
         read_html(NO_BODY, name="front.html")

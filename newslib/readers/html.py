@@ -53,6 +53,8 @@ from typing import Any
 
 from lxml import etree
 
+from .text import outlet_from_url
+
 __all__ = ["HTML_SUFFIXES", "MAX_HTML_BYTES", "MAX_HTML_ELEMENTS", "HtmlError", "HtmlPage",
            "is_html_name", "read_html", "read_html_file"]
 
@@ -328,7 +330,42 @@ def _extract(html: str, tree: Any) -> HtmlPage:
         raise HtmlError(f"no article body found in the page{detail}")
     date = doc.date if doc.date and _ISO_DATE_RE.fullmatch(doc.date) else None
     return HtmlPage(text="\n\n".join(paragraphs), title=title, date=date,
-                    site_name=_clean_line(doc.sitename or "") or None, url=doc.url or None)
+                    site_name=site_name(doc.sitename or "", doc.url or "", declared=_declared_site(tree)),
+                    url=doc.url or None)
+
+
+def _declared_site(tree: Any) -> str | None:
+    """The page's ``og:site_name`` as written (trafilatura capitalises a lower-case one)."""
+    found = tree.xpath('//meta[@property="og:site_name"]/@content')
+    return str(found[0]) if found else None
+
+
+def site_name(found: str, url: str, *, declared: str | None = None) -> str | None:
+    """The outlet's name from what trafilatura found for the site (``og:site_name``, else the
+    Twitter handle, capitalised), read as a reader of a chart would need it; ``declared`` is the
+    page's own ``og:site_name`` as written.
+
+    Why: a page's own name for itself is sometimes a slug, a handle or a slogan. "nj" (shown as
+    "Nj") and "cleveland" are nj.com and cleveland.com, not a state and a city; the handle
+    "@Wday_" is wday.ru; "LinkNaija | Nigeria's popular news platform" is LinkNaija on every
+    chart's axis. A name written with capitals ("Gizmodo", "Vox") is kept.
+
+    >>> site_name("Nj", "https://www.nj.com/x", declared="nj"), site_name("Wday_", "https://www.wday.ru/a")
+    ('nj.com', 'wday.ru')
+    >>> site_name("LinkNaija | Nigeria's popular news platform", ""), site_name("Gizmodo", "https://gizmodo.com/", declared="Gizmodo")
+    ('LinkNaija', 'Gizmodo')
+    """
+    name = _clean_line(found)
+    for sep in (" | ", " – ", " — ", " - "):
+        if sep in name and name.split(sep)[0].strip():
+            name = name.split(sep)[0].strip()   # a slogan or a list of sections after the name
+            break
+    domain = outlet_from_url(url)
+    slug = declared is not None and declared.strip().islower() and name.lower() == declared.strip().lower()
+    handle = name.startswith("_") or name.endswith("_")
+    if domain and (slug or handle) and re.sub(r"[\s_@.-]", "", name.lower()) == domain.split(".")[0].replace("-", ""):
+        return domain   # a slug or a handle of the domain's own name ("nj", "Wday_", "cleveland")
+    return name or None
 
 
 def _paragraphs(body: Any) -> list[str]:
