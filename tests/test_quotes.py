@@ -2159,3 +2159,25 @@ def test_forecasts_reports_a_clause():
     t = "A separate report by Jupiter forecasts that the European digital music market will grow to 836m euros."
     assert extract_quotes(t)[["speaker", "verb"]].values.tolist() == [["Jupiter", "forecasts"]]
     assert extract_quotes("Growth forecasts were cut. Analysts' forecasts suggest a fall.").empty
+
+
+def test_a_contracted_pronoun_and_a_possessor_are_resolved_as_the_pronoun_and_the_name():
+    # "He's claiming that voting fraud is “a big, big problem …”" had the speaker "He's"
+    # (PolNeAR, Breitbart); "Donald Trump's claim that …" the speaker "Donald Trump's"
+    t = ("Donald Trump spoke on Monday. He's claiming that voting fraud is \"a big, big problem in this country\" "
+         "but \"nobody has the guts to talk about it.\"")
+    assert set(extract_quotes(t)["speaker"]) == {"Donald Trump"}
+    t = "Politifact checked Donald Trump's claim that there have been \"thousands of shootings\" in Chicago."
+    assert set(extract_quotes(t)["speaker"]) == {"Donald Trump"}
+    # a name that ends so keeps it: the brewer Foster's, Standard & Poor's, a website
+    t = "Foster's said the offer was too low. Standard & Poor's said the rating was \"stable\"."
+    assert extract_quotes(t)["speaker"].tolist() == ["Foster's", "Standard & Poor's", "Standard & Poor's"]
+
+
+def test_a_description_owned_by_a_place_resolves_with_either_apostrophe():
+    # "China’s ambassador to Britain accused …" (a curly apostrophe) had the speaker "China
+    # ambassador" where the straight one gave Liu Xiaming, named later (saved pages, set B)
+    for ap in ("'", "’"):
+        t = (f"China{ap}s ambassador to Britain accused the UK of meddling. Protests went on. China{ap}s "
+             "ambassador to Britain Liu Xiaming has said that China has the power to end the unrest.")
+        assert set(extract_quotes(t)["speaker"]) == {"Liu Xiaming"}, ap

@@ -115,7 +115,7 @@ def _strip_titles(name: str) -> str:
     if name in known_organisations():
         return name     # "General Electric"
     titles = speaker_words()["titles"]
-    words = name.replace("’s", "").split()
+    words = name.split()    # (either apostrophe alike: "China’s ambassador" stays a description)
     while len(words) > 1 and words[1].lower() not in {"for", "of", "at"} and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
                               or words[0].lower() in {"the", "a", "an"}
                               or len(words) > 2 and (_nationality(words[0]) or _modifier_before_given_name(words))

@@ -42,7 +42,7 @@ from .indirect import (
 )
 from .references import PARTY_NOUN, References, _known_person, description_kind
 from .spans import _find_spans, _mask, _Span, _transcript_turns
-from .speakers import _colon_source, _np_before, _subject
+from .speakers import _FINITE, _colon_source, _np_before, _subject
 from .words import (
     _DOCUMENT_NOUNS,
     _OBJECT_PRONOUNS,
@@ -162,6 +162,10 @@ def _any_in(starts: list[int], lo: int, hi: int) -> bool:
 
 #: a party named as one, outside quotations, and not before a name ("Labour MP John Smith")
 _PARTY_BEFORE_NO_NAME_RE = re.compile(r"\b(" + PARTY_NOUN + r")\b(?!\s+[A-Z]|['’])")
+_POSSESSOR_RE = re.compile(r"([A-Z][\w.&-]*(?:\s+[\w.&-]+){0,3})(?:['’]s|(?<=s)['’])")
+_IRREGULAR_PAST = frozenset("said told bought sold made took gave wrote thought felt found kept left went came got "
+                            "saw knew became began brought paid put set won lost held ran spoke".split())
+_CONTRACTED_PRONOUN_RE = re.compile(r"((?i:he|she|it|they|we|i|you))['’](?:s|re|m|ve|d|ll)")
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{0,600})[”\"]")
 _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
 
@@ -304,6 +308,10 @@ class _Article:
             # the organisation speaks (a person's statement or book stays the document: "It
             # added" may go on with it; "the Hutton report" of an article naming Lord Hutton too)
             ment = _Mention(own.group(1), ment.start + own.start(1), ment.start + own.end(1))
+        if (c := _CONTRACTED_PRONOUN_RE.fullmatch(ment.text)) is not None:
+            ment = _Mention(c.group(1), ment.start, ment.start + len(c.group(1)))   # "He's claiming that …": he
+        elif (p := _POSSESSOR_RE.fullmatch(ment.text)) is not None and self._owns_next_word(ment):
+            ment = _Mention(p.group(1), ment.start, ment.start + len(p.group(1)))   # "Donald Trump's claim that"
         low = ment.text.lower()
         if (doc := _PRONOUN_DOCUMENT_RE.fullmatch(low)) is not None and doc.group(2) in _DOCUMENT_NOUNS:
             # "It summed up … in its submission, which states …", "his new book says": the
@@ -334,6 +342,17 @@ class _Article:
             # described so before ("a BaFin spokeswoman") when there is one
             return self._described_before(name, ment.start) or name
         return name
+
+    def _owns_next_word(self, ment: _Mention) -> bool:
+        """Whether a mention ending in 's owns the word after it ("Donald Trump's claim", a
+        noun), rather than being a name that ends so ("Foster's bought", "Standard & Poor's,",
+        "the website Parker's."): a word follows that is no finite verb."""
+        nxt = self.text[ment.end:ment.end + 30].split()[:1]
+        if not nxt or not nxt[0][:1].isalpha() or "&" in ment.text:
+            return False
+        w = nxt[0].lower().strip(",.;:")
+        return not (w in _FINITE or w.endswith("ed") or w in _IRREGULAR_PAST
+                    or w.endswith("s") and w[:-1] in reporting_verbs())
 
     def _organisation_owner(self, owner: str) -> bool:
         """Whether a document's owner is an organisation, not a person or a day ("Friday's
