@@ -2181,3 +2181,15 @@ def test_a_description_owned_by_a_place_resolves_with_either_apostrophe():
         t = (f"China{ap}s ambassador to Britain accused the UK of meddling. Protests went on. China{ap}s "
              "ambassador to Britain Liu Xiaming has said that China has the power to end the unrest.")
         assert set(extract_quotes(t)["speaker"]) == {"Liu Xiaming"}, ap
+
+
+def test_a_lead_description_is_the_one_person_the_article_titles_so_later():
+    # a lead's "China’s ambassador to Britain accused …" names Liu Xiaming only paragraphs later;
+    # the first name in the sentences after it ("… the commander of Kowloon West district") had
+    # been taken (saved pages, set B)
+    t = ("China’s ambassador to Britain accused the UK of meddling and warned that China “will not sit on our "
+         "hands”.\n\nCheuk Hau-yip, the commander of Kowloon West district, said: “These rioters are criminals.”"
+         "\n\nThe police said the campus was surrounded.\n\nProtests went on for a week.\n\nChina’s ambassador "
+         "to Britain Liu Xiaming has said that China has the power to end the unrest.")
+    q = extract_quotes(t)
+    assert set(q.loc[q["mention"] == "China’s ambassador", "speaker"]) == {"Liu Xiaming"}

@@ -484,7 +484,7 @@ class References:
             return name
         if any_before or desc.split()[-1][:1].isupper():
             return None     # ("The Brazilian confirmed …": a nationality looks back, never ahead)
-        after = self._named_after(kind, at, head)
+        after = (kind == "person" and self._titled_so(head)) or self._named_after(kind, at, head)
         if after is not None and kind == "person" and mods and not mods <= self._title_words(after):
             return None     # ("The Democratic nominee attacked her opponent …" was not Barack Obama, named later)
         return after
@@ -543,6 +543,21 @@ class References:
         k = bisect_right(self._starts, at) - 1
         hi = self.sentences[k][1] if k >= 0 else len(self.text)
         return re.search(r"\b" + re.escape(name.split()[-1]) + r"\b", self.text[at:hi]) is not None
+
+    def _titled_so(self, head: str) -> str | None:
+        """The one person the article names right after the title ``head`` ("China's
+        ambassador to Britain Liu Xiaming", "ambassador, Liu Xiaming"), wherever: a lead's "China's
+        ambassador to Britain accused …" names him only paragraphs later, and the first name in
+        the sentences after it ("Cheuk Hau-yip, the commander of Kowloon West") is another's."""
+        if len(head) < 4 or head not in self.text:
+            return None
+        found = set()
+        for m in re.finditer(r"\b" + re.escape(head) + r"(?:\s+(?:to|in|at|of|for)(?:\s+the)?\s+[A-Z][\w'’-]*)?,?\s+"
+                             r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})", self.text):
+            name = self.resolver.canonical(m.group(1))
+            if name in self.resolver.full and speaker_kind(name) == "person" and _is_person_like(name):
+                found.add(name)
+        return found.pop() if len(found) == 1 else None
 
     def _named_after(self, kind: str, at: int, head: str) -> str | None:
         """The first entity of ``kind`` named in the two sentences after ``at`` who may be "the
