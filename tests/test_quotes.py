@@ -2193,3 +2193,20 @@ def test_a_lead_description_is_the_one_person_the_article_titles_so_later():
          "to Britain Liu Xiaming has said that China has the power to end the unrest.")
     q = extract_quotes(t)
     assert set(q.loc[q["mention"] == "China’s ambassador", "speaker"]) == {"Liu Xiaming"}
+
+
+def test_a_name_the_article_calls_an_organisation_is_one_whatever_its_words():
+    # "The group that owns most of her music, Big Machine, says …": "Big Machine" reads like a
+    # person's name, so "the company says", "they said" and "it says" had gone to the AMA (saved
+    # pages, BBC); the speaker kind was "person"
+    t = ("The group that owns most of her music, Big Machine, says she will be allowed to play her old tracks at "
+         "the American Music Awards (AMA).\n\nBut the company says she didn't need their permission in the first "
+         "place.\n\nBig Machine have twice denied doing anything wrong.\n\n\"At no point did we block her,\" they "
+         "said in a statement.\n\nNow they've put out another statement to the AMA.\n\n\"We have agreed to grant "
+         "all licenses,\" it says.")
+    q = extract_quotes(t)
+    assert set(q["speaker"]) == {"Big Machine"}
+    assert set(q["speaker_kind"]) == {"organisation"}
+    # a person's website is no apposition: "On his website, Brown wrote …" keeps Dan Brown a person
+    q = extract_quotes("Dan Brown is an author. On his website, Brown wrote: \"I think it is a story.\"")
+    assert q[["speaker", "speaker_kind"]].values.tolist() == [["Dan Brown", "person"]]

@@ -597,6 +597,52 @@ class NameResolver:
         return m  # "the Kremlin", "a spokesperson": as written
 
 
+_ORG_NOUN = r"(?:" + "|".join(sorted((w for w in _ORG_DESCRIPTIONS if w not in {"body", "ministry", "department", "outlet"}),
+                                       key=len, reverse=True)) + r")"
+_ORG_NAME = r"((?:[A-Z][\w&'’-]* ){0,3}[A-Z][\w&'’-]*)"
+#: "The group that owns most of her music, Big Machine, …", "her former record label, Big
+#: Machine": an organisation's noun, then its name in apposition
+_ORG_BEFORE_NAME_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is|[Aa]n?)\s+(?:[\w-]+\s+){0,2}" + _ORG_NOUN
+                                 + r"(?:\s+(?:that|which)\s[^,.;“”\"]{0,80})?,\s+" + _ORG_NAME + r"(?=[,.;])")  # (not "On his website, Brown wrote")
+#: "the record label Big Machine", "the label Big Machine said"
+_ORG_THEN_NAME_RE = re.compile(r"\bthe\s+(?:[a-z-]+\s+){0,2}" + _ORG_NOUN + r"\s+" + _ORG_NAME + r"(?=[,.;]|\s+[a-z(])")
+#: "Big Machine, the label that …", "Southcorp, an Australian wine company,"
+_JOB_LIKE = {"broadcaster", "producer", "developer", "publisher", "maker", "supplier", "operator", "giant"}
+_NAME_THEN_ORG_RE = re.compile(r"(?<![\w'’-])" + _ORG_NAME + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}" + r"(?:" + "|".join(
+    sorted(_ORG_DESCRIPTIONS - _JOB_LIKE - {"body", "ministry", "department", "outlet"}, key=len, reverse=True)) + r")"
+                               + r"(?=,|\s+(?:that|which|whose|based|in|with|of|for)\b)")
+
+
+@lru_cache(maxsize=64)
+def organisations_named(text: str) -> frozenset[str]:
+    """The names ``text`` introduces as an organisation's, in apposition with an organisation's
+    noun, whatever their words look like.
+
+    Why: "Big Machine" reads like a person's name (two capitalised words), so "they said" and
+    "the company says" had gone to another organisation; the article itself says what it is.
+    A name opening with a given name stays a person's ("the company, Tim Cook, …" is rare).
+
+    >>> sorted(organisations_named("The group that owns her music, Big Machine, said no. The label Big Machine "
+    ...                            "agreed. Southcorp, an Australian wine company, fell."))
+    ['Big Machine', 'Southcorp']
+    """
+    if not any(w in text for w in _ORG_DESCRIPTIONS):
+        return frozenset()
+    found = set()
+    for pattern in (_ORG_BEFORE_NAME_RE, _ORG_THEN_NAME_RE, _NAME_THEN_ORG_RE):
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if _POSSESSIVE_RE.search(name) or re.search(r"[A-Z][\w'’-]* $", text[max(0, m.start(1) - 30):m.start(1)]):
+                continue    # ("China's", the surname of "Gordon Brown, the …")
+            first = name.split()[0]
+            low = first.lower()
+            if low in given_names() or low in _stopwords() or low in _HONORIFICS or low in CLAUSE_OPENERS \
+                    or low in _DAY_MONTH_WORDS or low.endswith("ly") or name in places():
+                continue    # ("However, the company said", "Mr Brown, the …", "Tuesday, the …")
+            found.add(name)
+    return frozenset(found)
+
+
 class _LazyResolver:
     """Builds the name clusters of an article only when a speaker has to be resolved."""
 
@@ -1281,6 +1327,8 @@ class _Clusters:
                     and aid in self.texts and not capitalised_inside(self.texts[aid], w):
                 kind = "unresolved"     # "Misusing", "Consumer": a sentence's first word, no name
             return w, kind
+        if kind == "person" and aid in self.texts and name in organisations_named(self.texts[aid]):
+            return name, "organisation"     # "The group that owns her music, Big Machine, …"
         if name in self.canon:
             return self.canon[name], "person"
         if _peer(name):

@@ -38,6 +38,7 @@ from .entities import (
     _person_words,
     _plural_people,
     _stopwords,
+    organisations_named,
     places,
     speaker_kind,
 )
@@ -196,6 +197,8 @@ def _subject_kind(name: str, text: str, resolver) -> tuple[str, str] | None:
     bare = name[4:] if name.startswith("The ") else name
     if not bare or bare in places() or bare.lower() in _stopwords():
         return None
+    if bare in organisations_named(text):
+        return bare, "organisation"     # "The group …, Big Machine, says": the article says what it is
     canon = resolver.canonical(bare)
     if canon in resolver.full and speaker_kind(canon) == "person" and _is_person_like(canon) \
             and not name.startswith("The ") and _known_person(canon, text):
@@ -372,6 +375,7 @@ class References:
         self._held: dict[str, set[str]] = {}
         self._roles: dict[str, set[str]] = {}
         self._parties: dict[str, set[str]] = {}
+        self._orgs = organisations_named(text)
 
     @property
     def subjects(self) -> list[Subject]:
@@ -456,7 +460,7 @@ class References:
             for s in self.subjects:       # text order: each list is sorted
                 self._subject_index.setdefault(s.kind, []).append((s.pos, s.name))
         for p, spk in seen[self._seen_n:]:     # ``seen`` only grows
-            k = _speaker_kind_of(spk)
+            k = "organisation" if spk in self._orgs else _speaker_kind_of(spk)
             if k:
                 insort(self._seen_index.setdefault(k, []), (p, spk))
         self._seen_n = len(seen)
