@@ -2210,3 +2210,13 @@ def test_a_name_the_article_calls_an_organisation_is_one_whatever_its_words():
     # a person's website is no apposition: "On his website, Brown wrote …" keeps Dan Brown a person
     q = extract_quotes("Dan Brown is an author. On his website, Brown wrote: \"I think it is a story.\"")
     assert q[["speaker", "speaker_kind"]].values.tolist() == [["Dan Brown", "person"]]
+
+
+def test_a_sports_position_before_a_name_is_no_part_of_it():
+    # "Browns DL Sheldon Richardson said …" had the speaker "Browns DL Sheldon Richardson" (saved
+    # pages, CBS Sports); a firm's initials stay its name ("CB Richard Ellis", BBC business/068)
+    t = "Browns DL Sheldon Richardson said Rudolph \"can't antagonize a fight and then claim bullying.\""
+    assert set(extract_quotes(t)["speaker"]) == {"Sheldon Richardson"}
+    t = "Quarterback Mason Rudolph said he was \"sorry\". CB Richard Ellis said this was \"a big positive step.\""
+    assert extract_quotes(t)["speaker"].tolist() == ["Mason Rudolph", "Mason Rudolph", "CB Richard Ellis",
+                                                     "CB Richard Ellis"]
