@@ -2220,3 +2220,15 @@ def test_a_sports_position_before_a_name_is_no_part_of_it():
     t = "Quarterback Mason Rudolph said he was \"sorry\". CB Richard Ellis said this was \"a big positive step.\""
     assert extract_quotes(t)["speaker"].tolist() == ["Mason Rudolph", "Mason Rudolph", "CB Richard Ellis",
                                                      "CB Richard Ellis"]
+
+
+def test_a_counted_plural_cue_is_a_noun_and_an_office_of_something_is_one_name():
+    # "NASA's Office of the Inspector General released two highly critical reports that depicted
+    # “technical challenges …”" had the speaker "two highly critical" (saved pages, the Guardian)
+    t = ("NASA's Office of the Inspector General released two highly critical reports that depicted "
+         "\"technical challenges, cost increases and schedule delays\".")
+    assert set(extract_quotes(t)["speaker"]) == {"NASA's Office of the Inspector General"}
+    # a verb after a counted plural of people keeps its verb; BBC business/121: "the Bank of England"
+    assert extract_quotes("Many reports claim the deal is dead.")["verb"].tolist() == ["claim"]
+    t = "The Bank of England said rates may have \"peaked\"."
+    assert set(extract_quotes(t)["speaker"]) == {"the Bank of England"}

@@ -183,6 +183,12 @@ _NOUN_OR_VERB = frozenset("comment claim remark report promise pledge boast comp
                           "forecast prediction question threat vow plea quote".split())
 
 
+_COUNTS = frozenset("two three four five six seven eight nine ten several many some both few numerous".split())
+_MODIFIER_ENDS = ("ly", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ent", "ant", "ary", "ing", "ed", "est")
+_MODIFIERS = frozenset("new old latest recent earlier separate other further fresh similar conflicting false "
+                       "unconfirmed early late initial first second third".split())
+
+
 def _noun_after_a(before: list[str], cue: str) -> bool:
     """Whether a cue is a noun because "a" and an adjective come before it ("to make a
     controversial comment that …"): a verb's base form cannot follow a singular subject, so
@@ -190,9 +196,23 @@ def _noun_after_a(before: list[str], cue: str) -> bool:
 
     >>> _noun_after_a(["make", "a", "controversial"], "comment"), _noun_after_a(["A", "spokesman"], "said")
     (True, False)
+    >>> _noun_after_a(["released", "two", "highly", "critical"], "reports"), _noun_after_a(["two", "men"], "claims")
+    (True, False)
     """
-    return len(before) >= 2 and before[-2].lower() in {"a", "an"} and before[-1].isalpha() \
-        and before[-1].islower() and cue.lower() in _NOUN_OR_VERB
+    low = cue.lower()
+    if low in _NOUN_OR_VERB:
+        return len(before) >= 2 and before[-2].lower() in {"a", "an"} and before[-1].isalpha() and before[-1].islower()
+    if not (low.endswith("s") and low[:-1] in _NOUN_OR_VERB):
+        return False
+    # a plural: "released two highly critical reports that depicted …" (a count, then adverbs
+    # and adjectives: a verb's subject would stand between, "two men reports" is no English)
+    for k in range(len(before) - 1, max(-1, len(before) - 4), -1):
+        w = before[k].lower()
+        if w in _COUNTS:
+            return k < len(before) - 1
+        if not (w.isalpha() and before[k].islower() and (w.endswith(_MODIFIER_ENDS) or w in _MODIFIERS)):
+            return False    # (a noun between: "two men claims" would be a verb's subject)
+    return False
 
 
 def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:

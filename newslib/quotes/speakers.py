@@ -15,7 +15,7 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from ..lexicons import given_names, reporting_verbs, speaker_words
-from .entities import _POST_NOMINALS, _person_nouns, _plural_people, _roles, places
+from .entities import _POST_NOMINALS, _org_like, _person_nouns, _plural_people, _roles, places
 from .references import ROLE_OF as _ROLE_OF
 from .references import description_kind
 from .words import (
@@ -1004,6 +1004,13 @@ def _subject_stop(toks: list[tuple[str, int, int]], i: int, *, strict: bool) -> 
                              or (j == i and (strict or opened) and toks[j][0].lower() in {"the", "a", "an"})) \
             and j - i < 6:
         j += 1
+    if i < j < len(toks) - 1 and toks[j][0] == "of" and toks[j - 1][0].lower() in _org_like() \
+            and (toks[j + 1][0][:1].isupper() or toks[j + 1][0] == "the" and j + 2 < len(toks)
+                 and toks[j + 2][0][:1].isupper()):
+        # "NASA's Office of the Inspector General released …": one organisation's name, not "Office"
+        j += 2 if toks[j + 1][0] == "the" else 1
+        while j < len(toks) and toks[j][0][:1].isupper() and j - i < 12:
+            j += 1
     person_words = _roles()
     if j < len(toks) and j > i and toks[j][0][:1].islower() and (
             toks[i][0].lower() in {"the", "a", "an"} or (toks[j - 1][0].lower().endswith(("'s", "’s"))
