@@ -2232,3 +2232,14 @@ def test_a_counted_plural_cue_is_a_noun_and_an_office_of_something_is_one_name()
     assert extract_quotes("Many reports claim the deal is dead.")["verb"].tolist() == ["claim"]
     t = "The Bank of England said rates may have \"peaked\"."
     assert set(extract_quotes(t)["speaker"]) == {"the Bank of England"}
+
+
+def test_a_possessed_cue_word_before_a_preposition_is_a_noun_and_a_hyphenated_role_ends_the_subject():
+    # BBC politics/408: "Margaret Beckett rejected Mr Howard's comment, telling … that Labour was
+    # not “rattled”" gave the quotes after it to Michael Howard (the cue "comment"); politics/007:
+    # "The Tory co-chairman attacked Labour's six new pledges as “vacuous”" had "Labour's six new"
+    t = ("Michael Howard spoke first. Environment Secretary Margaret Beckett rejected Mr Howard's comment, telling "
+         "Radio 4 that Labour was not \"rattled\". \"We have a very real duty to focus on his record,\" she said.")
+    assert set(extract_quotes(t)["speaker"]) == {"Margaret Beckett"}
+    t = "Liam Fox spoke. The Tory co-chairman attacked Labour's six new pledges as \"vacuous\" and said Mr Blair was worried."
+    assert set(extract_quotes(t)["mention"]) == {"The Tory co-chairman"}

@@ -183,6 +183,7 @@ _NOUN_OR_VERB = frozenset("comment claim remark report promise pledge boast comp
                           "forecast prediction question threat vow plea quote".split())
 
 
+_NOUN_AFTER_RE = re.compile(r"\s*(?:[,.;:)]|(?:as|of|for|on|about|over|in|at|and|or|were|was|is|are|had|have|has)\b)")
 _COUNTS = frozenset("two three four five six seven eight nine ten several many some both few numerous".split())
 _MODIFIER_ENDS = ("ly", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ent", "ant", "ary", "ing", "ed", "est")
 _MODIFIERS = frozenset("new old latest recent earlier separate other further fresh similar conflicting false "
@@ -227,6 +228,9 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
             continue  # "his comments", "the reports", "the campaign's alleged allegiances": no cue
         if before and _hearer_passive(before[-1], m.group()) or _noun_after_a(before, m.group()):
             continue
+        if before and before[-1].endswith(("'s", "’s")) and before[-1][:-2].lower() not in _CONTRACTED \
+                and _NOUN_AFTER_RE.match(masked, m.end()):
+            continue  # "attacked Labour's pledges as “vacuous”": the possessed noun, then a preposition
         if before and "-" in before[-1] and before[-1].islower() and before[-1].replace("-", "").isalpha():
             continue  # "his early-morning tweets": a compound adjective before a noun
         if m.group()[:1].isupper() and m.group()[1:2].islower() and before \

@@ -1021,7 +1021,7 @@ def _subject_stop(toks: list[tuple[str, int, int]], i: int, *, strict: bool) -> 
                 and (toks[j][0] not in reporting_verbs() or j == i + 1 and toks[i][0].lower() in {"the", "a", "an"}) \
                 and toks[j][0] not in _NOT_SUBJECT and toks[j][0] not in _SKIP_BEFORE_VERB \
                 and toks[j][0] not in _VERB_LIKE and (
-                    (toks[j][0].isalpha() and (not toks[j][0].endswith(("ed", "s"))
+                    (toks[j][0].replace("-", "").isalpha() and (not toks[j][0].endswith(("ed", "s"))
                                                # "Scott's relatives watched …": people, no verb
                                                or toks[j][0].endswith("s") and _plural_people(toks[j][0])))
                     or (toks[j][0].endswith(("'s", "’s")) and toks[j][0][:-2].isalpha())):
