@@ -2243,3 +2243,15 @@ def test_a_possessed_cue_word_before_a_preposition_is_a_noun_and_a_hyphenated_ro
     assert set(extract_quotes(t)["speaker"]) == {"Margaret Beckett"}
     t = "Liam Fox spoke. The Tory co-chairman attacked Labour's six new pledges as \"vacuous\" and said Mr Blair was worried."
     assert set(extract_quotes(t)["mention"]) == {"The Tory co-chairman"}
+
+
+def test_an_honorific_picks_the_family_member_and_a_surname_is_no_gendered_noun():
+    # PolNeAR (NYT): "advisers to Mr. Obama say …" had the speaker Michelle Obama, named first;
+    # BBC politics/302: "Ms King said she was …" — Oona King's surname read as the noun "king"
+    # made her "he", and her quotes went to "MP"
+    t = "Michelle Obama spoke. President Barack Obama came. Mr. Obama said he was tired. Mrs. Obama said she was not."
+    assert extract_quotes(t)["speaker"].tolist() == ["Barack Obama", "Michelle Obama"]
+    assert extract_quotes("Michelle Obama spoke. Mr. Obama said he was tired.")["speaker"].tolist() == ["Obama"]
+    t = ("George Galloway is to stand against Labour MP Oona King. Ms King said she was \"delighted\". "
+         "\"I'm delighted I've been given the chance,\" she said.")
+    assert set(extract_quotes(t)["speaker"]) == {"Oona King"}

@@ -269,6 +269,11 @@ def _without_false_names(body: str) -> str:
     return body
 
 
+#: he or she by the honorific before a surname
+_HONORIFIC_SEX = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he", "lord": "he", "lady": "she",
+                  "dame": "she"}
+
+
 class NameResolver:
     """Clusters the name variants of one article (Ebrahim Raisi / Raisi / Mr Raisi) and maps
     descriptions to names ("the Iranian president"); shared by quote speakers and framing actors."""
@@ -500,6 +505,23 @@ class NameResolver:
                 return True
         return False
 
+    def _titled_fit(self, title: str, fulls: list[str]) -> list[str]:
+        """Of the full names a titled surname may stand for, those the title fits: "Mr. Obama"
+        is Barack Obama, not Michelle Obama named first; "President Obama" the one the article
+        titles so ("President Barack Obama"). All of them when none fits, none when the honorific
+        contradicts every one."""
+        if title in _HONORIFIC_SEX:
+            fit = [f for f in fulls if _compatible(_HONORIFIC_SEX[title], f)
+                   and f.split()[0].lower() in given_names()]
+            other = {"he": "she", "she": "he"}[_HONORIFIC_SEX[title]]
+            fit = [f for f in fit if not _compatible(other, f)] or fit   # (an unknown given name may fit)
+            if not fit and all(not _compatible(_HONORIFIC_SEX[title], f) for f in fulls):
+                return []   # "Mr. Obama" where the article names only Michelle Obama: not her
+        else:
+            fit = [f for f in fulls if re.search(r"\b" + re.escape(title) + r"\.? " + re.escape(f) + r"\b",
+                                                  self.text, re.IGNORECASE)]
+        return fit or fulls
+
     def _transposed(self, bare: str) -> str | None:
         """The one person's full name whose surname is ``bare`` with two neighbouring letters
         swapped: a typo the copy made once ("Montieth" for "Monteith"), not another person
@@ -546,6 +568,8 @@ class NameResolver:
             fulls = (self._ending_with(stripped) if bare == stripped else
                      [full for full in self.full if full.split()[-1] in (stripped, bare)]) \
                 if bare not in places() else []
+            if fulls and stripped != m:
+                fulls = self._titled_fit(words[0].rstrip("."), fulls)
             if fulls:
                 # the first named, but a given name before the surname wins over a headline's
                 # word glued to it ("Mogul Wilson" in the headline, Tony Wilson in the text)
@@ -668,7 +692,11 @@ def _compatible(pronoun: str, name: str | None) -> bool:
     """Whether he/she can refer to ``name`` (unknown given names fit either)."""
     if not name or pronoun not in {"he", "she"}:
         return True
-    nouns = {w.lower().strip(",") for w in name.split()}
+    words = name.split()
+    # a noun in lower case ("a spokeswoman"), or a title opening a name ("Queen Elizabeth",
+    # "King Abdullah"); a capitalised word after the first is a surname ("Oona King", "Gladys Knight")
+    nouns = {w.lower().strip(",") for k, w in enumerate(words) if w[:1].islower() or k == 0 and len(words) > 1
+             or k == 1 and words[0].lower() in {"the", "a", "an"}}
     if nouns & speaker_words()["women"] or nouns & speaker_words()["men"]:
         # "a spokeswoman for the commission" is she, "the party chairman" he
         return bool(nouns & (speaker_words()["women"] if pronoun == "she" else speaker_words()["men"]))
