@@ -2255,3 +2255,16 @@ def test_an_honorific_picks_the_family_member_and_a_surname_is_no_gendered_noun(
     t = ("George Galloway is to stand against Labour MP Oona King. Ms King said she was \"delighted\". "
          "\"I'm delighted I've been given the chance,\" she said.")
     assert set(extract_quotes(t)["speaker"]) == {"Oona King"}
+
+
+def test_people_who_work_for_someone_are_the_speakers_not_their_employer():
+    # PolNeAR (NYT): "advisers to Mr. Obama say, the president has grown exasperated" had the
+    # speaker Obama (then Michelle Obama); BBC tech/355: "A lawyer for the three bloggers said …"
+    # had "the three bloggers"; "an adviser for Labour, which denies …" stays Labour's
+    t = "Barack Obama spoke. But in recent days, advisers to Mr. Obama say, the president has grown exasperated."
+    assert extract_quotes(t)["speaker"].tolist() == ["advisers to Mr. Obama"]
+    t = "Apple won. A lawyer for the three bloggers said the ruling set a dangerous precedent for reporters."
+    assert extract_quotes(t)["speaker"].tolist() == ["a lawyer for the three bloggers"]
+    t = "Mr Campbell is acting as an adviser for Labour, which denies engaging in personal campaigning."
+    assert extract_quotes(t)["speaker"].tolist() == ["Labour"]
+    assert extract_quotes("Critics for years said the plan was dead.")["speaker"].tolist() != ["years"]

@@ -555,6 +555,9 @@ class NameResolver:
         words = low.split()
         if words and words[0] in {"the", "a", "an"}:
             return self._determined(m, words)
+        if len(words) >= 3 and words[1] in {"to", "for"} and (_plural_people(words[0]) or words[0] in speaker_words()["groups"]) \
+                and (m.split()[2][:1].isupper() or words[2] in {"the", "his", "her", "their", "its"}):
+            return m[:1].lower() + m[1:]    # "Advisers to Mr. Obama say": the advisers, not Obama
         if " of " in m and len(words) >= 3 and (before := self._before_of(m, words)) is not None:
             return before
         stripped = _strip_titles(m)

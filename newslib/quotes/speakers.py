@@ -72,7 +72,8 @@ def _before_dash_aside(text: str, toks: list[tuple[str, int, int]], j: int) -> i
 
 # prepositions after which a phrase may be a place or topic hanging on the speaker ("critics in the
 # US", "a report on X", "ambassador to Britain", "people familiar with the matter")
-_HEAD_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to", "with", "of"})
+_HEAD_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to", "with", "of", "for"})
+_OWNER_WORDS = frozenset("the his her their its our my your".split())     # ("lawyers for the family"; not "for years")
 
 
 def _name_after_place(ante: _Mention) -> _Mention | None:
@@ -131,6 +132,20 @@ def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Menti
             return head if head is not None and (speaks or last in _DOCUMENT_NOUNS) else ante
         if toks[i - 1][0].lower() == "to" and (named := _name_after_place(ante)) is not None:
             return named    # "China's ambassador to Britain Liu Xiaoming": the name after the place
+        if toks[i - 1][0].lower() in ("to", "for") and head is not None and head.end == toks[i - 2][2] \
+                and (_plural_people(last) or last in speaker_words()["groups"]) \
+                and (ante.text[:1].isupper() or ante.text.split()[0].lower() in _OWNER_WORDS):
+            # "advisers to Mr. Obama say", "lawyers for the family said": the people, not whom
+            # they work for
+            return _Mention(text[head.start:ante.end], head.start, ante.end)
+        if toks[i - 1][0].lower() == "for":
+            # "A lawyer for the three bloggers said": the whole description; "an adviser for
+            # Labour, which denies …": the relative is Labour's
+            if head is None or head.end != toks[i - 2][2] or not (last in _person_nouns() or last in _roles()) \
+                    or not (ante.text[:1].isupper() or ante.text.split()[0].lower() in _OWNER_WORDS) \
+                    or text[ante.end:ante.end + 8].startswith((", which", " which")):
+                return ante
+            return _Mention(text[head.start:ante.end], head.start, ante.end)
         if toks[i - 1][0].lower() == "to":     # "China's ambassador to Britain", "an adviser to the PM"
             # (not before an apposition: "shadow chief secretary to the Treasury, George Osborne,")
             return head if head is not None and last in _roles() and text[ante.end:ante.end + 1] != "," else ante
