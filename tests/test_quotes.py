@@ -2268,3 +2268,22 @@ def test_people_who_work_for_someone_are_the_speakers_not_their_employer():
     t = "Mr Campbell is acting as an adviser for Labour, which denies engaging in personal campaigning."
     assert extract_quotes(t)["speaker"].tolist() == ["Labour"]
     assert extract_quotes("Critics for years said the plan was dead.")["speaker"].tolist() != ["years"]
+
+
+def test_a_participle_phrase_and_a_place_name_stand_between_no_subject_and_its_words():
+    # PolNeAR (NYT): "A Quinnipiac University poll released in late August found that …" had the
+    # speaker "August"; BBC politics/065 "A letter sent to Martin Mubanga said …" was Mubanga's;
+    # politics/403 "…, a new poll conducted for the BBC suggests." was not found; (Breitbart) "The
+    # former New Mexico governor is …. He released a letter …" made "he" New Mexico
+    t = "Voters care. A Quinnipiac University poll released in late August found that 74 percent of voters said no."
+    assert extract_quotes(t)["speaker"].tolist() == ["Quinnipiac University"]
+    t = "A letter sent to Martin Mubanga said his British passport would not be issued."
+    assert extract_quotes(t)["speaker"].tolist() == ["a letter"]
+    t = "A report published on Monday said the economy was growing quickly."
+    assert extract_quotes(t)["speaker"].tolist() == ["a report"]
+    t = ("Gary Johnson is running. The former New Mexico governor is a triathlete. He says he has "
+         "“extraordinarily good health” for a 63-year-old.")
+    assert set(extract_quotes(t)["speaker"]) == {"Gary Johnson"}
+    # a finite verb is no participle: "The phone company collapsed in 2002 and prosecutors claim …"
+    t = "The phone company collapsed in 2002 and prosecutors claim that losses were hidden to protect its shares."
+    assert extract_quotes(t)["speaker"].tolist() == ["prosecutors"]

@@ -36,6 +36,7 @@ from .entities import (
     _nationality,
     _person_nouns,
     _person_words,
+    _place_name,
     _plural_people,
     _stopwords,
     organisations_named,
@@ -195,8 +196,8 @@ def _subject_kind(name: str, text: str, resolver) -> tuple[str, str] | None:
     if name.endswith(("'s", "’s", "'", "’")) or first in _NOT_NAMES or (first in _stopwords() and first != "the"):
         return None
     bare = name[4:] if name.startswith("The ") else name
-    if not bare or bare in places() or bare.lower() in _stopwords():
-        return None
+    if not bare or bare in places() or bare.lower() in _stopwords() or _place_name(bare):
+        return None     # ("The former New Mexico governor is …": no one named "New Mexico")
     if bare in organisations_named(text):
         return bare, "organisation"     # "The group …, Big Machine, says": the article says what it is
     canon = resolver.canonical(bare)

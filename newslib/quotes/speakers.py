@@ -73,6 +73,11 @@ def _before_dash_aside(text: str, toks: list[tuple[str, int, int]], j: int) -> i
 # prepositions after which a phrase may be a place or topic hanging on the speaker ("critics in the
 # US", "a report on X", "ambassador to Britain", "people familiar with the matter")
 _HEAD_PREPOSITIONS = frozenset({"in", "at", "from", "across", "on", "to", "with", "of", "for"})
+#: participles that open a phrase between a subject and its verb ("A poll released in late August found")
+_REDUCED_RELATIVE = frozenset("released published conducted issued commissioned carried polled surveyed interviewed "
+                              "questioned quoted cited named based contacted asked produced compiled prepared "
+                              "obtained seen filed presented unveiled sent made".split())
+_TIME_MODIFIERS = frozenset("late early mid last next this".split())
 _OWNER_WORDS = frozenset("the his her their its our my your".split())     # ("lawyers for the family"; not "for years")
 
 
@@ -109,6 +114,16 @@ def _head_before_place(text: str, toks: list[tuple[str, int, int]], ante: _Menti
     """"critics in the US, who said": the people before a place phrase, not the place; "A
     National Audit Office report on the 20 biggest projects says": the report, not its topic."""
     i = bisect_left(toks, ante.start, key=_START)
+    if i >= 3 and toks[i - 1][0].lower() in _HEAD_PREPOSITIONS and toks[i - 2][0] in _REDUCED_RELATIVE \
+            and " and " not in ante.text and " but " not in ante.text:
+        # "A Quinnipiac University poll released in late August found …": a participle's phrase
+        # between the subject and its verb; the subject speaks, not "August"
+        head = _np_before(text, toks, i - 3)
+        if head is not None and head.end == toks[i - 3][2]:
+            last = head.text.split()[-1].lower()
+            if last in _DOCUMENT_NOUNS or last in speaker_words()["groups"] or _plural_people(last) \
+                    or last in _person_nouns() or head.text[:1].isupper() and len(head.text.split()) > 1:
+                return head
     if i >= 2 and toks[i - 1][0].lower() in _HEAD_PREPOSITIONS:
         if i >= 3 and toks[i - 2][0].lower() in _FAMILIAR:
             # "people familiar with the matter", "sources close to the minister": the whole
@@ -163,6 +178,9 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
     if j >= 1 and toks[j][0] == "!" and toks[j - 1][2] == toks[j][1] and toks[j - 1][0][:1].isupper():
         j -= 1      # "Yahoo! said", "OutRage! said": the mark is the name's, no sentence's end
     j = _subject_end(toks, j)
+    if j >= 1 and toks[j][0] in _REDUCED_RELATIVE \
+            and (toks[j - 1][0].lower() in _DOCUMENT_NOUNS or toks[j - 1][0].lower() in speaker_words()["groups"]):
+        j -= 1      # "A report published on Monday said": the report (its participle is no subject)
     if 1 <= j < len(toks) - 1 and "-" in text[toks[j][2]:toks[j + 1][1]]:
         j = _before_spaced_dashes(text, toks, j)
     if j >= 0 and toks[j][0] == ",":
@@ -182,8 +200,18 @@ def _np_before(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention 
         return head
     # "Critics in the US said", "The BBC's Zubair Ahmed in Mumbai says": the head before the place
     # (only after a place preposition: most phrases have none, and the helper re-reads the tokens)
-    return _head_before_place(text, toks, found) if found is not None and bounds[0] >= 2 \
-        and toks[bounds[0] - 1][0].lower() in _HEAD_PREPOSITIONS else found
+    if found is None or bounds[0] < 2:
+        return found
+    p = bounds[0] - 1
+    while p >= 2 and toks[p][0] in _TIME_MODIFIERS:
+        p -= 1      # "released in late August": the time's modifier belongs to the phrase
+    if toks[p][0].lower() not in _HEAD_PREPOSITIONS:
+        return found
+    if p == bounds[0] - 1:
+        return _head_before_place(text, toks, found)
+    ante = _Mention(text[toks[p + 1][1]:found.end], toks[p + 1][1], found.end)
+    head = _head_before_place(text, toks, ante)
+    return found if head is ante else head
 
 
 def _head_before_relative(text: str, toks: list[tuple[str, int, int]], first: int) -> _Mention | None:

@@ -21,7 +21,7 @@ _SENTENCE_OPENERS = frozenset(".!?\"“‘'([:\n")
 #: what an outlet's or a person's document or words are called: "Lord Butler's report … said"
 _DOCUMENT_NOUNS = frozenset("report inquiry review study survey letter memo statement remarks comments "
                             "findings book column article speech testimony evidence submission complaint lawsuit "
-                            "ruling editorial indictment".split())
+                            "ruling editorial indictment poll audit analysis".split())
 
 
 def capitalised_inside(text: str, word: str) -> bool:
