@@ -2287,3 +2287,15 @@ def test_a_participle_phrase_and_a_place_name_stand_between_no_subject_and_its_w
     # a finite verb is no participle: "The phone company collapsed in 2002 and prosecutors claim …"
     t = "The phone company collapsed in 2002 and prosecutors claim that losses were hidden to protect its shares."
     assert extract_quotes(t)["speaker"].tolist() == ["prosecutors"]
+
+
+def test_a_plural_cue_word_as_an_object_is_no_verb():
+    # PolNeAR (NYT): "… and giving states and cities $60 billion to invest" had the speaker "2020
+    # and giving" and the cue "states"; BBC business/393: "hit by reports of poor sales"
+    t = ("She is proposing projects like installing 500 million solar panels by 2020 and giving states and cities "
+         "$60 billion to invest in public transportation.")
+    assert extract_quotes(t).empty
+    t = "Laura Ashley has in recent months been hit by reports of poor sales in its shops."
+    assert extract_quotes(t).empty
+    t = "Analysts say profits will fall sharply, adding reports of a merger were wrong."
+    assert extract_quotes(t)["speaker"].tolist()[:1] == ["Analysts"]

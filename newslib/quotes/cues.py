@@ -184,6 +184,7 @@ _NOUN_OR_VERB = frozenset("comment claim remark report promise pledge boast comp
 
 
 _NOUN_AFTER_RE = re.compile(r"\s*(?:[,.;:)]|(?:as|of|for|on|about|over|in|at|and|or|were|was|is|are|had|have|has)\b)")
+_OBJECT_BEFORE = frozenset("of for in to with by from between among about into".split())
 _COUNTS = frozenset("two three four five six seven eight nine ten several many some both few numerous".split())
 _MODIFIER_ENDS = ("ly", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ent", "ant", "ary", "ing", "ed", "est")
 _MODIFIERS = frozenset("new old latest recent earlier separate other further fresh similar conflicting false "
@@ -201,6 +202,10 @@ def _noun_after_a(before: list[str], cue: str) -> bool:
     (True, False)
     """
     low = cue.lower()
+    if low.endswith("s") and before and (before[-1].lower() in _OBJECT_BEFORE or before[-1].endswith("ing")
+                                         and before[-1].isalpha() and before[-1].islower()) \
+            and before[-1].lower() not in {"saying", "adding", "noting", "claiming", "warning", "arguing"}:
+        return True     # "giving states and cities $60 billion", "for reports of …": an object, no verb
     if low in _NOUN_OR_VERB:
         return len(before) >= 2 and before[-2].lower() in {"a", "an"} and before[-1].isalpha() and before[-1].islower()
     if not (low.endswith("s") and low[:-1] in _NOUN_OR_VERB):
