@@ -2299,3 +2299,13 @@ def test_a_plural_cue_word_as_an_object_is_no_verb():
     assert extract_quotes(t).empty
     t = "Analysts say profits will fall sharply, adding reports of a merger were wrong."
     assert extract_quotes(t)["speaker"].tolist()[:1] == ["Analysts"]
+
+
+def test_a_topic_after_a_cue_is_no_content():
+    # saved pages (CBS Sports): "what PFF said about his performance:" was reported speech with the
+    # content "about his performance:"; BBC "renewed reports of a rift between the two men",
+    # "Gartner said about its owner" the same; a number after "about" is content
+    assert extract_quotes("Take a look at what PFF said about his performance: the best game of his career.").empty
+    assert extract_quotes("The trip follows renewed reports of a rift between the two men.").empty
+    t = "Security firms estimate that about 1m websites run their forums with the phpBB program."
+    assert extract_quotes(t)["quote"].tolist() == ["about 1m websites run their forums with the phpBB program"]

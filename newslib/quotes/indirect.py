@@ -1129,6 +1129,10 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     if len(seg.split()) < 3 or seg[:1] in ",.;:" or heard and not with_that and seg.split(None, 1)[0] in _NO_CLAUSE_OPENERS \
             and not any(w.strip(",\"“”").lower() in _FINITE for w in seg.split()):
         return None     # ("told refugees from Afghanistan to “get back home”": the hearer's phrase, no clause)
+    if seg.split(None, 1)[0].lower() in _TOPIC_PREPOSITIONS and not any(
+            w.strip(",.;:\"“”").lower() in _FINITE for w in seg.split()) \
+            and not _APPROXIMATE_RE.match(seg):     # ("said about 1m websites run …": a number)
+        return None     # "what PFF said about his performance:": the topic, no content
     if first_open is not None and (c_s >= first_open or seg[:1] in _MARK_CHARS):
         return None     # 'He said: “…”', 'he said “…”': a quotation, attributed by its own pass
     if first_open is not None and text[c_s:first_open].rstrip().endswith(":"):
@@ -1199,6 +1203,8 @@ _NOMINAL_CLAIM_RE = re.compile(
 #: have none has no nominal claim, and its sentences need no search
 _NOMINAL_NOUNS = frozenset(w.removesuffix("s?") + e for w in re.search(r"<noun>([^)]*)\)", _NOMINAL_CLAIM_RE.pattern).group(1).split("|")
                           for e in (("", "s") if w.endswith("s?") else ("",)))
+_APPROXIMATE_RE = re.compile(r"about\s+(?:[$£€]?\d|one|two|three|four|five|six|seven|eight|nine|ten|half|a\s+(?:third|quarter|dozen|hundred|thousand|million))", re.I)
+_TOPIC_PREPOSITIONS = frozenset("about of on regarding concerning".split())
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _BASE_VERB_BEFORE = frozenset("to not will would can could did does do may might must should".split())
 _NOT_BEFORE_CLAIM = frozenset("despite after before with for of about over against on in to by from into under given "
