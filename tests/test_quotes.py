@@ -2309,3 +2309,11 @@ def test_a_topic_after_a_cue_is_no_content():
     assert extract_quotes("The trip follows renewed reports of a rift between the two men.").empty
     t = "Security firms estimate that about 1m websites run their forums with the phpBB program."
     assert extract_quotes(t)["quote"].tolist() == ["about 1m websites run their forums with the phpBB program"]
+
+
+def test_states_after_a_preposition_and_a_modifier_is_a_noun():
+    # saved pages (Reuters): "… appeal to voters in key states like Ohio, Michigan" had "tough on
+    # China" spoken by Ohio with the cue "states"
+    t = ("The president can campaign on his \"tough on China\" stance, which holds appeal to voters in key states "
+         "like Ohio, Michigan and Pennsylvania.")
+    assert "Ohio" not in set(extract_quotes(t, include_scare=True)["speaker"])

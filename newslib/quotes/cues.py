@@ -202,10 +202,15 @@ def _noun_after_a(before: list[str], cue: str) -> bool:
     (True, False)
     """
     low = cue.lower()
-    if low.endswith("s") and before and (before[-1].lower() in _OBJECT_BEFORE or before[-1].endswith("ing")
-                                         and before[-1].isalpha() and before[-1].islower()) \
-            and before[-1].lower() not in {"saying", "adding", "noting", "claiming", "warning", "arguing"}:
-        return True     # "giving states and cities $60 billion", "for reports of …": an object, no verb
+    if low.endswith("s") and before:
+        k = len(before) - 1
+        while k > 0 and len(before) - k <= 2 and before[k].isalpha() and before[k].islower() \
+                and before[k].lower() in _MODIFIERS | {"key", "swing", "battleground", "many", "some", "all"}:
+            k -= 1      # ("voters in key states like Ohio")
+        w = before[k]
+        if (w.lower() in _OBJECT_BEFORE or w.endswith("ing") and w.isalpha() and w.islower()) \
+                and w.lower() not in {"saying", "adding", "noting", "claiming", "warning", "arguing"}:
+            return True     # "giving states and cities $60 billion", "for reports of …": an object, no verb
     if low in _NOUN_OR_VERB:
         return len(before) >= 2 and before[-2].lower() in {"a", "an"} and before[-1].isalpha() and before[-1].islower()
     if not (low.endswith("s") and low[:-1] in _NOUN_OR_VERB):
