@@ -193,11 +193,12 @@ _RUN_IN_HEADING_RE = re.compile(
     r"(?m)^([A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|to|of|the|and|for|on|in|a|an|with|at|by)){2,8}):(?= )")
 #: a work's title in apposition after the word for it ("her 2003 book, Living History, …", "a
 #: memoir entitled The White House Doctor"): no one's name
-_WORK_TITLE_RE = re.compile(
-    r"(?<!of the )(?<!of his )(?<!of her )(?<!of their )(?<!of its )(?<!of a )(?<!of an )"   # ("the director of the film, Vinod Pande")
-    r"\b(?:book|memoir|memoirs|autobiography|novel|biography|film|movie|documentary|album|song|play|poem|essay)"
+_WORK_NOUNS = ("book", "memoir", "memoirs", "autobiography", "novel", "biography", "film", "movie", "documentary",
+               "album", "song", "play", "poem", "essay")
+_WORK_TITLE_AFTER_RE = re.compile(
     r"(?:,\s+|\s+(?:titled|entitled|called)\s+)[“\"]?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’:-]*|of|the|a|an|in|and|to|"
     r"for|on|with|at))*)[”\"]?(?=\s*[,.;:(]|\s+[a-z])")
+_OF_DETERMINERS = ("of the ", "of his ", "of her ", "of their ", "of its ", "of a ", "of an ")
 _PARTICLE_HINT_RE = re.compile(r" (?:de|da|di|du|van|von|del|della|le|la)(?: der| den| la)? [A-Z]")
 _PARTICLE_NAME_RE = re.compile(r"\b([A-Z][a-z]+) (?:de|da|di|du|van|von|del|della|le|la)(?: der| den| la)? [A-Z][\w'’-]+")
 _NAME_PARTICLES = frozenset("de da van von der den del la le al el bin ibn di du".split())
@@ -249,6 +250,23 @@ def _lower_titles_in(text: str) -> Iterator[re.Match[str]]:
 _ROLE_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:(?:to|in|at)\s+([A-Z][a-z]+)\s+)?$")
 
 
+def _word_positions(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each of ``words`` standing as a whole lower-case word in ``text``.
+
+    >>> _word_positions("a book, a bookshop, the film", ("book", "film"))
+    [(2, 6), (24, 28)]
+    """
+    found = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if (i == 0 or not text[i - 1].isalnum()) and (e == len(text) or not text[e].isalnum()):
+                found.append((i, e))
+            i = text.find(w, e)
+    return sorted(found)
+
+
 def _without_false_names(body: str) -> str:
     """``body`` with blanks, of the same length, over capitalised words that are no one's name:
     a run-in heading opening a paragraph ("Limited Tools to Fight Terrorism: The United Nations
@@ -261,11 +279,15 @@ def _without_false_names(body: str) -> str:
     if ":" in body:
         body = _RUN_IN_HEADING_RE.sub(lambda m: m.group() if m.group(1).split()[0].lower() in given_names()
                                       else " " * len(m.group()), body)
-    if any(w in body for w in ("book", "film", "memoir", "song", "album", "movie", "documentary", "novel",
-                               "biography", "play", "poem", "essay")):
-        body = _WORK_TITLE_RE.sub(lambda m: m.group() if m.group(1).split()[0].lower() in given_names()
-                                  else m.group()[:m.start(1) - m.start()] + " " * len(m.group(1))
-                                  + m.group()[m.end(1) - m.start():], body)
+    spans = []
+    for start, end in _word_positions(body, _WORK_NOUNS):  # (str.find: a pattern of alternatives scans slowly)
+        if body[max(0, start - 8):start].endswith(_OF_DETERMINERS):
+            continue    # "the director of the film, Vinod Pande": the apposition is the director's
+        t = _WORK_TITLE_AFTER_RE.match(body, end)
+        if t is not None and t.group(1).split()[0].lower() not in given_names():
+            spans.append(t.span(1))
+    for s, e in spans:
+        body = body[:s] + " " * (e - s) + body[e:]
     return body
 
 
@@ -429,7 +451,8 @@ class NameResolver:
         Bank of England"), which the pattern for names cannot hold."""
         if last not in self._short:
             found = None
-            if not re.search(r"\b[Tt]he " + re.escape(last) + r" (?:on Sunday|of)\b", self.text):
+            if not (f"he {last} on Sunday" in self.text or f"he {last} of" in self.text) or not re.search(
+                    r"\b[Tt]he " + re.escape(last) + r" (?:on Sunday|of)\b", self.text):   # (str first: no pattern per word)
                 orgs = {f for f in self.full if f.split()[-1] == last and speaker_kind(f) == "organisation"
                         and f.split()[0].lower() not in _stopwords() | {"many", "several"}}  # not "Many EU" (ministers)
                 if len(orgs) == 1:
@@ -628,46 +651,56 @@ _ORG_NOUN = r"(?:" + "|".join(sorted((w for w in _ORG_DESCRIPTIONS if w not in {
                                        key=len, reverse=True)) + r")"
 _ORG_NAME = r"((?:[A-Z][\w&'’-]* ){0,3}[A-Z][\w&'’-]*)"
 #: "The group that owns most of her music, Big Machine, …", "her former record label, Big
-#: Machine": an organisation's noun, then its name in apposition
-_ORG_BEFORE_NAME_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is|[Aa]n?)\s+(?:[\w-]+\s+){0,2}" + _ORG_NOUN
-                                 + r"(?:\s+(?:that|which)\s[^,.;“”\"]{0,80})?,\s+" + _ORG_NAME + r"(?=[,.;])")  # (not "On his website, Brown wrote")
+#: Machine": an organisation's noun after a determiner, then the name in apposition (not "On his
+#: website, Brown wrote": the name must close with a comma or a full stop)
+_DETERMINED_ORG_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is|[Aa]n?)\s+(?:[\w-]+\s+){0,2}" + _ORG_NOUN
+                                       + r"(?:\s+(?:that|which)\s[^,.;“”\"]{0,80})?,\s+$")
 #: "the record label Big Machine", "the label Big Machine said"
-_ORG_THEN_NAME_RE = re.compile(r"\bthe\s+(?:[a-z-]+\s+){0,2}" + _ORG_NOUN + r"\s+" + _ORG_NAME + r"(?=[,.;]|\s+[a-z(])")
-#: "Big Machine, the label that …", "Southcorp, an Australian wine company,"
+_THE_ORG_BEFORE_RE = re.compile(r"\bthe\s+(?:[a-z-]+\s+){0,2}" + _ORG_NOUN + r"\s+$")
+#: "Big Machine, the label that …", "Southcorp, an Australian wine company,": the name, then its
+#: description in apposition (not a job's noun: "Jo Flaherty, a senior broadcaster")
 _JOB_LIKE = {"broadcaster", "producer", "developer", "publisher", "maker", "supplier", "operator", "giant"}
-_NAME_THEN_ORG_RE = re.compile(r"(?<![\w'’-])" + _ORG_NAME + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}" + r"(?:" + "|".join(
-    sorted(_ORG_DESCRIPTIONS - _JOB_LIKE - {"body", "ministry", "department", "outlet"}, key=len, reverse=True)) + r")"
-                               + r"(?=,|\s+(?:that|which|whose|based|in|with|of|for)\b)")
+_ORG_DESCRIBED_AFTER_RE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:" + "|".join(
+    sorted(_ORG_DESCRIPTIONS - _JOB_LIKE - {"body", "ministry", "department", "outlet"}, key=len, reverse=True))
+    + r")(?=,|\s+(?:that|which|whose|based|in|with|of|for)\b)")
 
 
-@lru_cache(maxsize=64)
-def organisations_named(text: str) -> frozenset[str]:
-    """The names ``text`` introduces as an organisation's, in apposition with an organisation's
-    noun, whatever their words look like.
+@lru_cache(maxsize=4096)
+def named_as_organisation(text: str, name: str) -> bool:
+    """Whether ``text`` introduces ``name`` as an organisation's, in apposition with an
+    organisation's noun, whatever its words look like.
 
     Why: "Big Machine" reads like a person's name (two capitalised words), so "they said" and
     "the company says" had gone to another organisation; the article itself says what it is.
-    A name opening with a given name stays a person's ("the company, Tim Cook, …" is rare).
+    A name opening with a given name stays a person's ("the company, Tim Cook, …" is rare). Only
+    the places the name stands are read (str.find), not the whole text for every noun.
 
-    >>> sorted(organisations_named("The group that owns her music, Big Machine, said no. The label Big Machine "
-    ...                            "agreed. Southcorp, an Australian wine company, fell."))
-    ['Big Machine', 'Southcorp']
+    >>> t = "The group that owns her music, Big Machine, said no. Southcorp, an Australian wine company, fell."
+    >>> named_as_organisation(t, "Big Machine"), named_as_organisation(t, "Southcorp")
+    (True, True)
+    >>> named_as_organisation("On his website, Brown wrote: “Yes.”", "Brown")
+    False
     """
-    if not any(w in text for w in _ORG_DESCRIPTIONS):
-        return frozenset()
-    found = set()
-    for pattern in (_ORG_BEFORE_NAME_RE, _ORG_THEN_NAME_RE, _NAME_THEN_ORG_RE):
-        for m in pattern.finditer(text):
-            name = m.group(1)
-            if _POSSESSIVE_RE.search(name) or re.search(r"[A-Z][\w'’-]* $", text[max(0, m.start(1) - 30):m.start(1)]):
-                continue    # ("China's", the surname of "Gordon Brown, the …")
-            first = name.split()[0]
-            low = first.lower()
-            if low in given_names() or low in _stopwords() or low in _HONORIFICS or low in CLAUSE_OPENERS \
-                    or low in _DAY_MONTH_WORDS or low.endswith("ly") or name in places():
-                continue    # ("However, the company said", "Mr Brown, the …", "Tuesday, the …")
-            found.add(name)
-    return frozenset(found)
+    words = name.split()
+    if not words or not name[:1].isupper() or _POSSESSIVE_RE.search(name) or name in places():
+        return False
+    low = words[0].lower()
+    if low in given_names() or low in _stopwords() or low in _HONORIFICS or low in CLAUSE_OPENERS \
+            or low in _DAY_MONTH_WORDS or low.endswith("ly"):
+        return False    # ("However, the company said", "Mr Brown, the …", "Tuesday, the …")
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")) \
+            and (end == len(text) or not (text[end].isalnum() or text[end] in "'’-&"))
+        if whole and not re.search(r"[A-Z][\w'’-]* $", text[max(0, at - 30):at]):     # (not "Gordon Brown")
+            before, after = text[max(0, at - 160):at], text[end:end + 120]
+            if _DETERMINED_ORG_BEFORE_RE.search(before) and after[:1] in (",", ".", ";") \
+                    or _THE_ORG_BEFORE_RE.search(before) and re.match(r"[,.;]|\s+[a-z(]", after) \
+                    or _ORG_DESCRIBED_AFTER_RE.match(after):
+                return True
+        at = text.find(name, end)
+    return False
 
 
 class _LazyResolver:
@@ -1358,7 +1391,7 @@ class _Clusters:
                     and aid in self.texts and not capitalised_inside(self.texts[aid], w):
                 kind = "unresolved"     # "Misusing", "Consumer": a sentence's first word, no name
             return w, kind
-        if kind == "person" and aid in self.texts and name in organisations_named(self.texts[aid]):
+        if kind == "person" and aid in self.texts and named_as_organisation(self.texts[aid], name):
             return name, "organisation"     # "The group that owns her music, Big Machine, …"
         if name in self.canon:
             return self.canon[name], "person"

@@ -28,7 +28,7 @@ from .entities import (
     _is_person_like,
     _LazyResolver,
     _place_name,
-    organisations_named,
+    named_as_organisation,
     resolve_speakers,
     speaker_kind,
 )
@@ -389,14 +389,13 @@ class _Article:
         paragraphs); it/they: the nearest group or organisation; I/we/you: the last speaker."""
         if low in {"i", "we", "you"}:
             return self.last["speaker"] if self.last else None
-        orgs = organisations_named(self.text)    # ("Big Machine": two words, but a record label)
         for pos, spk in reversed(self.speakers_seen):
             if pos < at and (low not in {"it", "they"} and (_is_person_like(spk) or self._titled_surname(spk)
                                                              or self._kin_pronoun(spk) == low)
                              and _compatible(low, spk)
-                             and not _place_name(spk) and spk not in orgs
+                             and not _place_name(spk) and not named_as_organisation(self.text, spk)
                              and self.pronoun_of.get(spk, low) == low
-                             or low in {"it", "they"} and (not _is_person_like(spk) or spk in orgs)
+                             or low in {"it", "they"} and (not _is_person_like(spk) or named_as_organisation(self.text, spk))
                              and not self._titled_surname(spk)
                              and not (low == "it" and _plural_description(spk))):
                 if low in {"he", "she"}:
@@ -419,7 +418,8 @@ class _Article:
             # not "Scottish Executive", "New York", "West Ham" (a place's or club's name: "good
             # displays against West Ham …. “The crowd gave me …,” he said" is the player's)
             people = [f for f in self.resolver.full if _compatible(low, f) and _is_person_like(f)
-                      and not _place_name(f) and _known_person(f, self.text) and f not in orgs]
+                      and not _place_name(f) and _known_person(f, self.text)
+                      and not named_as_organisation(self.text, f)]
             self._people[low] = (people, re.compile(r"\b(?:" + "|".join(sorted(
                 {re.escape(f.split()[-1]) for f in people}, key=len, reverse=True)) + r")\b") if people else None)
         people, pattern = self._people[low]

@@ -39,7 +39,7 @@ from .entities import (
     _place_name,
     _plural_people,
     _stopwords,
-    organisations_named,
+    named_as_organisation,
     places,
     speaker_kind,
 )
@@ -198,7 +198,7 @@ def _subject_kind(name: str, text: str, resolver) -> tuple[str, str] | None:
     bare = name[4:] if name.startswith("The ") else name
     if not bare or bare in places() or bare.lower() in _stopwords() or _place_name(bare):
         return None     # ("The former New Mexico governor is …": no one named "New Mexico")
-    if bare in organisations_named(text):
+    if named_as_organisation(text, bare):
         return bare, "organisation"     # "The group …, Big Machine, says": the article says what it is
     canon = resolver.canonical(bare)
     if canon in resolver.full and speaker_kind(canon) == "person" and _is_person_like(canon) \
@@ -376,7 +376,7 @@ class References:
         self._held: dict[str, set[str]] = {}
         self._roles: dict[str, set[str]] = {}
         self._parties: dict[str, set[str]] = {}
-        self._orgs = organisations_named(text)
+        self._titled: dict[str, str | None] = {}
 
     @property
     def subjects(self) -> list[Subject]:
@@ -461,7 +461,7 @@ class References:
             for s in self.subjects:       # text order: each list is sorted
                 self._subject_index.setdefault(s.kind, []).append((s.pos, s.name))
         for p, spk in seen[self._seen_n:]:     # ``seen`` only grows
-            k = "organisation" if spk in self._orgs else _speaker_kind_of(spk)
+            k = "organisation" if named_as_organisation(self.text, spk) else _speaker_kind_of(spk)
             if k:
                 insort(self._seen_index.setdefault(k, []), (p, spk))
         self._seen_n = len(seen)
@@ -510,6 +510,8 @@ class References:
         president of the American Farm Bureau") while the article puts the bare title before
         another surname ("President Trump"): "the president" is then the other (NYT: "The
         president announced the Phase 1 trade deal" had been Zippy Duvall's)."""
+        if name.split()[-1] + ", " not in self.text or head not in self.text:
+            return False    # (most names have no apposition: no pattern compiled for them)
         last = re.escape(name.split()[-1])
         qualified = re.search(r"\b" + last + r", (?:a|an|the)(?: [\w'’-]+){0,3}? " + re.escape(head)
                               + r" (?:of|for|at)\b", self.text)
@@ -523,6 +525,9 @@ class References:
         union," → lawyer; "Ms Smith, the city's mayor," → mayor): such a person is not "the
         mayor" an article never names, nor another office's holder."""
         if name in self._roles:
+            return self._roles[name]
+        if name.split()[-1] + ", " not in self.text:
+            self._roles[name] = set()   # (no apposition after the name: no pattern compiled for it)
             return self._roles[name]
         last = re.escape(name.split()[-1])
         self._roles[name] = found = {m.group(1).lower() for m in re.finditer(
@@ -554,6 +559,9 @@ class References:
         ambassador to Britain Liu Xiaming", "ambassador, Liu Xiaming"), wherever: a lead's "China's
         ambassador to Britain accused …" names him only paragraphs later, and the first name in
         the sentences after it ("Cheuk Hau-yip, the commander of Kowloon West") is another's."""
+        if head in self._titled:
+            return self._titled[head]
+        self._titled[head] = None       # (once per head: a long transcript asks for each quote)
         if len(head) < 4 or head not in self.text:
             return None
         found = set()
@@ -562,7 +570,8 @@ class References:
             name = self.resolver.canonical(m.group(1))
             if name in self.resolver.full and speaker_kind(name) == "person" and _is_person_like(name):
                 found.add(name)
-        return found.pop() if len(found) == 1 else None
+        self._titled[head] = found.pop() if len(found) == 1 else None
+        return self._titled[head]
 
     def _named_after(self, kind: str, at: int, head: str) -> str | None:
         """The first entity of ``kind`` named in the two sentences after ``at`` who may be "the
