@@ -2317,3 +2317,22 @@ def test_states_after_a_preposition_and_a_modifier_is_a_noun():
     t = ("The president can campaign on his \"tough on China\" stance, which holds appeal to voters in key states "
          "like Ohio, Michigan and Pennsylvania.")
     assert "Ohio" not in set(extract_quotes(t, include_scare=True)["speaker"])
+
+
+def test_a_closing_source_with_a_long_hearer_or_an_open_apposition_reports_the_sentence():
+    # BBC set 22 (blind gold, politics/350): "…remains undimmed, Alan Milburn, Labour's election
+    # strategist told Radio 4's Today programme on Saturday." was missed, and his "he said" next
+    # went to Tony Blair; tech/328: "… the tip of the iceberg thinks Tim Danton, editor of PC Pro
+    # Magazine." had the speaker "the iceberg"; entertainment/343 "tells the story of X, a dancer"
+    t = ("Mr Blair will face questions. The prime minister's enthusiasm for the job remains undimmed, Alan Milburn, "
+         "Labour's election strategist told Radio 4's Today programme on Saturday. Mr Blair has \"the same passion\" "
+         "as in 1997, he said.")
+    assert set(extract_quotes(t)["speaker"]) == {"Alan Milburn"}
+    assert extract_quotes("The plan is dead, Jones told BBC News on Monday.")["speaker"].tolist() == ["Jones"]
+    t = ("A third of the 2,000 broadband users interviewed were fed up with their providers but this could be just "
+         "the tip of the iceberg thinks Tim Danton, editor of PC Pro Magazine.")
+    assert extract_quotes(t)[["speaker", "verb"]].values.tolist() == [["Tim Danton", "thinks"]]
+    assert extract_quotes("Sweet Charity tells the story of Charity Hope Valentine, a dancer who falls in love.").empty
+    # a comma inside the content is no apposition ("…during 2004, mainly due to …, Reuters said.")
+    t = "Revenues slipped 11% during 2004, mainly due to the weakness of the dollar, Reuters said."
+    assert extract_quotes(t)["quote"].tolist() == ["Revenues slipped 11% during 2004, mainly due to the weakness of the dollar"]

@@ -97,7 +97,10 @@ _CALLS_NOUN_AFTER = frozenset("the these those growing renewed fresh new repeate
 _INVERSION_AFTER = frozenset({",", "”", '"', "’", "'", "''", ":", "—", "–", "-"})
 
 _INDIRECT_TAIL_RE = re.compile(
-    r",(?!\d)\s*(?P<np>(?:[^,]|,(?=\d)){2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|told \w+|"
+    # "…, Alan Milburn, Labour's election strategist told …": an apposition's closing comma missing
+    r",(?!\d)\s*(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*(?:[A-Z][\w'’-]*['’]s|the|a|an)\s[a-z][^,]{1,40}|"
+    r"(?:[^,]|,(?=\d)){2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|"
+    r"told (?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z0-9][\w'’]*){0,3}(?:\s+(?:programme|website|newspaper))?|told \w+|"
     r"reported|reports|confirmed|announced|insisted|stressed|explained|wrote|claimed|concluded|"
     r"suggested|admitted|predicted|estimated|believes|believed|thinks|claims|warns|adds|insists|argues|predicts|"
     r"suggests|said on \w+|reported on \w+|"
@@ -106,6 +109,7 @@ _INDIRECT_TAIL_RE = re.compile(
     r"(?: (?:morning|afternoon|evening|night))?|"
     # plural subjects: "…, analysts say.", "…, they warn."
     r"say|warn|argue|believe|think|claim|insist|predict|suggest|note|add)\s*\.?\s*$")
+_NAME_THEN_OPEN_APPOSITION_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*),\s*(?:[A-Z][\w'’-]*['’]s|the|a|an)\s[a-z][^,]*$")
 # the last word of a sentence that _INDIRECT_TAIL_RE can match (or the word before it: "told
 # reporters", "said on Monday")
 _TAIL_VERBS = frozenset("said says added noted argued warned reported reports confirmed announced insisted "
@@ -694,13 +698,16 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
         return True
     last = seg.replace(".", " ").rsplit(None, 3)
     if not (last and (last[-1] in _TAIL_VERBS or len(last) >= 2 and last[-2] in ("told", "on", "said")
-                      or len(last) >= 3 and last[-3] == "said")):
+                      or len(last) >= 3 and last[-3] == "said" or " told " in seg[-60:])):
         return False    # the pattern's end, checked first: most sentences end with no such verb
     m = _INDIRECT_TAIL_RE.search(seg)
     if not m:
         return False
     toks_np = _tokens(text, s_lo + m.start("np"), s_lo + m.end("np"))
     ment = _np_before(text, toks_np, len(toks_np) - 1) if toks_np else None
+    if (name := _NAME_THEN_OPEN_APPOSITION_RE.match(m.group("np"))) is not None:
+        # "…, Alan Milburn, Labour's election strategist told …": the name, not its description
+        ment = _Mention(name.group(1), s_lo + m.start("np"), s_lo + m.start("np") + len(name.group(1)))
     if ment is not None and re.search(r"\d,\d", text[s_lo + m.start("np"):ment.start + 2]):
         ment = _Mention(m.group("np"), s_lo + m.start("np"), s_lo + m.end("np"))   # "a survey of 1,300 bosses"
     lead = text[s_lo + m.start("np"):ment.start].split() if ment is not None else []
@@ -779,6 +786,8 @@ def _before_trailing_adjunct(seg: str) -> int:
         return len(seg)                 # "…, 157,000 new jobs were added in January."
     # (only verbs that take no phrase of their own: not "admitted to", "insisted on", "warned of")
     ok = before and (before[-1] in _ADJUNCT_TAIL_VERBS or len(before) >= 2 and before[-2] in ("told", "said")
+                     # "…, Jones told BBC News on Monday.", "… told Radio 4's Today programme on Saturday."
+                     or "told" in seg[:m.start()].rsplit(None, 5)[1:-1]
                      or before[-1][:1].isupper() and _INVERTED_TAIL_RE.search(seg, 0, m.start()) is not None)
     return m.start() if ok else len(seg)
 
@@ -802,6 +811,13 @@ _INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|
                                # (an apposition, or a relative clause on the name: "…, said Brian Baker, a
                                # longtime adviser to the family who oversees its campaign to stop Clinton.")
                                r"(?P<app>,\s+(?:the|a|an|its|his|her|their|who|whose|which)\s[^,;:“”\"]{2,160}?)?\s*\.?\s*$")
+
+
+#: "… the tip of the iceberg thinks Tim Danton, editor of PC Pro Magazine.": a closing verb with
+#: no comma before it, then a person's name (its given name known) and an apposition
+_INVERTED_NO_COMMA_RE = re.compile(r"(?<=[a-z])\s+(?P<verb>thinks|believes|reckons|says|said|argues|warns|claims)\s+"
+                                   r"(?P<np>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)"
+                                   r"(?:,\s+[^,;:“”\"]{2,80})?\s*\.?\s*$")
 
 
 #: "…, said the company." / "…, says the report.": a description after a closing verb
@@ -868,6 +884,12 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
         # "…, said the company.", "…, says the report.", "…, reports the industry group."
         ment = _Mention(d.group("np"), s_lo + d.start("np"), s_lo + d.end("np"))
         add("indirect", s_lo, s_lo + d.start(), ment, d.group("verb"), resolve(ment, s_lo))
+        return True
+    if m is None and (n := _INVERTED_NO_COMMA_RE.search(seg)) is not None \
+            and n.group("np").split()[0].lower() in given_names() and len(seg[:n.start()].split()) >= 6:
+        # "… but this could be just the tip of the iceberg thinks Tim Danton, editor of PC Pro."
+        ment = _Mention(n.group("np"), s_lo + n.start("np"), s_lo + n.end("np"))
+        add("indirect", s_lo, s_lo + n.start(), ment, n.group("verb"), resolve(ment, s_lo))
         return True
     if not m or len(seg[:m.start()].split()) < 4 or seg[:1] in _MARK_CHARS:
         return False
@@ -1098,7 +1120,7 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     heard = False
     if low.startswith(("tell", "told", "ask", "urge", "warn", "remind")):
         mm = _HEARER_RE.match(tail)
-        if mm and _TOLD_THINGS.intersection(w.lower() for w in mm.group().split()[-3:]):
+        if mm and _TOLD_THINGS.intersection(w.lower() for w in mm.group().split()[:3] + mm.group().split()[-3:]):
             return None     # "the show, which told the story of a poor man", "tells the story of Torak": no hearer
         if mm:
             j += mm.end()
