@@ -28,6 +28,7 @@ from .corpus import Corpus
 from .lexicons import data_rows, given_names, reporting_verbs, speaker_words
 from .quotes import (
     CLAUSE_OPENERS,
+    HONORIFIC_SEX,
     NAME_GAP,
     ROYAL_TITLES,
     NameResolver,
@@ -487,15 +488,13 @@ def _titled_choice(title: str, fulls: list[str], titled: Counter) -> str | None:
     """
     t = title.lower().rstrip(".")
     fit = [f for f in fulls if titled[(t, f)]]
-    if not fit and t in _GENDERED_TITLES:
-        other = {"he": "she", "she": "he"}[_GENDERED_TITLES[t]]     # (an unknown given name may fit)
+    if not fit and t in HONORIFIC_SEX:
+        other = {"he": "she", "she": "he"}[HONORIFIC_SEX[t]]     # (an unknown given name may fit)
         fit = [f for f in fulls if given_names().get(f.split()[0].lower(), "either") != other]
     return fit[0] if len(fit) == 1 else None
 
 
 _TITLE_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
-# (not Sir, Lord: "Sir Bill", "Lord Hamilton" of somewhere follow other rules)
-_GENDERED_TITLES = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 
 
 def actor_mentions(corpus: Corpus, *, aliases: pd.DataFrame | None = None,

@@ -40,6 +40,7 @@ from __future__ import annotations
 from ..lexicons import reporting_verbs, speaker_words
 from .entities import (
     CLAUSE_OPENERS,
+    HONORIFIC_SEX,
     KINDS,
     NAME_GAP,
     ROYAL_TITLES,
@@ -60,6 +61,6 @@ from .fidelity import (
     word_diff,
 )
 
-__all__ = ["extract_quotes", "quotes_frame", "own_words", "reporting_verbs", "speaker_words", "NameResolver", "NAME_GAP", "ROYAL_TITLES", "CLAUSE_OPENERS", "QUOTE_COLUMNS",
+__all__ = ["extract_quotes", "quotes_frame", "own_words", "reporting_verbs", "speaker_words", "NameResolver", "NAME_GAP", "ROYAL_TITLES", "HONORIFIC_SEX", "CLAUSE_OPENERS", "QUOTE_COLUMNS",
            "resolve_speakers", "speaker_name", "speaker_kind", "places", "KINDS", "compare_quotes", "change_counts", "word_diff",
            "FIDELITY_COLUMNS", "LABELS", "EVIDENCE", "evidence"]

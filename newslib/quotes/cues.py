@@ -189,23 +189,30 @@ _COUNTS = frozenset("two three four five six seven eight nine ten several many s
 _MODIFIER_ENDS = ("ly", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ent", "ant", "ary", "ing", "ed", "est")
 _MODIFIERS = frozenset("new old latest recent earlier separate other further fresh similar conflicting false "
                        "unconfirmed early late initial first second third".split())
+_OBJECT_MODIFIERS = _MODIFIERS | {"key", "swing", "battleground", "many", "some", "all"}
 
 
-def _noun_after_a(before: list[str], cue: str) -> bool:
-    """Whether a cue is a noun because "a" and an adjective come before it ("to make a
-    controversial comment that …"): a verb's base form cannot follow a singular subject, so
-    "a spokesman said" and "a source warns" keep their verbs.
+def _noun_by_position(before: list[str], cue: str) -> bool:
+    """Whether a cue word is a noun by the words before it (``before``, the sentence's words up
+    to the cue):
 
-    >>> _noun_after_a(["make", "a", "controversial"], "comment"), _noun_after_a(["A", "spokesman"], "said")
+    * a plural after a preposition or a gerund, past a modifier or two: an object ("giving
+      states and cities …", "voters in key states like Ohio", "hit by reports of …");
+    * a base form after "a" and an adjective ("to make a controversial comment that …"): a
+      verb's base form cannot follow a singular subject, so "a spokesman said" and "a source
+      warns" keep their verbs;
+    * a plural after a count and only modifiers ("released two highly critical reports").
+
+    >>> _noun_by_position(["make", "a", "controversial"], "comment"), _noun_by_position(["A", "spokesman"], "said")
     (True, False)
-    >>> _noun_after_a(["released", "two", "highly", "critical"], "reports"), _noun_after_a(["two", "men"], "claims")
+    >>> _noun_by_position(["released", "two", "highly", "critical"], "reports"), _noun_by_position(["two", "men"], "claims")
     (True, False)
     """
     low = cue.lower()
     if low.endswith("s") and before:
         k = len(before) - 1
         while k > 0 and len(before) - k <= 2 and before[k].isalpha() and before[k].islower() \
-                and before[k].lower() in _MODIFIERS | {"key", "swing", "battleground", "many", "some", "all"}:
+                and before[k].lower() in _OBJECT_MODIFIERS:
             k -= 1      # ("voters in key states like Ohio")
         w = before[k]
         if (w.lower() in _OBJECT_BEFORE or w.endswith("ing") and w.isalpha() and w.islower()) \
@@ -236,7 +243,7 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
         before = masked[max(lo, m.start() - 20):m.start()].split()
         if before and (before[-1].lower() in _NOUNISH_BEFORE or _lower_possessive(before[-1])):
             continue  # "his comments", "the reports", "the campaign's alleged allegiances": no cue
-        if before and _hearer_passive(before[-1], m.group()) or _noun_after_a(before, m.group()):
+        if before and _hearer_passive(before[-1], m.group()) or _noun_by_position(before, m.group()):
             continue
         if before and before[-1].endswith(("'s", "’s")) and before[-1][:-2].lower() not in _CONTRACTED \
                 and _NOUN_AFTER_RE.match(masked, m.end()):

@@ -193,11 +193,13 @@ _RUN_IN_HEADING_RE = re.compile(
     r"(?m)^([A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|to|of|the|and|for|on|in|a|an|with|at|by)){2,8}):(?= )")
 #: a work's title in apposition after the word for it ("her 2003 book, Living History, …", "a
 #: memoir entitled The White House Doctor"): no one's name
-_WORK_NOUNS = ("book", "memoir", "memoirs", "autobiography", "novel", "biography", "film", "movie", "documentary",
-               "album", "song", "play", "poem", "essay")
-_WORK_TITLE_AFTER_RE = re.compile(
-    r"(?:,\s+|\s+(?:titled|entitled|called)\s+)[“\"]?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’:-]*|of|the|a|an|in|and|to|"
-    r"for|on|with|at))*)[”\"]?(?=\s*[,.;:(]|\s+[a-z])")
+WORK_NOUNS = ("book", "memoir", "memoirs", "autobiography", "novel", "biography", "film", "movie", "documentary",
+              "album", "song", "play", "poem", "essay", "column", "op-ed", "show", "series")
+_TITLE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’:-]*|of|the|a|an|in|and|to|for|on|with|at))*"
+#: the title in apposition closes with a comma ("her book, Living History, Clinton …"; not "In
+#: his book, Clinton wrote", the subject), or follows "titled", "entitled", "called"
+_WORK_TITLE_AFTER_RE = re.compile(r",\s+[“\"]?(" + _TITLE_WORDS + r")[”\"]?(?=\s*,)|\s+(?:titled|entitled|called)\s+[“\"]?("
+                                  + _TITLE_WORDS + r")[”\"]?(?=\s*[,.;:(]|\s+[a-z])")
 _OF_DETERMINERS = ("of the ", "of his ", "of her ", "of their ", "of its ", "of a ", "of an ")
 _PARTICLE_HINT_RE = re.compile(r" (?:de|da|di|du|van|von|del|della|le|la)(?: der| den| la)? [A-Z]")
 _PARTICLE_NAME_RE = re.compile(r"\b([A-Z][a-z]+) (?:de|da|di|du|van|von|del|della|le|la)(?: der| den| la)? [A-Z][\w'’-]+")
@@ -275,25 +277,28 @@ def _without_false_names(body: str) -> str:
 
     >>> _without_false_names("In her book, Living History, Clinton wrote.")
     'In her book,               , Clinton wrote.'
+    >>> _without_false_names("In his book, Woodward wrote.")     # the subject, no title
+    'In his book, Woodward wrote.'
     """
     if ":" in body:
         body = _RUN_IN_HEADING_RE.sub(lambda m: m.group() if m.group(1).split()[0].lower() in given_names()
                                       else " " * len(m.group()), body)
     spans = []
-    for start, end in _word_positions(body, _WORK_NOUNS):  # (str.find: a pattern of alternatives scans slowly)
+    for start, end in _word_positions(body, WORK_NOUNS):  # (str.find: a pattern of alternatives scans slowly)
         if body[max(0, start - 8):start].endswith(_OF_DETERMINERS):
             continue    # "the director of the film, Vinod Pande": the apposition is the director's
         t = _WORK_TITLE_AFTER_RE.match(body, end)
-        if t is not None and t.group(1).split()[0].lower() not in given_names():
-            spans.append(t.span(1))
+        title = 1 if t is not None and t.group(1) else 2
+        if t is not None and t.group(title).split()[0].lower() not in given_names():
+            spans.append(t.span(title))
     for s, e in spans:
         body = body[:s] + " " * (e - s) + body[e:]
     return body
 
 
-#: he or she by the honorific before a surname
-_HONORIFIC_SEX = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he", "lord": "he", "lady": "she",
-                  "dame": "she"}
+#: he or she by the honorific before a surname (not Sir, Lord: "Sir Bill", "Lord Hamilton" of
+#: somewhere follow rules of their own)
+HONORIFIC_SEX = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 
 
 class NameResolver:
@@ -533,12 +538,12 @@ class NameResolver:
         is Barack Obama, not Michelle Obama named first; "President Obama" the one the article
         titles so ("President Barack Obama"). All of them when none fits, none when the honorific
         contradicts every one."""
-        if title in _HONORIFIC_SEX:
-            fit = [f for f in fulls if _compatible(_HONORIFIC_SEX[title], f)
+        if title in HONORIFIC_SEX:
+            fit = [f for f in fulls if _compatible(HONORIFIC_SEX[title], f)
                    and f.split()[0].lower() in given_names()]
-            other = {"he": "she", "she": "he"}[_HONORIFIC_SEX[title]]
+            other = {"he": "she", "she": "he"}[HONORIFIC_SEX[title]]
             fit = [f for f in fit if not _compatible(other, f)] or fit   # (an unknown given name may fit)
-            if not fit and all(not _compatible(_HONORIFIC_SEX[title], f) for f in fulls):
+            if not fit and all(not _compatible(HONORIFIC_SEX[title], f) for f in fulls):
                 return []   # "Mr. Obama" where the article names only Michelle Obama: not her
         else:
             fit = [f for f in fulls if re.search(r"\b" + re.escape(title) + r"\.? " + re.escape(f) + r"\b",

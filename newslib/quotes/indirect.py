@@ -25,7 +25,7 @@ from .cues import (
     _ends_a_name,
     _find_cues,
     _lower_possessive,
-    _noun_after_a,
+    _noun_by_position,
 )
 from .entities import _compatible, _place_name, _plural_people, _roles, _stopwords, places
 from .references import description_kind
@@ -446,7 +446,7 @@ def _noun_before(text: str, s_lo: int, vm, prev: str) -> bool:
     low = prev.lower()
     if low in _DETS and vm.group().lower() in _PLURAL_NOUN_CUES:
         return True     # "Some reports claim", "Many comments suggest": the noun, not the verb
-    if _noun_after_a(text[max(s_lo, vm.start() - 40):vm.start()].split(), vm.group()):
+    if _noun_by_position(text[max(s_lo, vm.start() - 40):vm.start()].split(), vm.group()):
         return True     # "to make a controversial comment that …"
     return low in _DETERMINERS_BEFORE or low.endswith("est") and _SUPERLATIVE_RE.search(
         text, max(s_lo, vm.start() - 30), vm.start()) is not None
@@ -463,10 +463,6 @@ _MEASURED_RE = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|
 _GERUND_RE = re.compile(r"\s+(?:to\s+)?([a-z]+ing)\b")
 #: a number or sum right after "added": the verb of arithmetic ("added 300 jobs")
 _AMOUNT_RE = re.compile(r"\s+(?:[$£€¥]\s?)?\d")
-#: cues whose base form is also a noun: after "a" and an adjective, the noun ("a controversial comment")
-_NOUN_OR_VERB = frozenset("comment claim remark report promise pledge boast complaint call reply answer retort "
-                          "note tweet post warning statement announcement response suggestion admission estimate "
-                          "forecast prediction question threat vow plea quote insist".split())
 _SAY_NOUN_AFTER = frozenset("a the final last no any more greater bigger real their his her its our your".split())
 _PLURAL_NOUN_CUES = frozenset("reports claims comments remarks suggestions statements warnings calls "
                               "estimates forecasts predictions".split())
@@ -1196,14 +1192,15 @@ _OPTIONAL_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]
                                + _THAT_ASIDE + r"|that\s+)?")
 _WITH_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+(?:"
                            + _THAT_ASIDE + r"|that\s)")
-# verbs whose content may follow without "that" ("said trade rose")
-#: a document as a writing verb's object ("wrote a letter", "penned an op-ed", "wrote his memoirs")
+#: a document as a writing verb's object ("wrote a letter", "penned an op-ed", "wrote his memoirs"),
+#: not a clause's subject ("wrote the letters were fake")
 _WRITTEN_THING_RE = re.compile(r"(?:a|an|the|his|her|their|its|one|two|three|several|many)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:letters?|books?|memoirs?|articles?|op-eds?|columns?|posts?|notes?|pieces?|e-?mails?|"
-                               r"essays?|stor(?:y|ies)|novels?|blogs?|blog posts?|reports?|songs?|scripts?|"
-                               r"chapters?|editorials?|tweets?|messages?|memos?|books?|biograph(?:y|ies)|"
-                               r"autobiograph(?:y|ies)|speech(?:es)?|poems?|plays?)\b"
+                               r"essays?|stor(?:y|ies)|novels?|blogs?|reports?|songs?|scripts?|chapters?|editorials?|"
+                               r"tweets?|messages?|memos?|biograph(?:y|ies)|autobiograph(?:y|ies)|speech(?:es)?|poems?|"
+                               r"plays?)\b"
                                r"(?!\s+(?:were|was|is|are|had|have|has|would|will|could|should|might|may|can|did|do|does)\b)")
+# verbs whose content may follow without "that" ("said trade rose")
 _BARE_OR_OBJECT_VERBS = frozenset(
     "said says say added adds told tells noted notes stated states claimed claims claim argued argues argue "
     "insisted insists insist warned warns warn wrote writes acknowledged acknowledges suggested suggests "

@@ -31,6 +31,7 @@ from .entities import (
     _NATIONALITY_RE,
     _NOT_NAMES,
     _ORG_NAME_RE,
+    WORK_NOUNS,
     _compatible,
     _is_person_like,
     _nationality,
@@ -303,8 +304,7 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
 
 
 #: works whose title can stand in apposition after them, before the sentence's subject
-_WORKS = frozenset("book memoir memoirs autobiography novel biography film movie documentary album song play "
-                   "poem essay column op-ed show series".split())
+_WORKS = frozenset(WORK_NOUNS)
 _WORK_TITLE_RE = re.compile(r"[“\"]?[A-Z][^,;“”\"]{0,60}?[”\"]?,\s+(?=[A-Z])")
 _OPENER_RE = re.compile(r"([A-Za-z]+),?\s+")
 _FIRST_WORD_RE = re.compile(r"([A-Za-z]+)\s")
