@@ -2336,3 +2336,13 @@ def test_a_closing_source_with_a_long_hearer_or_an_open_apposition_reports_the_s
     # a comma inside the content is no apposition ("…during 2004, mainly due to …, Reuters said.")
     t = "Revenues slipped 11% during 2004, mainly due to the weakness of the dollar, Reuters said."
     assert extract_quotes(t)["quote"].tolist() == ["Revenues slipped 11% during 2004, mainly due to the weakness of the dollar"]
+
+
+def test_words_after_a_cue_with_a_verb_of_their_own_are_no_inverted_speaker():
+    # BBC business/053: "The news and financial data seller said the year had begun well, adding
+    # it expected “further gradual improvement”" had the speaker "the year had begun well";
+    # politics/352 "his pledges are", entertainment/231 "the three DJs had been chosen" likewise
+    t = ("Reuters cut its debt. The news and financial data seller said the year had begun well, adding it expected "
+         "\"further gradual improvement\" in the second quarter.")
+    assert "the year had begun well" not in set(extract_quotes(t)["speaker"].dropna())
+    assert extract_quotes("\"We won,\" said Tom Reed, who had led the team.")["speaker"].tolist() == ["Tom Reed"]

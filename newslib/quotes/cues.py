@@ -20,6 +20,7 @@ from ..lexicons import clause_only_verbs, reporting_verbs
 from .entities import _roles
 from .spans import _Span
 from .speakers import (
+    _FINITE,
     _QUOTED_AS_SAYING_RE,
     _QUOTED_BEFORE_AS_RE,
     _QUOTING_FORMS,
@@ -538,8 +539,9 @@ def _speaker_of_cue(c: _QuoteContext, cue: tuple[int, int, str]):
         # are its object
         after = _np_after(text, toks, vi + 1) \
             if not vlow.endswith("ing") and prev_tok.lower() not in {"have", "has", "had", "to"} else None
-        if after is not None and not _is_time_phrase(after.text):
-            return after, text[cs:ce], cs
+        if after is not None and not _is_time_phrase(after.text) \
+                and not any(w in _FINITE for w in after.text.lower().split()):
+            return after, text[cs:ce], cs   # (not "said the year had begun well": a clause's subject)
         return None, text[cs:ce], cs
     bi = bisect_right(c.tok_starts, before.start) - 1
     if _PRONOUN_RE.match(before.text) and bi >= 2 and any(cue2[0] == toks[bi - 1][1] for cue2 in c.cues):
