@@ -2346,3 +2346,16 @@ def test_words_after_a_cue_with_a_verb_of_their_own_are_no_inverted_speaker():
          "\"further gradual improvement\" in the second quarter.")
     assert "the year had begun well" not in set(extract_quotes(t)["speaker"].dropna())
     assert extract_quotes("\"We won,\" said Tom Reed, who had led the team.")["speaker"].tolist() == ["Tom Reed"]
+
+
+def test_a_reported_clause_ends_where_the_same_speaker_but_says_more():
+    # BBC set 23 (blind gold, business/015): "said there were “grey areas” but said “these are not
+    # as big …”" was one clause; politics/221 "… and human rights but questioned why …"; the
+    # second clause stays the same speaker's (business/455 "but said it would continue …")
+    t = "Marja Quillinan-Meiland said there were \"grey areas\" but said \"these are not as big as they say\"."
+    assert extract_quotes(t).query("type == 'indirect'")["quote"].tolist() == ['there were "grey areas"']
+    t = ("Qantas confirmed it was looking at whether it might source products overseas but said it would continue "
+         "to create jobs in Australia.")
+    assert extract_quotes(t)[["quote", "speaker"]].values.tolist() == [
+        ["it was looking at whether it might source products overseas", "Qantas"],
+        ["it would continue to create jobs in Australia", "Qantas"]]

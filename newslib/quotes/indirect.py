@@ -167,6 +167,10 @@ _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicat
     f"{v} {p}" for v in ("call", "calls", "called", "calling") for p in ("for", "on")}
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
 _CONTENT_END_RE = re.compile(r"(?:,|(?<=,[”\"]))\s+but\s|"
+                             # "… there were “grey areas” but said “…”", "… human rights but
+                             # questioned why …": the same speaker's next cue, without a comma
+                             r"\s+but\s+(?:also\s+)?(?:said|says|added|adds|questioned|asked|insisted|warned|argued|"
+                             r"stressed|admitted|denied|conceded|acknowledged|noted|claimed)\b|"
                              # "… was one of DOD's leaders but his lawyer, Antony Townsden, told …":
                              # another source's clause
                              r"\s(?:but|while|whereas)\s+(?:his|her|their|its|the)\s+(?:[a-z]+\s+){0,2}[a-z]+"
@@ -275,7 +279,8 @@ def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int,
         if len(seg.split()) < 3 or seg[:1] in "“\"‘'":
             continue    # ", saying “…”": the quotation is attributed by its own pass
         before = [r for r in rows if s_lo <= r["start"] < m.start() and r["speaker"]]
-        if coordinated and not (before and before[-1]["type"] == "indirect" and before[-1]["end"] >= m.start()):
+        if coordinated and not (before and before[-1]["type"] == "indirect" and (
+                before[-1]["end"] >= m.start() or not text[before[-1]["end"]:m.start()].strip(" ,-–—"))):
             continue    # "and said" continues a reported clause of the sentence, else its own cue
         if before:
             r = before[-1]
