@@ -2359,3 +2359,17 @@ def test_a_reported_clause_ends_where_the_same_speaker_but_says_more():
     assert extract_quotes(t)[["quote", "speaker"]].values.tolist() == [
         ["it was looking at whether it might source products overseas", "Qantas"],
         ["it would continue to create jobs in Australia", "Qantas"]]
+
+
+def test_a_name_opens_a_bare_clause_and_a_closing_source_may_have_a_description_or_an_audience():
+    # BBC set 23 (politics/268, entertainment/086): "…, the party's election chief Alan Milburn has
+    # said." and "…, he also told his audience." were missed, and so was "Bookmakers predict Cate
+    # Blanchett will be named …" (a name opening the bare clause of a stance verb)
+    t = ("Labour will continue to pursue controversial reforms if it wins a third term in power, the party's "
+         "election chief Alan Milburn has said.")
+    assert extract_quotes(t)["speaker"].tolist() == ["Alan Milburn"]
+    t = "Alan Milburn spoke. Voters turned on the party when it failed to reform industry in the 1960s, he also told his audience."
+    assert extract_quotes(t)["verb"].tolist() == ["told"]
+    t = "Bookmakers predict Cate Blanchett will be named best supporting actress."
+    assert extract_quotes(t)["quote"].tolist() == ["Cate Blanchett will be named best supporting actress"]
+    assert extract_quotes("He accepted Labour's offer of a seat in the Lords.").empty

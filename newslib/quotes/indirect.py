@@ -100,7 +100,8 @@ _INDIRECT_TAIL_RE = re.compile(
     # "…, Alan Milburn, Labour's election strategist told …": an apposition's closing comma missing
     r",(?!\d)\s*(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*(?:[A-Z][\w'’-]*['’]s|the|a|an)\s[a-z][^,]{1,40}|"
     r"(?:[^,]|,(?=\d)){2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|"
-    r"told (?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z0-9][\w'’]*){0,3}(?:\s+(?:programme|website|newspaper))?|told \w+|"
+    r"told (?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z0-9][\w'’]*){0,3}(?:\s+(?:programme|website|newspaper))?|"
+    r"told (?:his|her|their|the|a|an)\s+[a-z]+|told \w+|"     # "…, he also told his audience."
     r"reported|reports|confirmed|announced|insisted|stressed|explained|wrote|claimed|concluded|"
     r"suggested|admitted|predicted|estimated|believes|believed|thinks|claims|warns|adds|insists|argues|predicts|"
     r"suggests|said on \w+|reported on \w+|"
@@ -158,7 +159,10 @@ _MODAL_CLAUSE_RE = re.compile(r"(?!(?:to|not|a|an|what|how|why|where|when|who|wh
                               r"(?:would|will|could|should|must|had|has|have|was|were|is|are)\s")
 # a clause: a subject pronoun or a possessive phrase, then a finite verb within a few words
 _CLAUSE_START_RE = re.compile(r"(?:(?:he|she|they|it|we|i|there|you)\s|(?:his|her|their|its|the|this|that)\s[^,.;]{0,40}?"
-                              r"\b(?:is|was|were|are|had|has|have|will|would|could|can|should|may|might|must)\b)",
+                              r"\b(?:is|was|were|are|had|has|have|will|would|could|can|should|may|might|must)\b|"
+                              # a name as the subject: "Bookmakers predict Cate Blanchett will be named …"
+                              r"(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+                              r"(?:is|was|were|are|had|has|have|will|would|could|can|should|may|might|must)\b)",
                               re.IGNORECASE)
 # verbs whose noun-phrase object is what was said ("The Kremlin confirmed the expansion of …")
 _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicates revealed reveals "
@@ -725,7 +729,8 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
         ment = _Mention(text[s_lo + m.start("np"):ment.end].strip(), s_lo + m.start("np"), ment.end)
     if ment is not None and (ment.start == s_lo + m.start("np") or "," in m.group("np")
                              # "…, City consultancy Deloitte has warned.": words describing the name
-                             or ment.text[:1].isupper() and len(lead) <= 3
+                             or ment.text[:1].isupper() and (len(lead) <= 3 or len(lead) <= 6 and lead[-1].lower() in _roles())
+                             # ("…, the party's election chief Alan Milburn has said.": a description before the name)
                              and not any(w.lower() in _FINITE or w.lower() in _SUBORDINATORS for w in lead)):
         c_end = s_lo + m.start()
         c_s = s_lo + (len(_CONNECTIVE_RE.match(seg).group()) if _CONNECTIVE_RE.match(seg) else 0)
