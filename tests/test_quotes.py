@@ -2373,3 +2373,15 @@ def test_a_name_opens_a_bare_clause_and_a_closing_source_may_have_a_description_
     t = "Bookmakers predict Cate Blanchett will be named best supporting actress."
     assert extract_quotes(t)["quote"].tolist() == ["Cate Blanchett will be named best supporting actress"]
     assert extract_quotes("He accepted Labour's offer of a seat in the Lords.").empty
+
+
+def test_an_acronym_in_an_apposition_and_a_bare_plural_opening_a_clause():
+    # BBC set 22 (tech/230, sport/482): "Nigel Marson, head of group marketing at Transport for
+    # London (TfL), said …" and "Goldfine admits talks have taken place" were missed; business/399
+    # "India's biggest oil exploration firm, Oil & Natural Gas Corp (ONGC), says …" is the firm
+    t = "Nigel Marson, head of group marketing at Transport for London (TfL), said the posters were useful because they work."
+    assert extract_quotes(t)["speaker"].tolist() == ["Nigel Marson"]
+    assert extract_quotes("Goldfine admits talks have taken place with the player.")["speaker"].tolist() == ["Goldfine"]
+    t = "India's biggest oil exploration firm, Oil & Natural Gas Corp (ONGC), says it is in talks to buy the assets of Yukos."
+    assert extract_quotes(t)["speaker"].tolist() == ["Oil & Natural Gas Corp"]
+    assert extract_quotes("Smith admitted charges of fraud at the court.").empty

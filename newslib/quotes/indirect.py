@@ -160,8 +160,9 @@ _MODAL_CLAUSE_RE = re.compile(r"(?!(?:to|not|a|an|what|how|why|where|when|who|wh
 # a clause: a subject pronoun or a possessive phrase, then a finite verb within a few words
 _CLAUSE_START_RE = re.compile(r"(?:(?:he|she|they|it|we|i|there|you)\s|(?:his|her|their|its|the|this|that)\s[^,.;]{0,40}?"
                               r"\b(?:is|was|were|are|had|has|have|will|would|could|can|should|may|might|must)\b|"
-                              # a name as the subject: "Bookmakers predict Cate Blanchett will be named …"
-                              r"(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+                              # a name as the subject: "Bookmakers predict Cate Blanchett will be named …";
+                              # a bare plural: "Goldfine admits talks have taken place"
+                              r"(?:(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})|(?-i:[a-z]+s))\s+"
                               r"(?:is|was|were|are|had|has|have|will|would|could|can|should|may|might|must)\b)",
                               re.IGNORECASE)
 # verbs whose noun-phrase object is what was said ("The Kremlin confirmed the expansion of …")

@@ -335,10 +335,19 @@ def _before_apposition(text: str, toks: list[tuple[str, int, int]], j: int) -> _
     finance minister, Olga Petrova, said" (the name); "Peter Ainsworth MP, said" (the whole
     subject opening the sentence)."""
     k = j - 1
-    while k >= 0 and toks[k][0] not in {",", ".", ":", ";", "“", "”", '"', "(", ")"} and j - k < 30:
+    while k >= 0 and j - k < 30:
+        if toks[k][0] == ")" and k >= 2 and toks[k - 2][0] == "(" and toks[k - 1][0][:1].isupper() \
+                and len(toks[k - 1][0]) <= 8:
+            k -= 3      # "Nigel Marson, head of marketing at Transport for London (TfL), said": an acronym
+            continue
+        if toks[k][0] in {",", ".", ":", ";", "“", "”", '"', "(", ")"}:
+            break
         k -= 1
     if k >= 0 and toks[k][0] == "," and k - 1 >= 0:
         appos = toks[k + 1:j]
+        if len(appos) >= 4 and appos[-1][0] == ")" and appos[-3][0] == "(":
+            appos = appos[:-3]      # (the acronym after a name: "Oil & Natural Gas Corp (ONGC)")
+        appos = [t for t in appos if t[0] != "&"] if len(appos) >= 3 and appos[0][0][:1].isupper() else appos
         low = [t[0].lower() for t in appos]
         if len(low) > 1 and (low[0] in _CLAUSE_OPENERS or low[0] not in _APPOSITION_OPENERS and appos[0][0][:1].islower()
                              and any(w in _FINITE for w in low) and not any(w in _RELATIVES for w in low)):
