@@ -2267,7 +2267,10 @@ def test_people_who_work_for_someone_are_the_speakers_not_their_employer():
     assert extract_quotes(t)["speaker"].tolist() == ["a lawyer for the three bloggers"]
     t = "Mr Campbell is acting as an adviser for Labour, which denies engaging in personal campaigning."
     assert extract_quotes(t)["speaker"].tolist() == ["Labour"]
-    assert extract_quotes("Critics for years said the plan was dead.")["speaker"].tolist() != ["years"]
+    t = "Lawyers for the family said the case was closed for good."
+    assert extract_quotes(t)["speaker"].tolist() == ["lawyers for the family"]
+    # "for years" is a time, not whom the critics work for: not read as "critics for years", the group
+    assert extract_quotes("Critics for years said the plan was dead.")["speaker"].tolist() != ["critics for years"]
 
 
 def test_a_participle_phrase_and_a_place_name_stand_between_no_subject_and_its_words():
