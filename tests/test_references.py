@@ -170,6 +170,22 @@ def test_the_rows_one_cue_introduces_are_one_attribution():
     assert list(q.type[:2]) == ["direct", "direct"]     # the second half after a comma cue is direct too
 
 
+def test_a_second_cue_of_the_same_mention_is_a_second_attribution():
+    # "said, adding that": one mention, two acts of speech (PolNeAR counts two; a reader counting
+    # how often someone is cited counts two). A partial quote inside the second clause and a
+    # quotation floating on with no cue stay with the cue they belong to.
+    t = ("“We certainly can’t afford this,” Trump said, adding that the alliance was “costing us a fortune”. "
+         "Sen. Jo Perdue said he did not believe the attacks worked, arguing that the economy mattered more.")
+    q = extract_quotes(t)
+    aid = dict(zip(q.quote, q.attribution_id, strict=True))
+    verb = dict(zip(q.quote, q.verb, strict=True))
+    assert verb["the alliance was “costing us a fortune”"] == "adding"
+    assert aid["We certainly can’t afford this,"] != aid["the alliance was “costing us a fortune”"]
+    assert aid["costing us a fortune"] == aid["the alliance was “costing us a fortune”"]
+    assert aid["he did not believe the attacks worked"] != aid["the economy mattered more"]
+    assert set(q.speaker) == {"Trump", "Jo Perdue"}
+
+
 def test_share_of_voice_counts_one_name_per_person_across_house_styles():
     from newslib.corpus import Corpus
     from newslib.records import Article

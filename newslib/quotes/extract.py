@@ -626,28 +626,45 @@ class _Article:
 
 
 def _number_attributions(rows: list[dict]) -> None:
-    """``attribution_id``: the rows attributed through one mention of their source are one
-    attribution. "“A,” he said, “B.”" is two quotes and one attribution; so is a partial quote
-    inside the reported clause that holds it ("he said the ruling was an “embarrassment”"), and
-    a quotation that floats on in the next sentences with no cue of its own (it borrows the
-    mention). A new cue with its own mention ("…,” she added") opens a new attribution; a row
-    with no source is one on its own.
+    """``attribution_id``: the rows one cue attributes through one mention of their source are
+    one attribution. "“A,” he said, “B.”" is two quotes and one attribution; so is a partial
+    quote inside the reported clause that holds it ("he said the ruling was an “embarrassment”"),
+    and a quotation that floats on in the next sentences with no cue of its own (it borrows the
+    mention). A new cue opens a new attribution, with its own mention ("…,” she added") or with
+    the same one ("…,” Trump said, adding that …": two acts of speech, as PolNeAR counts them and
+    as a reader counts how often someone is cited); a row with no source is one on its own.
 
-    >>> rows = [{"start": 0, "end": 9, "mention_start": 11},
-    ...         {"start": 25, "end": 40, "mention_start": 11},
-    ...         {"start": 60, "end": 70, "mention_start": 72}, {"start": 90, "end": 99, "mention_start": None}]
+    >>> rows = [{"start": 0, "end": 9, "mention_start": 11, "verb": "said"},
+    ...         {"start": 25, "end": 40, "mention_start": 11, "verb": "said"},
+    ...         {"start": 30, "end": 35, "mention_start": 11, "verb": "said"},
+    ...         {"start": 50, "end": 58, "mention_start": 11, "verb": "adding"},
+    ...         {"start": 60, "end": 70, "mention_start": 72, "verb": "added"},
+    ...         {"start": 80, "end": 88, "mention_start": 72, "verb": None},
+    ...         {"start": 90, "end": 99, "mention_start": None}]
     >>> _number_attributions(rows); [r["attribution_id"] for r in rows]
-    [0, 0, 1, 2]
+    [0, 0, 0, 1, 2, 2, 3]
     """
-    by_mention: dict[int, int] = {}
+    by_cue: dict[tuple[int, str], int] = {}
+    last: dict[int, int] = {}                        # mention -> its latest attribution
+    held: dict[int, list[tuple[int, int, int]]] = {}  # mention -> (start, end, attribution)
     n = 0
     for r in rows:
         ms = r.get("mention_start")
-        aid = by_mention.get(ms) if ms is not None else None
+        aid = None
+        if ms is not None:
+            s, e = r.get("start"), r.get("end")
+            verb = (r.get("verb") or "").lower()
+            aid = next((a for hs, he, a in held.get(ms, ()) if s is not None and hs <= s and e <= he), None)
+            if aid is None:
+                aid = by_cue.get((ms, verb)) if verb else last.get(ms)
         if aid is None:
             aid, n = n, n + 1
-            if ms is not None:
-                by_mention[ms] = aid
+            if ms is not None and verb:
+                by_cue[(ms, verb)] = aid
+        if ms is not None:
+            last[ms] = aid
+            if s is not None:
+                held.setdefault(ms, []).append((s, e, aid))
         r["attribution_id"] = aid
 
 
