@@ -2388,3 +2388,18 @@ def test_an_acronym_in_an_apposition_and_a_bare_plural_opening_a_clause():
     t = "India's biggest oil exploration firm, Oil & Natural Gas Corp (ONGC), says it is in talks to buy the assets of Yukos."
     assert extract_quotes(t)["speaker"].tolist() == ["Oil & Natural Gas Corp"]
     assert extract_quotes("Smith admitted charges of fraud at the court.").empty
+
+
+def test_reported_clause_ends_at_another_subjects_cue_and_at_the_speakers_grounds():
+    # "… and Democrats accused …", "… while Jones insisted …" (no comma): another source's
+    # clause, its own row; ", citing …" / ", pointing to …": the writer names the grounds
+    t = ("Republicans said the department had mishandled the inquiry and Democrats accused the party of "
+         "playing politics. Mr Smith said the plan was badly flawed while Ms Jones insisted it was fine. "
+         "Opec members said a cut in production was unlikely, citing rising prices and strong demand.")
+    q = extract_quotes(t)
+    got = dict(zip(q.quote, q.speaker, strict=True))
+    assert got["the department had mishandled the inquiry"] == "Republicans"
+    assert got["the party of playing politics"] == "Democrats"
+    assert got["the plan was badly flawed"] == "Smith"
+    assert got["it was fine"] == "Jones"
+    assert got["a cut in production was unlikely"] == "Opec members"

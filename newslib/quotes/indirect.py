@@ -202,8 +202,13 @@ _CONTENT_END_RE = re.compile(r"(?:,|(?<=,[”\"]))\s+but\s|"
                              r"undercutting|contrary to|despite|even as)\s|"
                              # "… rose by 0.8% in January and Nationwide reported a rise …": another
                              # source's clause
-                             r"\s(?:and|but|while)\s+(?:[A-Z][\w'’&.-]*\s+){1,3}(?:said|says|reported|reports|added|told|"
-                             r"warned|argued|claimed)\b")
+                             r"\s(?:and|but|while|whereas)\s+(?:[A-Z][\w'’&.-]*\s+){1,3}(?:said|says|reported|reports|added|told|"
+                             r"warned|argued|claimed|accused|insisted|insists|denied|denies|countered|responded|replied|"
+                             r"maintained|maintains|stressed|suggested|predicted|acknowledged|admitted|announced|"
+                             r"criticized|criticised|blamed|urged)\b|"
+                             # "…, citing the strategic importance of …", "…, pointing to strong
+                             # sales": the speaker's grounds, named by the writer, not what was said
+                             r",\s+(?:citing|pointing\s+to|referring\s+to)\s")
 # "… in an interview earlier Thursday", "… in a statement": where, not what, was said — when
 # nothing but such adjuncts follows it to the content's end
 _WHERE_HINT_RE = re.compile(r"interview|statement|speech|mail|letter|tweet|conference|briefing|op-ed")
