@@ -522,7 +522,8 @@ def test_marks_typed_the_wrong_way_round():
     got = rows(text)
     assert got[0][:2] == ("direct", "Fear. I am truly afraid of what comes next.")
     text = "The site concluded his comments were “Mostly False.“\n\nThe rate is a widely used term."
-    assert [g[1] for g in rows(text)] == ["Mostly False."]
+    # (the partial quotation, and since "concluded" takes a bare clause the finding holding it)
+    assert [g[1] for g in rows(text)] == ["his comments were “Mostly False.“", "Mostly False."]
     # the same slip before an ellipsis that marks the quotation's cut start
     text = "Barabak praised him.\n\n” … he delivered a mix of orthodoxy and polish,” Barabak wrote."
     assert rows(text) == [("direct", " … he delivered a mix of orthodoxy and polish,", "Barabak",
@@ -1588,8 +1589,11 @@ def test_a_clause_with_its_own_subject_after_the_last_quotation_is_reported():
     t = ('The Audit Commission found the system was "fundamentally flawed" and all three of the main parties '
          'have said the system has to change.')
     q = extract_quotes(t, include_indirect=True)
-    assert q.loc[q["type"] == "indirect", "quote"].tolist() == ["the system has to change"]
-    assert q.loc[q["type"] == "indirect", "mention"].tolist() == ["three of the main parties"]
+    # (the finding is reported too, since "found" takes a bare clause: it ends where the
+    # counted group's clause begins)
+    assert q.loc[q["type"] == "indirect", "quote"].tolist() == ['the system was "fundamentally flawed"',
+                                                                 "the system has to change"]
+    assert q.loc[q["type"] == "indirect", "mention"].tolist() == ["The Audit Commission", "three of the main parties"]
     # near miss: "and said" with no subject of its own is the first speaker's (as before)
     q = extract_quotes('Cruz urged them to "vote your conscience" and said he was standing on principle.',
                        include_indirect=True)
@@ -2403,3 +2407,19 @@ def test_reported_clause_ends_at_another_subjects_cue_and_at_the_speakers_ground
     assert got["the plan was badly flawed"] == "Smith"
     assert got["it was fine"] == "Jones"
     assert got["a cut in production was unlikely"] == "Opec members"
+
+
+def test_a_finding_reports_its_bare_clause_but_not_an_object_and_complement():
+    t = ("Though the plan would cut taxes, one study found Ms Adams would raise taxes on 8 million families. "
+         "An arbitration panel in 2001 found the United States was in breach of the agreement. "
+         "The Appeal Court ruled the Hunting Act was lawful. But the group says hunting will go on in some form. "
+         "Many firms found it hard to invest in new technology. The research into lost and found gadgets was "
+         "carried out in nine cities.")
+    q = extract_quotes(t)
+    got = dict(zip(q.quote, q.speaker, strict=True))
+    assert got["Ms Adams would raise taxes on 8 million families"] == "one study"
+    assert got["the United States was in breach of the agreement"] == "an arbitration panel"
+    assert got["the Hunting Act was lawful"] == "the Appeal Court"
+    assert got["hunting will go on in some form"] != "the Appeal Court"     # the group is no court
+    assert not any("hard to invest" in k or "gadgets" in k for k in got)
+

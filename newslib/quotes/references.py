@@ -482,6 +482,8 @@ class References:
             if head in _NAMED_HEADS and not _NAMED_HEADS[head] & {w.lower() for w in name.split()} \
                     and not (head in _MEDIA_HEADS and name.removeprefix("the ").isupper()):
                 continue    # "the newspaper": a paper ("the Sunday Telegraph", "the FT"), not Qantas
+            if kind == "organisation" and name.split()[-1] in ("Court", "Tribunal") and head not in ("court", "tribunal"):
+                continue    # ("the Appeal Court ruled …. But the group says …": the group is not the court)
             if kind == "person" and (not self._may_hold(name, head) or self._named_in_clause(name, at)
                                      or mods and not mods <= self._title_words(name)
                                      or "of" not in words and self._other_titled(name, head)):
