@@ -2423,3 +2423,19 @@ def test_a_finding_reports_its_bare_clause_but_not_an_object_and_complement():
     assert got["hunting will go on in some form"] != "the Appeal Court"     # the group is no court
     assert not any("hard to invest" in k or "gadgets" in k for k in got)
 
+
+
+def test_a_verb_of_saying_after_by_or_while_reports_the_subjects_clause():
+    t = ("Smith defended the decision by saying the club had no choice. "
+         "Dean appeared on television and began by saying that he would never diagnose a patient from afar. "
+         "Economists said there were many reasons for the fall while noting that such figures can vary. "
+         "Leahy said developers had drawn these areas by adding a few poor districts to richer ones. "
+         "Gillick showed he is a medal contender by claiming an impressive victory.")
+    q = extract_quotes(t)
+    got = dict(zip(q.quote, q.speaker, strict=True))
+    assert got["the club had no choice"] == "Smith"
+    assert got["he would never diagnose a patient from afar"] == "Dean"
+    assert got["there were many reasons for the fall"] == got["such figures can vary"] == "Economists"
+    # "by adding …", "by claiming victory": no speech, and no end to the clause before them
+    assert "developers had drawn these areas by adding a few poor districts to richer ones" in got
+    assert not any(k.startswith(("a few poor", "an impressive")) for k in got)

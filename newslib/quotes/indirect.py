@@ -233,6 +233,24 @@ _CONTINUATION_RE = re.compile(
     r"(?:,|\s[-–—]|(?<=[”\"]))\s+(?:and\s+)?(?P<verb>adding|saying|noting|arguing|insisting|warning|stressing|explaining|claiming|"
     r"suggesting|stating|asserting|declaring|acknowledging|admitting|complaining|arguing|emphasizing|"
     r"emphasising)(?:\s+that)?\s+")
+#: a participle after "by", "after", "before" or "while" reports a clause of the sentence's
+#: subject ("defended it by saying the club had no choice"); not "by adding a few communities",
+#: "by claiming victory", "by saying nothing": only verbs of saying, and only before a clause
+_PREP_CONTINUATION_RE = re.compile(r"\s(?:by|after|before|while)\s+(?P<verb>saying|arguing|insisting|warning|suggesting|"
+                                   r"noting|stressing|explaining|declaring|stating|asserting)(?P<that>\s+that)?\s+")
+
+
+def _prep_continuations(masked: str, lo: int, hi: int, text: str | None = None):
+    """The matches of ``_PREP_CONTINUATION_RE`` in ``masked[lo:hi]`` that a clause follows (read
+    in ``text``, where quoted words are not masked: "by saying his refusal to use the words
+    “Islamic terrorism” was …")."""
+    if "ing " not in masked[lo:hi]:
+        return
+    for m in _PREP_CONTINUATION_RE.finditer(masked, lo, hi):
+        if m.group("that") or _CLAUSE_START_RE.match(text if text is not None else masked, m.end()):
+            yield m
+
+
 _CONTINUATION_VERBS = frozenset(re.search(r"<verb>([^)]*)\)", _CONTINUATION_RE.pattern).group(1).split("|"))
 # a second finite verb of the same speaker: "… accused the Lib Dems of offering “false
 # promises” and said their sums did not add up", "…, and added that he was a fan"
@@ -273,7 +291,8 @@ def _content_until(text: str, c_s: int, s_hi: int) -> str:
     two reads follow each other, and each entry keeps its article's text alive (a corpus of
     book-length texts must not hold 64 of them)."""
     seg = text[c_s:s_hi]
-    ends = [m.start() for m in (_CONTINUATION_RE.search(seg), _CONTENT_END_RE.search(seg)) if m]
+    ends = [m.start() for m in (_CONTINUATION_RE.search(seg), _CONTENT_END_RE.search(seg),
+                                next(_prep_continuations(seg, 0, len(seg)), None)) if m]
     for m in _NEW_CUE_RE.finditer(seg) if "“" in seg or '"' in seg else ():   # (its match ends in a mark)
         if m.group(2).lower() in reporting_verbs():
             ends.append(m.start())      # "… ― Trump boasted, “That makes me smart.”": another
@@ -291,9 +310,10 @@ def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int,
     reported clause or a quotation reports more words of the same speaker (the one attributed
     earlier in the sentence, else the sentence's subject)."""
     found = [(m, False) for m in _CONTINUATION_RE.finditer(masked, s_lo, s_hi)]
+    found += [(m, None) for m in _prep_continuations(masked, s_lo, s_hi, text)]     # (no comma before them)
     found += [(m, True) for m in _COORDINATED_RE.finditer(masked, s_lo, s_hi)]
     for m, coordinated in sorted(found, key=lambda x: x[0].start()):
-        if not coordinated and masked[m.start()] != "," and text[m.start() - 2:m.start() - 1] != "," \
+        if coordinated is False and masked[m.start()] != "," and text[m.start() - 2:m.start() - 1] != "," \
                 and masked[m.start() + 1:m.start() + 2] not in ("-", "–", "—"):
             continue    # “…,” saying: the comma inside the closing mark
         c_s = m.end()
@@ -304,6 +324,9 @@ def _continuations(text: str, masked: str, tix: _TokIndex, s_lo: int, s_hi: int,
         if coordinated and not (before and before[-1]["type"] == "indirect" and (
                 before[-1]["end"] >= m.start() or not text[before[-1]["end"]:m.start()].strip(" ,-–—"))):
             continue    # "and said" continues a reported clause of the sentence, else its own cue
+        if coordinated is None and not before and masked[m.start() + 1:m.start() + 6] == "while":
+            continue    # ("Previous forecasts proved wrong, he will argue, while suggesting …": a
+            #             "while" clause leans on a cue before it, not on the sentence's first words)
         if before:
             r = before[-1]
             ment = _Mention(r["mention"], r["mention_start"], r["mention_end"]) if r["mention"] else None
