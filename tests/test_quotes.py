@@ -2439,3 +2439,11 @@ def test_a_verb_of_saying_after_by_or_while_reports_the_subjects_clause():
     # "by adding …", "by claiming victory": no speech, and no end to the clause before them
     assert "developers had drawn these areas by adding a few poor districts to richer ones" in got
     assert not any(k.startswith(("a few poor", "an impressive")) for k in got)
+
+
+def test_a_time_after_the_hearer_is_not_what_was_said():
+    t = ("The president told supporters this weekend he would consider it a personal insult. "
+         "The minister told MPs yesterday the plan would go ahead. He said today was the best day of his life.")
+    got = list(extract_quotes(t).quote)
+    assert got == ["he would consider it a personal insult", "the plan would go ahead",
+                   "today was the best day of his life"]

@@ -1240,9 +1240,12 @@ _HEARER_RE = re.compile(r"\s+(?!(?:that|whether|if|why|how|what|who|when|where)\
                         r"(?:\s+(?:[A-Z0-9][\w’'-]*|(?:at|of|on)(?=\s+[A-Z])))*(?:\s+(?:programme|show|newspaper|"
                         r"supporters|voters|members|delegates|activists|listeners|viewers|readers|fans|website|site))?")
 _TOLD_THINGS = frozenset("story stories tale tales truth lie lies joke jokes".split())
-_OPTIONAL_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+(?:"
+# a time between the verb (or its hearer) and the clause: "told MPs yesterday the plan …", "told
+# African-Americans this weekend he would …"
+_TIME_AFTER_CUE = r"(?:\s+(?:(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?|this\s+(?:week|weekend|morning|afternoon|evening|month|year)|(?:yesterday|today|tonight)(?!\s+(?:is|was|will|would|has|had)\b)))?"
+_OPTIONAL_THAT_RE = re.compile(_TIME_AFTER_CUE + r",?\s+(?:"
                                + _THAT_ASIDE + r"|that\s+)?")
-_WITH_THAT_RE = re.compile(r"(?:\s+(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?)?,?\s+(?:"
+_WITH_THAT_RE = re.compile(_TIME_AFTER_CUE + r",?\s+(?:"
                            + _THAT_ASIDE + r"|that\s)")
 #: a document as a writing verb's object ("wrote a letter", "penned an op-ed", "wrote his memoirs"),
 #: not a clause's subject ("wrote the letters were fake")
