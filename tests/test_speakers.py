@@ -785,3 +785,13 @@ def test_the_bare_office_is_not_a_holder_of_a_qualified_one():
     q = extract_quotes(t).set_index("quote")["speaker"]
     assert q["farmers faced hardship"] == "Zippy Duvall"
     assert q["the Phase 1 trade deal during a meeting with Liu He"] != "Zippy Duvall"
+
+
+def test_a_title_word_before_a_lower_case_description_is_part_of_it():
+    # "Foreign" of "Foreign Secretary" is no title in "Foreign policy analysts", nor "Defence"
+    # in "Defence lawyers"; before a title or a name it still is
+    from newslib.quotes import extract_quotes
+    t = ("Foreign policy analysts said the visit mattered a great deal to the region. "
+         "Defence lawyers said the trader had been deceived by other executives. "
+         "Prime minister Tony Blair said the plan would go ahead next year.")
+    assert list(extract_quotes(t).speaker) == ["Foreign policy analysts", "Defence lawyers", "Tony Blair"]

@@ -116,7 +116,10 @@ def _strip_titles(name: str) -> str:
         return name     # "General Electric"
     titles = speaker_words()["titles"]
     words = name.split()    # (either apostrophe alike: "China’s ambassador" stays a description)
-    while len(words) > 1 and words[1].lower() not in {"for", "of", "at"} and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
+    while len(words) > 1 and words[1].lower() not in {"for", "of", "at"} \
+            and not (words[1].islower() and words[1] not in titles and words[1] not in {"from", "in", "to"}
+                     and words[0].lower() in titles) \
+            and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
                               or words[0].lower() in {"the", "a", "an"}
                               or len(words) > 2 and (_nationality(words[0]) or _modifier_before_given_name(words))
                               or _PLACE_MODIFIER_RE.fullmatch(words[0]) is not None):
