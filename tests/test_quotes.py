@@ -2447,3 +2447,14 @@ def test_a_time_after_the_hearer_is_not_what_was_said():
     got = list(extract_quotes(t).quote)
     assert got == ["he would consider it a personal insult", "the plan would go ahead",
                    "today was the best day of his life"]
+
+
+def test_plural_reports_before_a_reporting_verb_are_its_subject():
+    # "Growing reports suggest …" had the cue "reports", the speaker "Growing" and the content
+    # "suggest the company …"
+    t = ("Growing reports suggest the company will be sold before the end of the year. "
+         "Initial reports suggested the separatist group may be responsible for the threat.")
+    q = extract_quotes(t)
+    assert list(zip(q.quote, q.speaker, q.verb, strict=True)) == [
+        ("the company will be sold before the end of the year", "Growing reports", "suggest"),
+        ("the separatist group may be responsible for the threat", "Initial reports", "suggested")]

@@ -234,6 +234,21 @@ def _noun_by_position(before: list[str], cue: str) -> bool:
     return False
 
 
+#: the next lower-case word
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+
+
+def _plural_before_verb(masked: str, m: re.Match) -> bool:
+    """Whether a plural cue word ("reports", "claims") stands right before a reporting verb:
+    then it is that verb's subject ("Growing reports suggest the company will be sold"), not a
+    verb whose content starts with one."""
+    low = m.group().lower()
+    if not (low.endswith("s") and low[:-1] in _NOUN_OR_VERB):
+        return False
+    nxt = _NEXT_WORD_RE.match(masked, m.end())
+    return nxt is not None and nxt.group(1) in reporting_verbs() and not nxt.group(1).endswith("ing")
+
+
 def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Reporting cues in the writer's words of ``masked[lo:hi]`` (quotes are masked)."""
     out = []
@@ -246,6 +261,8 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
             continue  # "his comments", "the reports", "the campaign's alleged allegiances": no cue
         if before and _hearer_passive(before[-1], m.group()) or _noun_by_position(before, m.group()):
             continue
+        if _plural_before_verb(masked, m):
+            continue  # "Growing reports suggest …", "Media reports say …": the subject, before its verb
         if before and before[-1].endswith(("'s", "’s")) and before[-1][:-2].lower() not in _CONTRACTED \
                 and _NOUN_AFTER_RE.match(masked, m.end()):
             continue  # "attacked Labour's pledges as “vacuous”": the possessed noun, then a preposition

@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..lexicons import given_names, reporting_verbs, speaker_words
 from .cues import (
     _CONTRACTED,
+    _NEXT_WORD_RE,
     _NOUNISH_BEFORE,
     _CueIndex,
     _ends_a_name,
@@ -444,6 +445,9 @@ def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
     if prev_word and (_hearer_passive(prev_word[0], low) or _noun_before(text, s_lo, vm, prev_word[0])
                       or _lower_possessive(prev_word[0])):
         return True     # "These claims could take …", "the biggest claim heard by": a noun, not a cue
+    if low in _PLURAL_NOUN_CUES and (nxt := _NEXT_WORD_RE.match(text, vm.end())) is not None \
+            and nxt.group(1) in reporting_verbs() and not nxt.group(1).endswith("ing"):
+        return True     # "Growing reports suggest …", "Media reports say …": the subject of the verb after
     if low in _PLURAL_NOUN_CUES and prev_word:
         # "Pagliano's Fifth Amendment claims, prosecutors …": after a possessive and the capitalised
         # words of a thing, a plural noun ("The BBC's Paul Reynolds says", "Heat's Charles Gant

@@ -474,7 +474,8 @@ def _noun_word(toks: list[tuple[str, int, int]], k: int, end_i: int) -> bool:
     return k == end_i and (not low.endswith(("ed", "ing")) and (before in _DETS or before in {"of", "with"})
                            or before == "those"
                            # "A National Audit Office report on …": a named document
-                           or low in _DOCUMENT_NOUNS and k >= 1 and (
+                           # ("Growing reports suggest", "Media reports say": a plural one too)
+                           or (low in _DOCUMENT_NOUNS or low[-1:] == "s" and low[:-1] in _DOCUMENT_NOUNS) and k >= 1 and (
                                toks[k - 1][0][:1].isupper()
                                # "The latest report says", "a new study by …": a determiner and a word
                                or k >= 2 and (toks[k - 2][0].lower() in _DETS or toks[k - 2][0].endswith(("'s", "’s")))
