@@ -2458,3 +2458,35 @@ def test_plural_reports_before_a_reporting_verb_are_its_subject():
     assert list(zip(q.quote, q.speaker, q.verb, strict=True)) == [
         ("the company will be sold before the end of the year", "Growing reports", "suggest"),
         ("the separatist group may be responsible for the threat", "Initial reports", "suggested")]
+
+
+def test_set_24_phenomena_speakers():
+    # a role then the name set off by a comma closes an inverted source: the person speaks
+    t = ('"There are no technical reasons for it," said RNID technology director, Guido Gybels. '
+         '"It costs too much," said the charity\'s finance director, Ann Hale.')
+    assert list(extract_quotes(t).speaker) == ["Guido Gybels", "Ann Hale"]
+    # a possessive pronoun owning words stands for its person; owning anything else, no one
+    t = ('Sir Digby Jones said stability was all important. His message to the chancellor was: '
+         '"Please do not give it away in any form of electioneering."')
+    assert extract_quotes(t).speaker.tolist()[-1] == "Digby Jones"
+    # a contrasting clause's subject is whom the next "he" stands for
+    t = ('Dmitriy Bogdanov won in Madrid last week and then claimed the race would be between himself and '
+         'Antonio Reina but James McIlroy is unfazed. He admitted: "He looked quite good in his win."')
+    q = extract_quotes(t)
+    assert list(zip(q.quote, q.speaker, strict=True)) == [
+        ("the race would be between himself and Antonio Reina", "Dmitriy Bogdanov"),   # past "and then"
+        ("He looked quite good in his win.", "James McIlroy")]
+
+
+def test_set_24_phenomena_clauses():
+    # ", who added that …" after a closing source; a closing source after one opening word and
+    # quoted words; "predicts X, editor of Y." with a bare role
+    got = {}
+    for t in ('"They have shown a complete disregard for our members," said Mr Fitzpatrick, who added that the '
+              'company now planned to observe the procedures.',
+              'The "myth that ageing is a barrier" needs to be "exploded", the pensions minister has said.',
+              'There may not be enough iPod minis to go round, predicts Oliver Irish, editor of gadget magazine Stuff.'):
+        got.update(zip(extract_quotes(t).quote, extract_quotes(t).speaker, strict=True))
+    assert got["the company now planned to observe the procedures"] == "Fitzpatrick"
+    assert got['The "myth that ageing is a barrier" needs to be "exploded"'] == "the pensions minister"
+    assert got["There may not be enough iPod minis to go round"] == "Oliver Irish"

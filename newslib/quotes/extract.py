@@ -176,6 +176,9 @@ _DOCUMENT_OWNER_RE = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][
 #: "its submission", "his latest book": a document and the pronoun of its owner
 _PRONOUN_DOCUMENT_RE = re.compile(r"(its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
 _POSSESSIVE_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
+#: nouns of what someone said or wrote, owned by a possessive pronoun that then stands for them
+_WORDS_NOUNS = _DOCUMENT_NOUNS | frozenset("message advice words view views verdict warning concern concerns argument "
+                                           "point plea response reply answer assessment comment remark".split())
 #: a name opening a sentence, before its verb ("Intel filed …")
 _SENTENCE_OPENING_NAME_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) (?=[a-z])")
 #: relatives, by the pronoun that stands for them
@@ -324,9 +327,9 @@ class _Article:
                 owner = next((n for n in reversed(opened) if speaker_kind(n) == "organisation"), None)
             if owner is not None and owner.lower() != low:
                 return owner
-        if _PRONOUN_RE.match(ment.text) or low in _OBJECT_PRONOUNS:
-            # "leading him to quip": he
-            low = _OBJECT_PRONOUNS.get(low, low)
+        if _PRONOUN_RE.match(ment.text) or low in _OBJECT_PRONOUNS or low in _POSSESSIVE_PRONOUN and self._owns_words(ment):
+            # "leading him to quip": he; "His message to the chancellor was: “…”": he
+            low = _OBJECT_PRONOUNS.get(low) or _POSSESSIVE_PRONOUN.get(low, low)
             found = self._resolve_pronoun(low, min(at, ment.start))
             if found and low in {"he", "she"}:
                 self.pronoun_of.setdefault(found, low)   # "He denied …": he, never a later "she"
@@ -354,6 +357,13 @@ class _Article:
         w = nxt[0].lower().strip(",.;:")
         return not (w in _FINITE or w.endswith("ed") or w in _IRREGULAR_PAST
                     or w.endswith("s") and w[:-1] in reporting_verbs())
+
+    def _owns_words(self, ment: _Mention) -> bool:
+        """Whether a possessive pronoun owns words ("His message to the chancellor was: “…”",
+        "Her main concern is “privacy”"): a noun of speech follows, past an adjective; not "Its
+        private banking operation … after an “aggressive sales culture” …"."""
+        after = self.text[ment.end:ment.end + 40].lower().split()[:2]
+        return any(w.strip(",.:;") in _WORDS_NOUNS for w in after)
 
     def _organisation_owner(self, owner: str) -> bool:
         """Whether a document's owner is an organisation, not a person or a day ("Friday's

@@ -180,6 +180,9 @@ _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicat
     f"{v} {p}" for v in ("call", "calls", "called", "calling") for p in ("for", "on")}
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
 _CONTENT_END_RE = re.compile(r"(?:,|(?<=,[”\"]))\s+but\s|"
+                             # "… between himself and Reina but McIlroy is unfazed": another
+                             # person's clause, without a comma
+                             r"\s+but\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:is|was|has|had|remains|remained|seems|seemed)\s|"
                              # "… there were “grey areas” but said “…”", "… human rights but
                              # questioned why …": the same speaker's next cue, without a comma
                              r"\s+but\s+(?:also\s+)?(?:said|says|added|adds|questioned|asked|insisted|warned|argued|"
@@ -530,6 +533,8 @@ def _cues_beside_quotations(text: str, cue_list: list, s_lo: int, first_open: in
     conscience” and said he was standing on principle')."""
     return [c for c in cue_list if c.end() <= first_open or last_close is not None and c.start() > last_close
             and (text[max(s_lo, c.start() - 5):c.start()].split()[-1:] in (["and"], ["but"])
+                 # "“…,” said Mr Fitzpatrick, who added that the company …": the speaker's next clause
+                 or text[max(s_lo, c.start() - 12):c.start()].rstrip().endswith((", who", ", who also"))
                  # "“…,” an employee told Der Spiegel, while police said they were investigating"
                  or _NEW_CLAUSE_AFTER_RE.fullmatch(text, last_close, c.start()) is not None
                  # "… was “fundamentally flawed” and all three of the main parties have said …"
@@ -734,7 +739,13 @@ def _named_aside(text: str, toks, vm, s_lo: int) -> _Mention | None:
 def _words_before_quote(text: str, s_lo: int, first_open: int) -> bool:
     """Whether the writer's sentence has words of its own before its first quotation (two at
     least): then a source closing it reports the sentence, quotation and all."""
-    return len(text[s_lo:first_open].split(None, 2)) >= 2
+    before = text[s_lo:first_open].split(None, 2)
+    return len(before) >= 2 or len(before) == 1 and before[0] in _OPENING_DETERMINERS
+
+
+#: one word before a sentence's first quotation that opens the writer's own clause ('The "myth
+#: that ageing is a barrier" … needs to be "exploded", the minister has said.')
+_OPENING_DETERMINERS = frozenset("The A An This That These Those His Her Its Their Our".split())
 
 
 def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
@@ -861,7 +872,9 @@ _INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|
                                r"(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|the|and(?=\s+[A-Z])))*)"
                                # (an apposition, or a relative clause on the name: "…, said Brian Baker, a
                                # longtime adviser to the family who oversees its campaign to stop Clinton.")
-                               r"(?P<app>,\s+(?:the|a|an|its|his|her|their|who|whose|which)\s[^,;:“”\"]{2,160}?)?\s*\.?\s*$")
+                               # (or a bare role: "…, predicts Oliver Irish, editor of gadget magazine Stuff.")
+                               r"(?P<app>,\s+(?:(?:the|a|an|its|his|her|their|who|whose|which)\s|"
+                               r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|at|for|with)\s)[^,;:“”\"]{2,160}?)?\s*\.?\s*$")
 
 
 #: "… the tip of the iceberg thinks Tim Danton, editor of PC Pro Magazine.": a closing verb with
@@ -1095,6 +1108,8 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int, *, seen=None) ->
             return None     # "with a few of them saying …", "just by saying its name": no report
         ment = None     # but "with analysts saying …": the phrase before speaks
     if ment is None and (toks[vi - 1][0].lower() in _NONFINITE_BEFORE | {"and", "but"} or low.endswith("ing")
+                         # "… won in Madrid and then claimed the race would be …": past an adverb
+                         or toks[k][0].lower() in {"and", "but"} and k < vi - 1
                          # "… is ready to act and has indicated that …": a second verb with its auxiliary
                          or vi >= 2 and toks[vi - 1][0].lower() in {"has", "have", "had"}
                          and toks[vi - 2][0].lower() in {"and", "but"}

@@ -357,6 +357,11 @@ def _offices() -> frozenset[str]:
     return w["titles"] - w["occupations"]
 
 
+#: a clause opening with "but" and a name, then its verb ("…, but McIlroy is unfazed")
+_BUT_SUBJECT_RE = re.compile(r"\bbut\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:is|was|has|had|remains|remained|"
+                             r"seems|seemed|insists|insisted|believes|believed|feels|felt|thinks|thought)\b")
+
+
 class References:
     """An article's subjects, for the pronouns and descriptions of its quotes (built lazily:
     most articles resolve every speaker by name)."""
@@ -422,13 +427,24 @@ class References:
 
     def person_subject(self, pronoun: str, at: int, *, after: int) -> str | None:
         """The nearest person opening a sentence between ``after`` and ``at`` that ``pronoun``
-        can stand for, within a few paragraphs."""
+        can stand for, within a few paragraphs; or, nearer still, one opening a contrasting
+        clause ("Bogdanov … claimed the race would be his, but McIlroy is unfazed. He admitted:
+        “…”" is McIlroy)."""
+        found = None
         for s in self._subjects_before(at):
             if s.pos <= after or at - s.pos > 3000:
-                return None
+                break
             if s.kind == "person" and _compatible(pronoun, s.name):
-                return s.name
-        return None
+                found = s
+                break
+        lo = max(after + 1, at - 3000, found.pos if found is not None else 0)
+        if " but " in self.masked[lo:at]:
+            for m in reversed(list(_BUT_SUBJECT_RE.finditer(self.masked, lo, at))):
+                canon = self.resolver.canonical(m.group(1))
+                if canon in self.resolver.full and speaker_kind(canon) == "person" and _is_person_like(canon) \
+                        and _compatible(pronoun, canon):
+                    return canon
+        return found.name if found is not None else None
 
     def group_subject(self, at: int, *, after: int) -> str | None:
         """The plural group opening the writer's sentence before the one at ``at``, if after

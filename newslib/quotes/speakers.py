@@ -789,6 +789,9 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
         return _apposed_name_after(text, toks, start_i, k) or _Mention(phrase, s, e)
     if toks[k - 1][0].endswith(("'s", "’s")) and (named := _owners_role(text, toks, s, k)) is not None:
         return named    # "said De Telegraaf's image editor, Peter Schoonen": the person, not the paper
+    if k < len(toks) and toks[k][0].islower() and (named := _owners_role(text, toks, s, k)) is not None \
+            and named.start > toks[k][1]:
+        return named    # "said RNID technology director, Guido Gybels": the person, not the charity
     return _Mention(phrase, s, e)
 
 
@@ -844,8 +847,9 @@ def _apposed_name_after(text: str, toks: list[tuple[str, int, int]], start_i: in
     while end < len(toks) and toks[end][0][:1].isupper() and toks[end][0][:1].isalpha() and end - comma <= 5:
         end += 1
     if end - comma < 3 or (end < len(toks) and toks[end][0] not in {".", ","}) \
-            or description_kind(text[toks[start_i][1]:toks[comma - 1][2]]) != "person":
-        return None
+            or description_kind(text[toks[start_i][1]:toks[comma - 1][2]]) != "person" \
+            and toks[comma - 1][0].lower() not in _roles():
+        return None     # (a role ends it: "said the charity's technology director, Guido Gybels.")
     return _Mention(text[toks[comma + 1][1]:toks[end - 1][2]], toks[comma + 1][1], toks[end - 1][2])
 
 
