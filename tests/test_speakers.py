@@ -795,3 +795,27 @@ def test_a_title_word_before_a_lower_case_description_is_part_of_it():
          "Defence lawyers said the trader had been deceived by other executives. "
          "Prime minister Tony Blair said the plan would go ahead next year.")
     assert list(extract_quotes(t).speaker) == ["Foreign policy analysts", "Defence lawyers", "Tony Blair"]
+
+
+def test_subjects_an_opening_adjective_a_place_before_and_and_a_floating_all():
+    from newslib.quotes import extract_quotes
+
+    def speakers(t):
+        return list(extract_quotes(t).speaker)
+    # an adjective opening the sentence, then the noun that speaks
+    assert speakers("Low-cost airlines have criticised the levels, arguing that the pay-out could be "
+                    "worth more than the ticket.") == ["Low-cost airlines"]
+    # "at <place> and <name> said": the place is the preposition's
+    assert speakers('Milan drew 0-0 at Old Trafford and Ancelotti said: "We are all very happy to return."') \
+        == ["Ancelotti"]
+    assert speakers("There are 1.7m people needing care in England and ministers suggest the number "
+                    "could quadruple by 2050.") == ["ministers"]
+    # a floating "all" is no part of the names; a nationality opens an organisation's name
+    assert speakers("On Monday, British Bankers Association and Building Societies Association all said "
+                    "mortgage lending was slowing.") == ["British Bankers Association and Building Societies Association"]
+    # a possessive and a person's noun: "His ex-wife", not "His"
+    assert speakers("Donald Trump argued that the files were off-limits. His ex-wife agreed, but also contended "
+                    "that she should not have to sacrifice her privacy.")[-1] == "His ex-wife"
+    # "the … recommended term “…”" is a noun, not the cue of the partial quote
+    q = extract_quotes('His lawyer David Oblon called the nine-year recommended term "outrageous".')
+    assert list(zip(q.type, q.speaker, q.verb, strict=True))[-1] == ("partial", "David Oblon", "called")

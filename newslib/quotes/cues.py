@@ -186,6 +186,9 @@ _NOUN_OR_VERB = frozenset("comment claim remark report promise pledge boast comp
 
 _NOUN_AFTER_RE = re.compile(r"\s*(?:[,.;:)]|(?:as|of|for|on|about|over|in|at|and|or|were|was|is|are|had|have|has)\b)")
 _OBJECT_BEFORE = frozenset("of for in to with by from between among about into".split())
+#: verbs of naming whose base form is also a noun ("the recommended term", "a new label")
+_LABEL_VERBS = frozenset("term label brand dub".split())
+_POSSESSIVE_OR_ARTICLE = frozenset("the a an this that his her its their our my your".split())
 _COUNTS = frozenset("two three four five six seven eight nine ten several many some both few numerous".split())
 _MODIFIER_ENDS = ("ly", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ent", "ant", "ary", "ing", "ed", "est")
 _MODIFIERS = frozenset("new old latest recent earlier separate other further fresh similar conflicting false "
@@ -219,8 +222,15 @@ def _noun_by_position(before: list[str], cue: str) -> bool:
         if (w.lower() in _OBJECT_BEFORE or w.endswith("ing") and w.isalpha() and w.islower()) \
                 and w.lower() not in {"saying", "adding", "noting", "claiming", "warning", "arguing"}:
             return True     # "giving states and cities $60 billion", "for reports of …": an object, no verb
-    if low in _NOUN_OR_VERB:
-        return len(before) >= 2 and before[-2].lower() in {"a", "an"} and before[-1].isalpha() and before[-1].islower()
+    if low in _NOUN_OR_VERB or low in _LABEL_VERBS:
+        if len(before) >= 2 and before[-2].lower() in {"a", "an"} and before[-1].isalpha() and before[-1].islower():
+            return True
+        # "called the nine-year recommended term “outrageous”": a determiner, then modifiers only
+        k = len(before) - 1
+        while k >= 0 and len(before) - k <= 3 and before[k].islower() and (
+                "-" in before[k] or before[k] in _MODIFIERS or before[k].endswith(_MODIFIER_ENDS)):
+            k -= 1
+        return 0 <= k < len(before) - 1 and before[k].lower() in _POSSESSIVE_OR_ARTICLE
     if not (low.endswith("s") and low[:-1] in _NOUN_OR_VERB):
         return False
     # a plural: "released two highly critical reports that depicted …" (a count, then adverbs
@@ -259,8 +269,9 @@ def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[in
         before = masked[max(lo, m.start() - 20):m.start()].split()
         if before and (before[-1].lower() in _NOUNISH_BEFORE or _lower_possessive(before[-1])):
             continue  # "his comments", "the reports", "the campaign's alleged allegiances": no cue
-        if before and _hearer_passive(before[-1], m.group()) or _noun_by_position(before, m.group()):
-            continue
+        wide = masked[max(lo, m.start() - 40):m.start()].split() if m.group().lower() in _LABEL_VERBS else before
+        if before and _hearer_passive(before[-1], m.group()) or _noun_by_position(wide, m.group()):
+            continue    # (a naming verb sees further back: "the nine-year recommended term “…”")
         if _plural_before_verb(masked, m):
             continue  # "Growing reports suggest …", "Media reports say …": the subject, before its verb
         if before and before[-1].endswith(("'s", "’s")) and before[-1][:-2].lower() not in _CONTRACTED \

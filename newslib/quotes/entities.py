@@ -121,7 +121,8 @@ def _strip_titles(name: str) -> str:
                      and words[0].lower() in titles) \
             and (words[0].lower().rstrip(".") in titles or words[0].lower() in titles
                               or words[0].lower() in {"the", "a", "an"}
-                              or len(words) > 2 and (_nationality(words[0]) or _modifier_before_given_name(words))
+                              or len(words) > 2 and (_nationality(words[0]) and words[-1] not in _ORG_HEADS
+                                                     or _modifier_before_given_name(words))
                               or _PLACE_MODIFIER_RE.fullmatch(words[0]) is not None):
         words = words[1:]
     return " ".join(words)

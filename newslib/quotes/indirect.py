@@ -1091,7 +1091,11 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int, *, seen=None) ->
         return None     # "a 30GB version has also been added", "it was reported", "are said to": a passive
     if vi >= 2 and toks[vi - 2][0].lower() == "let" and toks[vi - 1][0].lower() in {"us", "me"}:
         return None     # "Let us say then that …": the writer's supposition
-    ment = _np_before(text, toks, vi - 1)
+    if vi >= 2 and toks[vi - 1][0] in ("all", "both") and (toks[vi - 2][0][:1].isupper() or toks[vi - 2][0].endswith("s")) \
+            and not low.startswith("add"):      # ("… both added tries to the tally": points, not words)
+        ment = _np_before(text, toks, vi - 2)   # "… and Building Societies Association all said": the names
+    else:
+        ment = _np_before(text, toks, vi - 1)
     if ment is not None and ment.text.lower() in _SUBORDINATORS:
         return None     # "When asked whether …, he said": the question put to the subject
     if ment is not None and low in _DOCUMENT_NOUNS and (m := _A_NAME_RE.fullmatch(ment.text)):

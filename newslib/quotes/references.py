@@ -357,8 +357,10 @@ def _offices() -> frozenset[str]:
     return w["titles"] - w["occupations"]
 
 
-#: a clause opening with "but" and a name, then its verb ("…, but McIlroy is unfazed")
-_BUT_SUBJECT_RE = re.compile(r"\bbut\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:is|was|has|had|remains|remained|"
+#: a clause opening with "but" and a name, then its verb ("…, but McIlroy is unfazed", "But it
+#: now appears Pearce is keen to wait …")
+_BUT_SUBJECT_RE = re.compile(r"\b[Bb]ut\s+(?:it\s+(?:now\s+)?(?:appears|seems)\s+(?:that\s+)?)?"
+                             r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:is|was|has|had|remains|remained|"
                              r"seems|seemed|insists|insisted|believes|believed|feels|felt|thinks|thought)\b")
 
 
@@ -438,7 +440,7 @@ class References:
                 found = s
                 break
         lo = max(after + 1, at - 3000, found.pos if found is not None else 0)
-        if " but " in self.masked[lo:at]:
+        if "ut " in self.masked[lo:at]:     # (" but ", "But ")
             for m in reversed(list(_BUT_SUBJECT_RE.finditer(self.masked, lo, at))):
                 canon = self.resolver.canonical(m.group(1))
                 if canon in self.resolver.full and speaker_kind(canon) == "person" and _is_person_like(canon) \

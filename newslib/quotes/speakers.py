@@ -552,7 +552,15 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
         start_i += 1
     if start_i > end_i:
         return None
+    if start_i >= 1 and toks[start_i - 1][0] in _PLACE_PREPOSITIONS and toks[start_i][0][:1].isupper() \
+            and (ands := [m for m in range(start_i + 1, end_i) if toks[m][0] == "and"]) and toks[ands[-1] + 1][0][:1].isupper():
+        start_i = ands[-1] + 1  # "… after a 0-0 tie at Old Trafford and Ancelotti said": the
+        #                         place is the preposition's; the clause after "and" has its own subject
     return _with_part_of(toks, start_i), end_i
+
+
+#: prepositions whose capitalised object is a place or a thing, not a speaker
+_PLACE_PREPOSITIONS = frozenset("at in on against near outside inside".split())    # (not "surveys from X and Y")
 
 
 def _article_inside_name(toks: list[tuple[str, int, int]], k: int) -> bool:
@@ -965,6 +973,9 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
     j = None
     if strict and toks[i][0].lower() in {"the", "a", "an"} and i + 1 < len(toks) and toks[i + 1][0][:1].isupper():
         pass  # "The Republican nominee vowed"
+    elif strict and toks[i][0] in {"His", "Her", "Their", "Its"} and i + 2 < len(toks) \
+            and _speaking_noun(toks[i + 1][0].lower().removeprefix("ex-")):
+        j = i + 2   # "His ex-wife agreed, but also contended …", "Her lawyer …": the person
     elif strict and toks[i][0].lower() in {"the", "a", "an"} and i + 1 < (j := _subject_stop(toks, i, strict=strict)) \
             and _speaking_noun(toks[j - 1][0].lower()):
         # "The city's police deny … and say", "The company confirmed … and said"; "A source from
@@ -975,6 +986,11 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
     if j is None:
         j = _subject_stop(toks, i, strict=strict)
     verb_at = _verb_after_aside(toks, i, j)
+    if i == 0 and j == 1 and verb_at == j and j + 1 < len(toks) and toks[j + 1][0][:1].islower() \
+            and toks[j][0].isalpha() and toks[j][0].lower() not in reporting_verbs() \
+            and (_speaking_noun(toks[j][0].lower()) or toks[j][0].endswith("s") and _speaking_noun(toks[j][0][:-1].lower())):
+        j = verb_at = j + 1     # "Low-cost airlines have criticised …", "Budget airlines …": an
+        #                         adjective opening the sentence, then the noun that speaks
     if j == i or verb_at >= len(toks) or not toks[verb_at][0][:1].islower():
         return None
     if all(t[0].lower() in _NOT_SUBJECT for t in toks[i:j]):
