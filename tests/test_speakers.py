@@ -819,3 +819,16 @@ def test_subjects_an_opening_adjective_a_place_before_and_and_a_floating_all():
     # "the … recommended term “…”" is a noun, not the cue of the partial quote
     q = extract_quotes('His lawyer David Oblon called the nine-year recommended term "outrageous".')
     assert list(zip(q.type, q.speaker, q.verb, strict=True))[-1] == ("partial", "David Oblon", "called")
+
+
+def test_a_name_then_a_role_not_closed_before_the_verb():
+    # BBC copy often leaves out the apposition's closing comma: the name speaks, not the firm
+    from newslib.quotes import extract_quotes
+    t = ("John Connors, Microsoft's chief financial officer said a test version should be available by the end "
+         "of the year. JF Sullivan, spokesman for e-mail software firm Sendmail said many organisations were "
+         "starting to realise how important messaging was. On Tuesday, Microsoft's chief executive said the "
+         'software would ship soon. And Henry afterwards described the display as "beautiful to watch". '
+         "Even without changes the commission does urge parties to seek small donations and suggests there "
+         "should be tax relief for gifts under £200.")
+    assert list(extract_quotes(t).speaker) == ["John Connors", "JF Sullivan", "Microsoft's chief executive",
+                                               "Henry", "the commission"]

@@ -459,7 +459,8 @@ _DIGIT_NAME_RE = re.compile(r"\d+[A-Z][A-Za-z]*")
 
 
 _TIME_ADVERBS = frozenset({"now", "also", "still", "today", "yesterday", "later", "earlier", "previously",
-                           "recently", "then", "too", "often", "repeatedly", "again", "already"})
+                           "recently", "then", "too", "often", "repeatedly", "again", "already", "afterwards",
+                           "afterward"})
 
 
 def _noun_word(toks: list[tuple[str, int, int]], k: int, end_i: int) -> bool:
@@ -663,6 +664,31 @@ def _name_before_dash(text: str, toks: list[tuple[str, int, int]], start_i: int)
     return None
 
 
+def _name_before_open_role(text: str, toks: list[tuple[str, int, int]], start_i: int) -> _Mention | None:
+    """"John Connors, Microsoft's chief financial officer said", "JF Sullivan, spokesman for
+    e-mail software firm Sendmail said": a role set off by a comma after a name and not closed
+    before the verb (as BBC copy often writes it) describes the name, which speaks."""
+    for k in range(start_i, max(0, start_i - 10), -1):
+        t = toks[k][0]
+        if t in {".", ";", ":", "“", "”", '"', "(", ")"}:
+            return None
+        if t != ",":
+            continue
+        if k < 2 or k + 1 >= len(toks):
+            return None
+        opener = toks[k + 1][0]
+        if not (opener[:1].isupper() and opener.endswith(("'s", "’s")) or opener.islower() and opener in _roles()):
+            return None
+        if any(x[0].lower() in _FINITE for x in toks[k + 1:start_i + 1]):
+            return None
+        name = _np_before(text, toks, k - 1)
+        if name is not None and 2 <= len(name.text.split()) <= 4 and all(w[:1].isupper() for w in name.text.split()) \
+                and not _object_of_preposition(text, toks, name):
+            return name
+        return None
+    return None
+
+
 def _titled_elsewhere(text: str, surname: str) -> bool:
     """Whether the article calls someone "Ms ``surname``" (or Mr, Mrs, Miss, Dr): then "Rhian
     Beynon of the JCWI" is a person's name, though "Rhian" is no given name the lexicon knows."""
@@ -674,7 +700,8 @@ def _phrase_mention(text: str, toks: list[tuple[str, int, int]], start_i: int, e
     """The mention for the phrase ``toks[start_i:end_i + 1]`` when it can name a speaker:
     "a spokesperson for the Home Office" (the person), not "In August" or "in a statement"."""
     w = speaker_words()
-    named = _name_before_description(text, toks, start_i) or _name_before_dash(text, toks, start_i)
+    named = _name_before_description(text, toks, start_i) or _name_before_dash(text, toks, start_i) \
+        or _name_before_open_role(text, toks, start_i)
     if named is not None:
         return named
     phrase_toks = toks[start_i:end_i + 1]
@@ -1017,7 +1044,12 @@ def _through_prepositional_phrase(toks: list[tuple[str, int, int]], j: int) -> i
 def _speaking_noun(low: str) -> bool:
     """Whether a common noun names someone who can speak: a group, a person, an organisation."""
     return low in speaker_words()["groups"] or low in _person_nouns() or low in _ORG_DESCRIPTIONS \
-        or _plural_people(low)
+        or _plural_people(low) or low in _BODY_NOUNS
+
+
+#: bodies that speak as a subject ("the commission does urge …"); not descriptions that stand
+#: for the nearest organisation (a committee is not the council named before)
+_BODY_NOUNS = frozenset("commission committee council association federation institute foundation board".split())
 
 
 def _after_opening_quote(toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -1056,7 +1088,17 @@ def _subject_start(text: str, toks: list[tuple[str, int, int]]) -> int:
         i += 1
         if i < len(toks) and toks[i][0] == ",":
             i += 1
+    if i + 2 < len(toks) and toks[i][0] in {"Even", "Only", "Just"} and toks[i + 1][0] in _PHRASE_OPENERS:
+        # "Even without changes the commission does urge …": a phrase without its comma, then the
+        # subject at its article
+        k = next((k for k in range(i + 2, min(len(toks), i + 8)) if toks[k][0] in {"the", "The"}), None)
+        if k is not None and all(t[0].isalpha() and t[0].islower() for t in toks[i + 1:k]):
+            i = k
     return i
+
+
+#: prepositions that open a phrase before the subject ("Even without changes, …")
+_PHRASE_OPENERS = frozenset("without with after before despite in on at under for".split())
 
 
 def _subject_stop(toks: list[tuple[str, int, int]], i: int, *, strict: bool) -> int:
