@@ -2490,3 +2490,25 @@ def test_set_24_phenomena_clauses():
     assert got["the company now planned to observe the procedures"] == "Fitzpatrick"
     assert got['The "myth that ageing is a barrier" needs to be "exploded"'] == "the pensions minister"
     assert got["There may not be enough iPod minis to go round"] == "Oliver Irish"
+
+
+def test_set_25_phenomena_reported_clauses():
+    got = {}
+    for t in ("The DJ admitted, however, that his worldwide success had a downside.",
+              "Cook acknowledged much change, but he stressed this did not mean the scene was over.",
+              "Unilever said it was optimistic about its slimming products saying that demand is on the wane "
+              "for rival diets.",
+              "Under the slogan, the prime minister time and again insisted the future would be New Labour.",
+              # near misses: another's words after "quoted as", "those warning"
+              "Qantas warned it may move 7,000 jobs, with Mr Dixon quoted as saying that the carrier could "
+              "not stay all-Australian.",
+              "Ifzal Ali added his voice to those warning that aid pledges must be promptly delivered."):
+        q = extract_quotes(t)
+        got.update(zip(q.quote, q.speaker, strict=True))
+    assert got["his worldwide success had a downside"] == "the DJ"
+    assert "this did not mean the scene was over" in got
+    assert got["it was optimistic about its slimming products"] == got["demand is on the wane for rival diets"] \
+        == "Unilever"
+    assert got["the future would be New Labour"] == "the prime minister"
+    assert not any(k.startswith(("the carrier", "aid pledges")) and v in {"Qantas", "Ifzal Ali"}
+                   for k, v in got.items())

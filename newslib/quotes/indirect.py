@@ -125,13 +125,16 @@ _ABBREVIATION_DOT = "(?:" + "|".join(f"(?<={a})" for a in (
     "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "St", "Gen",
     "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Cmdr", "Jr", "U.S", "U.N")) + r")\."
 #: (an abbreviation's full stop inside: "told VOA correspondent Carla Babb on Nov. 21 that")
-_THAT_AFTER_RE = re.compile(r"(\s+(?:[^.;:!?“”\"()]|" + _ABBREVIATION_DOT + r"){1,90}?),?\s+that\s+")
+_THAT_AFTER_RE = re.compile(r"(,?\s+(?:[^.;:!?“”\"()]|" + _ABBREVIATION_DOT + r"){1,90}?),?\s+that\s+")
 #: nouns whose "that" clause is their own content ("his claim that …", "the fear that …")
 _THAT_NOUNS = frozenset("interjection claim claims assertion assertions statement statements remark remarks comment "
                         "comments suggestion suggestions allegation allegations charge charges argument arguments "
                         "view belief idea notion fear fears warning warnings promise promises pledge pledges report "
                         "reports news rumour rumours rumor rumors insistence contention assurance assurances "
                         "evidence fact hope hopes impression sense point message".split())
+#: connectives set off by commas between a cue and its "that" ("admitted, however, that …")
+_CONNECTIVES = frozenset("however though too also indeed meanwhile nevertheless moreover furthermore "
+                         "in fact of course".split()) | {"in fact", "of course"}
 _ADJUNCT_WORDS = frozenset("during in at on via after before outside from with through under over to by "
                            "late early last this earlier yesterday today tonight".split())
 # "argued for decades that …": how long, not what ("argued for reforms that …" is an object);
@@ -152,7 +155,9 @@ _BARE_STANCE_VERBS = frozenset("admit admits admitted concede concedes conceded 
                                "predicted "
                                # findings: "one study found Trump would raise taxes", "an arbitration
                                # panel found the United States was in breach", "ruled the law was …"
-                               "finds found showed concludes concluded ruled".split())
+                               "finds found showed concludes concluded ruled "
+                               # "but he stressed this did not mean the dance scene was over"
+                               "stressed stresses".split())
 _FINDING_VERBS = frozenset("finds found showed concludes concluded ruled".split())
 # "found it hard to invest", "finds them useful": an object and its complement, no clause
 _OBJECT_COMPLEMENT_RE = re.compile(r"(?:it|them|him|her|me|us|you)\s+(?!(?:is|was|were|are|had|has|have|will|would|"
@@ -240,8 +245,12 @@ _CONTINUATION_RE = re.compile(
 #: a participle after "by", "after", "before" or "while" reports a clause of the sentence's
 #: subject ("defended it by saying the club had no choice"); not "by adding a few communities",
 #: "by claiming victory", "by saying nothing": only verbs of saying, and only before a clause
-_PREP_CONTINUATION_RE = re.compile(r"\s(?:by|after|before|while)\s+(?P<verb>saying|arguing|insisting|warning|suggesting|"
-                                   r"noting|stressing|explaining|declaring|stating|asserting)(?P<that>\s+that)?\s+")
+_PREP_CONTINUATION_RE = re.compile(r"\s(?P<prep>(?:by|after|before|while)\s+)?(?P<verb>saying|arguing|insisting|warning|"
+                                   r"suggesting|noting|stressing|explaining|declaring|stating|asserting)(?P<that>\s+that)?\s+")
+
+
+_NOT_BEFORE_BARE_PARTICIPLE = frozenset("as those from is are was were be been being who which people others some "
+                                        "many by after before while".split())
 
 
 def _prep_continuations(masked: str, lo: int, hi: int, text: str | None = None):
@@ -251,6 +260,11 @@ def _prep_continuations(masked: str, lo: int, hi: int, text: str | None = None):
     if "ing " not in masked[lo:hi]:
         return
     for m in _PREP_CONTINUATION_RE.finditer(masked, lo, hi):
+        if m.group("prep") is None and (not m.group("that") or not masked[m.start() - 1:m.start()].isalpha()
+                                        or masked[max(lo, m.start() - 12):m.start()].rsplit(None, 1)[-1:][0].lower()
+                                        in _NOT_BEFORE_BARE_PARTICIPLE):
+            continue    # without a preposition only "… products saying that demand is …" (no comma);
+            #             not "quoted as saying that", "those warning that", "is warning that"
         if m.group("that") or _CLAUSE_START_RE.match(text if text is not None else masked, m.end()):
             yield m
 
@@ -1094,6 +1108,8 @@ def _cue_speaker(text: str, tix, toks, vm, low: str, s_lo: int, *, seen=None) ->
     if vi >= 2 and toks[vi - 1][0] in ("all", "both") and (toks[vi - 2][0][:1].isupper() or toks[vi - 2][0].endswith("s")) \
             and not low.startswith("add"):      # ("… both added tries to the tally": points, not words)
         ment = _np_before(text, toks, vi - 2)   # "… and Building Societies Association all said": the names
+    elif vi >= 4 and [t[0].lower() for t in toks[vi - 3:vi]] == ["time", "and", "again"]:
+        ment = _np_before(text, toks, vi - 4)   # "the prime minister time and again insisted …"
     else:
         ment = _np_before(text, toks, vi - 1)
     if ment is not None and ment.text.lower() in _SUBORDINATORS:
@@ -1158,6 +1174,8 @@ def _skippable_before_that(words_before: str, low: str) -> bool:
     hinted at the scope of Spore, but Mr Wright explained that"), not a clause of the cue's own
     ("said this was something …, such as that offered"), not a noun's own clause ("responded to
     Mr. Trump's interjection that …" is Trump's)."""
+    if words_before.startswith(","):    # "admitted, however, that …": only a connective set off
+        return words_before.strip(" ,").lower() in _CONNECTIVES
     words = words_before.split()
     return len(words) <= 10 and (low in _HEARER_OR_OBJECT or words[0].lower() in _ADJUNCT_WORDS
                                  or _FOR_A_TIME_RE.fullmatch(words_before) is not None) \
