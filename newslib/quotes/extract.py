@@ -655,8 +655,8 @@ def _number_attributions(rows: list[dict]) -> None:
     [0, 0, 0, 1, 2, 2, 3]
     """
     by_cue: dict[tuple[int, str], int] = {}
-    last: dict[int, int] = {}                        # mention -> its latest attribution
-    held: dict[int, list[tuple[int, int, int]]] = {}  # mention -> (start, end, attribution)
+    last: dict[int, int] = {}                           # mention -> its latest attribution
+    held: dict[int, tuple[int, int, int]] = {}          # mention -> its latest outermost row (start, end, attribution)
     n = 0
     for r in rows:
         ms = r.get("mention_start")
@@ -664,8 +664,10 @@ def _number_attributions(rows: list[dict]) -> None:
         if ms is not None:
             s, e = r.get("start"), r.get("end")
             verb = (r.get("verb") or "").lower()
-            aid = next((a for hs, he, a in held.get(ms, ()) if s is not None and hs <= s and e <= he), None)
-            if aid is None:
+            h = held.get(ms)
+            if h is not None and s is not None and h[0] <= s and e <= h[1]:
+                aid = h[2]      # inside the row before it: a partial quote in its clause
+            else:
                 aid = by_cue.get((ms, verb)) if verb else last.get(ms)
         if aid is None:
             aid, n = n, n + 1
@@ -673,8 +675,8 @@ def _number_attributions(rows: list[dict]) -> None:
                 by_cue[(ms, verb)] = aid
         if ms is not None:
             last[ms] = aid
-            if s is not None:
-                held.setdefault(ms, []).append((s, e, aid))
+            if s is not None and not (h is not None and h[0] <= s and e <= h[1]):
+                held[ms] = (s, e, aid)
         r["attribution_id"] = aid
 
 

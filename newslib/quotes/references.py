@@ -440,7 +440,8 @@ class References:
                 found = s
                 break
         lo = max(after + 1, at - 3000, found.pos if found is not None else 0)
-        if "ut " in self.masked[lo:at]:     # (" but ", "But ")
+        region = self.masked[lo:at]
+        if " but " in region or "But " in region:
             for m in reversed(list(_BUT_SUBJECT_RE.finditer(self.masked, lo, at))):
                 canon = self.resolver.canonical(m.group(1))
                 if canon in self.resolver.full and speaker_kind(canon) == "person" and _is_person_like(canon) \
