@@ -832,3 +832,15 @@ def test_a_name_then_a_role_not_closed_before_the_verb():
          "should be tax relief for gifts under £200.")
     assert list(extract_quotes(t).speaker) == ["John Connors", "JF Sullivan", "Microsoft's chief executive",
                                                "Henry", "the commission"]
+
+
+def test_a_name_after_words_that_describe_it_opening_a_sentence():
+    from newslib.quotes import extract_quotes
+    t = ('Anglo-Dutch consumer goods giant Unilever is to merge its boards after reporting "unsatisfactory" '
+         "earnings. Oxfam senior policy adviser Max Lawson welcomed the statement and said ministers had "
+         '"passed the first hurdle". Ukraine recently ousted long-serving leader Leonid Kuchma and has said it '
+         "wants closer European Union links.")
+    got = dict(zip(extract_quotes(t).quote, extract_quotes(t).speaker, strict=True))
+    assert got["unsatisfactory"] == "Unilever"
+    assert got["passed the first hurdle"] == "Max Lawson"
+    assert got["it wants closer European Union links"] == "Ukraine"     # (words with a verb describe nothing)

@@ -1013,7 +1013,10 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
     if j is None:
         j = _subject_stop(toks, i, strict=strict)
     verb_at = _verb_after_aside(toks, i, j)
-    if i == 0 and j == 1 and verb_at == j and j + 1 < len(toks) and toks[j + 1][0][:1].islower() \
+    if i == 0 and j == 1 and verb_at == j and (named := _name_after_description(toks, j)) is not None:
+        i, j = named
+        verb_at = j     # "Anglo-Dutch consumer goods giant Unilever is to …": the name
+    elif i == 0 and j == 1 and verb_at == j and j + 1 < len(toks) and toks[j + 1][0][:1].islower() \
             and toks[j][0].isalpha() and toks[j][0].lower() not in reporting_verbs() \
             and (_speaking_noun(toks[j][0].lower()) or toks[j][0].endswith("s") and _speaking_noun(toks[j][0][:-1].lower())):
         j = verb_at = j + 1     # "Low-cost airlines have criticised …", "Budget airlines …": an
@@ -1024,6 +1027,26 @@ def _subject(text: str, tix: _TokIndex, s_lo: int, limit: int, *, strict: bool =
         return None     # "The bill proposes …": a capitalised article alone names no one
     s, e = toks[i][1], toks[j - 1][2]
     return _Mention(text[s:e], s, e)
+
+
+def _name_after_description(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] | None:
+    """(start, end) of a name after lower-case words describing it that end with an
+    organisation's or a role's noun ("Anglo-Dutch consumer goods giant Unilever", "US software
+    firm Microsoft"), when a lower-case word (its verb) follows; else None."""
+    k = j
+    while k < len(toks) and k - j < 4 and toks[k][0].islower() and toks[k][0].replace("-", "").isalpha():
+        if toks[k][0].endswith(("ed", "ly")) or toks[k][0] in _FINITE:
+            return None     # ("Ukraine recently ousted long-serving leader Leonid Kuchma and has said": a verb)
+        k += 1
+    if k == j or k >= len(toks) or not toks[k][0][:1].isupper() or not toks[k][0][:1].isalpha():
+        return None
+    head = toks[k - 1][0]
+    if head not in _ORG_DESCRIPTIONS and head not in _roles():
+        return None
+    e = k
+    while e < len(toks) and e - k < 4 and toks[e][0][:1].isupper() and toks[e][0][:1].isalpha():
+        e += 1
+    return (k, e) if e < len(toks) and toks[e][0][:1].islower() else None
 
 
 def _through_prepositional_phrase(toks: list[tuple[str, int, int]], j: int) -> int:
