@@ -2512,3 +2512,10 @@ def test_set_25_phenomena_reported_clauses():
     assert got["the future would be New Labour"] == "the prime minister"
     assert not any(k.startswith(("the carrier", "aid pledges")) and v in {"Qantas", "Ifzal Ali"}
                    for k, v in got.items())
+
+
+def test_a_report_in_a_publication_is_the_publications():
+    t = ("According to a report in the Argus Leader of Sioux Falls, Gov. Kristi Noem launched the campaign on "
+         "Monday. A study by the Brookings Institution found that wages had stalled for a decade.")
+    q = extract_quotes(t)
+    assert list(q.speaker) == ["the Argus Leader", "the Brookings Institution"]

@@ -172,7 +172,8 @@ _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
 
 
 _SPACES_CAPITAL_RE = re.compile(r" {1,3}[A-Z]")
-_DOCUMENT_OWNER_RE = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
+_DOCUMENT_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s\s+(?:[a-z-]+\s+){0,2}"
+                                r"(?P<noun>[a-z]+)")
 #: "its submission", "his latest book": a document and the pronoun of its owner
 _PRONOUN_DOCUMENT_RE = re.compile(r"(its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
 _POSSESSIVE_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
@@ -191,7 +192,12 @@ _KIN_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[A-Z][\w-]*['’]s?)\s+
                      r"youngest|eight-year-old|teenage|\d+-year-old)\s+)?(" + "|".join(_KIN_NOUNS) + r"),?\s+"
                      r"([A-Z][a-z]+)\b(?!\s+[A-Z])")
 # "a Reuters report", "a New York Times report", "an Amnesty study": a name before the document
-_NAMED_DOCUMENT_RE = re.compile(r"(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)\s+(?:new\s+|latest\s+)?([a-z]+)")
+_NAMED_DOCUMENT_RE = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)\s+(?:new\s+|latest\s+)?"
+                                r"(?P<noun>[a-z]+)")
+# "a report in the Argus Leader of Sioux Falls", "a study by the Brookings Institution": the
+# publication or the body after the document
+_DOCUMENT_IN_RE = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:new\s+|latest\s+|recent\s+)?(?P<noun>[a-z]+)\s+(?:in|by|from)\s+"
+                             r"(?P<owner>(?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:\s+of\s+[A-Z][\w\s.-]*)?")
 
 
 def _document_owner(mention: str) -> re.Match[str] | None:
@@ -200,10 +206,10 @@ def _document_owner(mention: str) -> re.Match[str] | None:
     if "'s " in mention or "’s " in mention:
         own = _DOCUMENT_OWNER_RE.fullmatch(mention)
     elif mention[:2] in ("a ", "A ", "an", "An", "th", "Th"):
-        own = _NAMED_DOCUMENT_RE.fullmatch(mention)
+        own = _NAMED_DOCUMENT_RE.fullmatch(mention) or _DOCUMENT_IN_RE.fullmatch(mention)
     else:
         return None
-    return own if own is not None and own.group(2) in _DOCUMENT_NOUNS else None
+    return own if own is not None and own.group("noun") in _DOCUMENT_NOUNS else None
 
 
 _STATE_AFTER_PLACE_RE = re.compile(
@@ -306,12 +312,13 @@ class _Article:
             return None
         if ment.ref is not None:
             ment = ment.ref
-        if (own := _document_owner(ment.text)) is not None and self._organisation_owner(own.group(1)) \
-                and (own.re is _DOCUMENT_OWNER_RE or speaker_kind(own.group(1)) == "organisation"):
-            # "The Wrap’s report claims", "Amnesty's latest study says", "A Reuters report said":
+        if (own := _document_owner(ment.text)) is not None and self._organisation_owner(own.group("owner")) \
+                and (own.re is not _NAMED_DOCUMENT_RE or speaker_kind(own.group("owner")) == "organisation"):
+            # "The Wrap’s report claims", "Amnesty's latest study says", "A Reuters report said",
+            # "a report in the Argus Leader of Sioux Falls":
             # the organisation speaks (a person's statement or book stays the document: "It
             # added" may go on with it; "the Hutton report" of an article naming Lord Hutton too)
-            ment = _Mention(own.group(1), ment.start + own.start(1), ment.start + own.end(1))
+            ment = _Mention(own.group("owner"), ment.start + own.start("owner"), ment.start + own.end("owner"))
         if (c := _CONTRACTED_PRONOUN_RE.fullmatch(ment.text)) is not None:
             ment = _Mention(c.group(1), ment.start, ment.start + len(c.group(1)))   # "He's claiming that …": he
         elif (p := _POSSESSOR_RE.fullmatch(ment.text)) is not None and self._owns_next_word(ment):
