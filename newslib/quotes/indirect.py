@@ -1150,11 +1150,13 @@ def _word_before(toks, start: int) -> str:
     return toks[i - 1][0].lower() if i >= 1 else ""
 
 
-def _reports_no_content(tail: str, low: str) -> bool:
-    """Whether the words after the cue show it reports nothing: "… added to the belief that
-    …" (made more, not said), "…, Reuters reported, quoting two diplomats" (whom the source
-    relies on), "passengers could claim between 150 euros and 300 euros" (money, not words)."""
+def _reports_no_content(tail: str, low: str, before: str = "") -> bool:
+    """Whether the words after the cue (or the few before it) show it reports nothing: "…
+    added to the belief that …" (made more, not said), "…, Reuters reported, quoting two
+    diplomats" (whom the source relies on), "passengers could claim between 150 euros and 300
+    euros" (money, not words), "the research into lost and found gadgets" (an adjective)."""
     return low in ("added", "adds", "add") and tail.lstrip().startswith("to ") \
+        or low == "found" and before.lower() == "lost and " \
         or tail.lstrip(" ,").startswith(("citing ", "quoting ")) \
         or low.startswith("claim") and _CLAIMED_THING_RE.match(tail) is not None
 
@@ -1185,6 +1187,15 @@ def _skippable_before_that(words_before: str, low: str) -> bool:
                  and words[0].lower() not in {"in", "during", "via", "through", "at", "on", "with"})
 
 
+def _bare_stance_clause(rest: str, low: str) -> bool:
+    """Whether a verb of stance, promise or finding reports the clause ``rest`` opens without
+    "that" ("admits he had considered …", "vowed he would fight on", "one study found Trump
+    would …"; not "admitted defeat", "found it hard to invest")."""
+    return (low in _BARE_STANCE_VERBS or low in _PROMISE_VERBS) \
+        and bool(_CLAUSE_START_RE.match(rest) or low in _PROMISE_VERBS and _MODAL_CLAUSE_RE.match(rest)) \
+        and not (low in _FINDING_VERBS and _OBJECT_COMPLEMENT_RE.match(rest))
+
+
 def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -> int | None:
     """Where the reported content after the cue begins, or None when the cue reports none:
     after the hearer or an adjunct up to "that" ("told his Iranian counterpart that …", "said
@@ -1194,8 +1205,8 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     words: "announced the signing of the “largest …”")."""
     j = vm.end()
     tail = text[j:s_hi]
-    if _reports_no_content(tail, low) or low == "found" and text[max(0, vm.start() - 9):vm.start()].lower() == "lost and ":
-        return None     # ("the research into lost and found gadgets was carried out": an adjective)
+    if _reports_no_content(tail, low, text[max(0, vm.start() - 9):vm.start()]):
+        return None
     skip = _THAT_AFTER_RE.match(tail) if "that" in tail else None      # (a slow pattern; most tails have no "that")
     if skip and _skippable_before_that(skip.group(1), low):
         c_s = j + skip.end()
@@ -1222,9 +1233,7 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
     if not mm:
         return None
     with_that = _WITH_THAT_RE.match(tail)
-    bare_stance = not with_that and (low in _BARE_STANCE_VERBS or low in _PROMISE_VERBS) and (
-        _CLAUSE_START_RE.match(tail[mm.end():]) or low in _PROMISE_VERBS and _MODAL_CLAUSE_RE.match(tail[mm.end():])) \
-        and not (low in _FINDING_VERBS and _OBJECT_COMPLEMENT_RE.match(tail[mm.end():]))
+    bare_stance = not with_that and _bare_stance_clause(tail[mm.end():], low)
     # beside a quotation a bare clause needs its own verb before the marks ("predicted trust
     # would be “the key choice”"), not an object that the marks may be ("announced the “…”")
     clause = first_open is not None and (low in _BARE_OR_OBJECT_VERBS or bare_stance) and any(

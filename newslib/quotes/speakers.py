@@ -553,11 +553,17 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
         start_i += 1
     if start_i > end_i:
         return None
+    return _with_part_of(toks, _after_place_and(toks, start_i, end_i)), end_i
+
+
+def _after_place_and(toks: list[tuple[str, int, int]], start_i: int, end_i: int) -> int:
+    """Where a phrase of names joined by "and" starts when a preposition stands before it: "…
+    after a 0-0 tie at Old Trafford and Ancelotti said" — the place is the preposition's, the
+    clause after "and" has its own subject."""
     if start_i >= 1 and toks[start_i - 1][0] in _PLACE_PREPOSITIONS and toks[start_i][0][:1].isupper() \
             and (ands := [m for m in range(start_i + 1, end_i) if toks[m][0] == "and"]) and toks[ands[-1] + 1][0][:1].isupper():
-        start_i = ands[-1] + 1  # "… after a 0-0 tie at Old Trafford and Ancelotti said": the
-        #                         place is the preposition's; the clause after "and" has its own subject
-    return _with_part_of(toks, start_i), end_i
+        return ands[-1] + 1
+    return start_i
 
 
 #: prepositions whose capitalised object is a place or a thing, not a speaker
@@ -822,12 +828,20 @@ def _np_after(text: str, toks: list[tuple[str, int, int]], j: int) -> _Mention |
         return None
     if toks[start_i][0].lower() in _DETS:
         return _apposed_name_after(text, toks, start_i, k) or _Mention(phrase, s, e)
-    if toks[k - 1][0].endswith(("'s", "’s")) and (named := _owners_role(text, toks, s, k)) is not None:
-        return named    # "said De Telegraaf's image editor, Peter Schoonen": the person, not the paper
+    return _role_named_after(text, toks, s, k) or _Mention(phrase, s, e)
+
+
+def _role_named_after(text: str, toks: list[tuple[str, int, int]], s: int, k: int) -> _Mention | None:
+    """After an owner's name read up to ``k``: its role and the name after it ("said De
+    Telegraaf's image editor, Peter Schoonen": the person, not the paper; "said RNID technology
+    director, Guido Gybels": the person, not the charity), or the owner's role ("Microsoft's
+    spokesman"); None when no role follows."""
+    if toks[k - 1][0].endswith(("'s", "’s")):
+        return _owners_role(text, toks, s, k)
     if k < len(toks) and toks[k][0].islower() and (named := _owners_role(text, toks, s, k)) is not None \
             and named.start > toks[k][1]:
-        return named    # "said RNID technology director, Guido Gybels": the person, not the charity
-    return _Mention(phrase, s, e)
+        return named
+    return None
 
 
 def _owners_role(text: str, toks: list[tuple[str, int, int]], s: int, k: int) -> _Mention | None:
