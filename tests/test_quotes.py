@@ -2021,8 +2021,9 @@ def test_told_the_website_and_a_second_source_end_the_content():
       ("partial", "Lord Greaves", "on a scale not seen since the 19th Century")]),
     ("Law\n\nRep. Adam Schiff called on President Obama to retaliate against Russia for interference in the "
      'election -- meddling the California congressman said is designed to "sow discord" in American politics.',
-     [("indirect", "the California congressman", 'is designed to "sow discord" in American politics'),
-      ("partial", "the California congressman", "sow discord")]),
+     # (the description is the congressman named before it)
+     [("indirect", "Adam Schiff", 'is designed to "sow discord" in American politics'),
+      ("partial", "Adam Schiff", "sow discord")]),
     # "is heard asking": the subject before the perception verb
     ('Mayor\n\nOn tape Mr Livingstone is heard asking reporter Oliver Finegold if he is a "German war criminal".',
      [("partial", "Livingstone", "German war criminal")]),

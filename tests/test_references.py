@@ -221,3 +221,15 @@ def test_a_two_word_nationality_describes_the_person_named_before():
     assert dict(speakers(t))["detentions without trial were unacceptable"] == "Desmond Tutu"
     # near miss: a compass word before a place is a name ("the South Wales police" carries one)
     assert description_kind("the South Wales police") is None
+
+
+def test_a_description_with_a_team_or_place_before_a_persons_noun_stands_for_the_person():
+    # "the Wasps wing", "the Newport-based athlete", "the Chelsea boss" are descriptions of one
+    # person (the capitalised words name a team or a place, not someone); "the boss" is no plural
+    from newslib.quotes.references import description_kind
+    assert [description_kind(d) for d in ["the Wasps wing", "the Newport-based athlete", "the Chelsea boss",
+                                          "the boss", "the IFPI industry body", "the John Lewis chairman"]] \
+        == ["person", "person", "person", "person", None, None]
+    t = ("Josh Lewsey was denied a try in the first half. The Wasps wing insisted he grounded the ball when "
+         "he was bundled over the line.")
+    assert list(extract_quotes(t).speaker) == ["Josh Lewsey"]

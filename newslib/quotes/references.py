@@ -145,6 +145,24 @@ _PEOPLE_NOUNS = frozenset("Scot Briton Dane Swede Spaniard Finn Dutchman English
                           "Welshman Dutchwoman Englishwoman Frenchwoman Irishwoman Scotswoman Welshwoman".split())
 
 
+def _affiliated_person(words: list[str]) -> bool:
+    """"the Wasps wing", "the Sale player", "the Oscar winner", "the Uruguayan-born researcher":
+    a person's noun after one or two capitalised words naming a team, a prize or a place, not a
+    person ("the John Lewis chairman" is no description of one)."""
+    caps = words[1:-1]
+    head = words[-1].lower()
+    return words[0].lower() == "the" and 1 <= len(caps) <= 2 and all(w[:1].isupper() for w in caps) \
+        and not any(w in _PARTIES or w in {"GOP", "Republican", "Democratic"} for w in caps) \
+        and caps[0].lower() not in given_names() and (head in _person_words() or head in _person_nouns()
+                                                      or head in _TEAM_PEOPLE) \
+        and head not in _ORG_DESCRIPTIONS
+
+
+#: people a team, a prize or a cast names ("the Wasps wing", "the Oscar winner", "the Chelsea star")
+_TEAM_PEOPLE = frozenset("player winner star wing winger striker midfielder defender keeper goalkeeper forward "
+                         "batsman bowler skipper champion veteran actor actress singer".split())
+
+
 def description_kind(desc: str) -> str | None:
     """``person`` or ``organisation`` for a definite description that can stand for one
     entity; ``None`` for anything else (a name, "a spokesman", "the company's chief executive",
@@ -178,14 +196,16 @@ def description_kind(desc: str) -> str | None:
             return None                     # "a spokesman", "his lawyer"
     if any(w[:1].isupper() and not _NATIONALITY_RE.fullmatch(w) and w not in places() and w not in _PARTIES
            and not (w in _NATIONALITY_FIRST and i + 1 < len(words) and _NATIONALITY_RE.fullmatch(words[i + 1]))
-           for i, w in enumerate(words) if i and not w.endswith(("'s", "’s"))):
+           for i, w in enumerate(words) if i and not w.endswith(("'s", "’s"))) \
+            and not _affiliated_person(words):
         return None                         # "the IFPI industry body": it carries a name
     head = low[-1]
-    if head in _FOR_OTHERS or head.endswith("s") and head not in _ORG_DESCRIPTIONS:
-        return None
+    if head in _FOR_OTHERS or head.endswith("s") and not head.endswith("ss") and head not in _ORG_DESCRIPTIONS:
+        return None     # (a plural: "the analysts"; not "the boss")
     if head in _ORG_DESCRIPTIONS and not any(w in _person_nouns() for w in low[1:-1]):
         return "organisation"
-    if head in _person_words() or head in _person_nouns() or head in ROLE_OF or _AGE_RE.fullmatch(head):
+    if head in _person_words() or head in _person_nouns() or head in ROLE_OF or _AGE_RE.fullmatch(head) \
+            or head in _TEAM_PEOPLE and _affiliated_person(words):
         return "person"
     return None
 
