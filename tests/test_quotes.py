@@ -2520,3 +2520,13 @@ def test_a_report_in_a_publication_is_the_publications():
          "Monday. A study by the Brookings Institution found that wages had stalled for a decade.")
     q = extract_quotes(t)
     assert list(q.speaker) == ["the Argus Leader", "the Brookings Institution"]
+
+
+def test_claims_after_a_verb_and_particle_are_its_object():
+    # "shrugged off claims he led …" had the cue "claims" and the speaker "The prime minister
+    # shrugged off"; "the programme investigated claims" the speaker "the programme investigated"
+    t = ("The prime minister shrugged off claims he led a grubby government. He said the inquiry had been fair. "
+         "The programme investigated claims the agency was blaming him for the posters.")
+    q = extract_quotes(t)
+    assert list(q.quote) == ["the inquiry had been fair"]
+    assert not any("shrugged" in str(m) or "investigated" in str(m) for m in q.mention)

@@ -184,6 +184,7 @@ _NOUN_OR_VERB = frozenset("comment claim remark report promise pledge boast comp
                           "forecast prediction question threat vow plea quote".split())
 
 
+_DISMISSALS = frozenset("dismissed denied rejected refuted disputed".split())
 _NOUN_AFTER_RE = re.compile(r"\s*(?:[,.;:)]|(?:as|of|for|on|about|over|in|at|and|or|were|was|is|are|had|have|has)\b)")
 _OBJECT_BEFORE = frozenset("of for in to with by from between among about into".split())
 #: verbs of naming whose base form is also a noun ("the recommended term", "a new label")
@@ -222,6 +223,11 @@ def _noun_by_position(before: list[str], cue: str) -> bool:
         if (w.lower() in _OBJECT_BEFORE or w.endswith("ing") and w.isalpha() and w.islower()) \
                 and w.lower() not in {"saying", "adding", "noting", "claiming", "warning", "arguing"}:
             return True     # "giving states and cities $60 billion", "for reports of …": an object, no verb
+        if low in ("claims", "reports", "allegations", "suggestions") and k == len(before) - 1 and (
+                w in ("off", "aside") or w.endswith("ed") and w.isalpha() and w.islower() and w not in _DISMISSALS):
+            return True     # "shrugged off claims he led …", "the programme investigated claims": the
+            #                 object ("dismissed claims that …" keeps its own rule: the claims' words
+            #                 are another's)
     if low in _NOUN_OR_VERB or low in _LABEL_VERBS:
         if len(before) >= 2 and before[-2].lower() in {"a", "an"} and before[-1].isalpha() and before[-1].islower():
             return True
