@@ -233,3 +233,14 @@ def test_a_description_with_a_team_or_place_before_a_persons_noun_stands_for_the
     t = ("Josh Lewsey was denied a try in the first half. The Wasps wing insisted he grounded the ball when "
          "he was bundled over the line.")
     assert list(extract_quotes(t).speaker) == ["Josh Lewsey"]
+
+
+def test_the_paper_is_the_newspaper_named_before_and_no_other_body():
+    t = ("MG Rover's tie-up has been delayed, according to the Financial Times. The paper said Chinese officials "
+         "had been irritated by the disclosure. In September, the IMF had said that German growth would be 1.8%. "
+         "The paper added that the IMF has revised its forecasts again.")
+    q = extract_quotes(t)
+    assert list(q.speaker) == ["the Financial Times", "the Financial Times", "the IMF", "the Financial Times"]
+    t = ("Vedomosti newspaper reported that the authorities made the demand last year. The paper added that most "
+         "of the taxes are linked to exports. Gazprom declined to comment.")
+    assert "Gazprom" not in set(extract_quotes(t).speaker)

@@ -239,9 +239,11 @@ def _subject_kind(name: str, text: str, resolver) -> tuple[str, str] | None:
 
 #: descriptions that stand only for an organisation whose name says what it is
 _MEDIA_HEADS = frozenset("newspaper paper magazine website outlet publication".split())
-_MEDIA_WORDS = frozenset("times post telegraph guardian herald journal mail news tribune review magazine press "
+_MEDIA_WORDS = frozenset("times post telegraph guardian herald journal mail news tribune review magazine press newspaper "
                          "express observer independent standard mirror sun star reporter chronicle gazette "
                          "radio television tv channel network wire agency week weekly daily online".split())
+#: newspapers and broadcasters known by their initials ("the FT"; not "the IMF")
+_MEDIA_ACRONYMS = frozenset("FT NYT WSJ AP AFP BBC CNN ABC NBC CBS ITV RTE PA UPI".split())
 _NAMED_HEADS = {**{h: _MEDIA_WORDS for h in _MEDIA_HEADS}, "ministry": frozenset({"ministry"}),
                 "department": frozenset({"department"})}
 
@@ -519,7 +521,7 @@ class References:
         mods = {w.lower() for w in desc.split()[1:-1] if w in _PARTIES or w == "Republican"}
         for _pos, name in sorted(near, reverse=True):
             if head in _NAMED_HEADS and not _NAMED_HEADS[head] & {w.lower() for w in name.split()} \
-                    and not (head in _MEDIA_HEADS and name.removeprefix("the ").isupper()):
+                    and not (head in _MEDIA_HEADS and name.removeprefix("the ") in _MEDIA_ACRONYMS):
                 continue    # "the newspaper": a paper ("the Sunday Telegraph", "the FT"), not Qantas
             if kind == "organisation" and name.split()[-1] in ("Court", "Tribunal") and head not in ("court", "tribunal"):
                 continue    # ("the Appeal Court ruled …. But the group says …": the group is not the court)
@@ -531,6 +533,8 @@ class References:
         if any_before or desc.split()[-1][:1].isupper():
             return None     # ("The Brazilian confirmed …": a nationality looks back, never ahead)
         after = (kind == "person" and self._titled_so(head)) or self._named_after(kind, at, head)
+        if after is not None and head in _NAMED_HEADS and not _NAMED_HEADS[head] & {w.lower() for w in after.split()}:
+            return None     # ("Vedomosti newspaper reported …. The paper added …. Gazprom …": no paper after)
         if after is not None and kind == "person" and mods and not mods <= self._title_words(after):
             return None     # ("The Democratic nominee attacked her opponent …" was not Barack Obama, named later)
         return after
