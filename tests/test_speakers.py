@@ -844,3 +844,12 @@ def test_a_name_after_words_that_describe_it_opening_a_sentence():
     assert got["unsatisfactory"] == "Unilever"
     assert got["passed the first hurdle"] == "Max Lawson"
     assert got["it wants closer European Union links"] == "Ukraine"     # (words with a verb describe nothing)
+
+
+def test_an_agent_a_relative_clause_left_open_and_a_members_description():
+    from newslib.quotes import extract_quotes
+    t = ('"No wedding plans have been set yet," said Aguilera\'s agent Meghan Prophet. '
+         "George Galloway is to stand against Labour MP Oona King. Mr Galloway, who on Thursday won £150,000 in "
+         "damages from the Daily Telegraph said he would contest Bethnal Green. The Glasgow Kelvin MP, who was "
+         'expelled from Labour, accused Ms King of being a "New Labour stooge".')
+    assert list(extract_quotes(t).speaker) == ["Meghan Prophet"] + ["George Galloway"] * 3

@@ -182,8 +182,8 @@ def description_kind(desc: str) -> str | None:
             _nationality(words[1]) and not words[1].endswith(("ese", "ish")) or words[1] in _PEOPLE_NOUNS):
         return "person"     # "The Russian added", "the Scot admitted": one person (not "the Chinese", "the
         #                     British": a people)
-    if len(words) < 2 or words[-1][:1].isupper():
-        return None
+    if len(words) < 2 or words[-1][:1].isupper() and words[-1] not in ("MP", "MEP", "MSP"):
+        return None     # (a member of a parliament is written in capitals: "the Glasgow Kelvin MP")
     low = [w.lower().strip(",.") for w in words]
     for i, w in enumerate(words):
         if w.endswith(("'s", "’s")):        # only a place may own the description ("Russia's president")

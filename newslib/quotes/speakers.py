@@ -674,18 +674,20 @@ def _name_before_open_role(text: str, toks: list[tuple[str, int, int]], start_i:
     """"John Connors, Microsoft's chief financial officer said", "JF Sullivan, spokesman for
     e-mail software firm Sendmail said": a role set off by a comma after a name and not closed
     before the verb (as BBC copy often writes it) describes the name, which speaks."""
-    for k in range(start_i, max(0, start_i - 10), -1):
+    for k in range(start_i, max(0, start_i - 16), -1):
         t = toks[k][0]
         if t in {".", ";", ":", "“", "”", '"', "(", ")"}:
             return None
-        if t != ",":
-            continue
+        if t != "," or 0 < k < len(toks) - 1 and toks[k - 1][0].isdigit() and toks[k + 1][0].isdigit():
+            continue    # (not the comma inside "£150,000")
         if k < 2 or k + 1 >= len(toks):
             return None
         opener = toks[k + 1][0]
-        if not (opener[:1].isupper() and opener.endswith(("'s", "’s")) or opener.islower() and opener in _roles()):
+        relative = opener == "who" and k - 1 <= 2     # "Mr Galloway, who on Thursday won … from the Daily
+        #                                               Telegraph said …": a relative clause left open
+        if not (relative or opener[:1].isupper() and opener.endswith(("'s", "’s")) or opener.islower() and opener in _roles()):
             return None
-        if any(x[0].lower() in _FINITE for x in toks[k + 1:start_i + 1]):
+        if not relative and any(x[0].lower() in _FINITE for x in toks[k + 1:start_i + 1]):
             return None
         name = _np_before(text, toks, k - 1)
         if name is not None and 2 <= len(name.text.split()) <= 4 and all(w[:1].isupper() for w in name.text.split()) \
@@ -856,6 +858,8 @@ def _owners_role(text: str, toks: list[tuple[str, int, int]], s: int, k: int) ->
             break       # ("said Microsoft's boss.": the sentence ends with the role)
     if r == k or toks[r - 1][0].rstrip(".") not in _roles():
         return None
+    if r < len(toks) and toks[r][0][:1].isupper() and (name := _closing_name(text, toks, r)) is not None:
+        return name     # "said Aguilera's agent Meghan Prophet.": the name closing the sentence
     if r >= len(toks) or toks[r][0] != ",":
         e = toks[r - 1][2] - toks[r - 1][0].endswith(".")
         return _Mention(text[s:e], s, e)
@@ -868,6 +872,21 @@ def _owners_role(text: str, toks: list[tuple[str, int, int]], s: int, k: int) ->
         return _Mention(text[s:toks[r - 1][2]], s, toks[r - 1][2])
     e = toks[end - 1][2] - (1 if stop else 0)
     return _Mention(text[toks[r + 1][1]:e], toks[r + 1][1], e)
+
+
+def _closing_name(text: str, toks: list[tuple[str, int, int]], r: int) -> _Mention | None:
+    """Two or three capitalised words from token ``r`` that end the sentence (a name after a
+    role: "… said Aguilera's agent Meghan Prophet."), else None."""
+    end = r
+    while end < len(toks) and end - r < 3 and toks[end][0][:1].isupper() and toks[end][0].rstrip(".").replace("-", "").isalpha():
+        end += 1
+        if toks[end - 1][0].endswith("."):
+            break
+    stop = toks[end - 1][0].endswith(".") or end < len(toks) and toks[end][0] in {".", "!", "?"} or end == len(toks)
+    if end - r < 2 or not stop:
+        return None
+    e = toks[end - 1][2] - toks[end - 1][0].endswith(".")
+    return _Mention(text[toks[r][1]:e], toks[r][1], e)
 
 
 def _acquainted_object_end(toks: list[tuple[str, int, int]], k: int, limit: int) -> int:
