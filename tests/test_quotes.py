@@ -2530,3 +2530,9 @@ def test_claims_after_a_verb_and_particle_are_its_object():
     q = extract_quotes(t)
     assert list(q.quote) == ["the inquiry had been fair"]
     assert not any("shrugged" in str(m) or "investigated" in str(m) for m in q.mention)
+
+
+def test_a_dash_and_a_quantifier_subject_end_the_reported_clause():
+    q = extract_quotes("Correspondents say 6,000 job losses had been expected - and some suggest more cuts may "
+                       "be announced in future.")
+    assert q.quote.tolist()[0] == "6,000 job losses had been expected"

@@ -219,7 +219,7 @@ _CONTENT_END_RE = re.compile(r"(?:,|(?<=,[”\"]))\s+but\s|"
                              # "… against a mock-vote for migrants saying, “for us …”": a participle's quotation
                              r",?\s+(?:saying|adding|writing|declaring)[,:]?\s*[“\"]|"
                              # "… leadership - and they were adamant that …": the writer's next clause
-                             r"\s[-–—]\s+(?:and|but)\s+(?:he|she|they|it|we|(?:the\s+)?[A-Z][\w'’]*)\s(?![^-–—]*\s[-–—]\s)|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
+                             r"\s[-–—]\s+(?:and|but)\s+(?:he|she|they|it|we|some|others|many|(?:the\s+)?[A-Z][\w'’]*)\s(?![^-–—]*\s[-–—]\s)|,\s+(?:contradicting|prompting|sparking|drawing|echoing|triggering|angering|"
                              r"undercutting|contrary to|despite|even as)\s|"
                              # "… rose by 0.8% in January and Nationwide reported a rise …": another
                              # source's clause
