@@ -15,6 +15,12 @@ def rows(text, **kw):
     return [(r.type, r.quote, r.speaker, r.mention, r.verb) for r in extract_quotes(text, **kw).itertuples()]
 
 
+def speaker_by_quote(text):
+    """{quote: speaker} of a text's rows."""
+    q = extract_quotes(text)
+    return dict(zip(q.quote, q.speaker, strict=True))
+
+
 def test_contract_columns_and_offsets():
     t = "“We tried,” Ana Silva said, “but the money ran out.”"
     df = extract_quotes(t)
@@ -2401,8 +2407,7 @@ def test_reported_clause_ends_at_another_subjects_cue_and_at_the_speakers_ground
     t = ("Republicans said the department had mishandled the inquiry and Democrats accused the party of "
          "playing politics. Mr Smith said the plan was badly flawed while Ms Jones insisted it was fine. "
          "Opec members said a cut in production was unlikely, citing rising prices and strong demand.")
-    q = extract_quotes(t)
-    got = dict(zip(q.quote, q.speaker, strict=True))
+    got = speaker_by_quote(t)
     assert got["the department had mishandled the inquiry"] == "Republicans"
     assert got["the party of playing politics"] == "Democrats"
     assert got["the plan was badly flawed"] == "Smith"
@@ -2416,8 +2421,7 @@ def test_a_finding_reports_its_bare_clause_but_not_an_object_and_complement():
          "The Appeal Court ruled the Hunting Act was lawful. But the group says hunting will go on in some form. "
          "Many firms found it hard to invest in new technology. The research into lost and found gadgets was "
          "carried out in nine cities.")
-    q = extract_quotes(t)
-    got = dict(zip(q.quote, q.speaker, strict=True))
+    got = speaker_by_quote(t)
     assert got["Ms Adams would raise taxes on 8 million families"] == "one study"
     assert got["the United States was in breach of the agreement"] == "an arbitration panel"
     assert got["the Hunting Act was lawful"] == "the Appeal Court"
@@ -2432,8 +2436,7 @@ def test_a_verb_of_saying_after_by_or_while_reports_the_subjects_clause():
          "Economists said there were many reasons for the fall while noting that such figures can vary. "
          "Leahy said developers had drawn these areas by adding a few poor districts to richer ones. "
          "Gillick showed he is a medal contender by claiming an impressive victory.")
-    q = extract_quotes(t)
-    got = dict(zip(q.quote, q.speaker, strict=True))
+    got = speaker_by_quote(t)
     assert got["the club had no choice"] == "Smith"
     assert got["he would never diagnose a patient from afar"] == "Dean"
     assert got["there were many reasons for the fall"] == got["such figures can vary"] == "Economists"
@@ -2487,7 +2490,7 @@ def test_set_24_phenomena_clauses():
               'company now planned to observe the procedures.',
               'The "myth that ageing is a barrier" needs to be "exploded", the pensions minister has said.',
               'There may not be enough iPod minis to go round, predicts Oliver Irish, editor of gadget magazine Stuff.'):
-        got.update(zip(extract_quotes(t).quote, extract_quotes(t).speaker, strict=True))
+        got.update(speaker_by_quote(t))
     assert got["the company now planned to observe the procedures"] == "Fitzpatrick"
     assert got['The "myth that ageing is a barrier" needs to be "exploded"'] == "the pensions minister"
     assert got["There may not be enough iPod minis to go round"] == "Oliver Irish"
@@ -2504,8 +2507,7 @@ def test_set_25_phenomena_reported_clauses():
               "Qantas warned it may move 7,000 jobs, with Mr Dixon quoted as saying that the carrier could "
               "not stay all-Australian.",
               "Ifzal Ali added his voice to those warning that aid pledges must be promptly delivered."):
-        q = extract_quotes(t)
-        got.update(zip(q.quote, q.speaker, strict=True))
+        got.update(speaker_by_quote(t))
     assert got["his worldwide success had a downside"] == "the DJ"
     assert "this did not mean the scene was over" in got
     assert got["it was optimistic about its slimming products"] == got["demand is on the wane for rival diets"] \

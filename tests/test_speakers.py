@@ -840,7 +840,8 @@ def test_a_name_after_words_that_describe_it_opening_a_sentence():
          "earnings. Oxfam senior policy adviser Max Lawson welcomed the statement and said ministers had "
          '"passed the first hurdle". Ukraine recently ousted long-serving leader Leonid Kuchma and has said it '
          "wants closer European Union links.")
-    got = dict(zip(extract_quotes(t).quote, extract_quotes(t).speaker, strict=True))
+    q = extract_quotes(t)
+    got = dict(zip(q.quote, q.speaker, strict=True))
     assert got["unsatisfactory"] == "Unilever"
     assert got["passed the first hurdle"] == "Max Lawson"
     assert got["it wants closer European Union links"] == "Ukraine"     # (words with a verb describe nothing)

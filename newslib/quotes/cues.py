@@ -250,6 +250,9 @@ def _noun_by_position(before: list[str], cue: str) -> bool:
     return False
 
 
+#: plural cue words that are nouns but not plurals of ``_NOUN_OR_VERB`` ("allegations", "findings")
+_PLURAL_NOUNS = frozenset("allegations accusations charges concerns fears findings demands denials assertions "
+                          "criticisms".split())
 #: the next lower-case word
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 
@@ -259,7 +262,7 @@ def _plural_before_verb(masked: str, m: re.Match) -> bool:
     then it is that verb's subject ("Growing reports suggest the company will be sold"), not a
     verb whose content starts with one."""
     low = m.group().lower()
-    if not (low.endswith("s") and low[:-1] in _NOUN_OR_VERB):
+    if not (low.endswith("s") and low[:-1] in _NOUN_OR_VERB or low in _PLURAL_NOUNS):
         return False
     nxt = _NEXT_WORD_RE.match(masked, m.end())
     return nxt is not None and nxt.group(1) in reporting_verbs() and not nxt.group(1).endswith("ing")

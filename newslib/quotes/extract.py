@@ -672,7 +672,8 @@ def _number_attributions(rows: list[dict]) -> None:
             s, e = r.get("start"), r.get("end")
             verb = (r.get("verb") or "").lower()
             h = held.get(ms)
-            if h is not None and s is not None and h[0] <= s and e <= h[1]:
+            inside = h is not None and s is not None and h[0] <= s and e <= h[1]
+            if inside:
                 aid = h[2]      # inside the row before it: a partial quote in its clause
             else:
                 aid = by_cue.get((ms, verb)) if verb else last.get(ms)
@@ -682,7 +683,7 @@ def _number_attributions(rows: list[dict]) -> None:
                 by_cue[(ms, verb)] = aid
         if ms is not None:
             last[ms] = aid
-            if s is not None and not (h is not None and h[0] <= s and e <= h[1]):
+            if s is not None and not inside:
                 held[ms] = (s, e, aid)
         r["attribution_id"] = aid
 

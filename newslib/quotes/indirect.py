@@ -20,13 +20,13 @@ from functools import lru_cache
 from ..lexicons import given_names, reporting_verbs, speaker_words
 from .cues import (
     _CONTRACTED,
-    _NEXT_WORD_RE,
     _NOUNISH_BEFORE,
     _CueIndex,
     _ends_a_name,
     _find_cues,
     _lower_possessive,
     _noun_by_position,
+    _plural_before_verb,
 )
 from .entities import _compatible, _place_name, _plural_people, _roles, _stopwords, places
 from .references import description_kind
@@ -150,15 +150,14 @@ _HEARER_OR_OBJECT = frozenset("tell told telling tells ask asked asks asking war
 _BARE_CLAUSE_VERBS = frozenset("said says say told tells added claims claimed insisted insists argued argues".split())
 # verbs of stance that report a clause without "that" when one follows ("Giggs admits he had
 # considered retirement", "McLeish accepts he is going to be criticised"; not "admitted defeat")
+# findings: "one study found Trump would raise taxes", "an arbitration panel found the United
+# States was in breach", "ruled the law was …"
+_FINDING_VERBS = frozenset("finds found showed concludes concluded ruled".split())
 _BARE_STANCE_VERBS = frozenset("admit admits admitted concede concedes conceded accept accepts accepted acknowledge "
                                "acknowledges acknowledged agree agrees agreed warn warns warned predict predicts "
                                "predicted "
-                               # findings: "one study found Trump would raise taxes", "an arbitration
-                               # panel found the United States was in breach", "ruled the law was …"
-                               "finds found showed concludes concluded ruled "
                                # "but he stressed this did not mean the dance scene was over"
-                               "stressed stresses".split())
-_FINDING_VERBS = frozenset("finds found showed concludes concluded ruled".split())
+                               "stressed stresses".split()) | _FINDING_VERBS
 # "found it hard to invest", "finds them useful": an object and its complement, no clause
 _OBJECT_COMPLEMENT_RE = re.compile(r"(?:it|them|him|her|me|us|you)\s+(?!(?:is|was|were|are|had|has|have|will|would|"
                                    r"could|can|should|may|might|must)\b)")
@@ -462,8 +461,7 @@ def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
     if prev_word and (_hearer_passive(prev_word[0], low) or _noun_before(text, s_lo, vm, prev_word[0])
                       or _lower_possessive(prev_word[0])):
         return True     # "These claims could take …", "the biggest claim heard by": a noun, not a cue
-    if low in _PLURAL_NOUN_CUES and (nxt := _NEXT_WORD_RE.match(text, vm.end())) is not None \
-            and nxt.group(1) in reporting_verbs() and not nxt.group(1).endswith("ing"):
+    if _plural_before_verb(text, vm):
         return True     # "Growing reports suggest …", "Media reports say …": the subject of the verb after
     if low in _PLURAL_NOUN_CUES and prev_word:
         # "Pagliano's Fifth Amendment claims, prosecutors …": after a possessive and the capitalised

@@ -74,6 +74,7 @@ _FOR_OTHERS = frozenset("spokesman spokeswoman spokesperson spokespeople officia
 #: capitalised adjectives of a party, which describe a role as a nationality does ("the
 #: Democratic nominee", "the Tory leader"); "Republican" is caught by the nationality pattern
 _PARTIES = frozenset("Democratic Democrat Labour Tory Conservative Liberal Socialist Green Communist".split())
+_PARTY_WORDS = _PARTIES | {"Republican", "GOP"}
 #: a party, a few lower-case words and given names right before a name ("Democratic
 #: presidential nominee Hillary ", "Tory leader ", "Republican ")
 _PARTY_BEFORE_RE = re.compile(r"\b(" + "|".join(sorted(_PARTIES | {"Republican"})) + r")\s+(?:[a-z-]+\s+){0,3}"
@@ -146,19 +147,20 @@ _PEOPLE_NOUNS = frozenset("Scot Briton Dane Swede Spaniard Finn Dutchman English
 
 
 def _affiliated_person(words: list[str]) -> bool:
-    """"the Wasps wing", "the Sale player", "the Oscar winner", "the Uruguayan-born researcher":
-    a person's noun after one or two capitalised words naming a team, a prize or a place, not a
-    person ("the John Lewis chairman" is no description of one)."""
+    """"the Wasps wing", "the Sale player", "the Uruguayan-born researcher": a person's noun
+    after one or two capitalised words naming a team or a place, not a person ("the John Lewis
+    chairman" is no description of one; "the Oscar winner" is missed: Oscar is a given name) nor
+    a party ("The GOP nominee" has its own rule)."""
     caps = words[1:-1]
     head = words[-1].lower()
     return words[0].lower() == "the" and 1 <= len(caps) <= 2 and all(w[:1].isupper() for w in caps) \
-        and not any(w in _PARTIES or w in {"GOP", "Republican", "Democratic"} for w in caps) \
+        and not any(w in _PARTY_WORDS for w in caps) \
         and caps[0].lower() not in given_names() and (head in _person_words() or head in _person_nouns()
                                                       or head in _TEAM_PEOPLE) \
         and head not in _ORG_DESCRIPTIONS
 
 
-#: people a team, a prize or a cast names ("the Wasps wing", "the Oscar winner", "the Chelsea star")
+#: people a team or a cast names ("the Wasps wing", "the Chelsea star")
 _TEAM_PEOPLE = frozenset("player winner star wing winger striker midfielder defender keeper goalkeeper forward "
                          "batsman bowler skipper champion veteran actor actress singer".split())
 
@@ -518,7 +520,7 @@ class References:
         # "the Democratic nominee", "the Tory leader": a party in the description
         # must be in a title the article gives the person ("Democratic nominee Hillary
         # Clinton"); the nearest person may belong to the other side
-        mods = {w.lower() for w in desc.split()[1:-1] if w in _PARTIES or w == "Republican"}
+        mods = {w.lower() for w in desc.split()[1:-1] if w in _PARTY_WORDS}
         for _pos, name in sorted(near, reverse=True):
             if head in _NAMED_HEADS and not _NAMED_HEADS[head] & {w.lower() for w in name.split()} \
                     and not (head in _MEDIA_HEADS and name.removeprefix("the ") in _MEDIA_ACRONYMS):
