@@ -244,3 +244,10 @@ def test_the_paper_is_the_newspaper_named_before_and_no_other_body():
     t = ("Vedomosti newspaper reported that the authorities made the demand last year. The paper added that most "
          "of the taxes are linked to exports. Gazprom declined to comment.")
     assert "Gazprom" not in set(extract_quotes(t).speaker)
+
+
+def test_the_firm_is_the_organisation_introduced_by_its_kind():
+    t = ("Irish publishing group Independent News & Media is buying a stake in Indian newspaper company Jagran. "
+         "The group said its results would meet market forecasts. "
+         "Sales at jet fuel supplier Aviation Oil fell by a third. The firm said it hoped to repay $100m now.")
+    assert list(extract_quotes(t).speaker) == ["Independent News & Media", "Aviation Oil"]

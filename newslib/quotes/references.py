@@ -31,6 +31,7 @@ from .entities import (
     _NATIONALITY_RE,
     _NOT_NAMES,
     _ORG_NAME_RE,
+    _POSSESSIVE_RE,
     WORK_NOUNS,
     _compatible,
     _is_person_like,
@@ -388,6 +389,17 @@ _BUT_SUBJECT_RE = re.compile(r"\b[Bb]ut\s+(?:it\s+(?:now\s+)?(?:appears|seems)\s
                              r"seems|seemed|insists|insisted|believes|believed|feels|felt|thinks|thought)\b")
 
 
+#: a company's kinds that "the company", "the firm" or "the group" may stand for
+_COMPANY_KINDS = frozenset("company firm group maker carmaker automaker drugmaker retailer airline bank insurer lender "
+                           "giant chain operator carrier manufacturer producer supplier developer publisher "
+                           "broadcaster conglomerate brewer".split())
+_GENERIC_ORG_HEADS = frozenset("company firm group".split())
+#: an organisation introduced by its kind ("football club Borussia Dortmund", "drugmaker Dr Reddy's")
+_INTRODUCED_ORG_RE = re.compile(r"\b(" + "|".join(sorted(_COMPANY_KINDS | {"club", "union", "charity", "agency",
+                                                                          "newspaper", "watchdog", "regulator"}))
+                                + r") +((?:(?:[A-Z][\w&.-]*|&) +){0,3}[A-Z][\w&'’.-]*)")
+
+
 class References:
     """An article's subjects, for the pronouns and descriptions of its quotes (built lazily:
     most articles resolve every speaker by name)."""
@@ -532,6 +544,8 @@ class References:
                                      or "of" not in words and self._other_titled(name, head)):
                 continue
             return name
+        if kind == "organisation" and (named := self._introduced_before(at, head)) is not None:
+            return named    # "Indian drugmaker Dr Reddy's …. The firm said": named after its kind
         if any_before or desc.split()[-1][:1].isupper():
             return None     # ("The Brazilian confirmed …": a nationality looks back, never ahead)
         after = (kind == "person" and self._titled_so(head)) or self._named_after(kind, at, head)
@@ -619,6 +633,22 @@ class References:
                 found.add(name)
         self._titled[head] = found.pop() if len(found) == 1 else None
         return self._titled[head]
+
+    def _introduced_before(self, at: int, head: str) -> str | None:
+        """The organisation the few paragraphs before ``at`` introduce by its kind ("German
+        football club Borussia Dortmund", "Indian drugmaker Dr Reddy's"), when "the <head>" may
+        stand for it: the same noun, or a company's generic one (company, firm, group)."""
+        lo = max(0, at - 1500)
+        if head not in self.masked[lo:at] and head not in _GENERIC_ORG_HEADS:
+            return None
+        same = kindred = None    # (the same noun wins: "publishing group X … newspaper company Y. The group")
+        for m in _INTRODUCED_ORG_RE.finditer(self.masked, lo, at):
+            if m.group(1).lower() == head:
+                same = m.group(2)
+            elif head in _GENERIC_ORG_HEADS and m.group(1).lower() in _COMPANY_KINDS:
+                kindred = m.group(2)
+        found = same or kindred
+        return _POSSESSIVE_RE.sub("", found) if found else None
 
     def _named_after(self, kind: str, at: int, head: str) -> str | None:
         """The first entity of ``kind`` named in the two sentences after ``at`` who may be "the
