@@ -251,3 +251,12 @@ def test_the_firm_is_the_organisation_introduced_by_its_kind():
          "The group said its results would meet market forecasts. "
          "Sales at jet fuel supplier Aviation Oil fell by a third. The firm said it hoped to repay $100m now.")
     assert list(extract_quotes(t).speaker) == ["Independent News & Media", "Aviation Oil"]
+
+
+def test_roles_written_in_capitals_end_a_description():
+    from newslib.quotes.references import description_kind
+    assert [description_kind(d) for d in ["the DJ", "the East Midlands MEP", "the BBC", "the FBI"]] \
+        == ["person", "person", None, None]
+    t = ("Norman Cook released his album on Monday. The DJ admitted, however, that his worldwide success had a "
+         "downside.")
+    assert list(extract_quotes(t).speaker) == ["Norman Cook"]

@@ -76,6 +76,8 @@ _FOR_OTHERS = frozenset("spokesman spokeswoman spokesperson spokespeople officia
 #: Democratic nominee", "the Tory leader"); "Republican" is caught by the nationality pattern
 _PARTIES = frozenset("Democratic Democrat Labour Tory Conservative Liberal Socialist Green Communist".split())
 _PARTY_WORDS = _PARTIES | {"Republican", "GOP"}
+#: roles written in capitals that end a description ("the Glasgow Kelvin MP", "the DJ")
+_CAPITAL_ROLES = frozenset("MP MEP MSP DJ CEO".split())
 #: a party, a few lower-case words and given names right before a name ("Democratic
 #: presidential nominee Hillary ", "Tory leader ", "Republican ")
 _PARTY_BEFORE_RE = re.compile(r"\b(" + "|".join(sorted(_PARTIES | {"Republican"})) + r")\s+(?:[a-z-]+\s+){0,3}"
@@ -185,8 +187,8 @@ def description_kind(desc: str) -> str | None:
             _nationality(words[1]) and not words[1].endswith(("ese", "ish")) or words[1] in _PEOPLE_NOUNS):
         return "person"     # "The Russian added", "the Scot admitted": one person (not "the Chinese", "the
         #                     British": a people)
-    if len(words) < 2 or words[-1][:1].isupper() and words[-1] not in ("MP", "MEP", "MSP"):
-        return None     # (a member of a parliament is written in capitals: "the Glasgow Kelvin MP")
+    if len(words) < 2 or words[-1][:1].isupper() and words[-1] not in _CAPITAL_ROLES:
+        return None     # (some roles are written in capitals: "the Glasgow Kelvin MP", "the DJ")
     low = [w.lower().strip(",.") for w in words]
     for i, w in enumerate(words):
         if w.endswith(("'s", "’s")):        # only a place may own the description ("Russia's president")
@@ -199,7 +201,7 @@ def description_kind(desc: str) -> str | None:
             return None                     # "a spokesman", "his lawyer"
     if any(w[:1].isupper() and not _NATIONALITY_RE.fullmatch(w) and w not in places() and w not in _PARTIES
            and not (w in _NATIONALITY_FIRST and i + 1 < len(words) and _NATIONALITY_RE.fullmatch(words[i + 1]))
-           for i, w in enumerate(words) if i and not w.endswith(("'s", "’s"))) \
+           for i, w in enumerate(words) if i and not w.endswith(("'s", "’s")) and w not in _CAPITAL_ROLES) \
             and not _affiliated_person(words):
         return None                         # "the IFPI industry body": it carries a name
     head = low[-1]
@@ -208,6 +210,7 @@ def description_kind(desc: str) -> str | None:
     if head in _ORG_DESCRIPTIONS and not any(w in _person_nouns() for w in low[1:-1]):
         return "organisation"
     if head in _person_words() or head in _person_nouns() or head in ROLE_OF or _AGE_RE.fullmatch(head) \
+            or words[-1] in _CAPITAL_ROLES \
             or head in _TEAM_PEOPLE and _affiliated_person(words):
         return "person"
     return None
