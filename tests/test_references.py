@@ -260,3 +260,9 @@ def test_roles_written_in_capitals_end_a_description():
     t = ("Norman Cook released his album on Monday. The DJ admitted, however, that his worldwide success had a "
          "downside.")
     assert list(extract_quotes(t).speaker) == ["Norman Cook"]
+
+
+def test_a_two_word_nationality_is_one_person_as_a_one_word_one_is():
+    from newslib.quotes.references import description_kind
+    assert [description_kind(d) for d in ["the New Zealander", "the South African", "the South Koreans"]] \
+        == ["person", "person", None]

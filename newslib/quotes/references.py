@@ -76,6 +76,7 @@ _FOR_OTHERS = frozenset("spokesman spokeswoman spokesperson spokespeople officia
 #: Democratic nominee", "the Tory leader"); "Republican" is caught by the nationality pattern
 _PARTIES = frozenset("Democratic Democrat Labour Tory Conservative Liberal Socialist Green Communist".split())
 _PARTY_WORDS = _PARTIES | {"Republican", "GOP"}
+_COMPASS_WORDS = frozenset("New South North Northern Southern West Western East Eastern".split())
 #: roles written in capitals that end a description ("the Glasgow Kelvin MP", "the DJ")
 _CAPITAL_ROLES = frozenset("MP MEP MSP DJ CEO".split())
 #: a party, a few lower-case words and given names right before a name ("Democratic
@@ -183,6 +184,9 @@ def description_kind(desc: str) -> str | None:
     words = desc.split()
     if "of" in words[2:] and words[0].lower() == "the":
         words = words[:words.index("of")]   # "the star of Rain Man": the star
+    if len(words) == 3 and words[0].lower() == "the" and words[1] in _COMPASS_WORDS \
+            and (_nationality(words[2]) and not words[2].endswith(("ese", "ish")) or words[2] == "Zealander"):
+        return "person"     # "the South African", "the New Zealander": one person, as "the Russian"
     if len(words) == 2 and words[0].lower() == "the" and (
             _nationality(words[1]) and not words[1].endswith(("ese", "ish")) or words[1] in _PEOPLE_NOUNS):
         return "person"     # "The Russian added", "the Scot admitted": one person (not "the Chinese", "the
