@@ -401,7 +401,7 @@ _COMPANY_KINDS = frozenset("company firm group maker carmaker automaker drugmake
                            "giant chain operator carrier manufacturer producer supplier developer publisher "
                            "broadcaster conglomerate brewer".split())
 _GENERIC_ORG_HEADS = frozenset("company firm group".split())
-#: an organisation introduced by its kind ("football club Borussia Dortmund", "drugmaker Dr Reddy's")
+#: an organisation introduced by its kind ("publishing group Independent News & Media", "drugmaker Dr Reddy's")
 _INTRODUCED_ORG_RE = re.compile(r"\b(" + "|".join(sorted(_COMPANY_KINDS | {"club", "union", "charity", "agency",
                                                                           "newspaper", "watchdog", "regulator"}))
                                 + r") +((?:(?:[A-Z][\w&.-]*|&) +){0,3}[A-Z][\w&'’.-]*)")
@@ -642,9 +642,11 @@ class References:
         return self._titled[head]
 
     def _introduced_before(self, at: int, head: str) -> str | None:
-        """The organisation the few paragraphs before ``at`` introduce by its kind ("German
-        football club Borussia Dortmund", "Indian drugmaker Dr Reddy's"), when "the <head>" may
-        stand for it: the same noun, or a company's generic one (company, firm, group)."""
+        """The organisation the few paragraphs before ``at`` introduce by its kind ("Irish
+        publishing group Independent News & Media", "Indian drugmaker Dr Reddy's"), when "the
+        <head>" may stand for it: the same noun, or a company's generic one (company, firm,
+        group). ("the club" is no description the resolver reads: tried, "the German club"
+        became "the German".)"""
         lo = max(0, at - 1500)
         if head not in self.masked[lo:at] and head not in _GENERIC_ORG_HEADS:
             return None
