@@ -2538,3 +2538,12 @@ def test_a_dash_and_a_quantifier_subject_end_the_reported_clause():
     q = extract_quotes("Correspondents say 6,000 job losses had been expected - and some suggest more cuts may "
                        "be announced in future.")
     assert q.quote.tolist()[0] == "6,000 job losses had been expected"
+
+
+def test_member_states_and_the_long_term_are_nouns():
+    # "the interests of member states trump …" had the cue "states" and the speaker "the
+    # interests of member"; "manage for the long term" had the cue "term"
+    for t in ("As ever at the UN, the interests of member states trump everything else.",
+              "EU member states rejected its adoption twice in two months.",
+              "The plan should persuade executives to manage for the long term rather than for quarterly profit."):
+        assert extract_quotes(t).empty, t

@@ -187,6 +187,9 @@ _NOUN_OR_VERB = frozenset("comment claim remark report promise pledge boast comp
 _DISMISSALS = frozenset("dismissed denied rejected refuted disputed".split())
 _NOUN_AFTER_RE = re.compile(r"\s*(?:[,.;:)]|(?:as|of|for|on|about|over|in|at|and|or|were|was|is|are|had|have|has)\b)")
 _OBJECT_BEFORE = frozenset("of for in to with by from between among about into".split())
+#: words before "states" that make it a noun ("member states", "Gulf states", "the United States")
+_STATES_NOUN_BEFORE = frozenset("member united arab gulf baltic island nation small african european asian "
+                                "southern northern western eastern".split())
 #: verbs of naming whose base form is also a noun ("the recommended term", "a new label")
 _LABEL_VERBS = frozenset("term label brand dub".split())
 _POSSESSIVE_OR_ARTICLE = frozenset("the a an this that his her its their our my your".split())
@@ -214,6 +217,9 @@ def _noun_by_position(before: list[str], cue: str) -> bool:
     (True, False)
     """
     low = cue.lower()
+    if before and (low == "states" and before[-1].lower() in _STATES_NOUN_BEFORE
+                   or low == "term" and before[-1].lower() in {"long", "short", "medium", "near"}):
+        return True     # "the interests of member states trump …", "manage for the long term": nouns
     if low.endswith("s") and before:
         k = len(before) - 1
         while k > 0 and len(before) - k <= 2 and before[k].isalpha() and before[k].islower() \
