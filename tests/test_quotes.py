@@ -2547,3 +2547,10 @@ def test_member_states_and_the_long_term_are_nouns():
               "EU member states rejected its adoption twice in two months.",
               "The plan should persuade executives to manage for the long term rather than for quarterly profit."):
         assert extract_quotes(t).empty, t
+
+
+def test_claims_or_reports_before_were_or_have_and_after_played_down_are_nouns():
+    got = speaker_by_quote("Press reports have speculated that Fiat may accept a cash payment. Some 95% of "
+                           "insurance claims were for natural catastrophes. The government has played down claims "
+                           "it could step in to save the airline.")
+    assert got == {"Fiat may accept a cash payment": "Press reports"}

@@ -230,7 +230,7 @@ def _noun_by_position(before: list[str], cue: str) -> bool:
                 and w.lower() not in {"saying", "adding", "noting", "claiming", "warning", "arguing"}:
             return True     # "giving states and cities $60 billion", "for reports of …": an object, no verb
         if low in ("claims", "reports", "allegations", "suggestions") and k == len(before) - 1 and (
-                w in ("off", "aside") or w.endswith("ed") and w.isalpha() and w.islower() and w not in _DISMISSALS):
+                w in ("off", "aside", "down") or w.endswith("ed") and w.isalpha() and w.islower() and w not in _DISMISSALS):
             return True     # "shrugged off claims he led …", "the programme investigated claims": the
             #                 object ("dismissed claims that …" keeps its own rule: the claims' words
             #                 are another's)
@@ -264,14 +264,16 @@ _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 
 
 def _plural_before_verb(masked: str, m: re.Match) -> bool:
-    """Whether a plural cue word ("reports", "claims") stands right before a reporting verb:
-    then it is that verb's subject ("Growing reports suggest the company will be sold"), not a
-    verb whose content starts with one."""
+    """Whether a plural cue word ("reports", "claims") stands right before a reporting verb or a
+    plural's "were"/"are"/"have": then it is that verb's subject ("Growing reports suggest the
+    company will be sold", "insurance claims were for natural catastrophes"), not a verb whose
+    content starts with one."""
     low = m.group().lower()
     if not (low.endswith("s") and low[:-1] in _NOUN_OR_VERB or low in _PLURAL_NOUNS):
         return False
     nxt = _NEXT_WORD_RE.match(masked, m.end())
-    return nxt is not None and nxt.group(1) in reporting_verbs() and not nxt.group(1).endswith("ing")
+    return nxt is not None and (nxt.group(1) in reporting_verbs() and not nxt.group(1).endswith("ing")
+                                or nxt.group(1) in ("were", "are", "have", "had"))   # ("insurance claims were …")
 
 
 def _find_cues(index: _CueIndex, masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
