@@ -2554,3 +2554,10 @@ def test_claims_or_reports_before_were_or_have_and_after_played_down_are_nouns()
                            "insurance claims were for natural catastrophes. The government has played down claims "
                            "it could step in to save the airline.")
     assert got == {"Fiat may accept a cash payment": "Press reports"}
+
+
+def test_a_clause_trailing_the_subject_is_no_part_of_the_speaker():
+    got = speaker_by_quote("Internet service providers have long argued that the law is unworkable. "
+                           "Cruz has long maintained that he qualifies as a natural-born citizen.")
+    assert got == {"the law is unworkable": "Internet service providers",
+                   "he qualifies as a natural-born citizen": "Cruz"}

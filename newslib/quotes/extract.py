@@ -177,6 +177,9 @@ _DOCUMENT_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0
 #: "its submission", "his latest book": a document and the pronoun of its owner
 _PRONOUN_DOCUMENT_RE = re.compile(r"(its|his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z]+)")
 _POSSESSIVE_PRONOUN = {"its": "it", "his": "he", "her": "she", "their": "they"}
+#: a clause or participle phrase trailing a mention's noun phrase
+_CLAUSE_TAIL_RE = re.compile(r"(?<=[a-z])\s+(?:(?:has|have|had|is|was|were|are)(?:\s|$)|(?:published|released|compiled|"
+                             r"quoted|issued|produced|commissioned|conducted|obtained|filed|presented|unveiled)\b).*$")
 #: nouns of what someone said or wrote, owned by a possessive pronoun that then stands for them
 _WORDS_NOUNS = _DOCUMENT_NOUNS | frozenset("message advice words view views verdict warning concern concerns argument "
                                            "point plea response reply answer assessment comment remark".split())
@@ -341,6 +344,10 @@ class _Article:
             if found and low in {"he", "she"}:
                 self.pronoun_of.setdefault(found, low)   # "He denied …": he, never a later "she"
             return found
+        if (tail := _CLAUSE_TAIL_RE.search(ment.text)) is not None:
+            # "the guidance published", "one musician quoted by", "Internet service providers
+            # have long": the noun phrase, not the clause on it
+            ment = _Mention(ment.text[:tail.start()], ment.start, ment.start + tail.start())
         name = self.resolver.canonical(ment.text)
         if low.split()[0] in _HONORIFIC_PRONOUN:
             self.pronoun_of.setdefault(name, _HONORIFIC_PRONOUN[low.split()[0]])
