@@ -445,10 +445,6 @@ _PREPOSITION_AFTER_RE = re.compile(r" (?:on|in|at|by|from|to|for|with|via|under|
 
 _INSIDE_SUBJECT_RE = re.compile(r"\b(?:[Ee]verything|[Nn]othing|[Aa]nything|[Ww]hatever)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
 _BE_AFTER_RE = re.compile(r"\s+(?:is|was|are|were|isn['’]t|wasn['’]t)\b")
-#: cue forms that are also plural nouns ("his claims", "the reports")
-_PLURAL_NOUN_CUES = frozenset("claims reports warnings comments statements remarks suggestions allegations "
-                              "accusations charges concerns fears notes findings predictions estimates promises "
-                              "pledges threats demands denials assertions complaints criticisms".split())
 
 
 def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
@@ -533,6 +529,7 @@ _GERUND_RE = re.compile(r"\s+(?:to\s+)?([a-z]+ing)\b")
 #: a number or sum right after "added": the verb of arithmetic ("added 300 jobs")
 _AMOUNT_RE = re.compile(r"\s+(?:[$£€¥]\s?)?\d")
 _SAY_NOUN_AFTER = frozenset("a the final last no any more greater bigger real their his her its our your".split())
+#: cue forms that are also plural nouns ("his claims", "the reports")
 _PLURAL_NOUN_CUES = frozenset("reports claims comments remarks suggestions statements warnings calls "
                               "estimates forecasts predictions".split())
 # a determiner and a superlative right before a cue make it a noun ("the biggest claim")
