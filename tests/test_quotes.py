@@ -2561,3 +2561,20 @@ def test_a_clause_trailing_the_subject_is_no_part_of_the_speaker():
                            "Cruz has long maintained that he qualifies as a natural-born citizen.")
     assert got == {"the law is unworkable": "Internet service providers",
                    "he qualifies as a natural-born citizen": "Cruz"}
+
+
+def test_set_29_phenomena_a_closing_source_with_initials_or_a_relative_clause():
+    # a closing source's initials in brackets, a relative clause after it, a body as the source
+    got = {}
+    for t in ('That long trough "might be contributing to signs of risk-taking", said the Federal Open Markets '
+              'Committee (FOMC), which sets interest rates.',
+              "Prices will rise sharply next year, said the Bank of England (BoE).",
+              "Pay will be frozen for a third year, said the union, which represents 5,000 workers.",
+              "The hearing should be held in public, said the committee."):
+        got.update(speaker_by_quote(t))
+    assert got['That long trough "might be contributing to signs of risk-taking"'] == \
+        "the Federal Open Markets Committee"
+    assert got["might be contributing to signs of risk-taking"] == "the Federal Open Markets Committee"
+    assert got["Prices will rise sharply next year"] == "the Bank of England"
+    assert got["Pay will be frozen for a third year"] == "the union"
+    assert got["The hearing should be held in public"] == "the committee"

@@ -764,7 +764,8 @@ def _tail_source(text: str, s_lo: int, s_hi: int, resolve, add) -> bool:
     if seg.rstrip(" .").endswith(" as saying") and _tail_as_saying(text, s_lo, seg, resolve, add):
         return True     # "…, Reuters reported BaFin as saying."
     seg = seg[:_before_trailing_adjunct(seg)]   # "…, Smith said in a statement on Monday."
-    if ", " in seg and seg.rstrip(" .")[-1:].isalpha() and _tail_inverted(text, s_lo, seg, resolve, add):
+    if ", " in seg and (seg.rstrip(" .")[-1:].isalpha() or seg.rstrip(" .")[-1:] == ")") \
+            and _tail_inverted(text, s_lo, seg, resolve, add):     # (")": "…, said the Bank of England (BoE).")
         return True
     last = seg.replace(".", " ").rsplit(None, 3)
     if not (last and (last[-1] in _TAIL_VERBS or len(last) >= 2 and last[-2] in ("told", "on", "said")
@@ -879,6 +880,8 @@ _INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|
                                r"\s+(?P<desc>(?:(?:[Tt]he|[Aa]n?|its|his|her|their)\s+)?(?:[A-Za-z][\w'’-]*\s+){1,6}?)??"
                                # ("said Jonathan Wolpaw and Dennis McFarlane": two names, one group)
                                r"(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|the|and(?=\s+[A-Z])))*)"
+                               # (its initials in brackets: "…, said the Federal Open Markets Committee (FOMC)")
+                               r"(?:\s+\([A-Z][\w.&-]{1,11}\))?"
                                # (an apposition, or a relative clause on the name: "…, said Brian Baker, a
                                # longtime adviser to the family who oversees its campaign to stop Clinton.")
                                # (or a bare role: "…, predicts Oliver Irish, editor of gadget magazine Stuff.")
@@ -899,19 +902,30 @@ _INVERTED_DESCRIPTION_RE = re.compile(
     r"say|warn|argue|claim|predict|insist)"     # ("…, say experts.": a plural group's present)
     r"\s+(?P<np>(?:the|a|an|its|one)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*"
     # "…, said analysts.", "…, said industry analysts at Gartner.": a plural group with no article
-    r"|(?P<bare>(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*s))(?P<pp>\s+(?:at|from|with)\s+[A-Z][^,;:.“”\"]{1,40})?\s*\.?\s*$")
+    r"|(?P<bare>(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*s))(?P<pp>\s+(?:at|from|with)\s+[A-Z][^,;:.“”\"]{1,40})?"
+    # (a relative clause on it: "…, said the union, which represents 5,000 workers.")
+    r"(?:,\s+(?:which|who|whose)\s(?:[^,;:“”\"]|(?<=\d),(?=\d)){2,120}?)?\s*\.?\s*$")
 
 
 #: the owner after a role ("a spokeswoman for the bank" is a spokeswoman, a source by her role)
 _OWNER_AFTER_ROLE_RE = re.compile(r"\s+(?:for|of)\s.*$")
 
 
+#: bodies that speak when they name the source right after its verb ("…, said the union.",
+#: "…, the committee said, …"), though "the committee" is no description the resolver maps to
+#: a name (it went to the wrong councils when it was)
+_SPEAKING_BODIES = frozenset("government union committee commission council panel board court tribunal inquiry "
+                             "party campaign coalition alliance federation association institute foundation "
+                             "bookmaker".split())
+
+
 def _speaking_description(np: str) -> bool:
     """Whether a lower-case description can be a source: an organisation ("the company"), a
-    person's role ("a spokesman", "its chief executive") or a document ("the report")."""
+    body ("the union"), a person's role ("a spokesman", "its chief executive") or a document
+    ("the report")."""
     head = np.split()[-1].lower()
     return bool(description_kind(np)) or head in _roles() or head in _DOCUMENT_NOUNS \
-        or head in speaker_words()["groups"] or head in speaker_words()["people"] or head == "government"
+        or head in speaker_words()["groups"] or head in speaker_words()["people"] or head in _SPEAKING_BODIES
 
 
 #: "…, Reuters reported BaFin as saying.", "…, the agency quoted a company official as saying.":
