@@ -2578,3 +2578,16 @@ def test_set_29_phenomena_a_closing_source_with_initials_or_a_relative_clause():
     assert got["Prices will rise sharply next year"] == "the Bank of England"
     assert got["Pay will be frozen for a third year"] == "the union"
     assert got["The hearing should be held in public"] == "the committee"
+
+
+def test_set_29_phenomena_a_bracket_round_the_quotation_and_having_said_that():
+    t = ('Mr Brown has been chancellor for years (he once said there are two kinds of chancellor: "those who fail '
+         'and those who get out in time.") There are rumours he will be moved to the Foreign Office.')
+    got = speaker_by_quote(t)
+    # the reported clause ends with the quotation, not in the writer's next sentence nor its bracket
+    assert 'there are two kinds of chancellor: "those who fail and those who get out in time."' in got
+    assert not any("rumours" in q for q in got)
+    # a concession, not speech; the clause after it still reports the economists' view
+    got = rows("(Having said that, there are some economists who argue that corporate taxes should be very low.) "
+               "Having said that, Burnley are yet to concede a goal in this Cup run.")
+    assert [(r[1], r[2]) for r in got] == [("corporate taxes should be very low", "economists")]

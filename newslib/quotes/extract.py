@@ -171,7 +171,7 @@ _QUOTED_RE = re.compile(r"[“\"]([^”\"]{0,600})[”\"]")
 _NAME_AT_RE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*")
 
 
-_SPACES_CAPITAL_RE = re.compile(r" {1,3}[A-Z]")
+_SPACES_CAPITAL_RE = re.compile(r"[)\]]? {1,3}[A-Z]")     # (a bracket closing round the quotation too)
 _DOCUMENT_OWNER_RE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s\s+(?:[a-z-]+\s+){0,2}"
                                 r"(?P<noun>[a-z]+)")
 #: "its submission", "his latest book": a document and the pronoun of its owner

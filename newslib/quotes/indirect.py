@@ -317,6 +317,8 @@ def _content_until(text: str, c_s: int, s_hi: int) -> str:
     if ends:
         seg = seg[:min(ends)]
     seg = seg.rstrip(" .,;―—–-")
+    if seg.endswith(")") and "(" not in seg:
+        seg = seg[:-1].rstrip(" ,;")     # "(he once said there are …: “… in time.”)": the writer's bracket
     m = _WHERE_SAID_RE.search(seg) if _WHERE_HINT_RE.search(seg) else None
     return seg[:m.start()] if m else seg
 
@@ -479,6 +481,9 @@ def _not_a_verb(text: str, s_lo: int, vm, low: str) -> bool:
     if low.endswith("s") and _INSIDE_SUBJECT_RE.search(text, max(s_lo, vm.start() - 40), vm.start()) \
             and _BE_AFTER_RE.match(text, vm.end()):
         return True     # "Everything Trump says is a lie": the words are the subject, not reported
+    if low == "said" and prev_word and prev_word[0].lower().lstrip("(“\"‘'") == "having" \
+            and re.match(r"\s+(?:that|this|all that)\s*,", text[vm.end():vm.end() + 16]):
+        return True     # "Having said that, Mark is looking in much better shape": a concession, no speech
     if low == "say" and prev_word and prev_word[0].lower() in _SAY_NOUN_AFTER:
         return True     # "the player will have the final say, and …": the noun
     if prev_word and low.endswith("s") and _MEASURED_RE.fullmatch(prev_word[0]):
