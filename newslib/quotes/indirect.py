@@ -318,7 +318,7 @@ def _content_until(text: str, c_s: int, s_hi: int) -> str:
         seg = seg[:min(ends)]
     seg = seg.rstrip(" .,;―—–-")
     if seg.endswith(")") and "(" not in seg:
-        seg = seg[:-1].rstrip(" ,;")     # "(he once said there are …: “… in time.”)": the writer's bracket
+        seg = seg[:-1].rstrip(" .,;―—–-")     # "(he once said there are …: “… in time.”)": the writer's bracket
     m = _WHERE_SAID_RE.search(seg) if _WHERE_HINT_RE.search(seg) else None
     return seg[:m.start()] if m else seg
 
