@@ -2591,3 +2591,16 @@ def test_set_29_phenomena_a_bracket_round_the_quotation_and_having_said_that():
     got = rows("(Having said that, there are some economists who argue that corporate taxes should be very low.) "
                "Having said that, Burnley are yet to concede a goal in this Cup run.")
     assert [(r[1], r[2]) for r in got] == [("corporate taxes should be very low", "economists")]
+
+
+def test_set_29_phenomena_the_name_before_a_role_of_someone_else_speaks():
+    got = {}
+    for t in ('This was underlined by his former girlfriend, Princess Marguerite of Romania, the eldest daughter of '
+              'ex-King Michael of Romania, who said a relationship with him was "politics, politics, politics".',
+              "The deal was backed by John Smith, the son of Adam Smith, who said it was fair.",
+              "But, Hans Reckers, a board member of Germany's central bank, the Bundesbank, said that cash trading "
+              "should also remain in Frankfurt."):
+        got.update(speaker_by_quote(t))
+    assert got["politics, politics, politics"] == "Princess Marguerite of Romania"
+    assert got["it was fair"] == "John Smith"
+    assert got["cash trading should also remain in Frankfurt"] == "Hans Reckers"

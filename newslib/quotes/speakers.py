@@ -637,11 +637,21 @@ def _name_before_descriptions(text: str, toks: list[tuple[str, int, int]], ante:
     """"David Kahn - a former Yale historian, and a leading expert on code-breaking, who has
     confirmed": a description that a relative clause follows, in a list of descriptions set off
     by a dash after a name, describes that name."""
-    if ante.text.split()[0].lower() not in {"a", "an", "the"}:
-        return None
     i = next((k for k, t in enumerate(toks) if t[1] == ante.start), None)
     if i is None:
         return None
+    words = ante.text.split()
+    if words[0].lower() in {"a", "an", "the"} and "of" in words[2:] \
+            and all(w.isalpha() and w.islower() for w in words[:words.index("of")]) and i >= 2 and toks[i - 1][0] == ",":
+        # "John Smith, the son of Adam Smith, who said": the role and its "of" phrase describe the name
+        name = _np_before(text, toks, i - 2)
+        if name is not None and len(name.text.split()) >= 2 and all(w[:1].isupper() for w in name.text.split()):
+            return name
+    if i >= 2 and toks[i - 1][0].lower().removeprefix("ex-") in speaker_words()["titles"] and toks[i - 2][0] == "of":
+        i -= 1      # ("… daughter of ex-King Michael of Romania, who": the title is the object's)
+    if words[0].lower() not in {"a", "an", "the"} and not (i >= 1 and toks[i - 1][0] == "of"):
+        return None     # (a name after "of" is a role's object: "Princess Marguerite of Romania, the
+        #                 eldest daughter of ex-King Michael of Romania, who said": the princess)
     for k in range(i - 1, max(0, i - 25), -1):
         if toks[k][0] in {".", ";", ":", "“", "”", '"', "(", ")"}:
             return None
@@ -651,10 +661,11 @@ def _name_before_descriptions(text: str, toks: list[tuple[str, int, int]], ante:
             # "Lord Condon, head of the ICC's anti-corruption unit, who …": the name before a
             # role's description between commas
             role = [t[0].lower() for t in toks[k + 1:i]]
-            if k >= 2 and role and role[-1] == "of" and all(w.isalpha() and w.islower() for w in role) and len(role) <= 4:
+            if k >= 2 and role and role[-1] == "of" and all(w.isalpha() and w.islower() for w in role) and len(role) <= 5:
                 name = _np_before(text, toks, k - 1)
-                if name is not None and len(name.text.split()) >= 2 and all(w[:1].isupper() for w in name.text.split()):
-                    return name
+                if name is not None and len(name.text.split()) >= 2 and name.text.split()[-1][:1].isupper() \
+                        and all(w[:1].isupper() or w == "of" for w in name.text.split()):
+                    return name     # ("Princess Marguerite of Romania")
     return None
 
 
