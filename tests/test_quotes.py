@@ -2604,3 +2604,19 @@ def test_set_29_phenomena_the_name_before_a_role_of_someone_else_speaks():
     assert got["politics, politics, politics"] == "Princess Marguerite of Romania"
     assert got["it was fair"] == "John Smith"
     assert got["cash trading should also remain in Frankfurt"] == "Hans Reckers"
+
+
+def test_set_29_phenomena_a_company_named_after_its_kind():
+    got = {}
+    for t in ("Bookmaker Ladbrokes said it would continue to accept bets on the final.",
+              "Carmaker General Motors said it would cut 900 jobs in Europe.",
+              "Retailer Marks & Spencer said sales had fallen by 5% in the year.",
+              "Australian brewer Fosters has bought a stake in winemaker Southcorp. In a separate statement, "
+              "Southcorp confirmed the talks. The brewer said last summer that it was not looking to expand."):
+        got.update(speaker_by_quote(t))
+    # the kind capitalised at the sentence's start is no part of the name
+    assert got["it would continue to accept bets on the final"] == "Ladbrokes"
+    assert got["it would cut 900 jobs in Europe"] == "General Motors"
+    assert got["sales had fallen by 5% in the year"] == "Marks & Spencer"
+    # "the brewer" is the company introduced as a brewer, not the nearest company
+    assert got["it was not looking to expand"] == "Fosters"

@@ -111,11 +111,21 @@ def _modifier_word(word: str) -> bool:
         or low.endswith(_MODIFIER_ENDINGS)
 
 
+#: a company's kind, capitalised at a sentence's start before its name ("Bookmaker Ladbrokes
+#: said", "Carmaker Toyota said"): no part of the name. (Not "airline", "newspaper", "studio",
+#: "group", "bank": "Airline Pilots Association", "Newspaper Licensing Agency", "Studio Ghibli",
+#: "Group Menatep", "Bank Rossii" begin with them.)
+_KIND_BEFORE_NAME = frozenset("bookmaker bookmakers carmaker automaker drugmaker chipmaker retailer broadcaster insurer lender "
+                              "brewer publisher supermarket conglomerate manufacturer regulator watchdog".split())
+
+
 def _strip_titles(name: str) -> str:
     if name in known_organisations():
         return name     # "General Electric"
     titles = speaker_words()["titles"]
     words = name.split()    # (either apostrophe alike: "China’s ambassador" stays a description)
+    if len(words) > 1 and words[0].lower() in _KIND_BEFORE_NAME and words[0][:1].isupper() and words[1][:1].isupper():
+        return " ".join(words[1:])   # "Bookmaker Ladbrokes" -> Ladbrokes ("Carmaker General Motors": no title)
     while len(words) > 1 and words[1].lower() not in {"for", "of", "at"} \
             and not (words[1].islower() and words[1] not in titles and words[1] not in {"from", "in", "to"}
                      and words[0].lower() in titles) \
@@ -348,9 +358,12 @@ class NameResolver:
                     self.full.append(m.group())
         if " & " in text:   # "Independent News & Media", "Marks & Spencer": one organisation
             for m in _AMPERSAND_NAME_RE.finditer(text):
-                if m.group() not in seen:
-                    seen.add(m.group())
-                    self.full.append(m.group())
+                firm = m.group()
+                if firm.split()[0].lower() in _KIND_BEFORE_NAME:
+                    firm = firm.split(None, 1)[1]   # "Retailer Marks & Spencer"
+                if firm not in seen:
+                    seen.add(firm)
+                    self.full.append(firm)
         self._lower_titles(text, seen)
         if ". " in text:
             # "Lawrence B. Cummings", "Donald J. Trump": a middle initial breaks the runs above
@@ -421,7 +434,8 @@ class NameResolver:
                                  # "the UN Nikki Haley": an acronym before a given name
                                  or name[0].isupper() and len(name[0]) <= 5 and name[1].lower() in given_names()):
             pre.append(name.pop(0))
-        if len(name) >= 2 and (name[0].lower() in titles or _PLACE_MODIFIER_RE.fullmatch(name[0])):
+        if len(name) >= 2 and (name[0].lower() in titles or _PLACE_MODIFIER_RE.fullmatch(name[0])
+                               or name[0].lower() in _KIND_BEFORE_NAME):     # ("Bookmaker Ladbrokes")
             pre.append(name.pop(0))
         while len(name) >= 2 and name[0].lower() in CLAUSE_OPENERS:
             # "When Clinton returned", "On Monday": a sentence's opening function word, no one's

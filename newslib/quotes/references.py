@@ -399,7 +399,7 @@ _BUT_SUBJECT_RE = re.compile(r"\b[Bb]ut\s+(?:it\s+(?:now\s+)?(?:appears|seems)\s
 #: a company's kinds that "the company", "the firm" or "the group" may stand for
 _COMPANY_KINDS = frozenset("company firm group maker carmaker automaker drugmaker retailer airline bank insurer lender "
                            "giant chain operator carrier manufacturer producer supplier developer publisher "
-                           "broadcaster conglomerate brewer".split())
+                           "broadcaster conglomerate brewer bookmaker chipmaker supermarket".split())
 _GENERIC_ORG_HEADS = frozenset("company firm group".split())
 #: an organisation introduced by its kind ("publishing group Independent News & Media", "drugmaker Dr Reddy's")
 _INTRODUCED_ORG_RE = re.compile(r"\b(" + "|".join(sorted(_COMPANY_KINDS | {"club", "union", "charity", "agency",
@@ -527,6 +527,9 @@ class References:
             if k:
                 insort(self._seen_index.setdefault(k, []), (p, spk))
         self._seen_n = len(seen)
+        if kind == "organisation" and head not in _GENERIC_ORG_HEADS \
+                and (named := self._introduced_before(at, head)) is not None:
+            return named    # "Australian brewer Fosters … Southcorp confirmed the brewer had …": Fosters
         near, any_before = [], False
         for index in (self._subject_index, self._seen_index):
             items = index.get(kind, [])

@@ -50,7 +50,8 @@ _ORG_DESCRIPTIONS = frozenset("company firm group watchdog regulator body retail
                               "giant manufacturer maker chain insurer lender broadcaster network producer "
                               "supplier organisation organization agency authority corporation conglomerate "
                               "studio label publisher charity developer automaker carmaker brokerage startup "
-                              "start-up newspaper paper magazine website outlet ministry department".split())
+                              "start-up newspaper paper magazine website outlet ministry department "
+                              "bookmaker drugmaker chipmaker supermarket brewer".split())
 
 
 # ---------------------------------------------------------------------------- tokens near cues
