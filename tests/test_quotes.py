@@ -2620,3 +2620,17 @@ def test_set_29_phenomena_a_company_named_after_its_kind():
     assert got["sales had fallen by 5% in the year"] == "Marks & Spencer"
     # "the brewer" is the company introduced as a brewer, not the nearest company
     assert got["it was not looking to expand"] == "Fosters"
+
+
+def test_set_29_phenomena_a_company_after_its_kind_is_an_organisation(tmp_path):
+    (tmp_path / "a.txt").write_text("Bets off\n\nBookmaker Ladbrokes said it would continue to accept bets on the "
+                                    "final.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Wine deal\n\nAustralian brewer Fosters has bought a stake in Southcorp. "
+                                    "Fosters said it was in talks.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Love and pain\n\nHe has spoken of his love for married publisher Kimberly "
+                                    "Quinn. Kimberly Quinn said she was hurt.\n", encoding="utf-8")
+    q = newslib.load_corpus(tmp_path, cache=False).quotes()
+    kinds = dict(zip(q.speaker, q.speaker_kind, strict=True))
+    assert kinds["Ladbrokes"] == "organisation"
+    assert kinds["Fosters"] == "organisation"
+    assert kinds["Kimberly Quinn"] == "person"     # a publisher may be a person

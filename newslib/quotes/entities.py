@@ -115,8 +115,9 @@ def _modifier_word(word: str) -> bool:
 #: said", "Carmaker Toyota said"): no part of the name. (Not "airline", "newspaper", "studio",
 #: "group", "bank": "Airline Pilots Association", "Newspaper Licensing Agency", "Studio Ghibli",
 #: "Group Menatep", "Bank Rossii" begin with them.)
-_KIND_BEFORE_NAME = frozenset("bookmaker bookmakers carmaker automaker drugmaker chipmaker retailer broadcaster insurer lender "
-                              "brewer publisher supermarket conglomerate manufacturer regulator watchdog".split())
+_KIND_BEFORE_NAME = frozenset("bookmaker bookmakers carmaker automaker drugmaker chipmaker retailer broadcaster insurer "
+                              "lender brewer winemaker publisher supermarket conglomerate manufacturer regulator "
+                              "watchdog".split())
 
 
 def _strip_titles(name: str) -> str:
@@ -707,6 +708,8 @@ def named_as_organisation(text: str, name: str) -> bool:
     words = name.split()
     if not words or not name[:1].isupper() or _POSSESSIVE_RE.search(name) or name in places():
         return False
+    if _after_its_kind(text, name):
+        return True     # "Bookmaker Ladbrokes said", "Australian brewer Fosters", "drugmaker Eli Lilly"
     low = words[0].lower()
     if low in given_names() or low in _stopwords() or low in _HONORIFICS or low in CLAUSE_OPENERS \
             or low in _DAY_MONTH_WORDS or low.endswith("ly"):
@@ -722,6 +725,32 @@ def named_as_organisation(text: str, name: str) -> bool:
                     or _THE_ORG_BEFORE_RE.search(before) and re.match(r"[,.;]|\s+[a-z(]", after) \
                     or _ORG_DESCRIBED_AFTER_RE.match(after):
                 return True
+        at = text.find(name, end)
+    return False
+
+
+#: of those kinds, the ones no person is ("publisher Kimberly Quinn", "broadcaster John Humphrys"
+#: are people). Not the generic "group", "firm": "monitoring firm Netcraft" then became "the
+#: company" of a Lycos statement, the nearest company before it.
+_ORG_KIND_BEFORE_NAME = _KIND_BEFORE_NAME - {"publisher", "broadcaster"}
+
+
+def _after_its_kind(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` right after a company's kind ("Bookmaker Ladbrokes",
+    "brewer Fosters", "drugmaker Eli Lilly"): a company's name, even one that opens with a
+    given name.
+
+    >>> _after_its_kind("Meanwhile, US drugmaker Eli Lilly is launching adverts.", "Eli Lilly")
+    True
+    >>> _after_its_kind("The married publisher Kimberly Quinn said.", "Kimberly Quinn")
+    False
+    """
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        prev = text[max(0, at - 20):at].split()[-1:] if text[at - 1:at] == " " else []
+        if prev and (end == len(text) or not text[end].isalnum()) and prev[0].lower() in _ORG_KIND_BEFORE_NAME:
+            return True
         at = text.find(name, end)
     return False
 
@@ -1413,6 +1442,8 @@ class _Clusters:
             if kind == "person" and w.lower() not in given_names() and w.lower() not in self.persons \
                     and aid in self.texts and not capitalised_inside(self.texts[aid], w):
                 kind = "unresolved"     # "Misusing", "Consumer": a sentence's first word, no name
+            elif kind == "person" and aid in self.texts and named_as_organisation(self.texts[aid], w):
+                kind = "organisation"   # "Bookmaker Ladbrokes said": one word, a company's name
             return w, kind
         if kind == "person" and aid in self.texts and named_as_organisation(self.texts[aid], name):
             return name, "organisation"     # "The group that owns her music, Big Machine, …"
