@@ -1410,6 +1410,16 @@ class _Clusters:
         for n, c in count.items():
             self.quoted[self.canon[n]] += c
 
+    def _lone_word_kind(self, aid: str, w: str) -> str:
+        """The kind of a one-word speaker no name of the article or corpus resolves."""
+        kind = speaker_kind(w, persons=self.persons)
+        if kind == "person" and w.lower() not in given_names() and w.lower() not in self.persons \
+                and aid in self.texts and not capitalised_inside(self.texts[aid], w):
+            return "unresolved"     # "Misusing", "Consumer": a sentence's first word, no name
+        if kind == "person" and aid in self.texts and named_as_organisation(self.texts[aid], w):
+            return "organisation"   # "Bookmaker Ladbrokes said": one word, a company's name
+        return kind
+
     def entity(self, aid: str, written, name: str, kind: str) -> tuple[object, str]:
         """(speaker, kind) for one row: a full name's cluster, a lone surname's person (in its
         article, else in the corpus), or the speaker as written when unresolved."""
@@ -1438,13 +1448,7 @@ class _Clusters:
             peers = self.peers_here(aid).get(w) or self.peers.get(w) or set()
             if len(peers) == 1:
                 return next(iter(peers)), "person"      # "Holme" after "Lord Holme"
-            kind = speaker_kind(w, persons=self.persons)
-            if kind == "person" and w.lower() not in given_names() and w.lower() not in self.persons \
-                    and aid in self.texts and not capitalised_inside(self.texts[aid], w):
-                kind = "unresolved"     # "Misusing", "Consumer": a sentence's first word, no name
-            elif kind == "person" and aid in self.texts and named_as_organisation(self.texts[aid], w):
-                kind = "organisation"   # "Bookmaker Ladbrokes said": one word, a company's name
-            return w, kind
+            return w, self._lone_word_kind(aid, w)
         if kind == "person" and aid in self.texts and named_as_organisation(self.texts[aid], name):
             return name, "organisation"     # "The group that owns her music, Big Machine, …"
         if name in self.canon:
