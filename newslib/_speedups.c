@@ -296,9 +296,21 @@ static int in_set(PyObject *set, PyObject *s) {
     return r;
 }
 
+/* the next word, lower case and stripped as newslib.tokens._is_boundary strips it; NULL on error */
+static PyObject *next_word_lower(PyObject *text, Py_ssize_t w0, Py_ssize_t w1) {
+    PyObject *word = PyUnicode_Substring(text, w0, w1);
+    if (!word) return NULL;
+    PyObject *low = PyObject_CallMethod(word, "lower", NULL);
+    Py_DECREF(word);
+    if (!low) return NULL;
+    PyObject *w = PyObject_CallMethod(low, "strip", "s", "\"'\xe2\x80\x9c\xe2\x80\x98\xe2\x80\x9d\xe2\x80\x99,;:");
+    Py_DECREF(low);
+    return w;
+}
+
 /* newslib.tokens._is_boundary: does the candidate text[i:j] end a sentence? -1 on error. */
 static int is_boundary(PyObject *text, const Text *t, Py_ssize_t i, Py_ssize_t j,
-                       PyObject *abbrevs, PyObject *titles, PyObject *starters) {
+                       PyObject *abbrevs, PyObject *titles, PyObject *starters, PyObject *initial_starters) {
     Py_ssize_t n = t->n, k = j;
     /* \s*([\"'“‘(\[]?)(\S*) */
     while (k < n && IS_SPACE(at(t, k))) k++;
@@ -332,7 +344,12 @@ static int is_boundary(PyObject *text, const Text *t, Py_ssize_t i, Py_ssize_t j
         Py_ssize_t q = p0;
         while (q < i + 1 && (at(t, q) == '"' || at(t, q) == '\'' || at(t, q) == 0x201C
                              || at(t, q) == 0x2018 || at(t, q) == '(')) q++;
-        if (q < i + 1 && Py_UNICODE_ISUPPER(at(t, q))) { Py_DECREF(core); return 0; }
+        if (q < i + 1 && Py_UNICODE_ISUPPER(at(t, q))) {
+            Py_DECREF(core);
+            /* ("World War I. But …": a word that opens sentences, never a surname, ends it) */
+            if (has_opener || w1 == w0) return 0;
+            return in_set(initial_starters, next_word_lower(text, w0, w1));
+        }
     }
     r = PySet_Contains(abbrevs, core);
     if (r < 0) { Py_DECREF(core); return -1; }
@@ -348,14 +365,7 @@ static int is_boundary(PyObject *text, const Text *t, Py_ssize_t i, Py_ssize_t j
     if (r || initials) {
         if (Py_UNICODE_ISDIGIT(first)) return 0;   /* "Dec. 7" */
         if (has_opener) return 1;
-        PyObject *word = PyUnicode_Substring(text, w0, w1);
-        if (!word) return -1;
-        PyObject *low = PyObject_CallMethod(word, "lower", NULL);
-        Py_DECREF(word);
-        if (!low) return -1;
-        PyObject *w = PyObject_CallMethod(low, "strip", "s", "\"'\xe2\x80\x9c\xe2\x80\x98\xe2\x80\x9d\xe2\x80\x99,;:");
-        Py_DECREF(low);
-        return in_set(starters, w);
+        return in_set(starters, next_word_lower(text, w0, w1));
     }
     return 1;
 }
@@ -368,14 +378,16 @@ static int add_span(PyObject *out, const Text *t, Py_ssize_t s, Py_ssize_t e) {
 }
 
 PyDoc_STRVAR(sentence_spans_doc,
-"sentence_spans(text, abbreviations, titles, capital_starters) -> list of (start, end)\n\n"
-"newslib.tokens.sentence_spans(text) with the rules method, in C; the three sets are the ones\n"
+"sentence_spans(text, abbreviations, titles, capital_starters, initial_starters) -> list of (start, end)\n\n"
+"newslib.tokens.sentence_spans(text) with the rules method, in C; the four sets are the ones\n"
 "the Python code uses.");
 
 static PyObject *sentence_spans(PyObject *self, PyObject *args) {
-    PyObject *text, *abbrevs, *titles, *starters;
-    if (!PyArg_ParseTuple(args, "UOOO:sentence_spans", &text, &abbrevs, &titles, &starters)) return NULL;
-    if (!PyAnySet_Check(abbrevs) || !PyAnySet_Check(titles) || !PyAnySet_Check(starters)) {
+    PyObject *text, *abbrevs, *titles, *starters, *initial_starters;
+    if (!PyArg_ParseTuple(args, "UOOOO:sentence_spans", &text, &abbrevs, &titles, &starters, &initial_starters))
+        return NULL;
+    if (!PyAnySet_Check(abbrevs) || !PyAnySet_Check(titles) || !PyAnySet_Check(starters)
+            || !PyAnySet_Check(initial_starters)) {
         PyErr_SetString(PyExc_TypeError, "sentence_spans: the word lists must be sets");
         return NULL;
     }
@@ -406,7 +418,7 @@ static PyObject *sentence_spans(PyObject *self, PyObject *args) {
         while (j < n && is_closer(at(&t, j))) j++;
         if (j >= n || !IS_SPACE(at(&t, j))) { p = j > p ? j : p + 1; continue; }
         p = j;
-        int b = is_boundary(text, &t, i, j, abbrevs, titles, starters);
+        int b = is_boundary(text, &t, i, j, abbrevs, titles, starters, initial_starters);
         if (b < 0) goto fail;
         if (!b) continue;
         if (add_span(out, &t, start, j) < 0) goto fail;

@@ -203,6 +203,13 @@ def _capital_starters() -> frozenset[str]:
     return frozenset(w for w in stopwords() if w.isalpha()) | {"but", "and", "yet", "so", "however"}
 
 
+#: words after a capital and a full stop that make it a sentence's end, not an initial: they open
+#: sentences and are no one's surname ("… to World War I. But the BBC said …", "vitamin C. The
+#: juice …"; "John F. Kennedy" stays one sentence)
+_INITIAL_STARTERS = frozenset("but and however yet the a an this that these those there he she it they we his her "
+                              "its their in on at after when while if".split())
+
+
 def _is_boundary(text: str, i: int, j: int) -> bool:
     """Decide whether the candidate ``text[i:j]`` (terminal punctuation) ends a sentence."""
     nxt = _NEXT_WORD_RE.match(text, j)
@@ -222,7 +229,8 @@ def _is_boundary(text: str, i: int, j: int) -> bool:
     if core in titles:
         return False
     if len(core) == 1 and core.isalpha() and prev.lstrip("\"'“‘(")[:1].isupper():
-        return False  # an initial: John F. Kennedy
+        # an initial (John F. Kennedy), unless a word that opens sentences follows ("World War I. But")
+        return opener == "" and word != "" and word.lower().strip("\"'“‘”’,;:") in _INITIAL_STARTERS
     if core in abbrevs or _INITIALS_RE.fullmatch(core):
         if first.isdigit():
             return False  # "Dec. 7"
@@ -255,7 +263,7 @@ def sentence_spans(text: str, *, method: str = "rules") -> list[tuple[int, int]]
         raise ValueError(f"unknown sentence method {method!r}; use 'rules' or 'punkt'")
     if _compiled.C is not None:   # the same rules in C (newslib/_speedups.c)
         abbrevs, titles = _abbreviations()
-        return _compiled.C.sentence_spans(text, abbrevs, titles, _capital_starters())
+        return _compiled.C.sentence_spans(text, abbrevs, titles, _capital_starters(), _INITIAL_STARTERS)
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)

@@ -34,7 +34,7 @@ needs_c = pytest.mark.skipif(C is None, reason="newslib._speedups is not built (
 PIECES = (list("aAbsStTdDmMlLrReEvVhwp.:-‐‑'’`\"“”‘«»„_$£€¥₹0123456789,%()[]!?…/\\ \n\t")
           + ["ſ", "é", "É", "İ", "²", "½", "٣", "ß", "http://", "https://", "www.", "n't", "N'T",
              "’s", "'S", "’ll", "U.S.", "Mr. ", "mr. ", "Dec. 7", "p.m. ", "No. 5", "Inc. ", "F. ",
-             "1st", "5.5%", "$1.13bn", "But ", "the ", "\n\n", "x" * 55, " Abe Lincoln ", "Al-Assad",
+             "1st", "5.5%", "$1.13bn", "But ", "the ", "The ", "BUT ", "“But ", "\n\n", "x" * 55, " Abe Lincoln ", "Al-Assad",
              "Foreign Minister ", "Mr Raisi ", "McDonald ", "O’Neill ", "Jean-Luc ", "Al Smith-Jones ", "A B ",
              " Xy Zw Qr St Uv ",
              # the accented letters of names (Latin-1, Latin Extended-A) and the signs beside them

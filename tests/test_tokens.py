@@ -31,6 +31,15 @@ def test_sentences_do_not_break_inside_abbreviations():
     assert len(sentence_spans(t2)) == 2
 
 
+def test_a_capital_and_full_stop_before_a_sentence_opener_ends_the_sentence():
+    t = ("Each series was set in another era, from the 15th century to World War I. But the BBC said there were "
+         "no plans. He met John F. Kennedy in 1960. It is to you and I. The aim is clear.")
+    assert [t[s:e] for s, e in sentence_spans(t)] == [
+        "Each series was set in another era, from the 15th century to World War I.",
+        "But the BBC said there were no plans.", "He met John F. Kennedy in 1960.", "It is to you and I.",
+        "The aim is clear."]
+
+
 def test_token_frame_columns_and_lower_unifies_quotes():
     c = Corpus([Article(id="a", title="T", text="T\n\nIran’s “genocide” claim. The end.")])
     df = c.tokens()
