@@ -2634,3 +2634,18 @@ def test_set_29_phenomena_a_company_after_its_kind_is_an_organisation(tmp_path):
     assert kinds["Ladbrokes"] == "organisation"
     assert kinds["Fosters"] == "organisation"
     assert kinds["Kimberly Quinn"] == "person"     # a publisher may be a person
+
+
+def test_where_the_words_were_said_between_the_cue_and_the_clause():
+    got = {}
+    for t in ('The Oscar winner said on a visit to Sydney there was a "desire" to make it.',
+              "Mr Bergman said in a statement the directors believed it was best to reject the offer.",
+              "The job of firms now, she said in a speech at the Consumer Electronics Show (CES), was to ensure "
+              "the two worlds converged.",
+              "The reason is that it would have weakened the case, Lord Butler said in his Spectator interview, "
+              "which was conducted by the magazine's editor."):
+        got.update(speaker_by_quote(t))
+    assert 'there was a "desire" to make it' in got            # not 'visit to Sydney there was …'
+    assert "the directors believed it was best to reject the offer" in got
+    assert any(q.startswith("The job of firms now") for q in got)     # the aside, not 'was to ensure …'
+    assert not any(q.startswith(("which", "interview")) for q in got)

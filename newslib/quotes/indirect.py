@@ -687,6 +687,9 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int,
     if low not in _BARE_CLAUSE_VERBS:
         return None
     before = text[max(s_lo, vm.start() - 12):vm.start()].split()
+    v_end = vm.end()
+    if (where := _WHERE_AFTER_CUE_RE.match(text, v_end, s_hi)) is not None and text[where.end():where.end() + 1] == ",":
+        v_end = where.end()     # "…, she said in a speech at the Consumer Electronics Show (CES), was …"
     if before and before[-1].endswith(","):
         k = _tok_after(toks, vm.end())
         ment = _np_after(text, toks, k) if k < len(toks) else None
@@ -695,12 +698,12 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int,
             return None     # (", says the BBC, because": a name after "the" too)
         end = ment.end
     elif len(before) >= 2 and before[-2].endswith(",") and _PRONOUN_RE.fullmatch(before[-1]) \
-            and text[vm.end():vm.end() + 1] == ",":
+            and text[v_end:v_end + 1] == ",":
         # "The deal, he said, was fair": the pronoun before the verb
         p_s = text.rindex(before[-1], 0, vm.start())
-        ment, end = _Mention(before[-1], p_s, p_s + len(before[-1])), vm.end()
-    elif text[vm.end():vm.end() + 1] == "," and (named := _named_aside(text, toks, vm, s_lo)) is not None:
-        ment, end = named, vm.end()     # "The museum, Mr. Obama said, would make visitors …"
+        ment, end = _Mention(before[-1], p_s, p_s + len(before[-1])), v_end
+    elif text[v_end:v_end + 1] == "," and (named := _named_aside(text, toks, vm, s_lo)) is not None:
+        ment, end = named, v_end     # "The museum, Mr. Obama said, would make visitors …"
     else:
         return None
     rest = text[end:s_hi]
@@ -708,8 +711,10 @@ def _parenthetical(text: str, toks, vm, low: str, s_lo: int, s_hi: int,
     if appo and len(rest[appo.end():].split()) >= 3:
         end, rest = end + appo.end() - 1, rest[appo.end() - 1:]    # ", senior vice-president at IBM,"
     lead = text[s_lo:vm.start()].split()
-    if not rest.startswith(",") or len(rest.split()) < 3 or not lead:
-        return None     # "…, said Mr Thomas." ends the sentence: the tail rule reads it
+    if not rest.startswith(",") or len(rest.split()) < 3 or not lead \
+            or v_end > vm.end() and rest.split(None, 2)[1] in ("which", "who"):
+        return None     # "…, said Mr Thomas." ends the sentence: the tail rule reads it (and "…, Lord
+        #                 Butler said in his interview, which was conducted by …": a relative clause)
     c_e = s_lo + len(text[s_lo:s_hi].rstrip(" .!?"))
     if len(lead) <= (2 if ment.start < vm.start() else 1):
         # "But, he said, the Mac mini changed that": only a connective before the aside
@@ -1256,6 +1261,9 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
             or first_open is not None and low not in _BARE_CLAUSE_VERBS and not with_that and not clause:
         return None
     c_s = j + mm.end()
+    if text[j:c_s].rstrip().endswith(",") and _WHERE_AFTER_CUE_RE.match(text, j, c_s) \
+            and (nxt := text[c_s:c_s + 12].split(None, 1)[:1]) and (nxt[0] in ("which", "who") or nxt[0] in _FINITE):
+        return None     # "said in an interview, which was conducted by …", "said in a speech at …, was to …": an aside
     if low.startswith(("wr", "pen")) and _WRITTEN_THING_RE.match(text, c_s):
         return None     # "Smith wrote a letter to the council", "wrote a memoir entitled …": the
         #                 thing written, not its words (its "saying …" is a continuation)
@@ -1306,7 +1314,16 @@ _HEARER_RE = re.compile(r"\s+(?!(?:that|whether|if|why|how|what|who|when|where)\
 _TOLD_THINGS = frozenset("story stories tale tales truth lie lies joke jokes".split())
 # a time between the verb (or its hearer) and the clause: "told MPs yesterday the plan …", "told
 # African-Americans this weekend he would …"
-_TIME_AFTER_CUE = r"(?:\s+(?:(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?|this\s+(?:week|weekend|morning|afternoon|evening|month|year)|(?:yesterday|today|tonight)(?!\s+(?:is|was|will|would|has|had)\b)))?"
+#: where the words were said, between the cue and a clause with no "that" ("said on a visit to
+#: Sydney there was …", "said in an interview with the BBC it was …")
+_WHERE_AFTER_CUE = (r"(?:in|on|at|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:interview|statement|"
+                    r"visit|trip|speech|news\s+conference|press\s+conference|briefing|rally|meeting)"
+                    r"(?:\s+(?:to|with|in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+                    r"(?:\s+\([A-Z][\w.&-]{1,11}\))?)?")     # ("… at the Consumer Electronics Show (CES)")
+_WHERE_AFTER_CUE_RE = re.compile(r"\s+" + _WHERE_AFTER_CUE)
+_TIME_AFTER_CUE = (r"(?:\s+(?:" + _WHERE_AFTER_CUE + r"|(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?|"
+                   r"this\s+(?:week|weekend|morning|afternoon|evening|month|year)|"
+                   r"(?:yesterday|today|tonight)(?!\s+(?:is|was|will|would|has|had)\b)))?")
 _OPTIONAL_THAT_RE = re.compile(_TIME_AFTER_CUE + r",?\s+(?:"
                                + _THAT_ASIDE + r"|that\s+)?")
 _WITH_THAT_RE = re.compile(_TIME_AFTER_CUE + r",?\s+(?:"
