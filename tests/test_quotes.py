@@ -2649,3 +2649,14 @@ def test_where_the_words_were_said_between_the_cue_and_the_clause():
     assert "the directors believed it was best to reject the offer" in got
     assert any(q.startswith("The job of firms now") for q in got)     # the aside, not 'was to ensure …'
     assert not any(q.startswith(("which", "interview")) for q in got)
+
+
+def test_a_closing_source_named_with_its_kind_of_outlet():
+    got = {}
+    for t in ("Hours before the announcement, there was a funereal air at the headquarters, reported AP news agency.",
+              "Two people were killed in the blast, reported the Interfax news agency.",
+              "The talks will resume in March, said Le Monde newspaper."):
+        got.update(speaker_by_quote(t))
+    assert got["Hours before the announcement, there was a funereal air at the headquarters"] == "AP"
+    assert got["Two people were killed in the blast"] == "Interfax"
+    assert got["The talks will resume in March"] == "Le Monde"

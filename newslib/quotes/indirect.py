@@ -890,8 +890,9 @@ _INVERTED_TAIL_RE = re.compile(r",\s*(?P<verb>said|says|added|adds|noted|argued|
                                r"\s+(?P<desc>(?:(?:[Tt]he|[Aa]n?|its|his|her|their)\s+)?(?:[A-Za-z][\w'’-]*\s+){1,6}?)??"
                                # ("said Jonathan Wolpaw and Dennis McFarlane": two names, one group)
                                r"(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|for|the|and(?=\s+[A-Z])))*)"
-                               # (its initials in brackets: "…, said the Federal Open Markets Committee (FOMC)")
-                               r"(?:\s+\([A-Z][\w.&-]{1,11}\))?"
+                               # (its initials in brackets: "…, said the Federal Open Markets Committee (FOMC)",
+                               # or the kind of outlet after it: "…, reported AP news agency.")
+                               r"(?:\s+\([A-Z][\w.&-]{1,11}\)|\s+(?P<outlet>news\s+agency|agency|newspaper|daily|magazine|website))?"
                                # (an apposition, or a relative clause on the name: "…, said Brian Baker, a
                                # longtime adviser to the family who oversees its campaign to stop Clinton.")
                                # (or a bare role: "…, predicts Oliver Irish, editor of gadget magazine Stuff.")
@@ -992,6 +993,8 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
         return False
     np_s, np_e = s_lo + m.start("desc" if role_of else "np"), s_lo + m.end("np")
     np_e -= text[np_s:np_e].endswith(".")
+    if m.group("outlet") and text[np_s:np_s + 4] == "the ":
+        np_s += 4       # "…, reported the Interfax news agency": Interfax
     name, _, _org = text[np_s:np_e].partition(" of ") if not role_of else ("", "", "")
     if _org and not name.lower().startswith("the ") and len(name.split()) >= 2:
         np_e = np_s + len(name)     # "said Stuart Hensel of the Economist Intelligence Unit": the person
