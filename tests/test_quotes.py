@@ -2660,3 +2660,17 @@ def test_a_closing_source_named_with_its_kind_of_outlet():
     assert got["Hours before the announcement, there was a funereal air at the headquarters"] == "AP"
     assert got["Two people were killed in the blast"] == "Interfax"
     assert got["The talks will resume in March"] == "Le Monde"
+
+
+def test_an_organisations_name_may_hold_and_or_a_list():
+    got = {}
+    for t in ("The United Nations' Economic Commission for Latin America and the Caribbean said the region grew "
+              "by 5.5% this year.",
+              "A spokesman for the Department for Culture, Media and Sport said there were no plans to sell it.",
+              "On Monday, the Council of Mortgage Lenders, British Bankers Association and Building Societies "
+              "Association all said mortgage lending was slowing."):
+        got.update(speaker_by_quote(t))
+    assert got["the region grew by 5.5% this year"] == "Economic Commission for Latin America and the Caribbean"
+    assert got["there were no plans to sell it"] == "a spokesman for the Department for Culture, Media and Sport"
+    # three bodies, not one name with a list in it
+    assert not got["mortgage lending was slowing"].startswith(("Council", ","))

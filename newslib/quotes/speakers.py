@@ -508,6 +508,10 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
             seen_cap = True     # "consultancy 4Cast said", "3M"
             k -= 1
             continue
+        if low == "," and seen_cap and k >= 3 and toks[k + 1][0][:1].isupper() and _named_for(toks, k - 1, ("for",)) \
+                and any(toks[m][0] == "and" for m in range(k + 2, end_i)):
+            k -= 1      # "the Department for Culture, Media and Sport": a list inside the name
+            continue
         if low in {"'s", "’s"} or low in {"of", "for", "at", "and", "on"} and seen_cap and k - 1 >= 0 and toks[k - 1][0][:1].isupper() \
                 and not (low == "on" and toks[k + 1][0].lower() in _STOP_OR_TIME) and not _time_and(toks, k):
             # ("the Council on Foreign Relations"; not "FA on Monday", "in January and Nationwide")
@@ -578,8 +582,25 @@ def _article_inside_name(toks: list[tuple[str, int, int]], k: int) -> bool:
     if k >= 2 and toks[k - 1][0] in {"for", "of", "on"} and toks[k - 2][0][:1].isupper() \
             and toks[k - 2][0].lower() in speaker_words()["organisations"]:
         return True
+    if k >= 4 and toks[k - 1][0] == "and" and k + 2 < len(toks) and toks[k + 1][0][:1].isupper() \
+            and not toks[k + 2][0][:1].isupper() and toks[k + 1][0].lower() not in speaker_words()["organisations"] \
+            and _named_for(toks, k - 2):
+        return True     # "the Economic Commission for Latin America and the Caribbean"
     return k >= 3 and toks[k - 1][0][:1].isupper() and toks[k - 2][0] == "of" \
         and (toks[k - 3][0].lower() in _person_nouns() or toks[k - 3][0].lower() in _ROLE_OF)
+
+
+def _named_for(toks: list[tuple[str, int, int]], k: int, preps: tuple[str, ...] = ("for", "of")) -> bool:
+    """Whether the capitalised words ending at ``k`` follow "for" or "of" after an
+    organisation's word ("Commission for Latin America", "Department for Culture"): a name
+    whose object may go on with "and" or a list ("… and the Caribbean", "…, Media and Sport";
+    a list only after "for": "the Council of Mortgage Lenders, British Bankers Association and
+    …" are three bodies)."""
+    m = k
+    while m >= 0 and k - m < 4 and toks[m][0][:1].isupper():
+        m -= 1
+    return m < k and m >= 1 and toks[m][0] in preps and toks[m - 1][0][:1].isupper() \
+        and toks[m - 1][0].lower() in speaker_words()["organisations"]
 
 
 def _with_part_of(toks: list[tuple[str, int, int]], start_i: int) -> int:
