@@ -2674,3 +2674,11 @@ def test_an_organisations_name_may_hold_and_or_a_list():
     assert got["there were no plans to sell it"] == "a spokesman for the Department for Culture, Media and Sport"
     # three bodies, not one name with a list in it
     assert not got["mortgage lending was slowing"].startswith(("Council", ","))
+
+
+def test_a_reported_clause_ends_before_another_sources_with_clause():
+    got = speaker_by_quote("Qantas warned it may transfer as many as 7,000 jobs out of Australia, with Mr Dixon quoted "
+                           "as saying that the airline could not compete. The Brit Awards said they would no longer be "
+                           "awarding a Best Dance Act prize, with the Brits committee announcing that dance was over.")
+    assert got["may transfer as many as 7,000 jobs out of Australia"] == "Qantas"
+    assert got["they would no longer be awarding a Best Dance Act prize"] == "the Brit Awards"

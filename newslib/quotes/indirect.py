@@ -184,6 +184,10 @@ _NP_OBJECT_VERBS = frozenset("confirmed confirms denied denies indicated indicat
     f"{v} {p}" for v in ("call", "calls", "called", "calling") for p in ("for", "on")}
 # a clause of the writer's own after the reported content ("…, but avoided commenting")
 _CONTENT_END_RE = re.compile(r"(?:,|(?<=,[”\"]))\s+but\s|"
+                             # "… a Best Dance Act prize, with the Brits committee announcing that
+                             # …": another source's participle clause
+                             r",\s+with\s+(?:[\w'’.-]+\s+){1,5}?(?:saying|announcing|adding|claiming|arguing|warning|"
+                             r"insisting|predicting|suggesting|noting|stating|declaring)\s|"
                              # "… between himself and Reina but McIlroy is unfazed": another
                              # person's clause, without a comma
                              r"\s+but\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:is|was|has|had|remains|remained|seems|seemed)\s|"
