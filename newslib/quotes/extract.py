@@ -423,7 +423,7 @@ class _Article:
                              and not self._titled_surname(spk)
                              and not (low == "it" and _plural_description(spk))):
                 if low in {"he", "she"}:
-                    subject = self.refs.person_subject(low, at, after=pos)
+                    subject = self.refs.person_subject(low, at, after=pos, last=spk)
                     return subject if subject and self.pronoun_of.get(subject, low) == low else spk
                 if low == "they":           # a group the writer has turned to since
                     return self.refs.group_subject(at, after=pos) or spk

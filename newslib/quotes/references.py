@@ -470,11 +470,14 @@ class References:
             k -= 1
         return None
 
-    def person_subject(self, pronoun: str, at: int, *, after: int) -> str | None:
+    def person_subject(self, pronoun: str, at: int, *, after: int, last: str | None = None) -> str | None:
         """The nearest person opening a sentence between ``after`` and ``at`` that ``pronoun``
         can stand for, within a few paragraphs; or, nearer still, one opening a contrasting
         clause ("Bogdanov … claimed the race would be his, but McIlroy is unfazed. He admitted:
-        “…”" is McIlroy)."""
+        “…”" is McIlroy). Not one the sentences after theirs have moved on from, back to the
+        ``last`` speaker named again ("Celestine Babayaro left the club in January …. It could
+        be that …. Bridge's injury also means Mourinho … will not have …. “…,” he said" is
+        Mourinho's)."""
         found = None
         for s in self._subjects_before(at):
             if s.pos <= after or at - s.pos > 3000:
@@ -482,6 +485,8 @@ class References:
             if s.kind == "person" and _compatible(pronoun, s.name):
                 found = s
                 break
+        if found is not None and last is not None and self._named_again(last, found.pos, at):
+            found = None
         lo = max(after + 1, at - 3000, found.pos if found is not None else 0)
         region = self.masked[lo:at]
         if " but " in region or "But " in region:
@@ -491,6 +496,16 @@ class References:
                         and _compatible(pronoun, canon):
                     return canon
         return found.name if found is not None else None
+
+    def _named_again(self, name: str, pos: int, at: int) -> bool:
+        """Whether ``name``'s surname stands in a sentence between the one at ``pos`` and the
+        one at ``at``, two sentences or more apart (the writer's sentences, quotations masked;
+        not the sentence at ``at``: "she called Wells Fargo’s behavior …" names its object)."""
+        k, j = bisect_right(self._starts, pos) - 1, bisect_right(self._starts, at) - 1
+        if k < 0 or j - k < 2:
+            return False    # (the subject's sentence is the one right before: it stays theirs)
+        pattern = re.compile(r"\b" + re.escape(name.split()[-1]) + r"\b")
+        return pattern.search(self.masked, self.sentences[k][1], self._starts[j]) is not None
 
     def group_subject(self, at: int, *, after: int) -> str | None:
         """The plural group opening the writer's sentence before the one at ``at``, if after
