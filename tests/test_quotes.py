@@ -2682,3 +2682,24 @@ def test_a_reported_clause_ends_before_another_sources_with_clause():
                            "awarding a Best Dance Act prize, with the Brits committee announcing that dance was over.")
     assert got["may transfer as many as 7,000 jobs out of Australia"] == "Qantas"
     assert got["they would no longer be awarding a Best Dance Act prize"] == "the Brit Awards"
+
+
+def test_he_stays_the_last_speaker_when_the_story_returns_to_him():
+    t = ('"We think it\'s a big injury," said Jose Mourinho, whose team meet Barcelona this week. '
+         "Celestine Babayaro left the club in January, and Gallas is struggling to be fit himself. "
+         "It could be that Paulo Ferreira is switched to left-back. "
+         "Bridge's injury also means Mourinho will not have a specialist left-back for the run-in. "
+         '"He has no chance of playing against Barcelona," he said.')
+    assert speaker_by_quote(t)["He has no chance of playing against Barcelona,"] == "Jose Mourinho"
+    # the sentence right before the quotation opening with another person still turns "he" to them
+    t = ('"We think it\'s a big injury," said Jose Mourinho. Celestine Babayaro left the club in January. '
+         '"I wanted to play more," he said.')
+    assert speaker_by_quote(t)["I wanted to play more,"] == "Celestine Babayaro"
+
+
+def test_a_headlines_first_word_is_no_given_name():
+    t = ("Faultless Federer has no equal\n\nRoger Federer won again on Sunday. "
+         '"Right now I feel good," Federer told BBC Sport.')
+    assert speaker_by_quote(t)["Right now I feel good,"] == "Roger Federer"
+    t = "Veteran Martinez wins\n\nConchita Martinez beat the fifth seed. \"It feels really good,\" Martinez said."
+    assert speaker_by_quote(t)["It feels really good,"] == "Conchita Martinez"

@@ -316,6 +316,9 @@ def _without_false_names(body: str) -> str:
 HONORIFIC_SEX = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 
 
+_HEADLINE_FIRST_RE = re.compile(r"[A-Z][a-z]+(?= [A-Z][a-z])")
+
+
 class NameResolver:
     """Clusters the name variants of one article (Ebrahim Raisi / Raisi / Mr Raisi) and maps
     descriptions to names ("the Iranian president"); shared by quote speakers and framing actors."""
@@ -345,6 +348,13 @@ class NameResolver:
                     seen.add(f"{given} {last}")
                     self.full.append(f"{given} {last}")
         body = _without_false_names(text[head:] if head else text)
+        if not head and (first := _HEADLINE_FIRST_RE.match(body)) is not None \
+                and first.group().lower() not in given_names() and not first.group().endswith(("er", "or", "ist")) \
+                and not capitalised_inside(text, first.group()):
+            # "Faultless Federer has no equal", "Edgy Agassi struggles past Dent": a headline's
+            # first word, capitalised only there, is no given name ("he" had become "Faultless
+            # Federer"); a role's noun stays, stripped as a title later ("Rapper Jay-Z")
+            body = " " * first.end() + body[first.end():]
         for g1, g2 in _name_sequences(body):
             if "\n" in g1 or "\n" in g2:
                 self._add_lines(g1 + g2, seen, titles)   # a headline's last word is no first name
