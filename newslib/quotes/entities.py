@@ -319,6 +319,22 @@ HONORIFIC_SEX = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _HEADLINE_FIRST_RE = re.compile(r"[A-Z][a-z]+(?= [A-Z][a-z])")
 
 
+def _without_headline_adjective(text: str, body: str) -> str:
+    """``body`` with its first word blanked when it opens a name but is no given name and is
+    capitalised nowhere else: "Faultless Federer has no equal", "Edgy Agassi struggles past
+    Dent" ("he" had become "Faultless Federer"). A role's noun stays, stripped as a title later
+    ("Rapper Jay-Z": blanked, "Jay-Z" alone was no person's name).
+
+    >>> _without_headline_adjective("Faultless Federer wins\n\nRoger Federer won.", "Faultless Federer wins")
+    '          Federer wins'
+    """
+    first = _HEADLINE_FIRST_RE.match(body)
+    if first is None or first.group().lower() in given_names() or first.group().endswith(("er", "or", "ist")) \
+            or capitalised_inside(text, first.group()):
+        return body
+    return " " * first.end() + body[first.end():]
+
+
 class NameResolver:
     """Clusters the name variants of one article (Ebrahim Raisi / Raisi / Mr Raisi) and maps
     descriptions to names ("the Iranian president"); shared by quote speakers and framing actors."""
@@ -348,13 +364,8 @@ class NameResolver:
                     seen.add(f"{given} {last}")
                     self.full.append(f"{given} {last}")
         body = _without_false_names(text[head:] if head else text)
-        if not head and (first := _HEADLINE_FIRST_RE.match(body)) is not None \
-                and first.group().lower() not in given_names() and not first.group().endswith(("er", "or", "ist")) \
-                and not capitalised_inside(text, first.group()):
-            # "Faultless Federer has no equal", "Edgy Agassi struggles past Dent": a headline's
-            # first word, capitalised only there, is no given name ("he" had become "Faultless
-            # Federer"); a role's noun stays, stripped as a title later ("Rapper Jay-Z")
-            body = " " * first.end() + body[first.end():]
+        if not head:
+            body = _without_headline_adjective(text, body)
         for g1, g2 in _name_sequences(body):
             if "\n" in g1 or "\n" in g2:
                 self._add_lines(g1 + g2, seen, titles)   # a headline's last word is no first name

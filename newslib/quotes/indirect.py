@@ -1268,11 +1268,8 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
             or first_open is not None and low not in _BARE_CLAUSE_VERBS and not with_that and not clause:
         return None
     c_s = j + mm.end()
-    if text[j:c_s].rstrip().endswith(",") and _WHERE_AFTER_CUE_RE.match(text, j, c_s) \
-            and (nxt := text[c_s:c_s + 12].split(None, 1)[:1]) and (nxt[0] in ("which", "who") or nxt[0] in _FINITE):
-        return None     # "said in an interview, which was conducted by …", "said in a speech at …, was to …": an aside
-    if low.startswith(("wr", "pen")) and _WRITTEN_THING_RE.match(text, c_s):
-        return None     # "Smith wrote a letter to the council", "wrote a memoir entitled …": the
+    if _where_then_aside(text, j, c_s) or low.startswith(("wr", "pen")) and _WRITTEN_THING_RE.match(text, c_s):
+        return None     # an aside; "Smith wrote a letter to the council", "wrote a memoir entitled …": the
         #                 thing written, not its words (its "saying …" is a continuation)
     seg = _content_until(text, c_s, s_hi)
     if len(seg.split()) < 3 or seg[:1] in ",.;:" or heard and not with_that and seg.split(None, 1)[0] in _NO_CLAUSE_OPENERS \
@@ -1328,6 +1325,15 @@ _WHERE_AFTER_CUE = (r"(?:in|on|at|during)\s+(?:an?|the|his|her|their|its)\s+(?:[
                     r"(?:\s+(?:to|with|in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
                     r"(?:\s+\([A-Z][\w.&-]{1,11}\))?)?")     # ("… at the Consumer Electronics Show (CES)")
 _WHERE_AFTER_CUE_RE = re.compile(r"\s+" + _WHERE_AFTER_CUE)
+
+
+def _where_then_aside(text: str, j: int, c_s: int) -> bool:
+    """Whether the words from ``j`` (after a cue) to ``c_s`` say where the words were said and
+    a relative clause or the sentence's own verb follows ("said in an interview, which was
+    conducted by …", "she said in a speech at …, was to …"): an aside, no content there."""
+    nxt = text[c_s:c_s + 12].split(None, 1)[:1]
+    return text[j:c_s].rstrip().endswith(",") and _WHERE_AFTER_CUE_RE.match(text, j, c_s) is not None \
+        and bool(nxt) and (nxt[0] in ("which", "who") or nxt[0] in _FINITE)
 _TIME_AFTER_CUE = (r"(?:\s+(?:" + _WHERE_AFTER_CUE + r"|(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?|"
                    r"this\s+(?:week|weekend|morning|afternoon|evening|month|year)|"
                    r"(?:yesterday|today|tonight)(?!\s+(?:is|was|will|would|has|had)\b)))?")

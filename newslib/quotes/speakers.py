@@ -498,8 +498,7 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
     w = speaker_words()
     while j > 0 and toks[j][0].lower() in _TIME_ADVERBS and toks[j - 1][0][:1].isalpha():
         j -= 1      # "Officials now say", "Analysts today said": the phrase ends before the adverb
-    end_i = j
-    k = j
+    end_i = k = j
     seen_cap = False
     while k >= 0 and end_i - k < 8:
         t = toks[k][0]
@@ -508,9 +507,8 @@ def _phrase_bounds(toks: list[tuple[str, int, int]], j: int) -> tuple[int, int] 
             seen_cap = True     # "consultancy 4Cast said", "3M"
             k -= 1
             continue
-        if low == "," and seen_cap and k >= 3 and toks[k + 1][0][:1].isupper() and _named_for(toks, k - 1, ("for",)) \
-                and any(toks[m][0] == "and" for m in range(k + 2, end_i)):
-            k -= 1      # "the Department for Culture, Media and Sport": a list inside the name
+        if low == "," and seen_cap and _list_in_name(toks, k, end_i):     # ("Department for Culture, Media and Sport")
+            k -= 1
             continue
         if low in {"'s", "’s"} or low in {"of", "for", "at", "and", "on"} and seen_cap and k - 1 >= 0 and toks[k - 1][0][:1].isupper() \
                 and not (low == "on" and toks[k + 1][0].lower() in _STOP_OR_TIME) and not _time_and(toks, k):
@@ -601,6 +599,13 @@ def _named_for(toks: list[tuple[str, int, int]], k: int, preps: tuple[str, ...] 
         m -= 1
     return m < k and m >= 1 and toks[m][0] in preps and toks[m - 1][0][:1].isupper() \
         and toks[m - 1][0].lower() in speaker_words()["organisations"]
+
+
+def _list_in_name(toks: list[tuple[str, int, int]], k: int, end_i: int) -> bool:
+    """Whether the comma at ``k`` lists the objects of a name's "for" ("the Department for
+    Culture, Media and Sport"): a capitalised word after it and an "and" before ``end_i``."""
+    return k >= 3 and toks[k + 1][0][:1].isupper() and _named_for(toks, k - 1, ("for",)) \
+        and any(toks[m][0] == "and" for m in range(k + 2, end_i))
 
 
 def _with_part_of(toks: list[tuple[str, int, int]], start_i: int) -> int:
