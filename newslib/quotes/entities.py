@@ -325,7 +325,7 @@ def _without_headline_adjective(text: str, body: str) -> str:
     Dent" ("he" had become "Faultless Federer"). A role's noun stays, stripped as a title later
     ("Rapper Jay-Z": blanked, "Jay-Z" alone was no person's name).
 
-    >>> _without_headline_adjective("Faultless Federer wins\n\nRoger Federer won.", "Faultless Federer wins")
+    >>> _without_headline_adjective("Faultless Federer wins. Roger Federer won.", "Faultless Federer wins")
     '          Federer wins'
     """
     first = _HEADLINE_FIRST_RE.match(body)
