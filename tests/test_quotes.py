@@ -2703,3 +2703,21 @@ def test_a_headlines_first_word_is_no_given_name():
     assert speaker_by_quote(t)["Right now I feel good,"] == "Roger Federer"
     t = "Veteran Martinez wins\n\nConchita Martinez beat the fifth seed. \"It feels really good,\" Martinez said."
     assert speaker_by_quote(t)["It feels really good,"] == "Conchita Martinez"
+
+
+def test_set_30_phenomena_content_start_and_a_groups_description_after_the_verb():
+    got = {}
+    for t in ("RSA warned that wi-fi's growing popularity made it much more likely that insecure networks would "
+              "be found.",
+              "Mr Dein also warned the current level of TV coverage of the Premiership may be reaching saturation.",
+              "Sales have tripled since launch, outstripping Microsoft's Xbox, said market analysts Chart-Track.",
+              "She told the court the man had been drinking all night.",
+              "And they have both warned the rival camps to stop spreading the poison."):
+        got.update(speaker_by_quote(t))
+    # the cue's own "that", not a later one
+    assert got["wi-fi's growing popularity made it much more likely that insecure networks would be found"] == "RSA"
+    # "the current level" is the clause's subject, no hearer
+    assert "the current level of TV coverage of the Premiership may be reaching saturation" in got
+    assert got["Sales have tripled since launch, outstripping Microsoft's Xbox"] == "Chart-Track"
+    assert "the man had been drinking all night" in got
+    assert "to stop spreading the poison" in got

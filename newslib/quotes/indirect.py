@@ -46,6 +46,7 @@ from .words import (
     _MARK_CHARS,
     _NONFINITE_BEFORE,
     _NOT_A_SPEAKER_END,
+    _ORG_DESCRIPTIONS,
     _PRONOUN_RE,
     _START,
     _SUBORDINATORS,
@@ -964,6 +965,13 @@ def _tail_as_saying(text: str, s_lo: int, seg: str, resolve, add) -> bool:
     return True
 
 
+def _describes_source(word: str) -> bool:
+    """Whether a lower-case word before a name after a closing verb describes the source: a
+    role ("said chief executive John Smith") or a group's or company's noun ("said market
+    analysts Chart-Track", "said software firm Sophos")."""
+    return word in _roles() or word in _ORG_DESCRIPTIONS or _plural_people(word)
+
+
 def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
     """"Trade rose sharply last year, said Mr Thomas.": a name after a closing verb reports all
     before it (BBC house style), as "…, Mr Thomas said." does."""
@@ -972,7 +980,7 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
         return False    # the pattern ends with a name or its apposition: most sentences end otherwise
     m = _INVERTED_TAIL_RE.search(seg)
     role_of = False     # "…, said a spokeswoman for the Bank of England.": the role and its owner
-    if m is not None and (desc := m.group("desc")) and not (desc.split()[-1].lower() in _roles()
+    if m is not None and (desc := m.group("desc")) and not (_describes_source(desc.split()[-1].lower())
                                                             and not set(desc.split()) & _CLAUSE_WORDS):
         words = desc.split()
         role_of = len(words) >= 2 and words[-1] in ("for", "of") and words[-2].lower() in _roles() \
@@ -1205,6 +1213,8 @@ def _skippable_before_that(words_before: str, low: str) -> bool:
     if words_before.startswith(","):    # "admitted, however, that …": only a connective set off
         return words_before.strip(" ,").lower() in _CONNECTIVES
     words = words_before.split()
+    if words[0].lower() == "that":
+        return False    # "warned that X made it more likely that …": the cue's own "that" comes first
     return len(words) <= 10 and (low in _HEARER_OR_OBJECT or words[0].lower() in _ADJUNCT_WORDS
                                  or _FOR_A_TIME_RE.fullmatch(words_before) is not None) \
         and not any(w.strip(",").lower() in reporting_verbs() for w in words[1:]) \
@@ -1244,7 +1254,7 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
         return q_s      # "asked whether …", "questioned what kind of person …"
     heard = False
     if low.startswith(("tell", "told", "ask", "urge", "warn", "remind")):
-        mm = _HEARER_RE.match(tail)
+        mm = _hearer_match(tail)
         if mm and _TOLD_THINGS.intersection(w.lower() for w in mm.group().split()[:3] + mm.group().split()[-3:]):
             return None     # "the show, which told the story of a poor man", "tells the story of Torak": no hearer
         if mm:
@@ -1316,6 +1326,37 @@ _HEARER_RE = re.compile(r"\s+(?!(?:that|whether|if|why|how|what|who|when|where)\
                         r"(?:\s+(?:[A-Z0-9][\w’'-]*|(?:at|of|on)(?=\s+[A-Z])))*(?:\s+(?:programme|show|newspaper|"
                         r"supporters|voters|members|delegates|activists|listeners|viewers|readers|fans|website|site))?")
 _TOLD_THINGS = frozenset("story stories tale tales truth lie lies joke jokes".split())
+#: lower-case nouns for those who hear, besides people's, groups' and organisations' words
+_HEARERS = frozenset("public court jury audience crowd nation country house commons world conference meeting government "
+                     "parliament assembly committee council board panel media press industry market markets".split())
+_AFTER_HEARER = frozenset("that to the a an he she it they we there this these those his her its their about of on "
+                          "in at not".split())
+
+
+_TWO_WORD_HEARER_RE = re.compile(r"\s+(?:the|a|an)\s+[a-z][\w'’-]*\s+[a-z][\w'’-]*")
+
+
+def _can_hear(word: str) -> bool:
+    """Whether a lower-case noun names those who may hear words ("the public", "the panel",
+    "reporters", "the minister", "a woman")."""
+    return word in _HEARERS or _describes_source(word) or word in speaker_words()["groups"] \
+        or word in speaker_words()["people"]
+
+
+def _hearer_match(tail: str) -> re.Match[str] | None:
+    """``_HEARER_RE`` at the start of ``tail``, unless its one lower-case word after a
+    determiner is no one who hears and the clause's noun follows it ("Mr Dein also warned the
+    current level of TV coverage … may be …": the clause's subject, not a hearer "the current")."""
+    mm = _HEARER_RE.match(tail)
+    words = mm.group().split() if mm else []
+    if len(words) == 2 and words[0].lower() in ("the", "a", "an") and words[1].islower() and not _can_hear(words[1]):
+        nxt = tail[mm.end():mm.end() + 40].split()[:2]
+        if len(nxt) == 2 and nxt[1] in ("to", "that") and nxt[0] not in _AFTER_HEARER:
+            return _TWO_WORD_HEARER_RE.match(tail)      # "warned the rival camps to stop …"
+        if nxt and nxt[0].isalpha() and nxt[0].islower() and nxt[0] not in _AFTER_HEARER and nxt[0] not in _FINITE \
+                and not _can_hear(nxt[0]):      # ("told the advisory panel", "a young woman": a hearer still)
+            return None
+    return mm
 # a time between the verb (or its hearer) and the clause: "told MPs yesterday the plan …", "told
 # African-Americans this weekend he would …"
 #: where the words were said, between the cue and a clause with no "that" ("said on a visit to
