@@ -2721,3 +2721,10 @@ def test_set_30_phenomena_content_start_and_a_groups_description_after_the_verb(
     assert got["Sales have tripled since launch, outstripping Microsoft's Xbox"] == "Chart-Track"
     assert "the man had been drinking all night" in got
     assert "to stop spreading the poison" in got
+
+
+def test_a_hearer_of_an_adjective_and_a_noun():
+    got = speaker_by_quote("He told the new minister the plan would fail badly. "
+                           "He warned the young players they would be dropped next week.")
+    assert "the plan would fail badly" in got
+    assert "they would be dropped next week" in got

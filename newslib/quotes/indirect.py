@@ -1351,10 +1351,10 @@ def _hearer_match(tail: str) -> re.Match[str] | None:
     words = mm.group().split() if mm else []
     if len(words) == 2 and words[0].lower() in ("the", "a", "an") and words[1].islower() and not _can_hear(words[1]):
         nxt = tail[mm.end():mm.end() + 40].split()[:2]
-        if len(nxt) == 2 and nxt[1] in ("to", "that") and nxt[0] not in _AFTER_HEARER:
-            return _TWO_WORD_HEARER_RE.match(tail)      # "warned the rival camps to stop …"
-        if nxt and nxt[0].isalpha() and nxt[0].islower() and nxt[0] not in _AFTER_HEARER and nxt[0] not in _FINITE \
-                and not _can_hear(nxt[0]):      # ("told the advisory panel", "a young woman": a hearer still)
+        if len(nxt) == 2 and nxt[0] not in _AFTER_HEARER and (nxt[1] in ("to", "that") or nxt[0].endswith("s") and nxt[1] in (
+                "he", "she", "it", "they", "we", "there", "the")) or nxt and _can_hear(nxt[0]):
+            return _TWO_WORD_HEARER_RE.match(tail)      # "warned the rival camps to stop …", "told the new minister …"
+        if nxt and nxt[0].isalpha() and nxt[0].islower() and nxt[0] not in _AFTER_HEARER and nxt[0] not in _FINITE:
             return None
     return mm
 # a time between the verb (or its hearer) and the clause: "told MPs yesterday the plan …", "told
