@@ -104,7 +104,7 @@ _INDIRECT_TAIL_RE = re.compile(
     r"(?:[^,]|,(?=\d)){2,60}?(?:,\s*[A-Z][^,]{1,40},)?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>said|says|added|noted|argued|warned|"
     r"told (?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z0-9][\w'’]*){0,3}(?:\s+(?:programme|website|newspaper))?|"
     r"told (?:his|her|their|the|a|an)\s+[a-z]+|told \w+|"     # "…, he also told his audience."
-    r"reported|reports|confirmed|announced|insisted|stressed|explained|wrote|claimed|concluded|"
+    r"reported|reports|confirmed|announced|insisted|stressed|explained|wrote|claimed|concluded|pledged|promised|"
     r"suggested|admitted|predicted|estimated|believes|believed|thinks|claims|warns|adds|insists|argues|predicts|"
     r"suggests|said on \w+|reported on \w+|"
     # "…, top black lawmakers said Friday afternoon."
@@ -118,7 +118,7 @@ _NAME_THEN_OPEN_APPOSITION_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][
 _TAIL_VERBS = frozenset("said says added noted argued warned reported reports confirmed announced insisted "
                         "stressed explained wrote claimed concluded suggested admitted predicted estimated "
                         "believes believed thinks claims warns adds insists argues predicts suggests "
-                        "say warn argue believe think claim insist predict suggest note add".split())
+                        "say warn argue believe think claim insist predict suggest note add pledged promised".split())
 # words between a verb and "that" that do not end the cue: the hearer ("told his Iranian
 # counterpart that"), an adjunct ("said during a rally in Michigan that", "said via email that")
 # or the object of a verb of stance ("expressed disappointment that")
@@ -845,6 +845,11 @@ _CLAUSE_WORDS = _FINITE | frozenset("that which who whom whose he she they it we
 _CITING_TAIL_RE = re.compile(r",\s+(?:citing|quoting)\s[^,;:“”\"]{2,120}\.?\s*$")
 
 
+#: a clause of what the source did while speaking, after a closing cue ("…, Smith said as he
+#: unveiled the plan.")
+_AS_CLAUSE_TAIL_RE = re.compile(r"\b([a-z]+) as (?:he|she|they|it|we)\s+[a-z]+(?:\s+[^\s,;:“”\"]+){0,12}\s*\.?\s*$")
+
+
 def _before_trailing_adjunct(seg: str) -> int:
     """Where the phrases of place and time after a sentence's closing cue begin, or the
     sentence's length when it ends otherwise.
@@ -859,6 +864,9 @@ def _before_trailing_adjunct(seg: str) -> int:
     >>> s[:_before_trailing_adjunct(s)]
     'A patient was admitted, the agency said'
     """
+    if " as " in seg and (a := _AS_CLAUSE_TAIL_RE.search(seg, max(0, len(seg) - 200))) is not None \
+            and a.group(1).lower() in reporting_verbs():
+        return a.start() + len(a.group(1)) + 1      # "…, Michael Howard pledged as he unveiled the manifesto."
     if _ADJUNCT_VERB_RE.search(seg, max(0, len(seg) - 200)) is None:
         return len(seg)                 # (most sentences: no such verb among their last words)
     if (c := _CITING_TAIL_RE.search(seg, max(0, len(seg) - 200))) is not None \
@@ -1282,7 +1290,8 @@ def _content_start(text: str, vm, low: str, s_hi: int, first_open: int | None) -
         return None     # an aside; "Smith wrote a letter to the council", "wrote a memoir entitled …": the
         #                 thing written, not its words (its "saying …" is a continuation)
     seg = _content_until(text, c_s, s_hi)
-    if len(seg.split()) < 3 or seg[:1] in ",.;:" or heard and not with_that and seg.split(None, 1)[0] in _NO_CLAUSE_OPENERS \
+    if len(seg.split()) < 3 or seg[:1] in ",.;:" or seg.startswith(("as he ", "as she ", "as they ")) \
+            or heard and not with_that and seg.split(None, 1)[0] in _NO_CLAUSE_OPENERS \
             and not any(w.strip(",\"“”").lower() in _FINITE for w in seg.split()):
         return None     # ("told refugees from Afghanistan to “get back home”": the hearer's phrase, no clause)
     if seg.split(None, 1)[0].lower() in _TOPIC_PREPOSITIONS and not any(
