@@ -2731,9 +2731,11 @@ def test_a_hearer_of_an_adjective_and_a_noun():
 
 
 def test_a_closing_pledge_and_what_the_source_did_as_they_spoke():
-    got = speaker_by_quote('The Conservatives would stand up for the "forgotten majority", Michael Howard pledged as he '
-                           "unveiled the first part of the manifesto. Prices will rise next year, Smith said as he "
-                           "unveiled the plan. Taxes will not rise under a Labour government, the chancellor promised.")
+    got = {}
+    for t in ('The Conservatives would stand up for the "forgotten majority", Michael Howard pledged as he unveiled '
+              "the first part of the manifesto.", "Prices will rise next year, Smith said as he unveiled the plan.",
+              "Taxes will not rise under a Labour government, the chancellor promised."):
+        got.update(speaker_by_quote(t))
     assert got['The Conservatives would stand up for the "forgotten majority"'] == "Michael Howard"
     assert got["Prices will rise next year"] == "Smith"
     assert got["Taxes will not rise under a Labour government"] == "the chancellor"
