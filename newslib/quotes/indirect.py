@@ -1366,8 +1366,6 @@ def _hearer_match(tail: str) -> re.Match[str] | None:
         if nxt and nxt[0].isalpha() and nxt[0].islower() and nxt[0] not in _AFTER_HEARER and nxt[0] not in _FINITE:
             return None
     return mm
-# a time between the verb (or its hearer) and the clause: "told MPs yesterday the plan …", "told
-# African-Americans this weekend he would …"
 #: where the words were said, between the cue and a clause with no "that" ("said on a visit to
 #: Sydney there was …", "said in an interview with the BBC it was …")
 _WHERE_AFTER_CUE = (r"(?:in|on|at|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:interview|statement|"
@@ -1384,6 +1382,8 @@ def _where_then_aside(text: str, j: int, c_s: int) -> bool:
     nxt = text[c_s:c_s + 12].split(None, 1)[:1]
     return text[j:c_s].rstrip().endswith(",") and _WHERE_AFTER_CUE_RE.match(text, j, c_s) is not None \
         and bool(nxt) and (nxt[0] in ("which", "who") or nxt[0] in _FINITE)
+# a time (or where it was said) between the verb (or its hearer) and the clause: "told MPs yesterday the plan …", "told
+# African-Americans this weekend he would …"
 _TIME_AFTER_CUE = (r"(?:\s+(?:" + _WHERE_AFTER_CUE + r"|(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?|"
                    r"this\s+(?:week|weekend|morning|afternoon|evening|month|year)|"
                    r"(?:yesterday|today|tonight)(?!\s+(?:is|was|will|would|has|had)\b)))?")
