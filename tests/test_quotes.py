@@ -2740,3 +2740,16 @@ def test_a_closing_pledge_and_what_the_source_did_as_they_spoke():
     assert got["Prices will rise next year"] == "Smith"
     assert got["Taxes will not rise under a Labour government"] == "the chancellor"
     assert not any(q.startswith("as he") for q in got)
+
+
+def test_set_31_phenomena_a_company_described_by_its_nationality():
+    t = ("Wembley firm won't make a profit\n\nShares in Multiplex Group, which is building the new Wembley stadium, "
+         "fell as much as 19% after it said it would not make any money on the project.\n\nThe Australian firm said it "
+         "would only break even on the rebuild. The firm said the result was below expectations.")
+    got = speaker_by_quote(t)
+    assert got["it would not make any money on the project"] == "Multiplex Group"
+    assert got["it would only break even on the rebuild"] == "Multiplex Group"
+    assert got["the result was below expectations"] == "Multiplex Group"
+    # a name then its kind is still the name
+    t = "The Mirror newspaper said on Tuesday it had been handed a sensitive dossier about the visit."
+    assert speaker_by_quote(t)["it had been handed a sensitive dossier about the visit"] == "the Mirror newspaper"

@@ -430,6 +430,9 @@ class _Article:
                 return spk
         if low == "they":
             return self.refs.group_subject(at, after=-1)
+        if low == "it":     # "Shares in Multiplex Group, which …, fell … after it said …": the one company
+            #                 named before it in its sentence
+            return self.refs.company_named_before(at, "company", lo=self.sent_starts[max(0, bisect_right(self.sent_starts, at) - 1)])
         if low not in {"he", "she"}:
             return None
         subject = self.refs.person_subject(low, at, after=-1)

@@ -326,8 +326,11 @@ def sentence_subject(text: str, masked: str, lo: int, hi: int, resolver,
         else:
             i = comma.end()
     m = _APPOSED_RE.match(seg, i) or _titled_subject(seg, i) or _SUBJECT_RE.match(seg, i)
-    if not m:
-        return None
+    if not m or (nxt := seg[m.end(1):m.end(1) + 24].split()[:1]) and nxt[0] in _ORG_DESCRIPTIONS \
+            and (_NATIONALITY_RE.fullmatch(bare := m.group(1).removeprefix("The ")) or bare in places()
+                 or lo == 0 and " " not in bare):
+        return None     # ("The Australian firm said", a headline's "Wembley firm won't …": a description,
+        #                 no name; "The Mirror newspaper" is one)
     name = m.group(1)
     if name not in kinds:
         kinds[name] = _subject_kind(name, text, resolver)
@@ -401,6 +404,9 @@ _COMPANY_KINDS = frozenset("company firm group maker carmaker automaker drugmake
                            "giant chain operator carrier manufacturer producer supplier developer publisher "
                            "broadcaster conglomerate brewer bookmaker chipmaker supermarket".split())
 _GENERIC_ORG_HEADS = frozenset("company firm group".split())
+#: the last words of a company's name that say it is one
+_COMPANY_ENDINGS = frozenset("Group Holdings Corp Corporation Inc Ltd plc PLC Company Co Industries Enterprises "
+                             "Airlines Airways Motors Bank Brewery Brewing Pharmaceuticals Telecom Technologies".split())
 #: an organisation introduced by its kind ("publishing group Independent News & Media", "drugmaker Dr Reddy's")
 _INTRODUCED_ORG_RE = re.compile(r"\b(" + "|".join(sorted(_COMPANY_KINDS | {"club", "union", "charity", "agency",
                                                                           "newspaper", "watchdog", "regulator"}))
@@ -569,7 +575,8 @@ class References:
                                      or "of" not in words and self._other_titled(name, head)):
                 continue
             return name
-        if kind == "organisation" and (named := self._introduced_before(at, head)) is not None:
+        if kind == "organisation" and ((named := self._introduced_before(at, head)) is not None
+                                       or not any_before and (named := self.company_named_before(at, head))):
             return named    # "Indian drugmaker Dr Reddy's …. The firm said": named after its kind
         if any_before or desc.split()[-1][:1].isupper():
             return None     # ("The Brazilian confirmed …": a nationality looks back, never ahead)
@@ -676,6 +683,18 @@ class References:
                 kindred = m.group(2)
         found = same or kindred
         return _POSSESSIVE_RE.sub("", found) if found else None
+
+    def company_named_before(self, at: int, head: str, *, lo: int | None = None) -> str | None:
+        """The one company the paragraph or two before ``at`` names with a company's word at its
+        end ("Shares in Multiplex Group, which is building …, fell …. The Australian firm said"),
+        when "the <head>" is a company's generic noun and no organisation opened a sentence."""
+        if head not in _GENERIC_ORG_HEADS:
+            return None
+        lo = max(0, at - 800) if lo is None else lo
+        found = {f for f in self.resolver.full if f.split()[-1] in _COMPANY_ENDINGS and f in self.masked[lo:at]
+                 # (not the end of a longer name: "the Interactive Media in Retail Group")
+                 and not re.search(r"[A-Z][\w'’-]* [A-Z][\w'’-]* (?:in|of|for|and|&) " + re.escape(f), self.text)}
+        return found.pop() if len(found) == 1 else None
 
     def _named_after(self, kind: str, at: int, head: str) -> str | None:
         """The first entity of ``kind`` named in the two sentences after ``at`` who may be "the
