@@ -21,6 +21,14 @@ def speaker_by_quote(text):
     return dict(zip(q.quote, q.speaker, strict=True))
 
 
+def speaker_by_quote_each(*texts):
+    """{quote: speaker} of the rows of each text, every text read on its own."""
+    got = {}
+    for t in texts:
+        got.update(speaker_by_quote(t))
+    return got
+
+
 def test_contract_columns_and_offsets():
     t = "“We tried,” Ana Silva said, “but the money ran out.”"
     df = extract_quotes(t)
@@ -2485,29 +2493,25 @@ def test_set_24_phenomena_speakers():
 def test_set_24_phenomena_clauses():
     # ", who added that …" after a closing source; a closing source after one opening word and
     # quoted words; "predicts X, editor of Y." with a bare role
-    got = {}
-    for t in ('"They have shown a complete disregard for our members," said Mr Fitzpatrick, who added that the '
-              'company now planned to observe the procedures.',
-              'The "myth that ageing is a barrier" needs to be "exploded", the pensions minister has said.',
-              'There may not be enough iPod minis to go round, predicts Oliver Irish, editor of gadget magazine Stuff.'):
-        got.update(speaker_by_quote(t))
+    got = speaker_by_quote_each('"They have shown a complete disregard for our members," said Mr Fitzpatrick, who added that the '
+                                'company now planned to observe the procedures.',
+                                'The "myth that ageing is a barrier" needs to be "exploded", the pensions minister has said.',
+                                'There may not be enough iPod minis to go round, predicts Oliver Irish, editor of gadget magazine Stuff.')
     assert got["the company now planned to observe the procedures"] == "Fitzpatrick"
     assert got['The "myth that ageing is a barrier" needs to be "exploded"'] == "the pensions minister"
     assert got["There may not be enough iPod minis to go round"] == "Oliver Irish"
 
 
 def test_set_25_phenomena_reported_clauses():
-    got = {}
-    for t in ("The DJ admitted, however, that his worldwide success had a downside.",
-              "Cook acknowledged much change, but he stressed this did not mean the scene was over.",
-              "Unilever said it was optimistic about its slimming products saying that demand is on the wane "
-              "for rival diets.",
-              "Under the slogan, the prime minister time and again insisted the future would be New Labour.",
-              # near misses: another's words after "quoted as", "those warning"
-              "Qantas warned it may move 7,000 jobs, with Mr Dixon quoted as saying that the carrier could "
-              "not stay all-Australian.",
-              "Ifzal Ali added his voice to those warning that aid pledges must be promptly delivered."):
-        got.update(speaker_by_quote(t))
+    got = speaker_by_quote_each("The DJ admitted, however, that his worldwide success had a downside.",
+                                "Cook acknowledged much change, but he stressed this did not mean the scene was over.",
+                                "Unilever said it was optimistic about its slimming products saying that demand is on the wane "
+                                "for rival diets.",
+                                "Under the slogan, the prime minister time and again insisted the future would be New Labour.",
+                                # near misses: another's words after "quoted as", "those warning"
+                                "Qantas warned it may move 7,000 jobs, with Mr Dixon quoted as saying that the carrier could "
+                                "not stay all-Australian.",
+                                "Ifzal Ali added his voice to those warning that aid pledges must be promptly delivered.")
     assert got["his worldwide success had a downside"] == "the DJ"
     assert "this did not mean the scene was over" in got
     assert got["it was optimistic about its slimming products"] == got["demand is on the wane for rival diets"] \
@@ -2565,13 +2569,11 @@ def test_a_clause_trailing_the_subject_is_no_part_of_the_speaker():
 
 def test_set_29_phenomena_a_closing_source_with_initials_or_a_relative_clause():
     # a closing source's initials in brackets, a relative clause after it, a body as the source
-    got = {}
-    for t in ('That long trough "might be contributing to signs of risk-taking", said the Federal Open Markets '
-              'Committee (FOMC), which sets interest rates.',
-              "Prices will rise sharply next year, said the Bank of England (BoE).",
-              "Pay will be frozen for a third year, said the union, which represents 5,000 workers.",
-              "The hearing should be held in public, said the committee."):
-        got.update(speaker_by_quote(t))
+    got = speaker_by_quote_each('That long trough "might be contributing to signs of risk-taking", said the Federal Open Markets '
+                                'Committee (FOMC), which sets interest rates.',
+                                "Prices will rise sharply next year, said the Bank of England (BoE).",
+                                "Pay will be frozen for a third year, said the union, which represents 5,000 workers.",
+                                "The hearing should be held in public, said the committee.")
     assert got['That long trough "might be contributing to signs of risk-taking"'] == \
         "the Federal Open Markets Committee"
     assert got["might be contributing to signs of risk-taking"] == "the Federal Open Markets Committee"
@@ -2594,26 +2596,22 @@ def test_set_29_phenomena_a_bracket_round_the_quotation_and_having_said_that():
 
 
 def test_set_29_phenomena_the_name_before_a_role_of_someone_else_speaks():
-    got = {}
-    for t in ('This was underlined by his former girlfriend, Princess Marguerite of Romania, the eldest daughter of '
-              'ex-King Michael of Romania, who said a relationship with him was "politics, politics, politics".',
-              "The deal was backed by John Smith, the son of Adam Smith, who said it was fair.",
-              "But, Hans Reckers, a board member of Germany's central bank, the Bundesbank, said that cash trading "
-              "should also remain in Frankfurt."):
-        got.update(speaker_by_quote(t))
+    got = speaker_by_quote_each('This was underlined by his former girlfriend, Princess Marguerite of Romania, the eldest daughter of '
+                                'ex-King Michael of Romania, who said a relationship with him was "politics, politics, politics".',
+                                "The deal was backed by John Smith, the son of Adam Smith, who said it was fair.",
+                                "But, Hans Reckers, a board member of Germany's central bank, the Bundesbank, said that cash trading "
+                                "should also remain in Frankfurt.")
     assert got["politics, politics, politics"] == "Princess Marguerite of Romania"
     assert got["it was fair"] == "John Smith"
     assert got["cash trading should also remain in Frankfurt"] == "Hans Reckers"
 
 
 def test_set_29_phenomena_a_company_named_after_its_kind():
-    got = {}
-    for t in ("Bookmaker Ladbrokes said it would continue to accept bets on the final.",
-              "Carmaker General Motors said it would cut 900 jobs in Europe.",
-              "Retailer Marks & Spencer said sales had fallen by 5% in the year.",
-              "Australian brewer Fosters has bought a stake in winemaker Southcorp. In a separate statement, "
-              "Southcorp confirmed the talks. The brewer said last summer that it was not looking to expand."):
-        got.update(speaker_by_quote(t))
+    got = speaker_by_quote_each("Bookmaker Ladbrokes said it would continue to accept bets on the final.",
+                                "Carmaker General Motors said it would cut 900 jobs in Europe.",
+                                "Retailer Marks & Spencer said sales had fallen by 5% in the year.",
+                                "Australian brewer Fosters has bought a stake in winemaker Southcorp. In a separate statement, "
+                                "Southcorp confirmed the talks. The brewer said last summer that it was not looking to expand.")
     # the kind capitalised at the sentence's start is no part of the name
     assert got["it would continue to accept bets on the final"] == "Ladbrokes"
     assert got["it would cut 900 jobs in Europe"] == "General Motors"
@@ -2637,14 +2635,12 @@ def test_set_29_phenomena_a_company_after_its_kind_is_an_organisation(tmp_path):
 
 
 def test_where_the_words_were_said_between_the_cue_and_the_clause():
-    got = {}
-    for t in ('The Oscar winner said on a visit to Sydney there was a "desire" to make it.',
-              "Mr Bergman said in a statement the directors believed it was best to reject the offer.",
-              "The job of firms now, she said in a speech at the Consumer Electronics Show (CES), was to ensure "
-              "the two worlds converged.",
-              "The reason is that it would have weakened the case, Lord Butler said in his Spectator interview, "
-              "which was conducted by the magazine's editor."):
-        got.update(speaker_by_quote(t))
+    got = speaker_by_quote_each('The Oscar winner said on a visit to Sydney there was a "desire" to make it.',
+                                "Mr Bergman said in a statement the directors believed it was best to reject the offer.",
+                                "The job of firms now, she said in a speech at the Consumer Electronics Show (CES), was to ensure "
+                                "the two worlds converged.",
+                                "The reason is that it would have weakened the case, Lord Butler said in his Spectator interview, "
+                                "which was conducted by the magazine's editor.")
     assert 'there was a "desire" to make it' in got            # not 'visit to Sydney there was …'
     assert "the directors believed it was best to reject the offer" in got
     assert any(q.startswith("The job of firms now") for q in got)     # the aside, not 'was to ensure …'
@@ -2652,24 +2648,20 @@ def test_where_the_words_were_said_between_the_cue_and_the_clause():
 
 
 def test_a_closing_source_named_with_its_kind_of_outlet():
-    got = {}
-    for t in ("Hours before the announcement, there was a funereal air at the headquarters, reported AP news agency.",
-              "Two people were killed in the blast, reported the Interfax news agency.",
-              "The talks will resume in March, said Le Monde newspaper."):
-        got.update(speaker_by_quote(t))
+    got = speaker_by_quote_each("Hours before the announcement, there was a funereal air at the headquarters, reported AP news agency.",
+                                "Two people were killed in the blast, reported the Interfax news agency.",
+                                "The talks will resume in March, said Le Monde newspaper.")
     assert got["Hours before the announcement, there was a funereal air at the headquarters"] == "AP"
     assert got["Two people were killed in the blast"] == "Interfax"
     assert got["The talks will resume in March"] == "Le Monde"
 
 
 def test_an_organisations_name_may_hold_and_or_a_list():
-    got = {}
-    for t in ("The United Nations' Economic Commission for Latin America and the Caribbean said the region grew "
-              "by 5.5% this year.",
-              "A spokesman for the Department for Culture, Media and Sport said there were no plans to sell it.",
-              "On Monday, the Council of Mortgage Lenders, British Bankers Association and Building Societies "
-              "Association all said mortgage lending was slowing."):
-        got.update(speaker_by_quote(t))
+    got = speaker_by_quote_each("The United Nations' Economic Commission for Latin America and the Caribbean said the region grew "
+                                "by 5.5% this year.",
+                                "A spokesman for the Department for Culture, Media and Sport said there were no plans to sell it.",
+                                "On Monday, the Council of Mortgage Lenders, British Bankers Association and Building Societies "
+                                "Association all said mortgage lending was slowing.")
     assert got["the region grew by 5.5% this year"] == "Economic Commission for Latin America and the Caribbean"
     assert got["there were no plans to sell it"] == "a spokesman for the Department for Culture, Media and Sport"
     # three bodies, not one name with a list in it
@@ -2706,14 +2698,12 @@ def test_a_headlines_first_word_is_no_given_name():
 
 
 def test_set_30_phenomena_content_start_and_a_groups_description_after_the_verb():
-    got = {}
-    for t in ("RSA warned that wi-fi's growing popularity made it much more likely that insecure networks would "
-              "be found.",
-              "Mr Dein also warned the current level of TV coverage of the Premiership may be reaching saturation.",
-              "Sales have tripled since launch, outstripping Microsoft's Xbox, said market analysts Chart-Track.",
-              "She told the court the man had been drinking all night.",
-              "And they have both warned the rival camps to stop spreading the poison."):
-        got.update(speaker_by_quote(t))
+    got = speaker_by_quote_each("RSA warned that wi-fi's growing popularity made it much more likely that insecure networks would "
+                                "be found.",
+                                "Mr Dein also warned the current level of TV coverage of the Premiership may be reaching saturation.",
+                                "Sales have tripled since launch, outstripping Microsoft's Xbox, said market analysts Chart-Track.",
+                                "She told the court the man had been drinking all night.",
+                                "And they have both warned the rival camps to stop spreading the poison.")
     # the cue's own "that", not a later one
     assert got["wi-fi's growing popularity made it much more likely that insecure networks would be found"] == "RSA"
     # "the current level" is the clause's subject, no hearer
@@ -2731,11 +2721,9 @@ def test_a_hearer_of_an_adjective_and_a_noun():
 
 
 def test_a_closing_pledge_and_what_the_source_did_as_they_spoke():
-    got = {}
-    for t in ('The Conservatives would stand up for the "forgotten majority", Michael Howard pledged as he unveiled '
-              "the first part of the manifesto.", "Prices will rise next year, Smith said as he unveiled the plan.",
-              "Taxes will not rise under a Labour government, the chancellor promised."):
-        got.update(speaker_by_quote(t))
+    got = speaker_by_quote_each('The Conservatives would stand up for the "forgotten majority", Michael Howard pledged as he unveiled '
+                                "the first part of the manifesto.", "Prices will rise next year, Smith said as he unveiled the plan.",
+                                "Taxes will not rise under a Labour government, the chancellor promised.")
     assert got['The Conservatives would stand up for the "forgotten majority"'] == "Michael Howard"
     assert got["Prices will rise next year"] == "Smith"
     assert got["Taxes will not rise under a Labour government"] == "the chancellor"

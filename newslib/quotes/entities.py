@@ -35,7 +35,14 @@ import pandas as pd
 
 from .. import _compiled
 from ..lexicons import data_lines, given_names, known_organisations, speaker_words
-from .words import _FUNCTION_WORDS, _MINOR_WORDS, _ORG_DESCRIPTIONS, _one_edit, capitalised_inside
+from .words import (
+    _COMPANY_KINDS,
+    _FUNCTION_WORDS,
+    _MINOR_WORDS,
+    _ORG_DESCRIPTIONS,
+    _one_edit,
+    capitalised_inside,
+)
 
 # ---------------------------------------------------------------------------- resolution
 
@@ -112,12 +119,11 @@ def _modifier_word(word: str) -> bool:
 
 
 #: a company's kind, capitalised at a sentence's start before its name ("Bookmaker Ladbrokes
-#: said", "Carmaker Toyota said"): no part of the name. (Not "airline", "newspaper", "studio",
-#: "group", "bank": "Airline Pilots Association", "Newspaper Licensing Agency", "Studio Ghibli",
-#: "Group Menatep", "Bank Rossii" begin with them.)
-_KIND_BEFORE_NAME = frozenset("bookmaker bookmakers carmaker automaker drugmaker chipmaker retailer broadcaster insurer "
-                              "lender brewer winemaker publisher supermarket conglomerate manufacturer regulator "
-                              "watchdog".split())
+#: said", "Carmaker Toyota said"): no part of the name. (Not "airline", "group", "bank" and the
+#: other kinds that begin names: "Airline Pilots Association", "Group Menatep", "Bank Rossii".)
+_KIND_BEFORE_NAME = (_COMPANY_KINDS - frozenset("company firm group maker airline bank giant chain operator carrier "
+                                                "producer supplier developer".split())) \
+    | frozenset("bookmakers regulator watchdog".split())
 
 
 def _strip_titles(name: str) -> str:

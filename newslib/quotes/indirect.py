@@ -28,7 +28,15 @@ from .cues import (
     _noun_by_position,
     _plural_before_verb,
 )
-from .entities import _compatible, _place_name, _plural_people, _roles, _stopwords, places
+from .entities import (
+    _compatible,
+    _describes_a_source,
+    _place_name,
+    _plural_people,
+    _roles,
+    _stopwords,
+    places,
+)
 from .references import description_kind
 from .speakers import (
     _FINITE,
@@ -46,7 +54,6 @@ from .words import (
     _MARK_CHARS,
     _NONFINITE_BEFORE,
     _NOT_A_SPEAKER_END,
-    _ORG_DESCRIPTIONS,
     _PRONOUN_RE,
     _START,
     _SUBORDINATORS,
@@ -973,13 +980,6 @@ def _tail_as_saying(text: str, s_lo: int, seg: str, resolve, add) -> bool:
     return True
 
 
-def _describes_source(word: str) -> bool:
-    """Whether a lower-case word before a name after a closing verb describes the source: a
-    role ("said chief executive John Smith") or a group's or company's noun ("said market
-    analysts Chart-Track", "said software firm Sophos")."""
-    return word in _roles() or word in _ORG_DESCRIPTIONS or _plural_people(word)
-
-
 def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
     """"Trade rose sharply last year, said Mr Thomas.": a name after a closing verb reports all
     before it (BBC house style), as "…, Mr Thomas said." does."""
@@ -988,7 +988,7 @@ def _tail_inverted(text: str, s_lo: int, seg: str, resolve, add) -> bool:
         return False    # the pattern ends with a name or its apposition: most sentences end otherwise
     m = _INVERTED_TAIL_RE.search(seg)
     role_of = False     # "…, said a spokeswoman for the Bank of England.": the role and its owner
-    if m is not None and (desc := m.group("desc")) and not (_describes_source(desc.split()[-1].lower())
+    if m is not None and (desc := m.group("desc")) and not (_describes_a_source(desc.split()[-1].lower())
                                                             and not set(desc.split()) & _CLAUSE_WORDS):
         words = desc.split()
         role_of = len(words) >= 2 and words[-1] in ("for", "of") and words[-2].lower() in _roles() \
@@ -1336,8 +1336,8 @@ _HEARER_RE = re.compile(r"\s+(?!(?:that|whether|if|why|how|what|who|when|where)\
                         r"supporters|voters|members|delegates|activists|listeners|viewers|readers|fans|website|site))?")
 _TOLD_THINGS = frozenset("story stories tale tales truth lie lies joke jokes".split())
 #: lower-case nouns for those who hear, besides people's, groups' and organisations' words
-_HEARERS = frozenset("public court jury audience crowd nation country house commons world conference meeting government "
-                     "parliament assembly committee council board panel media press industry market markets".split())
+_HEARERS = frozenset("public jury audience crowd nation country house commons world conference meeting parliament "
+                     "assembly media press industry market markets".split()) | _SPEAKING_BODIES
 _AFTER_HEARER = frozenset("that to the a an he she it they we there this these those his her its their about of on "
                           "in at not".split())
 
@@ -1348,7 +1348,7 @@ _TWO_WORD_HEARER_RE = re.compile(r"\s+(?:the|a|an)\s+[a-z][\w'’-]*\s+[a-z][\w'
 def _can_hear(word: str) -> bool:
     """Whether a lower-case noun names those who may hear words ("the public", "the panel",
     "reporters", "the minister", "a woman")."""
-    return word in _HEARERS or _describes_source(word) or word in speaker_words()["groups"] \
+    return word in _HEARERS or _describes_a_source(word) or word in speaker_words()["groups"] \
         or word in speaker_words()["people"]
 
 
@@ -1366,6 +1366,8 @@ def _hearer_match(tail: str) -> re.Match[str] | None:
         if nxt and nxt[0].isalpha() and nxt[0].islower() and nxt[0] not in _AFTER_HEARER and nxt[0] not in _FINITE:
             return None
     return mm
+
+
 #: where the words were said, between the cue and a clause with no "that" ("said on a visit to
 #: Sydney there was …", "said in an interview with the BBC it was …")
 _WHERE_AFTER_CUE = (r"(?:in|on|at|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:interview|statement|"
@@ -1382,6 +1384,8 @@ def _where_then_aside(text: str, j: int, c_s: int) -> bool:
     nxt = text[c_s:c_s + 12].split(None, 1)[:1]
     return text[j:c_s].rstrip().endswith(",") and _WHERE_AFTER_CUE_RE.match(text, j, c_s) is not None \
         and bool(nxt) and (nxt[0] in ("which", "who") or nxt[0] in _FINITE)
+
+
 # a time (or where it was said) between the verb (or its hearer) and the clause: "told MPs yesterday the plan …", "told
 # African-Americans this weekend he would …"
 _TIME_AFTER_CUE = (r"(?:\s+(?:" + _WHERE_AFTER_CUE + r"|(?:on|in|at|late|early|last)\s+[\w,’'-]+(?:\s+[A-Z0-9][\w’'-]*)?|"

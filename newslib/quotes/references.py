@@ -45,7 +45,7 @@ from .entities import (
     places,
     speaker_kind,
 )
-from .words import _AGE_RE, _ORG_DESCRIPTIONS
+from .words import _AGE_RE, _COMPANY_KINDS, _ORG_DESCRIPTIONS
 
 # words that may open a sentence before its subject ("But Mr Putin said", "However, the CBO")
 _OPENERS = frozenset("but and however yet so meanwhile still also now then instead indeed later earlier "
@@ -399,10 +399,6 @@ _BUT_SUBJECT_RE = re.compile(r"\b[Bb]ut\s+(?:it\s+(?:now\s+)?(?:appears|seems)\s
                              r"seems|seemed|insists|insisted|believes|believed|feels|felt|thinks|thought)\b")
 
 
-#: a company's kinds that "the company", "the firm" or "the group" may stand for
-_COMPANY_KINDS = frozenset("company firm group maker carmaker automaker drugmaker retailer airline bank insurer lender "
-                           "giant chain operator carrier manufacturer producer supplier developer publisher "
-                           "broadcaster conglomerate brewer bookmaker chipmaker supermarket".split())
 _GENERIC_ORG_HEADS = frozenset("company firm group".split())
 #: the last words of a company's name that say it is one
 _COMPANY_ENDINGS = frozenset("Group Holdings Corp Corporation Inc Ltd plc PLC Company Co Industries Enterprises "

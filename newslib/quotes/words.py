@@ -52,6 +52,11 @@ _ORG_DESCRIPTIONS = frozenset("company firm group watchdog regulator body retail
                               "studio label publisher charity developer automaker carmaker brokerage startup "
                               "start-up newspaper paper magazine website outlet ministry department "
                               "bookmaker drugmaker chipmaker supermarket brewer".split())
+#: a company's kinds, which "the company", "the firm" or "the group" may stand for and which
+#: may introduce its name ("drugmaker Dr Reddy's", "Bookmaker Ladbrokes")
+_COMPANY_KINDS = frozenset("company firm group maker carmaker automaker drugmaker retailer airline bank insurer lender "
+                           "giant chain operator carrier manufacturer producer supplier developer publisher "
+                           "broadcaster conglomerate brewer winemaker bookmaker chipmaker supermarket".split())
 
 
 # ---------------------------------------------------------------------------- tokens near cues
