@@ -2741,3 +2741,17 @@ def test_set_31_phenomena_a_company_described_by_its_nationality():
     # a name then its kind is still the name
     t = "The Mirror newspaper said on Tuesday it had been handed a sensitive dossier about the visit."
     assert speaker_by_quote(t)["it had been handed a sensitive dossier about the visit"] == "the Mirror newspaper"
+
+
+def test_a_quotation_never_closed_ends_with_its_sentence_before_the_writers_cue():
+    t = ('Ms Hutt defended her record, saying waiting times were "only 10% of the health agenda. Dr Gibbons, who was '
+         'a GP, said NHS staff wanted a period of consolidation after "tremendous change and reform". One of the '
+         "biggest problems was the length of waiting lists.")
+    got = speaker_by_quote(t)
+    assert got["only 10% of the health agenda."] == "Hutt"
+    assert got["tremendous change and reform"] == "Gibbons"
+    assert got['NHS staff wanted a period of consolidation after "tremendous change and reform"'] == "Gibbons"
+    # a quotation inside the speaker's own words is no unclosed one
+    t = ('"Podcasting is one of those areas that bridges home and away - a classic hybrid. It is another aspect of '
+         'the "time-shifting" of content," he says.')
+    assert not any(q.startswith("time-shifting") for q in speaker_by_quote(t))

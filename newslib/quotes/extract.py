@@ -276,10 +276,11 @@ class _Article:
                 ends.extend(range(stop, q.end))     # the quotation closes the sentence it is inside
             elif stop_then_capital and lead in ("", ".", "!", "?", "\"", "”", "’") and not self._tail_cue(q.close_at + 1):
                 ends.extend(range(stop, q.end))     # a whole quoted sentence, then the writer's next one
-            elif q.close_at is None and q.end > q.start and text[q.end:q.end + 2] == ' "' \
-                    and (inner := text[q.start:q.end].rstrip("'’"))[-1:] in (".", "!", "?"):
+            elif q.close_at is None and q.end > q.start and (text[q.end:q.end + 2] == ' "' or _SPACES_CAPITAL_RE.match(
+                    text, q.end)) and (inner := text[q.start:q.end].rstrip("'’"))[-1:] in (".", "!", "?"):
                 # a quotation's paragraph whose line break was lost (ending, too, on a
-                # quotation inside it: "… is ridiculous.' "But then …")
+                # quotation inside it: "… is ridiculous.' "But then …"), or one never closed
+                # ('were "only 10% of the agenda. Dr Gibbons …')
                 ends.extend(range(q.start + len(inner) - 1, q.end))
         return ends
 

@@ -111,6 +111,10 @@ def _transcript_turns(text: str) -> list[_Turn]:
 
 
 _MARK_RE = re.compile(r"``|''|[“”«»„\"‘’]")
+#: a sentence's end inside a quotation left open: a full stop, a space and a capital
+_SENTENCE_END_RE = re.compile(r"[.!?] +(?=[A-Z])")
+#: the writer's report of someone speaking: a capitalised name, then a verb of saying
+_WRITERS_CUE_RE = re.compile(r"\b[A-Z][\w'’-]+(?:,[^,]{1,80},)? (?:said|says|told|added|argued|insisted|warned|claimed)\b")
 
 
 def _find_spans(text: str) -> list[_Span]:
@@ -150,6 +154,10 @@ def _find_spans(text: str) -> list[_Span]:
                 depth += 1    # “… what he calls “hell” than …”: a quotation inside the quotation
             elif mark == "reopen" and open_at is not None:
                 spans.append(_Span(open_at + open_len, i - 1, open_at, None))
+                open_at, open_len = i, size
+            elif mark == "open-again" and open_at is not None:
+                stop = _SENTENCE_END_RE.search(text, open_at, i)    # the unclosed one ends with its sentence
+                spans.append(_Span(open_at + open_len, stop.start() + 1, open_at, None))
                 open_at, open_len = i, size
             elif mark == "close" and open_at is not None and depth and ch == "”":
                 depth -= 1
@@ -191,6 +199,14 @@ def _mark_kind(text: str, i: int, two: str, ps: int, pe: int, open_at: int | Non
         # '… again. "As I got older …': a new paragraph of the quotation whose line break was
         # lost; the piece before ends, unclosed, as a multi-paragraph quote's paragraph does
         return "reopen"
+    if ch == '"' and prev in " \t" and (nxt.islower() or nxt.isdigit()) \
+            and (stop := _SENTENCE_END_RE.search(text, open_at, i)) is not None \
+            and _WRITERS_CUE_RE.search(text, stop.end(), i) is not None:
+        # 'were "only 10% of the agenda. Dr Gibbons … said staff wanted … after "tremendous
+        # change"': a mark shaped to open, after a sentence's end and the writer's own cue,
+        # opens; the one before was never closed (not '"… a classic hybrid. It is another
+        # aspect of the "time-shifting" …': a quotation inside the speaker's words)
+        return "open-again"
     return "close"
 
 
