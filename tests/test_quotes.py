@@ -2755,3 +2755,17 @@ def test_a_quotation_never_closed_ends_with_its_sentence_before_the_writers_cue(
     t = ('"Podcasting is one of those areas that bridges home and away - a classic hybrid. It is another aspect of '
          'the "time-shifting" of content," he says.')
     assert not any(q.startswith("time-shifting") for q in speaker_by_quote(t))
+
+
+def test_a_name_after_a_bodys_word_is_an_organisation_in_the_kind_column(tmp_path):
+    (tmp_path / "a.txt").write_text("Phones\n\nSales of phones rose by 20%, according to analysts Gartner. "
+                                    "Gartner said the trend would go on.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Band\n\nA statement from pop band Busted said they would take a break. "
+                                    "Busted said they were tired.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Games\n\nGame maker Peter Molyneux said the game was nearly done. "
+                                    "Molyneux said he was happy.\n", encoding="utf-8")
+    q = newslib.load_corpus(tmp_path, cache=False).quotes()
+    kinds = dict(zip(q.speaker, q.speaker_kind, strict=True))
+    assert kinds["Gartner"] == "organisation"
+    assert kinds["Busted"] == "organisation"
+    assert kinds["Peter Molyneux"] == "person"     # a maker may be a person

@@ -786,6 +786,34 @@ def _after_its_kind(text: str, name: str) -> bool:
     return False
 
 
+#: lower-case words that say the name after them is a body's, for the kind column only ("analysts
+#: Gartner", "market analysts Chart-Track", "games giant Electronic Arts", "pop band Busted",
+#: "record label Universal"); a resolver that took them for organisations moved "the company" to
+#: the wrong firm (see _ORG_KIND_BEFORE_NAME), a kind does not move a speaker
+_BODY_WORDS_BEFORE = (_COMPANY_KINDS | _ORG_DESCRIPTIONS | frozenset(
+    "analysts consultancy consultants researchers band label studio think-tank".split())) - _JOB_LIKE
+
+
+def _described_as_organisation(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` right after a lower-case word for a body ("analysts
+    Gartner said", "pop band Busted").
+
+    >>> _described_as_organisation("Sales rose, according to analysts Gartner.", "Gartner")
+    True
+    >>> _described_as_organisation("The firm's boss Tim Cook said.", "Tim Cook")
+    False
+    """
+    if any(w.split("-")[0].lower() in given_names() for w in name.split()[:2]):
+        return False    # ("game maker Peter Molyneux", "producer Gil Cates", "Jeanne-Marie Gescher": people)
+    at = text.find(name)
+    while at >= 0:
+        prev = text[max(0, at - 24):at].split()[-1:] if text[at - 1:at] == " " else []
+        if prev and prev[0] in _BODY_WORDS_BEFORE:
+            return True
+        at = text.find(name, at + len(name))
+    return False
+
+
 class _LazyResolver:
     """Builds the name clusters of an article only when a speaker has to be resolved."""
 
@@ -1447,8 +1475,9 @@ class _Clusters:
         if kind == "person" and w.lower() not in given_names() and w.lower() not in self.persons \
                 and aid in self.texts and not capitalised_inside(self.texts[aid], w):
             return "unresolved"     # "Misusing", "Consumer": a sentence's first word, no name
-        if kind == "person" and aid in self.texts and named_as_organisation(self.texts[aid], w):
-            return "organisation"   # "Bookmaker Ladbrokes said": one word, a company's name
+        if kind == "person" and aid in self.texts and (named_as_organisation(self.texts[aid], w)
+                                                       or _described_as_organisation(self.texts[aid], w)):
+            return "organisation"   # "Bookmaker Ladbrokes said", "analysts Gartner": one word, a body's name
         return kind
 
     def entity(self, aid: str, written, name: str, kind: str) -> tuple[object, str]:
@@ -1480,8 +1509,9 @@ class _Clusters:
             if len(peers) == 1:
                 return next(iter(peers)), "person"      # "Holme" after "Lord Holme"
             return w, self._lone_word_kind(aid, w)
-        if kind == "person" and aid in self.texts and named_as_organisation(self.texts[aid], name):
-            return name, "organisation"     # "The group that owns her music, Big Machine, …"
+        if kind == "person" and aid in self.texts and (named_as_organisation(self.texts[aid], name)
+                                                       or _described_as_organisation(self.texts[aid], name)):
+            return name, "organisation"     # "The group that owns her music, Big Machine, …", "games giant Electronic Arts"
         if name in self.canon:
             return self.canon[name], "person"
         if _peer(name):
