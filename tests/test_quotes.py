@@ -2769,3 +2769,11 @@ def test_a_name_after_a_bodys_word_is_an_organisation_in_the_kind_column(tmp_pat
     assert kinds["Gartner"] == "organisation"
     assert kinds["Busted"] == "organisation"
     assert kinds["Peter Molyneux"] == "person"     # a maker may be a person
+
+
+def test_a_name_before_an_organisations_role_left_open_speaks():
+    got = speaker_by_quote_each('Brent Bozell, PTC president and conservative activist said: "MTV is blatantly selling '
+                                'raunchy sex to kids."',
+                                'Armando Falcon, OFHEO director said: "We are encouraged by the announcement."')
+    assert got["MTV is blatantly selling raunchy sex to kids."] == "Brent Bozell"
+    assert got["We are encouraged by the announcement."] == "Armando Falcon"

@@ -722,7 +722,9 @@ def _name_before_open_role(text: str, toks: list[tuple[str, int, int]], start_i:
         opener = toks[k + 1][0]
         relative = opener == "who" and k - 1 <= 2     # "Mr Galloway, who on Thursday won … from the Daily
         #                                               Telegraph said …": a relative clause left open
-        if not (relative or opener[:1].isupper() and opener.endswith(("'s", "’s")) or opener.islower() and opener in _roles()):
+        owner_role = opener[:1].isupper() and k + 2 < len(toks) and toks[k + 2][0] in _roles()    # ("PTC president")
+        if not (relative or owner_role or opener[:1].isupper() and opener.endswith(("'s", "’s"))
+                or opener.islower() and opener in _roles()):
             return None
         if not relative and any(x[0].lower() in _FINITE for x in toks[k + 1:start_i + 1]):
             return None
