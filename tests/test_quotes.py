@@ -2777,3 +2777,12 @@ def test_a_name_before_an_organisations_role_left_open_speaks():
                                 'Armando Falcon, OFHEO director said: "We are encouraged by the announcement."')
     assert got["MTV is blatantly selling raunchy sex to kids."] == "Brent Bozell"
     assert got["We are encouraged by the announcement."] == "Armando Falcon"
+
+
+def test_an_infinitive_after_a_quotation_is_not_its_cue():
+    got = speaker_by_quote_each('Snow Patrol had "no other course of action" but to ask their bassist to leave the band, '
+                                "lead singer Gary Lightbody has said.",
+                                'The German music business is "in the state of a zombie" because it has failed to '
+                                "respond to the challenge of piracy, a leading industry figure has said.")
+    assert got["no other course of action"] == "Gary Lightbody"
+    assert got["in the state of a zombie"] == "a leading industry figure"
