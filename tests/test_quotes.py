@@ -2786,3 +2786,14 @@ def test_an_infinitive_after_a_quotation_is_not_its_cue():
                                 "respond to the challenge of piracy, a leading industry figure has said.")
     assert got["no other course of action"] == "Gary Lightbody"
     assert got["in the state of a zombie"] == "a leading industry figure"
+
+
+def test_continues_with_no_quotation_after_it_is_no_cue():
+    got = speaker_by_quote_each('It was "too early" to predict whether the downward trend would continue throughout '
+                                "2005, the UK Film Council said.",
+                                '"We chose the 7E7," said a Japan Airlines spokesman. "The 7E7 fits better for what we '
+                                'needed." Boeing continues to enjoy a dominance over Airbus in Japan.',
+                                '"We will win," he continued, "and soon."')
+    assert got["too early"] == "the UK Film Council"
+    assert got["The 7E7 fits better for what we needed."] == "a Japan Airlines spokesman"
+    assert "and soon." in got       # "he continued," still cues its quotation

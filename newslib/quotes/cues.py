@@ -356,8 +356,10 @@ def _attribute(text: str, masked: str, s_lo: int, s_hi: int, q: _Span, quotes_in
                 and "," not in masked[c.close_end + 1:cue[0]]:
             continue    # '… was “fundamentally flawed” and all three parties have said …': another's clause
             # (not '… “…” and India had its problems, Ms Short said.': a source closing the sentence)
-        if cue[0] >= c.close_end and masked[max(0, cue[0] - 3):cue[0]] == "to ":
-            continue    # 'had “no other course of action” but to ask their bassist to leave, X said': an infinitive
+        if cue[0] >= c.close_end and (masked[max(0, cue[0] - 3):cue[0]] == "to " or cue[2].lower().startswith(
+                "continu") and masked[cue[1]:cue[1] + 2].strip()[:1] not in (":", ",", "“", '"')):
+            continue    # 'had “no other course of action” but to ask their bassist to leave, X said': an
+            #             infinitive; '… whether the trend would continue throughout 2005, X said': no speech
         found = _speaker_of_cue(c, cue)
         if found and found[0] is not None:
             if c.lead.endswith(":") and _PRONOUN_RE.match(found[0].text) and found[2] >= c.close_end:
