@@ -2797,3 +2797,18 @@ def test_continues_with_no_quotation_after_it_is_no_cue():
     assert got["too early"] == "the UK Film Council"
     assert got["The 7E7 fits better for what we needed."] == "a Japan Airlines spokesman"
     assert "and soon." in got       # "he continued," still cues its quotation
+
+
+def test_an_organisation_is_one_speaker_with_or_without_the(tmp_path):
+    (tmp_path / "a.txt").write_text("MTV\n\nThe Parents Television Council said MTV was selling sex to children. "
+                                    "The Parents Television Council said the channel should apologise.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("MTV again\n\nThe shows were too raunchy, said Parents Television Council.\n",
+                                    encoding="utf-8")
+    q = newslib.load_corpus(tmp_path, cache=False).quotes()
+    orgs = set(q.loc[q.speaker.str.contains("Parents Television Council", na=False), "speaker"])
+    assert orgs == {"the Parents Television Council"}   # the form the corpus uses most
+    from newslib.framing import sourcing
+
+    voice, _ = sourcing(newslib.load_corpus(tmp_path, cache=False), group_by="folder")
+    assert set(voice.loc[voice.speaker.str.contains("Parents Television Council"), "speaker"]) == {
+        "the Parents Television Council"}

@@ -1268,6 +1268,27 @@ def _dominant(names: set[str], quoted: Counter) -> set[str] | None:
     return {ranked[0]} if quoted[ranked[0]] >= 5 * max(1, quoted[ranked[1]]) else None
 
 
+def _one_form_per_organisation(names: list, kinds: list[str]) -> list:
+    """``names`` with each organisation written one way across the corpus: "the Parents
+    Television Council" and "Parents Television Council" (a sentence's "The …" and a closing "…,
+    said Parents Television Council") are one row of share of voice, not two. The form the
+    corpus uses most wins; on a tie, the one without "the".
+
+    >>> _one_form_per_organisation(["the Kremlin", "Kremlin", "the Kremlin", "the group"],
+    ...                            ["organisation", "organisation", "organisation", "unresolved"])
+    ['the Kremlin', 'the Kremlin', 'the Kremlin', 'the group']
+    """
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for n, k in zip(names, kinds, strict=True):
+        if k == "organisation" and isinstance(n, str):
+            forms[n[4:] if n[:4].lower() == "the " else n][n] += 1
+    best = {key: max(c, key=lambda f: (c[f], f == key)) for key, c in forms.items() if len(c) > 1}
+    if not best:
+        return names
+    return [best.get(n[4:] if n[:4].lower() == "the " else n, n) if k == "organisation" and isinstance(n, str) else n
+            for n, k in zip(names, kinds, strict=True)]
+
+
 def resolve_speakers(quotes: pd.DataFrame, *, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The quote table with ``speaker`` as the canonical name of an entity across the whole
     corpus and a ``speaker_kind`` column.
@@ -1300,7 +1321,7 @@ def resolve_speakers(quotes: pd.DataFrame, *, texts: Mapping[str, str] | None = 
     if hasattr(cl.texts, "prefetch"):       # texts read from disk on demand (newslib.cluster)
         cl.prefetch_holders(aids, raw, kinds)
     pairs = [cl.entity(aid, s, n, k) for aid, s, n, k in zip(aids, raw, cl.names, kinds, strict=True)]
-    final = [p[0] for p in pairs]
+    final = _one_form_per_organisation([p[0] for p in pairs], [p[1] for p in pairs])
     dtype = out["speaker"].dtype        # kept: categorical in a corpus, string from Parquet
     if isinstance(dtype, pd.CategoricalDtype):
         out["speaker"] = pd.Series(pd.Categorical(final), index=out.index)
