@@ -67,12 +67,16 @@ def table_html(df: pd.DataFrame, *, max_rows: int = 200) -> str:
     >>> out = table_html(pd.DataFrame({"quote": ["<b>war</b>"], "n": [2]}))
     >>> "&lt;b&gt;war&lt;/b&gt;" in out, "td:nth-child(1)" in out, "td:nth-child(2)" in out
     (True, True, False)
-    >>> "NaN" in table_html(pd.DataFrame({"id": ["a"], "date": [None]}))
-    False
+    >>> out = table_html(pd.DataFrame({"id": ["a"], "date": [None]}))
+    >>> "NaN" in out, "None" in out, "<td>—</td>" in out
+    (False, False, True)
     """
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
     shown, note = _cut(df, max_rows)
+    if any(shown[c].dtype == object and shown[c].isna().any() for c in shown.columns):
+        # (pandas writes a None in a column of objects as "None", whatever na_rep says)
+        shown = shown.apply(lambda col: col.where(col.notna(), "—") if col.dtype == object else col)
     text = [k + 1 for k in range(shown.shape[1])
             if not is_numeric_dtype(shown.iloc[:, k]) or is_bool_dtype(shown.iloc[:, k])]
     if not text:
