@@ -2812,3 +2812,8 @@ def test_an_organisation_is_one_speaker_with_or_without_the(tmp_path):
     voice, _ = sourcing(newslib.load_corpus(tmp_path, cache=False), group_by="folder")
     assert set(voice.loc[voice.speaker.str.contains("Parents Television Council"), "speaker"]) == {
         "the Parents Television Council"}
+
+
+def test_whatever_opening_a_sentence_is_no_part_of_a_name():
+    t = ("Whatever Apple does next, the keyboard is better. Apple says that the new laptop has different fan blades.")
+    assert speaker_by_quote(t)["the new laptop has different fan blades"] == "Apple"

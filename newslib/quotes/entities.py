@@ -953,7 +953,7 @@ _DAY_MONTH_WORDS = frozenset("monday tuesday wednesday thursday friday saturday 
 CLAUSE_OPENERS = frozenset("when whenever while whilst if unless until once since as after before although though "
                             "because but and or so then now yet still also even just only on in at for from with by "
                             "of to into onto upon over under during despite without within whereas whether where "
-                            "why how what which who whom whose meanwhile nevertheless however moreover unlike like "
+                            "why how what which who whom whose whatever whichever whoever wherever meanwhile nevertheless however moreover unlike like "
                             "besides beyond against among amid across around behind between through throughout "
                             "toward towards via except including following according".split())
 _DATES_IN_NAMES = frozenset({"april", "june", "august", "sunday"})  # June Whitfield; The Sunday Times
