@@ -776,14 +776,26 @@ def _after_its_kind(text: str, name: str) -> bool:
     >>> _after_its_kind("The married publisher Kimberly Quinn said.", "Kimberly Quinn")
     False
     """
+    after = _after_kind_words(text)
+    if not after:
+        return False    # (most articles name no company by its kind: no search for the name)
     at = text.find(name)
     while at >= 0:
         end = at + len(name)
-        prev = text[max(0, at - 20):at].split()[-1:] if text[at - 1:at] == " " else []
-        if prev and (end == len(text) or not text[end].isalnum()) and prev[0].lower() in _ORG_KIND_BEFORE_NAME:
+        if at in after and (end == len(text) or not text[end].isalnum()):
             return True
         at = text.find(name, end)
     return False
+
+
+_ORG_KIND_WORD_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_ORG_KIND_BEFORE_NAME, key=len, reverse=True))
+                               + r") (?=\S)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _after_kind_words(text: str) -> frozenset[int]:
+    """Where a word right after a company's kind starts in ``text`` (once per article)."""
+    return frozenset(m.end() for m in _ORG_KIND_WORD_RE.finditer(text))
 
 
 #: lower-case words that say the name after them is a body's, for the kind column only ("analysts
