@@ -2620,15 +2620,20 @@ def test_set_29_phenomena_a_company_named_after_its_kind():
     assert got["it was not looking to expand"] == "Fosters"
 
 
+def kinds_in_corpus(folder, *texts):
+    """{speaker: speaker_kind} of a corpus of ``texts``, one file each, resolved together."""
+    for k, t in enumerate(texts):
+        (folder / f"{k}.txt").write_text(t, encoding="utf-8")
+    q = newslib.load_corpus(folder, cache=False).quotes()
+    return dict(zip(q.speaker, q.speaker_kind, strict=True))
+
+
 def test_set_29_phenomena_a_company_after_its_kind_is_an_organisation(tmp_path):
-    (tmp_path / "a.txt").write_text("Bets off\n\nBookmaker Ladbrokes said it would continue to accept bets on the "
-                                    "final.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Wine deal\n\nAustralian brewer Fosters has bought a stake in Southcorp. "
-                                    "Fosters said it was in talks.\n", encoding="utf-8")
-    (tmp_path / "c.txt").write_text("Love and pain\n\nHe has spoken of his love for married publisher Kimberly "
-                                    "Quinn. Kimberly Quinn said she was hurt.\n", encoding="utf-8")
-    q = newslib.load_corpus(tmp_path, cache=False).quotes()
-    kinds = dict(zip(q.speaker, q.speaker_kind, strict=True))
+    kinds = kinds_in_corpus(tmp_path, "Bets off\n\nBookmaker Ladbrokes said it would continue to accept bets on the final.",
+                            "Wine deal\n\nAustralian brewer Fosters has bought a stake in Southcorp. Fosters said it "
+                            "was in talks.",
+                            "Love and pain\n\nHe has spoken of his love for married publisher Kimberly Quinn. "
+                            "Kimberly Quinn said she was hurt.")
     assert kinds["Ladbrokes"] == "organisation"
     assert kinds["Fosters"] == "organisation"
     assert kinds["Kimberly Quinn"] == "person"     # a publisher may be a person
@@ -2758,14 +2763,11 @@ def test_a_quotation_never_closed_ends_with_its_sentence_before_the_writers_cue(
 
 
 def test_a_name_after_a_bodys_word_is_an_organisation_in_the_kind_column(tmp_path):
-    (tmp_path / "a.txt").write_text("Phones\n\nSales of phones rose by 20%, according to analysts Gartner. "
-                                    "Gartner said the trend would go on.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Band\n\nA statement from pop band Busted said they would take a break. "
-                                    "Busted said they were tired.\n", encoding="utf-8")
-    (tmp_path / "c.txt").write_text("Games\n\nGame maker Peter Molyneux said the game was nearly done. "
-                                    "Molyneux said he was happy.\n", encoding="utf-8")
-    q = newslib.load_corpus(tmp_path, cache=False).quotes()
-    kinds = dict(zip(q.speaker, q.speaker_kind, strict=True))
+    kinds = kinds_in_corpus(tmp_path, "Phones\n\nSales of phones rose by 20%, according to analysts Gartner. Gartner "
+                            "said the trend would go on.",
+                            "Band\n\nA statement from pop band Busted said they would take a break. Busted said they "
+                            "were tired.",
+                            "Games\n\nGame maker Peter Molyneux said the game was nearly done. Molyneux said he was happy.")
     assert kinds["Gartner"] == "organisation"
     assert kinds["Busted"] == "organisation"
     assert kinds["Peter Molyneux"] == "person"     # a maker may be a person
