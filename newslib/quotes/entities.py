@@ -776,9 +776,14 @@ def _after_its_kind(text: str, name: str) -> bool:
     >>> _after_its_kind("The married publisher Kimberly Quinn said.", "Kimberly Quinn")
     False
     """
-    after = _after_kind_words(text)
+    return _written_after(text, name, _ORG_KIND_WORD_RE)
+
+
+def _written_after(text: str, name: str, words: re.Pattern[str]) -> bool:
+    """Whether ``name`` stands in ``text`` right after a match of ``words`` (a word and a space)."""
+    after = _positions_after(text, words)
     if not after:
-        return False    # (most articles name no company by its kind: no search for the name)
+        return False    # (most articles have none of these words: no search for the name)
     at = text.find(name)
     while at >= 0:
         end = at + len(name)
@@ -792,10 +797,10 @@ _ORG_KIND_WORD_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_ORG_KIND_BEFO
                                + r") (?=\S)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
-def _after_kind_words(text: str) -> frozenset[int]:
-    """Where a word right after a company's kind starts in ``text`` (once per article)."""
-    return frozenset(m.end() for m in _ORG_KIND_WORD_RE.finditer(text))
+@lru_cache(maxsize=16)
+def _positions_after(text: str, words: re.Pattern[str]) -> frozenset[int]:
+    """Where a word right after a match of ``words`` starts in ``text`` (once per article)."""
+    return frozenset(m.end() for m in words.finditer(text))
 
 
 #: lower-case words that say the name after them is a body's, for the kind column only ("analysts
@@ -804,6 +809,8 @@ def _after_kind_words(text: str) -> frozenset[int]:
 #: the wrong firm (see _ORG_KIND_BEFORE_NAME), a kind does not move a speaker
 _BODY_WORDS_BEFORE = (_COMPANY_KINDS | _ORG_DESCRIPTIONS | frozenset(
     "analysts consultancy consultants researchers band label studio think-tank".split())) - _JOB_LIKE
+_BODY_WORD_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_BODY_WORDS_BEFORE, key=len, reverse=True))
+                           + r") (?=\S)")
 
 
 def _described_as_organisation(text: str, name: str) -> bool:
@@ -817,13 +824,7 @@ def _described_as_organisation(text: str, name: str) -> bool:
     """
     if any(w.split("-")[0].lower() in given_names() for w in name.split()[:2]):
         return False    # ("game maker Peter Molyneux", "producer Gil Cates", "Jeanne-Marie Gescher": people)
-    at = text.find(name)
-    while at >= 0:
-        prev = text[max(0, at - 24):at].split()[-1:] if text[at - 1:at] == " " else []
-        if prev and prev[0] in _BODY_WORDS_BEFORE:
-            return True
-        at = text.find(name, at + len(name))
-    return False
+    return _written_after(text, name, _BODY_WORD_RE)
 
 
 class _LazyResolver:
@@ -965,8 +966,8 @@ _DAY_MONTH_WORDS = frozenset("monday tuesday wednesday thursday friday saturday 
 CLAUSE_OPENERS = frozenset("when whenever while whilst if unless until once since as after before although though "
                             "because but and or so then now yet still also even just only on in at for from with by "
                             "of to into onto upon over under during despite without within whereas whether where "
-                            "why how what which who whom whose whatever whichever whoever wherever meanwhile nevertheless however moreover unlike like "
-                            "besides beyond against among amid across around behind between through throughout "
+                            "why how what which who whom whose whatever whichever whoever wherever meanwhile "
+                            "nevertheless however moreover unlike like besides beyond against among amid across around behind between through throughout "
                             "toward towards via except including following according".split())
 _DATES_IN_NAMES = frozenset({"april", "june", "august", "sunday"})  # June Whitfield; The Sunday Times
 _PRONOUNS = frozenset("he she they it we i you who this that there".split())
